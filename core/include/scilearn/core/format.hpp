@@ -1,0 +1,21 @@
+#pragma once
+/// \file
+/// cat(): builds an error or warning message from pieces, the way operator<<
+/// prints them (Eigen::Index, doubles with full precision, strings).
+
+#include <sstream>
+#include <string>
+
+namespace scilearn {
+
+/// Concatenates the arguments as `std::ostream << a << b ...` would print them,
+/// with doubles printed to 6 significant digits (as Python's `%g`).
+/// Example: cat("solve: a is ", 3, "x", 4, " but must be square").
+template <class... Parts>
+[[nodiscard]] std::string cat(const Parts&... parts) {
+  std::ostringstream out;
+  (out << ... << parts);
+  return out.str();
+}
+
+}  // namespace scilearn

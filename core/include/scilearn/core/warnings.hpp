@@ -1,0 +1,66 @@
+#pragma once
+/// \file
+/// The library's warning channel, the counterpart of Python's `warnings` module.
+///
+/// Numerical outcomes that are not errors (an ill-conditioned matrix, an
+/// iterative solver that stopped at its iteration limit) are reported through
+/// warn(). The default handler prints each warning to stderr once per site (the
+/// source location that raised it), as Python's default filter does. An
+/// application replaces it with set_warning_handler() or, for a scope, with
+/// ScopedWarningHandler (log it, count it, turn it into an exception).
+///
+/// Thread safety: warn() and set_warning_handler() may be called from any thread;
+/// handlers are called one at a time, under a lock.
+
+#include <functional>
+#include <source_location>
+#include <string>
+#include <string_view>
+
+namespace scilearn {
+
+/// What kind of warning, named after the Python class a SciPy / scikit-learn
+/// user knows.
+enum class WarningCategory {
+  user,             ///< UserWarning
+  runtime,          ///< RuntimeWarning
+  linalg,           ///< scipy.linalg.LinAlgWarning (ill-conditioned matrix, ...)
+  convergence,      ///< sklearn.exceptions.ConvergenceWarning
+  data_conversion,  ///< sklearn.exceptions.DataConversionWarning
+};
+
+/// The category's Python name, e.g. "LinAlgWarning".
+[[nodiscard]] std::string_view to_string(WarningCategory category) noexcept;
+
+struct Warning {
+  WarningCategory category;
+  std::string message;
+  std::source_location location;  ///< where in scilearn the warning was raised
+};
+
+using WarningHandler = std::function<void(const Warning&)>;
+
+/// Installs `handler` for all threads and returns the previous one. An empty
+/// handler restores the default (stderr, once per site).
+WarningHandler set_warning_handler(WarningHandler handler);
+
+/// Raises a warning: passes it to the current handler. An exception thrown by
+/// the handler propagates to warn()'s caller (so a handler may turn warnings
+/// into errors).
+void warn(WarningCategory category, std::string message,
+          std::source_location location = std::source_location::current());
+
+/// Installs a handler for the lifetime of this object and restores the previous
+/// one on destruction. Not meant to be nested across threads.
+class ScopedWarningHandler {
+ public:
+  explicit ScopedWarningHandler(WarningHandler handler) : previous_(set_warning_handler(std::move(handler))) {}
+  ~ScopedWarningHandler() { set_warning_handler(std::move(previous_)); }
+  ScopedWarningHandler(const ScopedWarningHandler&) = delete;
+  ScopedWarningHandler& operator=(const ScopedWarningHandler&) = delete;
+
+ private:
+  WarningHandler previous_;
+};
+
+}  // namespace scilearn

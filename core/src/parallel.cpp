@@ -1,0 +1,40 @@
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
+#include <scilearn/core/parallel.hpp>
+
+#include <omp.h>
+
+#include <algorithm>
+
+// OpenBLAS's own thread control (declared in its cblas.h, which we avoid
+// including so that no BLAS header leaks a second set of prototypes).
+extern "C" {
+void openblas_set_num_threads(int num_threads);
+int openblas_get_num_threads(void);
+}
+
+namespace scilearn {
+
+int cpu_count() noexcept { return std::max(1, omp_get_num_procs()); }
+
+int effective_n_jobs(int n_jobs) {
+  if (n_jobs == 0) throw ValueError("n_jobs == 0 has no meaning; use n_jobs > 0, or -1 for all CPUs");
+  if (n_jobs > 0) return n_jobs;
+  return std::max(1, cpu_count() + 1 + n_jobs);
+}
+
+int blas_num_threads() noexcept { return openblas_get_num_threads(); }
+
+void set_blas_num_threads(int n) {
+  if (n < 1) throw ValueError(cat("set_blas_num_threads: n must be >= 1, got ", n));
+  openblas_set_num_threads(n);
+}
+
+BlasThreadLimit::BlasThreadLimit(int n) : previous_(blas_num_threads()) {
+  if (n < 1) throw ValueError(cat("BlasThreadLimit: n must be >= 1, got ", n));
+  if (n < previous_) openblas_set_num_threads(n);
+}
+
+BlasThreadLimit::~BlasThreadLimit() { openblas_set_num_threads(previous_); }
+
+}  // namespace scilearn
