@@ -1,10 +1,9 @@
-#include <scilearn/core/errors.hpp>
-#include <scilearn/core/format.hpp>
-#include <scilearn/core/parallel.hpp>
-
 #include <omp.h>
 
 #include <algorithm>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
+#include <scilearn/core/parallel.hpp>
 
 // OpenBLAS's own thread control (declared in its cblas.h, which we avoid
 // including so that no BLAS header leaks a second set of prototypes).

@@ -2,8 +2,7 @@
 
 namespace scilearn {
 
-void check_same_length(std::string_view where, std::string_view name_a, Index n_a, std::string_view name_b,
-                       Index n_b) {
+void check_same_length(std::string_view where, std::string_view name_a, Index n_a, std::string_view name_b, Index n_b) {
   if (n_a != n_b) throw ValueError(cat(where, ": ", name_a, " has ", n_a, " rows but ", name_b, " has ", n_b));
 }
 

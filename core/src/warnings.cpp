@@ -1,7 +1,6 @@
-#include <scilearn/core/warnings.hpp>
-
 #include <iostream>
 #include <mutex>
+#include <scilearn/core/warnings.hpp>
 #include <set>
 #include <tuple>
 #include <utility>

@@ -1,6 +1,5 @@
-#include <scilearn/core/errors.hpp>
-
 #include <boost/test/unit_test.hpp>
+#include <scilearn/core/errors.hpp>
 
 BOOST_AUTO_TEST_SUITE(errors)
 

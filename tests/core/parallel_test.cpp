@@ -1,7 +1,6 @@
+#include <boost/test/unit_test.hpp>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/parallel.hpp>
-
-#include <boost/test/unit_test.hpp>
 
 BOOST_AUTO_TEST_SUITE(parallel)
 

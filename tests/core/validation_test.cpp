@@ -1,8 +1,6 @@
-#include <scilearn/core/validation.hpp>
-
 #include <boost/test/unit_test.hpp>
-
 #include <limits>
+#include <scilearn/core/validation.hpp>
 
 BOOST_AUTO_TEST_SUITE(validation)
 

@@ -1,8 +1,6 @@
-#include <scilearn/core/warnings.hpp>
-
 #include <boost/test/unit_test.hpp>
-
 #include <iostream>
+#include <scilearn/core/warnings.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <vector>

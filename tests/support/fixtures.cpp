@@ -1,9 +1,10 @@
 #include "support/fixtures.hpp"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 
 namespace scilearn::testing {
 
@@ -18,9 +19,8 @@ std::filesystem::path fixture_path(std::string_view relative) {
 
 std::filesystem::path scratch_dir(std::string_view name) {
   static std::atomic<int> counter{0};
-  auto dir = std::filesystem::temp_directory_path() /
-             ("scilearn-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-              std::string(name));
+  auto dir = std::filesystem::temp_directory_path() / ("scilearn-test-" + std::to_string(::getpid()) + "-" +
+                                                       std::to_string(counter++) + "-" + std::string(name));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

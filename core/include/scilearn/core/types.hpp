@@ -39,8 +39,8 @@ using SparseMatrixCSR = Eigen::SparseMatrix<double, Eigen::RowMajor, int>;
 /// True for the four scalar types LAPACK provides routines for.
 template <class Scalar>
 inline constexpr bool is_lapack_scalar_v =
-    std::is_same_v<Scalar, float> || std::is_same_v<Scalar, double> ||
-    std::is_same_v<Scalar, std::complex<float>> || std::is_same_v<Scalar, std::complex<double>>;
+    std::is_same_v<Scalar, float> || std::is_same_v<Scalar, double> || std::is_same_v<Scalar, std::complex<float>> ||
+    std::is_same_v<Scalar, std::complex<double>>;
 
 template <class Scalar>
 concept LapackScalar = is_lapack_scalar_v<Scalar>;

@@ -9,7 +9,6 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/types.hpp>
-
 #include <string_view>
 
 namespace scilearn {
@@ -23,8 +22,8 @@ void check_finite(std::string_view where, std::string_view name, const Eigen::De
   for (Index j = 0; j < x.cols(); ++j) {
     for (Index i = 0; i < x.rows(); ++i) {
       if (!Eigen::numext::isfinite(x(i, j))) {
-        throw ValueError(cat(where, ": ", name, " must contain only finite values, but entry (", i, ", ",
-                             j, ") is ", x(i, j)));
+        throw ValueError(
+            cat(where, ": ", name, " must contain only finite values, but entry (", i, ", ", j, ") is ", x(i, j)));
       }
     }
   }
@@ -61,7 +60,6 @@ void check_shape(std::string_view where, std::string_view name, const Eigen::Eig
 /// Throws ValueError unless two lengths agree, e.g. samples in X and in y:
 /// check_same_length("fit", "X", X.rows(), "y", y.size()) ->
 /// "fit: X has 5 rows but y has 4".
-void check_same_length(std::string_view where, std::string_view name_a, Index n_a, std::string_view name_b,
-                       Index n_b);
+void check_same_length(std::string_view where, std::string_view name_a, Index n_a, std::string_view name_b, Index n_b);
 
 }  // namespace scilearn
