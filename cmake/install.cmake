@@ -9,5 +9,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/scilearnConfigVersion.cma
 install(FILES ${PROJECT_BINARY_DIR}/scilearnConfig.cmake
               ${PROJECT_BINARY_DIR}/scilearnConfigVersion.cmake
         DESTINATION ${SCILEARN_CMAKE_DIR})
+# The .pc file finds the prefix relative to itself, so the install tree can move.
+file(RELATIVE_PATH SCILEARN_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(cmake/scilearn.pc.in ${PROJECT_BINARY_DIR}/scilearn.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/scilearn.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -3,6 +3,7 @@
 /// linalg::solve: the solution of a @ x = b for a square matrix a, as
 /// scipy.linalg.solve.
 
+#include <scilearn/core/errors.hpp>
 #include <scilearn/core/types.hpp>
 #include <type_traits>
 

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""scipy.linalg.solve on the inputs that bench/linalg/solve_bench.cpp writes.
+
+Usage: linalg_solve.py --data-dir DIR --case CASE [--repetitions R] [--min-time S]
+
+Cases (the inputs are described in bench/linalg/solve_bench.cpp):
+  n100, n2000     one general n x n system, one right-hand side vector
+  batch4_loop     100 000 distinct 4 x 4 systems, one scipy.linalg.solve call
+                  each in a Python loop: the per-call comparison with ours
+  batch4_stacked  the same systems in one call on the stacked (100000, 4, 4)
+                  array (SciPy >= 1.15 solves batches): how a SciPy user
+                  would write it when the systems are known together
+
+Every call passes assume_a="gen", as our solve() does by default: SciPy 1.17's
+default (None) first inspects the matrix for structure, work our solve() does
+not do. check_finite and overwrite_a / overwrite_b keep SciPy's defaults, which
+match ours (inputs checked, never overwritten).
+
+Prints one JSON object: time_s (median seconds per call of the whole workload),
+times_s, accuracy (the largest ||a x - b||_inf / (||a||_inf ||x||_inf), as our
+side computes it), blas_threads, versions.
+"""
+
+import argparse
+import pathlib
+
+import numpy as np
+import scipy.linalg
+
+import peer_timing
+
+SYSTEMS = 100_000
+ORDER = 4
+
+
+def relative_residual(a, x, b):
+    """||a x - b||_inf / (||a||_inf ||x||_inf) over the last two axes of a (batched)."""
+    r = np.einsum("...ij,...j->...i", a, x) - b
+    a_norm = np.abs(a).sum(axis=-1).max(axis=-1)
+    return np.abs(r).max(axis=-1) / (a_norm * np.abs(x).max(axis=-1))
+
+
+def single(data_dir, n):
+    a = np.load(data_dir / f"solve_n{n}" / "a.npy")
+    b = np.load(data_dir / f"solve_n{n}" / "b.npy")
+    assert a.shape == (n, n) and b.shape == (n,), (a.shape, b.shape)
+    out = {}
+
+    def call():
+        out["x"] = scipy.linalg.solve(a, b, assume_a="gen")
+
+    return call, lambda: float(relative_residual(a, out["x"], b))
+
+
+def batch(data_dir, stacked):
+    # a.npy is (400000, 4): system k is rows 4k .. 4k+3.
+    a = np.load(data_dir / "solve_4x4_batch" / "a.npy").reshape(SYSTEMS, ORDER, ORDER)
+    b = np.load(data_dir / "solve_4x4_batch" / "b.npy")
+    assert b.shape == (SYSTEMS, ORDER), b.shape
+    a = np.ascontiguousarray(a)
+    x = np.empty_like(b)
+    if stacked:
+        b_columns = b[:, :, np.newaxis]  # scipy's batched b is (..., n, nrhs)
+
+        def call():
+            x[...] = scipy.linalg.solve(a, b_columns, assume_a="gen")[:, :, 0]
+    else:
+        solve = scipy.linalg.solve
+
+        def call():
+            for k in range(SYSTEMS):
+                x[k] = solve(a[k], b[k], assume_a="gen")
+
+    return call, lambda: float(relative_residual(a, x, b).max())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
+    parser.add_argument("--case", required=True, choices=["n100", "n2000", "batch4_loop", "batch4_stacked"])
+    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--min-time", type=float, default=0.2)
+    args = parser.parse_args()
+
+    if args.case.startswith("n"):
+        call, accuracy = single(args.data_dir, int(args.case[1:]))
+    else:
+        call, accuracy = batch(args.data_dir, stacked=args.case == "batch4_stacked")
+    result = peer_timing.time_call(call, args.repetitions, args.min_time)
+    result.update(
+        case=args.case,
+        accuracy=accuracy(),
+        blas_threads=peer_timing.blas_threads(),
+        versions=peer_timing.versions("numpy", "scipy"),
+    )
+    peer_timing.emit(result)
+
+
+if __name__ == "__main__":
+    main()

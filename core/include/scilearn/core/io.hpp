@@ -1,0 +1,6 @@
+#pragma once
+/// \file
+/// File io of scilearn::core: NumPy .npy, numeric CSV, Matrix Market.
+#include <scilearn/core/io/csv.hpp>
+#include <scilearn/core/io/matrix_market.hpp>
+#include <scilearn/core/io/npy.hpp>

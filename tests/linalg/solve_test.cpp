@@ -1,0 +1,270 @@
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <limits>
+#include <scilearn/core/io.hpp>
+#include <scilearn/core/warnings.hpp>
+#include <scilearn/linalg/solve.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/fixtures.hpp"
+
+BOOST_AUTO_TEST_SUITE(solve)
+
+using namespace scilearn;
+using linalg::AssumeA;
+using linalg::SolveOptions;
+namespace fs = std::filesystem;
+
+// One row of tests/data/linalg/solve/cases.csv (tests/reference/linalg_solve.py).
+struct Case {
+  std::string name;
+  char dtype;
+  AssumeA assume_a;
+  bool lower;
+  bool transposed;
+  double cond_1;
+  bool warns;
+};
+
+std::vector<Case> read_cases() {
+  std::ifstream in(testing::fixture_path("linalg/solve/cases.csv"));
+  std::string line;
+  std::getline(in, line);  // header
+  std::vector<Case> cases;
+  while (std::getline(in, line)) {
+    std::stringstream row(line);
+    std::vector<std::string> f;
+    for (std::string cell; std::getline(row, cell, ',');) f.push_back(cell);
+    BOOST_TEST_REQUIRE(f.size() == 7u);
+    const AssumeA assume = f[2] == "gen"   ? AssumeA::gen
+                           : f[2] == "sym" ? AssumeA::sym
+                           : f[2] == "her" ? AssumeA::her
+                                           : AssumeA::pos;
+    cases.push_back({f[0], f[1][0], assume, f[3] == "1", f[4] == "1", std::stod(f[5]), f[6] == "1"});
+  }
+  BOOST_TEST_REQUIRE(cases.size() > 30u);
+  return cases;
+}
+
+// Complex fixtures are stored as float64 real and imaginary parts.
+template <class S>
+MatrixT<S> load(const std::string& name) {
+  if constexpr (Eigen::NumTraits<S>::IsComplex) {
+    const Matrix re = io::load_npy<double>(testing::fixture_path("linalg/solve/" + name + "_re.npy"));
+    const Matrix im = io::load_npy<double>(testing::fixture_path("linalg/solve/" + name + "_im.npy"));
+    using R = typename S::value_type;
+    MatrixT<S> out(re.rows(), re.cols());
+    for (Index k = 0; k < re.size(); ++k) out.data()[k] = S(static_cast<R>(re.data()[k]), static_cast<R>(im.data()[k]));
+    return out;
+  } else {
+    return io::load_npy<double>(testing::fixture_path("linalg/solve/" + name + ".npy")).cast<S>();
+  }
+}
+
+bool is_vector_fixture(const std::string& name) {
+  const std::string file =
+      name + "_b" +
+      (fs::exists(testing::fixture_path("linalg/solve/cases.csv").parent_path() / (name + "_b.npy")) ? ".npy"
+                                                                                                     : "_re.npy");
+  return io::npy_info(testing::fixture_path("linalg/solve/" + file)).shape.size() == 1;
+}
+
+// The same corruption as the reference script: the triangle LAPACK must not
+// read is overwritten with a value that would change the answer.
+template <class S>
+MatrixT<S> corrupt_ignored_triangle(MatrixT<S> a, bool lower) {
+  const S ignored = Eigen::NumTraits<S>::IsComplex ? S(1e3) + std::sqrt(S(-1)) * S(1e3) : S(1e3);
+  for (Index j = 0; j < a.cols(); ++j)
+    for (Index i = 0; i < a.rows(); ++i)
+      if (lower ? i < j : i > j) a(i, j) = ignored;
+  return a;
+}
+
+template <class S>
+using Real = typename Eigen::NumTraits<S>::Real;
+
+// LAPACK's test ratio for a solve: ||b - op(a) x||_1 / (||a||_1 ||x||_1 n eps).
+// Backward stability makes it O(1); LAPACK's own test suite accepts < 30.
+template <class S>
+double residual_ratio(const MatrixT<S>& op_a, const MatrixT<S>& x, const MatrixT<S>& b) {
+  const auto norm1 = [](const MatrixT<S>& m) { return static_cast<double>(m.cwiseAbs().colwise().sum().maxCoeff()); };
+  const double eps = std::numeric_limits<Real<S>>::epsilon();
+  return norm1(b - op_a * x) / (norm1(op_a) * norm1(x) * static_cast<double>(op_a.rows()) * eps);
+}
+
+template <class S>
+void check_case(const Case& c) {
+  BOOST_TEST_CONTEXT("case " << c.name) {
+    const MatrixT<S> a_eff = load<S>(c.name + "_a");
+    const MatrixT<S> b = load<S>(c.name + "_b");
+    const MatrixT<S> x_ref = load<S>(c.name + "_x");
+    const MatrixT<S> a = c.assume_a == AssumeA::gen ? a_eff : corrupt_ignored_triangle<S>(a_eff, c.lower);
+    const SolveOptions options{.assume_a = c.assume_a, .lower = c.lower, .transposed = c.transposed};
+
+    int warnings = 0;
+    ScopedWarningHandler count([&](const Warning& w) { warnings += w.category == WarningCategory::linalg; });
+    MatrixT<S> x;
+    if (is_vector_fixture(c.name)) {
+      const VectorT<S> bv = b.col(0);
+      VectorT<S> xv = linalg::solve(a, bv, options);  // a vector in, a vector out
+      x = xv;
+    } else {
+      x = linalg::solve(a, b, options);
+    }
+    BOOST_TEST(warnings == (c.warns ? 1 : 0));
+    BOOST_TEST_REQUIRE(x.rows() == x_ref.rows());
+    BOOST_TEST_REQUIRE(x.cols() == x_ref.cols());
+
+    const MatrixT<S> op_a = c.transposed ? MatrixT<S>(a_eff.transpose()) : a_eff;
+    BOOST_TEST(residual_ratio<S>(op_a, x, b) < 30.0);
+    if (!c.warns) {
+      // Both solutions are backward stable, so each is within ~n eps cond of
+      // the exact one; they agree to twice that.
+      const double eps = std::numeric_limits<Real<S>>::epsilon();
+      const double rel = static_cast<double>((x - x_ref).cwiseAbs().colwise().sum().maxCoeff() /
+                                             x_ref.cwiseAbs().colwise().sum().maxCoeff());
+      BOOST_TEST(rel <= 2 * 30 * static_cast<double>(x.rows()) * eps * c.cond_1);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(matches_scipy_on_every_reference_case) {
+  for (const Case& c : read_cases()) {
+    switch (c.dtype) {
+      case 'f': check_case<float>(c); break;
+      case 'd': check_case<double>(c); break;
+      case 'c': check_case<std::complex<float>>(c); break;
+      case 'z': check_case<std::complex<double>>(c); break;
+      default: BOOST_FAIL("unknown dtype in cases.csv: " << c.dtype);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(docstring_example_is_exact) {
+  const Matrix a{{3, 2, 0}, {1, -1, 0}, {0, 5, 1}};
+  const Vector b{{2, 4, -1}};
+  const Vector x = linalg::solve(a, b);
+  BOOST_TEST((x - Vector{{2, -2, 9}}).cwiseAbs().maxCoeff() < 1e-14);
+}
+
+BOOST_AUTO_TEST_CASE(inputs_are_not_modified) {
+  const Matrix a0 = Matrix::Random(8, 8) + 8 * Matrix::Identity(8, 8);
+  const Matrix b0 = Matrix::Random(8, 2);
+  for (AssumeA assume : {AssumeA::gen, AssumeA::sym, AssumeA::her}) {
+    Matrix a = a0;
+    Matrix b = b0;
+    (void)linalg::solve(a, b, {.assume_a = assume});
+    BOOST_TEST((a == a0));
+    BOOST_TEST((b == b0));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(large_random_systems_have_small_backward_error) {
+  for (unsigned seed : {1u, 2u, 3u}) {
+    std::srand(seed);  // Eigen's Random() draws from std::rand
+    const Index n = 300;
+    const Matrix a = Matrix::Random(n, n);
+    const Matrix b = Matrix::Random(n, 4);
+    BOOST_TEST(residual_ratio<double>(a, linalg::solve(a, b), b) < 30.0);
+    const Matrix spd = a * a.transpose() + Matrix::Identity(n, n);
+    BOOST_TEST(residual_ratio<double>(spd, linalg::solve(spd, b, {.assume_a = AssumeA::pos}), b) < 30.0);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(complex_transposed_solves_the_transpose_not_the_adjoint) {
+  using C = std::complex<double>;
+  std::srand(7);
+  const MatrixT<C> a = MatrixT<C>::Random(5, 5) + 5.0 * MatrixT<C>::Identity(5, 5);
+  const MatrixT<C> b = MatrixT<C>::Random(5, 2);
+  BOOST_TEST(residual_ratio<C>(a.transpose(), linalg::solve(a, b, {.transposed = true}), b) < 30.0);
+  const MatrixT<C> h = a * a.adjoint() + MatrixT<C>::Identity(5, 5);  // Hermitian positive definite
+  for (AssumeA assume : {AssumeA::her, AssumeA::pos}) {
+    for (bool lower : {false, true}) {
+      const MatrixT<C> x = linalg::solve(h, b, {.assume_a = assume, .lower = lower, .transposed = true});
+      BOOST_TEST(residual_ratio<C>(h.transpose(), x, b) < 30.0);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(one_by_one_system) {
+  const Matrix a{{4.0}};
+  const Vector b{{2.0}};
+  BOOST_TEST(linalg::solve(a, b)(0) == 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(empty_system_gives_empty_result_of_b_shape) {
+  const Matrix x = linalg::solve(Matrix(0, 0), Matrix(0, 3));
+  BOOST_TEST(x.rows() == 0);
+  BOOST_TEST(x.cols() == 3);
+  const Matrix y = linalg::solve(Matrix::Identity(3, 3), Matrix(3, 0));
+  BOOST_TEST(y.cols() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(non_square_a_is_a_value_error) {
+  BOOST_CHECK_EXCEPTION(linalg::solve(Matrix::Ones(3, 4), Vector::Ones(3)), ValueError, [](const ValueError& e) {
+    return std::string(e.what()) == "solve: a is 3x4, expected a square matrix";
+  });
+}
+
+BOOST_AUTO_TEST_CASE(row_mismatch_is_a_value_error) {
+  BOOST_CHECK_EXCEPTION(linalg::solve(Matrix::Identity(3, 3), Vector::Ones(4)), ValueError, [](const ValueError& e) {
+    return std::string(e.what()) == "solve: a is 3x3 but b has 4 rows";
+  });
+}
+
+BOOST_AUTO_TEST_CASE(nan_or_inf_is_a_value_error_unless_unchecked) {
+  Matrix a = Matrix::Identity(3, 3);
+  Vector b = Vector::Ones(3);
+  a(1, 2) = std::numeric_limits<double>::quiet_NaN();
+  BOOST_CHECK_THROW(linalg::solve(a, b), ValueError);
+  a(1, 2) = 0;
+  b(2) = std::numeric_limits<double>::infinity();
+  BOOST_CHECK_THROW(linalg::solve(a, b), ValueError);
+  // Unchecked: no exception and no crash; IEEE arithmetic carries the Inf through.
+  const Vector x = linalg::solve(a, b, {.check_finite = false});
+  BOOST_TEST(std::isinf(x(2)));
+}
+
+BOOST_AUTO_TEST_CASE(singular_matrix_is_a_linalg_error) {
+  const Matrix a{{1, 2}, {2, 4}};
+  BOOST_CHECK_THROW(linalg::solve(a, Vector::Ones(2)), LinAlgError);
+  BOOST_CHECK_THROW(linalg::solve(Matrix::Zero(3, 3), Vector::Ones(3), {.assume_a = AssumeA::sym}), LinAlgError);
+}
+
+BOOST_AUTO_TEST_CASE(indefinite_matrix_with_pos_is_a_linalg_error) {
+  const Matrix a{{1, 2}, {2, 1}};  // eigenvalues 3 and -1
+  BOOST_CHECK_EXCEPTION(
+      linalg::solve(a, Vector::Ones(2), {.assume_a = AssumeA::pos}), LinAlgError,
+      [](const LinAlgError& e) { return std::string(e.what()).find("not positive definite") != std::string::npos; });
+  // The same matrix is fine for the indefinite symmetric solver.
+  const Vector x = linalg::solve(a, Vector::Ones(2), {.assume_a = AssumeA::sym});
+  BOOST_TEST((a * x - Vector::Ones(2)).norm() < 1e-15);
+}
+
+BOOST_AUTO_TEST_CASE(ill_conditioned_matrix_warns_once_per_call) {
+  // Hilbert matrix of order 14: cond_1 ~ 1e19 > 1/eps (closed form a_ij = 1/(i+j+1)).
+  const Index n = 14;
+  Matrix h(n, n);
+  for (Index i = 0; i < n; ++i)
+    for (Index j = 0; j < n; ++j) h(i, j) = 1.0 / static_cast<double>(i + j + 1);
+  std::vector<Warning> seen;
+  ScopedWarningHandler capture([&](const Warning& w) { seen.push_back(w); });
+  (void)linalg::solve(h, Vector::Ones(n));
+  BOOST_TEST_REQUIRE(seen.size() == 1u);
+  BOOST_TEST((seen[0].category == WarningCategory::linalg));
+  BOOST_TEST(seen[0].message.find("ill-conditioned matrix (rcond=") != std::string::npos);
+  seen.clear();
+  (void)linalg::solve(Matrix::Identity(n, n), Vector::Ones(n));
+  BOOST_TEST(seen.empty());
+}
+
+BOOST_AUTO_TEST_CASE(float_systems_use_single_precision_lapack) {
+  const Eigen::MatrixXf a{{4, 1}, {1, 3}};
+  const Eigen::VectorXf b{{1, 2}};
+  const Eigen::VectorXf x = linalg::solve(a, b, {.assume_a = AssumeA::pos});
+  BOOST_TEST(residual_ratio<float>(a, x, b) < 30.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
