@@ -17,7 +17,7 @@ namespace scilearn {
 int cpu_count() noexcept { return std::max(1, omp_get_num_procs()); }
 
 int effective_n_jobs(int n_jobs) {
-  if (n_jobs == 0) throw ValueError("n_jobs == 0 has no meaning; use n_jobs > 0, or -1 for all CPUs");
+  if (n_jobs == 0) throw ValueError("effective_n_jobs: n_jobs == 0 has no meaning; use n_jobs > 0, or -1 for all CPUs");
   if (n_jobs > 0) return n_jobs;
   return std::max(1, cpu_count() + 1 + n_jobs);
 }

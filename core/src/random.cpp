@@ -1,9 +1,8 @@
+#include <cmath>
+#include <random>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/random.hpp>
-
-#include <cmath>
-#include <random>
 
 // Portability of the floating-point results (see random.hpp) relies on each
 // multiply and add being rounded on its own: core/CMakeLists.txt compiles this
@@ -126,8 +125,7 @@ double Generator::standard_normal() {
 
 double Generator::normal(double loc, double scale) {
   if (!std::isfinite(loc) || !std::isfinite(scale) || !(scale >= 0.0)) {
-    throw ValueError(cat("normal: requires finite loc and finite scale >= 0, got loc = ", loc,
-                         ", scale = ", scale));
+    throw ValueError(cat("normal: requires finite loc and finite scale >= 0, got loc = ", loc, ", scale = ", scale));
   }
   return loc + scale * standard_normal();
 }
@@ -173,8 +171,8 @@ void Generator::jump() noexcept {
   // polynomial, as published with xoshiro256**. Applying that polynomial to the
   // engine's transition matrix T (sum of T^k s over the set bits k) gives
   // T^(2^128) s. tests/reference/core_random.py derives these four words anew.
-  static constexpr std::array<std::uint64_t, 4> jump_polynomial = {
-      0x180ec6d33cfd0abaU, 0xd5a61266f0c9392cU, 0xa9582618e03fc9aaU, 0x39abdc4529b1661cU};
+  static constexpr std::array<std::uint64_t, 4> jump_polynomial = {0x180ec6d33cfd0abaU, 0xd5a61266f0c9392cU,
+                                                                   0xa9582618e03fc9aaU, 0x39abdc4529b1661cU};
   std::array<std::uint64_t, 4> jumped{};
   for (const std::uint64_t word : jump_polynomial) {
     for (int bit = 0; bit < 64; ++bit) {

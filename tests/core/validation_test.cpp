@@ -55,7 +55,8 @@ BOOST_AUTO_TEST_CASE(check_shape_with_wildcards) {
 
 BOOST_AUTO_TEST_CASE(check_same_length_names_both_counts) {
   BOOST_CHECK_NO_THROW(check_same_length("fit", "X", 4, "y", 4));
-  BOOST_TEST(message_of([] { check_same_length("fit", "X", 5, "y", 4); }) == "fit: X has 5 rows but y has 4");
+  BOOST_TEST(message_of([] { check_same_length("fit", "X", 5, "y", 4); }) ==
+             "fit: X and y have inconsistent lengths (5 and 4)");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

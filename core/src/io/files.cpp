@@ -14,7 +14,10 @@ void fail(std::string_view function, const std::filesystem::path& path, std::str
 std::uintmax_t file_size_checked(std::string_view function, const std::filesystem::path& path) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) fail(function, path, "no such file");
+  if ((ec && ec == std::errc::no_such_file_or_directory) || (!ec && !std::filesystem::exists(status))) {
+    fail(function, path, "no such file");
+  }
+  if (ec) fail(function, path, cat("cannot access the file (", ec.message(), ")"));
   if (!std::filesystem::is_regular_file(status)) fail(function, path, "not a regular file");
   const std::uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec) fail(function, path, cat("cannot read the file size (", ec.message(), ")"));

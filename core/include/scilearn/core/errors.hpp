@@ -17,6 +17,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace scilearn {
 
@@ -30,14 +31,17 @@ class Error {
   [[nodiscard]] virtual const char* what() const noexcept = 0;
 
  protected:
+  /// \cond INTERNAL
   Error() = default;
   Error(const Error&) = default;
   Error& operator=(const Error&) = default;
+  /// \endcond
 };
 
 /// Bad input: wrong shape, NaN / Inf where not allowed, empty input, bad option.
 class ValueError : public std::invalid_argument, public Error {
  public:
+  /// \param message what was expected and what was given.
   explicit ValueError(const std::string& message) : std::invalid_argument(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::invalid_argument::what(); }
 };
@@ -45,6 +49,7 @@ class ValueError : public std::invalid_argument, public Error {
 /// An estimator's learned state was used before fit().
 class NotFittedError : public std::invalid_argument, public Error {
  public:
+  /// \param message what was expected and what was given.
   explicit NotFittedError(const std::string& message) : std::invalid_argument(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::invalid_argument::what(); }
 };
@@ -53,6 +58,7 @@ class NotFittedError : public std::invalid_argument, public Error {
 /// definite, a decomposition that did not converge.
 class LinAlgError : public std::runtime_error, public Error {
  public:
+  /// \param message what was expected and what was given.
   explicit LinAlgError(const std::string& message) : std::runtime_error(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::runtime_error::what(); }
 };
@@ -61,6 +67,8 @@ class LinAlgError : public std::runtime_error, public Error {
 /// that the data does not explain. Keeps the back end's name and its code.
 class BackendError : public std::runtime_error, public Error {
  public:
+  /// \param backend the routine, e.g. "LAPACK dgetrf"; \param code its status;
+  /// \param message what failed.
   BackendError(std::string backend, int code, const std::string& message)
       : std::runtime_error(message), backend_(std::move(backend)), code_(code) {}
   [[nodiscard]] const char* what() const noexcept override { return std::runtime_error::what(); }
@@ -78,6 +86,7 @@ class BackendError : public std::runtime_error, public Error {
 /// the file and the problem.
 class FormatError : public std::runtime_error, public Error {
  public:
+  /// \param message what was expected and what was given.
   explicit FormatError(const std::string& message) : std::runtime_error(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::runtime_error::what(); }
 };

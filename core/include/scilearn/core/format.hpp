@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// cat(): builds an error or warning message from pieces, the way operator<<
-/// prints them (Eigen::Index, doubles with full precision, strings).
+/// prints them (integers, strings, doubles to 6 significant digits).
 
 #include <sstream>
 #include <string>

@@ -26,12 +26,14 @@ namespace scilearn {
 /// OMP_NUM_THREADS or the CPU count, as OpenBLAS decides.
 void set_blas_num_threads(int n);
 
-/// Limits the BLAS pool to `n` threads for the lifetime of this object and
-/// restores the previous size on destruction (threadpoolctl's
+/// Limits the BLAS pool to at most `n` threads for the lifetime of this object
+/// (a pool already smaller is left as it is) and restores the previous size on
+/// destruction (threadpoolctl's
 /// `threadpool_limits` in Python). Intended for the thread that owns the
 /// parallel region; BLAS's pool size is process-wide.
 class BlasThreadLimit {
  public:
+  /// Throws ValueError unless n >= 1.
   explicit BlasThreadLimit(int n);
   ~BlasThreadLimit();
   BlasThreadLimit(const BlasThreadLimit&) = delete;

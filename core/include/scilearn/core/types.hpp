@@ -21,19 +21,25 @@
 
 namespace scilearn {
 
+/// Sizes and indices (signed, 64-bit on 64-bit platforms): Eigen's own index type.
 using Index = Eigen::Index;
+/// Dense column-major matrix of double: data `X` (n_samples x n_features), operators.
 using Matrix = Eigen::MatrixXd;
+/// Dense column vector of double: targets `y`, coefficients, right-hand sides.
 using Vector = Eigen::VectorXd;
+/// Dense column vector of int: labels, counts.
 using IndexVector = Eigen::VectorXi;
 
-/// Dense column-major matrix / column vector of any scalar type.
+/// Dense column-major matrix of any scalar type.
 template <class Scalar>
 using MatrixT = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+/// Dense column vector of any scalar type.
 template <class Scalar>
 using VectorT = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
 
-/// CSC (column-major) and CSR (row-major) sparse matrices with 32-bit indices.
+/// CSC (compressed sparse column) matrix of double with 32-bit indices.
 using SparseMatrix = Eigen::SparseMatrix<double, Eigen::ColMajor, int>;
+/// CSR (compressed sparse row) matrix of double with 32-bit indices.
 using SparseMatrixCSR = Eigen::SparseMatrix<double, Eigen::RowMajor, int>;
 
 /// True for the four scalar types LAPACK provides routines for.
@@ -42,6 +48,7 @@ inline constexpr bool is_lapack_scalar_v =
     std::is_same_v<Scalar, float> || std::is_same_v<Scalar, double> || std::is_same_v<Scalar, std::complex<float>> ||
     std::is_same_v<Scalar, std::complex<double>>;
 
+/// Constrains a template to LAPACK's four scalar types.
 template <class Scalar>
 concept LapackScalar = is_lapack_scalar_v<Scalar>;
 

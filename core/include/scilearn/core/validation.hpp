@@ -59,7 +59,7 @@ void check_shape(std::string_view where, std::string_view name, const Eigen::Eig
 
 /// Throws ValueError unless two lengths agree, e.g. samples in X and in y:
 /// check_same_length("fit", "X", X.rows(), "y", y.size()) ->
-/// "fit: X has 5 rows but y has 4".
+/// "fit: X and y have inconsistent lengths (5 and 4)".
 void check_same_length(std::string_view where, std::string_view name_a, Index n_a, std::string_view name_b, Index n_b);
 
 }  // namespace scilearn

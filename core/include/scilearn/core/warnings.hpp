@@ -16,6 +16,7 @@
 #include <source_location>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace scilearn {
 
@@ -32,12 +33,14 @@ enum class WarningCategory {
 /// The category's Python name, e.g. "LinAlgWarning".
 [[nodiscard]] std::string_view to_string(WarningCategory category) noexcept;
 
+/// One warning, as passed to the handler.
 struct Warning {
-  WarningCategory category;
-  std::string message;
+  WarningCategory category;       ///< what kind
+  std::string message;            ///< what happened, naming the function and the numbers
   std::source_location location;  ///< where in scilearn the warning was raised
 };
 
+/// Receives every warning; may log, count, ignore or throw.
 using WarningHandler = std::function<void(const Warning&)>;
 
 /// Installs `handler` for all threads and returns the previous one. An empty
@@ -54,6 +57,7 @@ void warn(WarningCategory category, std::string message,
 /// one on destruction. Not meant to be nested across threads.
 class ScopedWarningHandler {
  public:
+  /// Installs `handler` (an empty one: the default) until destruction.
   explicit ScopedWarningHandler(WarningHandler handler) : previous_(set_warning_handler(std::move(handler))) {}
   ~ScopedWarningHandler() { set_warning_handler(std::move(previous_)); }
   ScopedWarningHandler(const ScopedWarningHandler&) = delete;
