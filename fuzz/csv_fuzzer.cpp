@@ -1,12 +1,11 @@
 // Fuzzes load_csv with and without a header, with ',' and ';'. Values that load
 // must survive save_csv -> load_csv exactly (NaN as NaN).
+#include <cmath>
+#include <cstring>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/io/csv.hpp>
 
 #include "fuzz_input.hpp"
-
-#include <cmath>
-#include <cstring>
 
 namespace {
 

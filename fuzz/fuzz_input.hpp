@@ -2,13 +2,14 @@
 // Shared by the fuzz targets: the readers take a path, so each input is written
 // to one temporary file per process (removed at exit).
 
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 namespace scilearn::fuzz {
 

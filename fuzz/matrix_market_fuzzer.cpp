@@ -7,13 +7,12 @@
 // mminfo's dimensions keep that structure small. Sizes that the file itself
 // must back (entries, array values) are the readers' own checks and are
 // fuzzed without such a limit.
+#include <cmath>
+#include <cstring>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/io/matrix_market.hpp>
 
 #include "fuzz_input.hpp"
-
-#include <cmath>
-#include <cstring>
 
 namespace {
 

@@ -1,11 +1,10 @@
 // Fuzzes the .npy readers: npy_info, load_npy for every scalar, load_npy_vector.
 // A file that loads must survive save_npy -> load_npy bit for bit.
+#include <cstring>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/io/npy.hpp>
 
 #include "fuzz_input.hpp"
-
-#include <cstring>
 
 namespace {
 

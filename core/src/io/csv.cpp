@@ -3,15 +3,14 @@
 // Python's float() reads them. Quoting is understood in the header line only,
 // since quoted numbers are not numbers.
 
+#include <cctype>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/io/csv.hpp>
+#include <string_view>
 
 #include "io/files.hpp"
 #include "io/text.hpp"
-
-#include <cctype>
-#include <string_view>
 
 namespace scilearn::io {
 
@@ -99,8 +98,8 @@ std::size_t parse_row(std::string_view function, const std::filesystem::path& pa
     const auto end = line.find(delimiter, pos);
     const std::string_view field = trim(line.substr(pos, end == std::string_view::npos ? end : end - pos));
     if (expected != 0 && column > expected) {
-      fail(function, path, cat(where(number, column), "extra field (expected ", expected, " fields as on line ",
-                               expected_line, ")"));
+      fail(function, path,
+           cat(where(number, column), "extra field (expected ", expected, " fields as on line ", expected_line, ")"));
     }
     if (field.empty()) fail(function, path, cat(where(number, column), "empty field"));
     const auto value = detail::parse_double(field);
@@ -110,8 +109,9 @@ std::size_t parse_row(std::string_view function, const std::filesystem::path& pa
     pos = end + 1;
   }
   if (expected != 0 && column < expected) {
-    fail(function, path, cat(where(number, column + 1), "missing field (expected ", expected,
-                             " fields as on line ", expected_line, ", got ", column, ")"));
+    fail(function, path,
+         cat(where(number, column + 1), "missing field (expected ", expected, " fields as on line ", expected_line,
+             ", got ", column, ")"));
   }
   return column;
 }

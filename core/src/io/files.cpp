@@ -2,7 +2,6 @@
 
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
-
 #include <system_error>
 
 namespace scilearn::io::detail {

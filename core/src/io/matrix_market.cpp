@@ -11,18 +11,19 @@
 // The declared entry count is checked against the bytes left in the file
 // before any storage is reserved from it.
 
-#include <scilearn/core/errors.hpp>
-#include <scilearn/core/format.hpp>
-#include <scilearn/core/io/matrix_market.hpp>
-
-#include "io/files.hpp"
-#include "io/text.hpp"
-
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
+#include <scilearn/core/io/matrix_market.hpp>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "io/files.hpp"
+#include "io/text.hpp"
 
 namespace scilearn::io {
 
@@ -60,23 +61,34 @@ bool equals_lower(std::string_view token, std::string_view lower) {
   return true;
 }
 
-std::string_view field_name(MMField field) {
-  switch (field) {
-    case MMField::real: return "real";
-    case MMField::integer: return "integer";
-    case MMField::pattern: return "pattern";
+// The banner's keywords. Lookup is case-insensitive, as in SciPy.
+template <class Enum, std::size_t N>
+using Keywords = std::array<std::pair<std::string_view, Enum>, N>;
+constexpr Keywords<MMFormat, 2> format_keywords{{{"coordinate", MMFormat::coordinate}, {"array", MMFormat::array}}};
+constexpr Keywords<MMField, 3> field_keywords{
+    {{"real", MMField::real}, {"integer", MMField::integer}, {"pattern", MMField::pattern}}};
+constexpr Keywords<MMSymmetry, 3> symmetry_keywords{{{"general", MMSymmetry::general},
+                                                     {"symmetric", MMSymmetry::symmetric},
+                                                     {"skew-symmetric", MMSymmetry::skew_symmetric}}};
+
+template <class Enum, std::size_t N>
+std::optional<Enum> from_keyword(std::string_view token, const Keywords<Enum, N>& keywords) {
+  for (const auto& [word, value] : keywords) {
+    if (equals_lower(token, word)) return value;
   }
-  return "real";
+  return std::nullopt;
 }
 
-std::string_view symmetry_name(MMSymmetry symmetry) {
-  switch (symmetry) {
-    case MMSymmetry::general: return "general";
-    case MMSymmetry::symmetric: return "symmetric";
-    case MMSymmetry::skew_symmetric: return "skew-symmetric";
+template <class Enum, std::size_t N>
+std::string_view keyword(Enum value, const Keywords<Enum, N>& keywords) {
+  for (const auto& [word, v] : keywords) {
+    if (v == value) return word;
   }
-  return "general";
+  return "?";
 }
+
+std::string_view field_name(MMField field) { return keyword(field, field_keywords); }
+std::string_view symmetry_name(MMSymmetry symmetry) { return keyword(symmetry, symmetry_keywords); }
 
 struct Header {
   MMInfo info;
@@ -93,27 +105,26 @@ Header parse_header(std::string_view function, const std::filesystem::path& path
   std::array<std::string_view, 5> banner{};
   const std::size_t n = split(line, banner);
   if (n == 0 || banner[0] != "%%MatrixMarket") {
-    fail(function, path, cat("line 1: expected the banner '%%MatrixMarket matrix <format> <field> <symmetry>', got ",
-                             detail::quoted_excerpt(line)));
+    fail(function, path,
+         cat("line 1: expected the banner '%%MatrixMarket matrix <format> <field> <symmetry>', got ",
+             detail::quoted_excerpt(line)));
   }
   if (n != 5) fail(function, path, cat("line 1: the banner needs 4 words after %%MatrixMarket, got ", n - 1));
   if (!equals_lower(banner[1], "matrix")) {
     fail(function, path, cat("line 1: unsupported object ", detail::quoted_excerpt(banner[1]), " (only 'matrix')"));
   }
+  if (equals_lower(banner[3], "complex")) fail(function, path, "line 1: field 'complex' is unsupported");
+  if (equals_lower(banner[4], "hermitian")) fail(function, path, "line 1: symmetry 'hermitian' is unsupported");
+  const auto format = from_keyword(banner[2], format_keywords);
+  if (!format) fail(function, path, cat("line 1: unknown format ", detail::quoted_excerpt(banner[2])));
+  const auto field = from_keyword(banner[3], field_keywords);
+  if (!field) fail(function, path, cat("line 1: unknown field ", detail::quoted_excerpt(banner[3])));
+  const auto symmetry = from_keyword(banner[4], symmetry_keywords);
+  if (!symmetry) fail(function, path, cat("line 1: unknown symmetry ", detail::quoted_excerpt(banner[4])));
   MMInfo info{};
-  if (equals_lower(banner[2], "coordinate")) info.format = MMFormat::coordinate;
-  else if (equals_lower(banner[2], "array")) info.format = MMFormat::array;
-  else fail(function, path, cat("line 1: unknown format ", detail::quoted_excerpt(banner[2])));
-  if (equals_lower(banner[3], "real")) info.field = MMField::real;
-  else if (equals_lower(banner[3], "integer")) info.field = MMField::integer;
-  else if (equals_lower(banner[3], "pattern")) info.field = MMField::pattern;
-  else if (equals_lower(banner[3], "complex")) fail(function, path, "line 1: field 'complex' is unsupported");
-  else fail(function, path, cat("line 1: unknown field ", detail::quoted_excerpt(banner[3])));
-  if (equals_lower(banner[4], "general")) info.symmetry = MMSymmetry::general;
-  else if (equals_lower(banner[4], "symmetric")) info.symmetry = MMSymmetry::symmetric;
-  else if (equals_lower(banner[4], "skew-symmetric")) info.symmetry = MMSymmetry::skew_symmetric;
-  else if (equals_lower(banner[4], "hermitian")) fail(function, path, "line 1: symmetry 'hermitian' is unsupported");
-  else fail(function, path, cat("line 1: unknown symmetry ", detail::quoted_excerpt(banner[4])));
+  info.format = *format;
+  info.field = *field;
+  info.symmetry = *symmetry;
   if (info.field == MMField::pattern && info.format == MMFormat::array) {
     fail(function, path, "line 1: field 'pattern' is only valid with format 'coordinate'");
   }
@@ -129,24 +140,27 @@ Header parse_header(std::string_view function, const std::filesystem::path& path
   std::array<std::string_view, 3> sizes{};
   const std::size_t count = split(line, sizes);
   if (count != expected) {
-    fail(function, path, cat("line ", lines.number(), ": the size line of a ",
-                             info.format == MMFormat::coordinate ? "coordinate" : "array", " file needs ", expected,
-                             " integers, got ", detail::quoted_excerpt(line)));
+    fail(function, path,
+         cat("line ", lines.number(), ": the size line of a ",
+             info.format == MMFormat::coordinate ? "coordinate" : "array", " file needs ", expected, " integers, got ",
+             detail::quoted_excerpt(line)));
   }
   std::array<Index, 3> values{};
   for (std::size_t k = 0; k < count; ++k) {
     const auto v = detail::parse_int64(sizes[k]);
     if (!v || *v < 0) {
-      fail(function, path, cat("line ", lines.number(), ": size ", detail::quoted_excerpt(sizes[k]),
-                               " is not a non-negative 64-bit integer"));
+      fail(function, path,
+           cat("line ", lines.number(), ": size ", detail::quoted_excerpt(sizes[k]),
+               " is not a non-negative 64-bit integer"));
     }
     values[k] = static_cast<Index>(*v);
   }
   info.rows = values[0];
   info.cols = values[1];
   if (info.symmetry != MMSymmetry::general && info.rows != info.cols) {
-    fail(function, path, cat("line ", lines.number(), ": a ", symmetry_name(info.symmetry), " matrix must be square, got ",
-                             info.rows, "x", info.cols));
+    fail(function, path,
+         cat("line ", lines.number(), ": a ", symmetry_name(info.symmetry), " matrix must be square, got ", info.rows,
+             "x", info.cols));
   }
   Index stored = 0;
   Index tokens_per_entry = 1;
@@ -168,8 +182,9 @@ Header parse_header(std::string_view function, const std::filesystem::path& path
   // separators (blank or line break), except after the very last one.
   const auto available = static_cast<std::uintmax_t>(remaining_after()) + 1;
   if (static_cast<std::uintmax_t>(stored) > available / static_cast<std::uintmax_t>(2 * tokens_per_entry)) {
-    fail(function, path, cat("truncated: line ", lines.number(), " declares ", stored, " stored entries but only ",
-                             available - 1, " bytes follow"));
+    fail(function, path,
+         cat("truncated: line ", lines.number(), " declares ", stored, " stored entries but only ", available - 1,
+             " bytes follow"));
   }
   return {info, stored};
 }
@@ -195,21 +210,24 @@ void read_entries(std::string_view function, const std::filesystem::path& path, 
     } while (is_blank(line));
     const std::size_t count = split(line, tokens);
     if (count != tokens_per_entry) {
-      fail(function, path, cat("line ", lines.number(), ": expected ", tokens_per_entry, " fields for a ",
-                               field_name(info.field), " entry, got ", detail::quoted_excerpt(line)));
+      fail(function, path,
+           cat("line ", lines.number(), ": expected ", tokens_per_entry, " fields for a ", field_name(info.field),
+               " entry, got ", detail::quoted_excerpt(line)));
     }
     double value = 1.0;
     if (info.field != MMField::pattern) {
       const std::string_view token = tokens[tokens_per_entry - 1];
       if (info.field == MMField::integer) {
         const auto v = detail::parse_int64(token);
-        if (!v) fail(function, path, cat("line ", lines.number(), ": ", detail::quoted_excerpt(token),
-                                         " is not a 64-bit integer"));
+        if (!v)
+          fail(function, path,
+               cat("line ", lines.number(), ": ", detail::quoted_excerpt(token), " is not a 64-bit integer"));
         value = static_cast<double>(*v);
       } else {
         const auto v = detail::parse_double(token);
-        if (!v) fail(function, path, cat("line ", lines.number(), ": ", detail::quoted_excerpt(token),
-                                         " is not a real number"));
+        if (!v)
+          fail(function, path,
+               cat("line ", lines.number(), ": ", detail::quoted_excerpt(token), " is not a real number"));
         value = *v;
       }
     }
@@ -219,15 +237,18 @@ void read_entries(std::string_view function, const std::filesystem::path& path, 
       const auto ti = detail::parse_int64(tokens[0]);
       const auto tj = detail::parse_int64(tokens[1]);
       if (!ti || !tj || *ti < 1 || *ti > info.rows || *tj < 1 || *tj > info.cols) {
-        fail(function, path, cat("line ", lines.number(), ": index (", detail::quoted_excerpt(tokens[0]), ", ",
-                                 detail::quoted_excerpt(tokens[1]), ") is outside the 1-based ", info.rows, "x",
-                                 info.cols, " matrix"));
+        fail(function, path,
+             cat("line ", lines.number(), ": index (", detail::quoted_excerpt(tokens[0]), ", ",
+                 detail::quoted_excerpt(tokens[1]), ") is outside the 1-based ", info.rows, "x", info.cols, " matrix"));
       }
       i = static_cast<Index>(*ti - 1);
       j = static_cast<Index>(*tj - 1);
       if (info.symmetry == MMSymmetry::skew_symmetric && i == j) {
-        fail(function, path, cat("line ", lines.number(), ": a skew-symmetric matrix has a zero diagonal, "
-                                 "but entry (", i + 1, ", ", j + 1, ") is stored"));
+        fail(function, path,
+             cat("line ", lines.number(),
+                 ": a skew-symmetric matrix has a zero diagonal, "
+                 "but entry (",
+                 i + 1, ", ", j + 1, ") is stored"));
       }
     } else {
       // Next position: down the column, then to the top of the stored part of
@@ -244,8 +265,9 @@ void read_entries(std::string_view function, const std::filesystem::path& path, 
   }
   while (lines.next(line)) {
     if (!is_blank(line)) {
-      fail(function, path, cat("line ", lines.number(), ": unexpected content after the ", header.stored,
-                               " declared entries: ", detail::quoted_excerpt(line)));
+      fail(function, path,
+           cat("line ", lines.number(), ": unexpected content after the ", header.stored,
+               " declared entries: ", detail::quoted_excerpt(line)));
     }
   }
 }
@@ -349,13 +371,16 @@ bool same(double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)
 
 [[noreturn]] void not_symmetric(std::string_view function, MMSymmetry symmetry, Index i, Index j, double aij,
                                 double aji) {
-  throw ValueError(cat(function, ": a is not ", symmetry_name(symmetry), ": a(", i, ", ", j, ") = ", aij, " but a(",
-                       j, ", ", i, ") = ", aji));
+  throw ValueError(cat(function, ": a is not ", symmetry_name(symmetry), ": a(", i, ", ", j, ") = ", aij, " but a(", j,
+                       ", ", i, ") = ", aji));
 }
 
 void append_value(std::string& out, MMField field, double v) {
-  if (field == MMField::integer) detail::append_int64(out, static_cast<std::int64_t>(v));
-  else detail::append_double(out, v);
+  if (field == MMField::integer) {
+    detail::append_int64(out, static_cast<std::int64_t>(v));
+  } else {
+    detail::append_double(out, v);
+  }
 }
 
 // Writes text in pieces so a large matrix never needs its whole file in memory.
@@ -373,8 +398,8 @@ void mmwrite(const std::filesystem::path& path, const SparseMatrix& a, const MMW
   const bool general = options.symmetry == MMSymmetry::general;
   const bool skew = options.symmetry == MMSymmetry::skew_symmetric;
   if (!general && a.rows() != a.cols()) {
-    throw ValueError(cat(function, ": a is ", a.rows(), "x", a.cols(), ", but a ",
-                         symmetry_name(options.symmetry), " matrix must be square"));
+    throw ValueError(cat(function, ": a is ", a.rows(), "x", a.cols(), ", but a ", symmetry_name(options.symmetry),
+                         " matrix must be square"));
   }
   if (options.field == MMField::pattern && skew) {
     throw ValueError(cat(function, ": field pattern cannot be skew-symmetric"));
@@ -426,8 +451,8 @@ void mmwrite(const std::filesystem::path& path, const Eigen::Ref<const Matrix>& 
   const bool general = options.symmetry == MMSymmetry::general;
   const bool skew = options.symmetry == MMSymmetry::skew_symmetric;
   if (!general && a.rows() != a.cols()) {
-    throw ValueError(cat(function, ": a is ", a.rows(), "x", a.cols(), ", but a ",
-                         symmetry_name(options.symmetry), " matrix must be square"));
+    throw ValueError(cat(function, ": a is ", a.rows(), "x", a.cols(), ", but a ", symmetry_name(options.symmetry),
+                         " matrix must be square"));
   }
   for (Index j = 0; j < a.cols(); ++j) {
     for (Index i = 0; i < a.rows(); ++i) {

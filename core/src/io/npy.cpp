@@ -8,19 +8,18 @@
 // before anything is allocated from it, and the data must fill the rest of the
 // file exactly.
 
-#include <scilearn/core/errors.hpp>
-#include <scilearn/core/format.hpp>
-#include <scilearn/core/io/npy.hpp>
-
-#include "io/files.hpp"
-
 #include <algorithm>
 #include <bit>
 #include <cstring>
 #include <limits>
 #include <optional>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
+#include <scilearn/core/io/npy.hpp>
 #include <string>
 #include <string_view>
+
+#include "io/files.hpp"
 
 namespace scilearn::io {
 
@@ -44,19 +43,28 @@ std::size_t item_size(DType dtype) { return dtype == DType::float32 || dtype == 
 
 template <class Scalar>
 constexpr DType dtype_of() {
-  if constexpr (std::is_same_v<Scalar, float>) return DType::float32;
-  else if constexpr (std::is_same_v<Scalar, double>) return DType::float64;
-  else if constexpr (std::is_same_v<Scalar, std::int32_t>) return DType::int32;
-  else return DType::int64;
+  if constexpr (std::is_same_v<Scalar, float>) {
+    return DType::float32;
+  } else if constexpr (std::is_same_v<Scalar, double>) {
+    return DType::float64;
+  } else if constexpr (std::is_same_v<Scalar, std::int32_t>) {
+    return DType::int32;
+  } else {
+    return DType::int64;
+  }
 }
 
 // The element types each Scalar accepts: its own and exact widenings, except
 // that double accepts every dtype, as np.asarray(x, float) does.
 template <class Scalar>
 bool accepts(DType stored) {
-  if constexpr (std::is_same_v<Scalar, double>) return true;
-  else if constexpr (std::is_same_v<Scalar, std::int64_t>) return stored == DType::int64 || stored == DType::int32;
-  else return stored == dtype_of<Scalar>();
+  if constexpr (std::is_same_v<Scalar, double>) {
+    return true;
+  } else if constexpr (std::is_same_v<Scalar, std::int64_t>) {
+    return stored == DType::int64 || stored == DType::int32;
+  } else {
+    return stored == dtype_of<Scalar>();
+  }
 }
 
 std::string shape_text(const std::vector<Index>& shape) {
@@ -84,13 +92,21 @@ class HeaderParser {
       if (peek() == '}') break;
       const std::string key = string_literal();
       expect(':');
-      if (key == "descr" && !descr) descr = string_literal();
-      else if (key == "fortran_order" && !fortran) fortran = boolean();
-      else if (key == "shape" && !shape) shape = tuple();
-      else bad(cat("unexpected or repeated key ", detail::quoted_excerpt(key)));
+      if (key == "descr" && !descr) {
+        descr = string_literal();
+      } else if (key == "fortran_order" && !fortran) {
+        fortran = boolean();
+      } else if (key == "shape" && !shape) {
+        shape = tuple();
+      } else {
+        bad(cat("unexpected or repeated key ", detail::quoted_excerpt(key)));
+      }
       skip_space();
-      if (peek() == ',') ++pos_;
-      else if (peek() != '}') bad("expected ',' or '}'");
+      if (peek() == ',') {
+        ++pos_;
+      } else if (peek() != '}') {
+        bad("expected ',' or '}'");
+      }
     }
     ++pos_;
     skip_space();
@@ -104,13 +120,13 @@ class HeaderParser {
 
  private:
   [[noreturn]] void bad(std::string_view problem) const {
-    fail(function_, path_, cat("malformed header at offset ", pos_, ": ", problem, " in ",
-                               detail::quoted_excerpt(text_)));
+    fail(function_, path_,
+         cat("malformed header at offset ", pos_, ": ", problem, " in ", detail::quoted_excerpt(text_)));
   }
   char peek() const { return pos_ < text_.size() ? text_[pos_] : '\0'; }
   void skip_space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' ||
-                                   text_[pos_] == '\r')) {
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) {
       ++pos_;
     }
   }
@@ -169,8 +185,11 @@ class HeaderParser {
       dims.push_back(integer());
       skip_space();
       trailing_comma = peek() == ',';
-      if (trailing_comma) ++pos_;
-      else if (peek() != ')') bad("expected ',' or ')' in the shape");
+      if (trailing_comma) {
+        ++pos_;
+      } else if (peek() != ')') {
+        bad("expected ',' or ')' in the shape");
+      }
     }
     ++pos_;
     if (dims.size() == 1 && !trailing_comma) bad("a 1-D shape must be written (n,)");
@@ -271,13 +290,14 @@ ParsedHeader read_header(std::string_view function, const std::filesystem::path&
   }
   const auto bytes = static_cast<std::uintmax_t>(count) * static_cast<std::uintmax_t>(itemsize);
   if (bytes > available) {
-    fail(function, path, cat("truncated: shape ", shape_text(parsed.header.shape), " of ",
-                             dtype_name(parsed.header.dtype), " needs ", bytes, " data bytes but the file holds ",
-                             available));
+    fail(function, path,
+         cat("truncated: shape ", shape_text(parsed.header.shape), " of ", dtype_name(parsed.header.dtype), " needs ",
+             bytes, " data bytes but the file holds ", available));
   }
   if (bytes < available) {
-    fail(function, path, cat(available - bytes, " unexpected trailing bytes after the ", bytes,
-                             " data bytes of shape ", shape_text(parsed.header.shape)));
+    fail(function, path,
+         cat(available - bytes, " unexpected trailing bytes after the ", bytes, " data bytes of shape ",
+             shape_text(parsed.header.shape)));
   }
   parsed.count = count;
   return parsed;
@@ -335,8 +355,9 @@ template <class Scalar>
 MatrixT<Scalar> read_as(std::string_view function, const std::filesystem::path& path, std::ifstream& in,
                         const ParsedHeader& parsed, Index rows, Index cols) {
   if (!accepts<Scalar>(parsed.header.dtype)) {
-    fail(function, path, cat("the file holds ", dtype_name(parsed.header.dtype), ", which cannot be read as ",
-                             dtype_name(dtype_of<Scalar>()), " without loss"));
+    fail(function, path,
+         cat("the file holds ", dtype_name(parsed.header.dtype), ", which cannot be read as ",
+             dtype_name(dtype_of<Scalar>()), " without loss"));
   }
   switch (parsed.header.dtype) {
     case DType::float32: return read_matrix<float, Scalar>(function, path, in, parsed, rows, cols);
@@ -361,8 +382,9 @@ MatrixT<Scalar> load_npy(const std::filesystem::path& path) {
   const ParsedHeader parsed = read_header(function, path, in);
   const auto& shape = parsed.header.shape;
   if (shape.size() > 2) {
-    fail(function, path, cat("a ", shape.size(), "-D array of shape ", shape_text(shape),
-                             " cannot be loaded as a matrix (at most 2 dimensions)"));
+    fail(function, path,
+         cat("a ", shape.size(), "-D array of shape ", shape_text(shape),
+             " cannot be loaded as a matrix (at most 2 dimensions)"));
   }
   const Index rows = shape.empty() ? 1 : shape[0];
   const Index cols = shape.size() == 2 ? shape[1] : 1;
@@ -377,8 +399,7 @@ VectorT<Scalar> load_npy_vector(const std::filesystem::path& path) {
   const auto& shape = parsed.header.shape;
   const bool vector_shape = shape.size() == 1 || (shape.size() == 2 && (shape[0] == 1 || shape[1] == 1));
   if (!vector_shape) {
-    fail(function, path, cat("shape ", shape_text(shape),
-                             " is not a vector (expected (n,), (n, 1) or (1, n))"));
+    fail(function, path, cat("shape ", shape_text(shape), " is not a vector (expected (n,), (n, 1) or (1, n))"));
   }
   // A vector's elements are in the same order in C and Fortran layout.
   MatrixT<Scalar> column = read_as<Scalar>(function, path, in, parsed, parsed.count, 1);

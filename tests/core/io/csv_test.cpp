@@ -1,15 +1,13 @@
-#include <scilearn/core/io/csv.hpp>
-
-#include "core/io/io_testing.hpp"
-#include "support/fixtures.hpp"
-
-#include <boost/test/unit_test.hpp>
-
 #include <bit>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <random>
+#include <scilearn/core/io/csv.hpp>
+
+#include "core/io/io_testing.hpp"
+#include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(csv)
 
@@ -18,7 +16,9 @@ using namespace scilearn::testing;
 
 namespace {
 
-std::filesystem::path fixture(std::string_view name) { return fixture_path(std::string("core/io/") + std::string(name)); }
+std::filesystem::path fixture(std::string_view name) {
+  return fixture_path(std::string("core/io/") + std::string(name));
+}
 
 // Loads CSV text written to a scratch file.
 io::CsvTable load_text(std::string_view text, const io::CsvOptions& options = {}) {
@@ -64,9 +64,9 @@ BOOST_AUTO_TEST_CASE(reads_numbers_as_python_float_does) {
   BOOST_TEST(t.values(1, 2) == -std::numeric_limits<double>::infinity());
   BOOST_TEST(std::isnan(t.values(1, 3)));
   BOOST_TEST(t.values(1, 4) == -std::numeric_limits<double>::infinity());
-  BOOST_TEST(t.values(2, 0) == std::numeric_limits<double>::infinity());   // overflow, as float("1e400")
+  BOOST_TEST(t.values(2, 0) == std::numeric_limits<double>::infinity());  // overflow, as float("1e400")
   BOOST_TEST(t.values(2, 1) == -std::numeric_limits<double>::infinity());
-  BOOST_TEST(t.values(2, 2) == 0.0);                                        // underflow, as float("1e-400")
+  BOOST_TEST(t.values(2, 2) == 0.0);  // underflow, as float("1e-400")
   BOOST_TEST(t.values(2, 3) == std::numeric_limits<double>::denorm_min());
   BOOST_TEST(std::signbit(t.values(2, 4)));
 }
@@ -94,9 +94,7 @@ BOOST_AUTO_TEST_CASE(header_only_gives_zero_rows) {
   BOOST_TEST(t.values.cols() == 3);
 }
 
-BOOST_AUTO_TEST_CASE(single_column) {
-  BOOST_TEST((load_text("1\n2\n3\n").values == Matrix{{1.0}, {2.0}, {3.0}}));
-}
+BOOST_AUTO_TEST_CASE(single_column) { BOOST_TEST((load_text("1\n2\n3\n").values == Matrix{{1.0}, {2.0}, {3.0}})); }
 
 // --- malformed input ----------------------------------------------------------
 
@@ -203,9 +201,9 @@ BOOST_AUTO_TEST_CASE(round_trip_is_exact_including_specials) {
 
 BOOST_AUTO_TEST_CASE(writes_the_shortest_exact_decimal) {
   const auto dir = scratch_dir("csv_text_out");
-  io::save_csv(dir / "a.csv", Matrix{{0.1, -2.0, 1e300}, {std::numeric_limits<double>::quiet_NaN(),
-                                                        std::numeric_limits<double>::infinity(),
-                                                        -std::numeric_limits<double>::infinity()}});
+  io::save_csv(dir / "a.csv", Matrix{{0.1, -2.0, 1e300},
+                                     {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+                                      -std::numeric_limits<double>::infinity()}});
   BOOST_TEST(read_bytes(dir / "a.csv") == "0.1,-2,1e+300\nnan,inf,-inf\n");
 }
 
@@ -229,8 +227,7 @@ BOOST_AUTO_TEST_CASE(save_checks_its_arguments) {
   io::save_csv(dir / "h.csv", Matrix(0, 2), {.header = true}, {"a", "b"});
   BOOST_TEST(io::load_csv(dir / "h.csv", {.header = true}).values.cols() == 2);
   const auto bad = dir / "missing" / "a.csv";
-  BOOST_TEST(contains_all(format_error_of([&] { io::save_csv(bad, Matrix::Ones(1, 1)); }), "save_csv",
-                          bad.string()));
+  BOOST_TEST(contains_all(format_error_of([&] { io::save_csv(bad, Matrix::Ones(1, 1)); }), "save_csv", bad.string()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,14 +2,12 @@
 // Helpers shared by the io test suites: writing hand-made files, expecting a
 // FormatError, and the formula behind the fixtures of tests/reference/core_io.py.
 
-#include <scilearn/core/errors.hpp>
-#include <scilearn/core/types.hpp>
-
 #include <boost/test/unit_test.hpp>
-
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/types.hpp>
 #include <string>
 #include <string_view>
 

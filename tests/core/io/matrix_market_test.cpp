@@ -1,14 +1,12 @@
-#include <scilearn/core/io/matrix_market.hpp>
-
-#include "core/io/io_testing.hpp"
-#include "support/fixtures.hpp"
-
 #include <boost/test/unit_test.hpp>
-
 #include <cmath>
 #include <limits>
 #include <random>
+#include <scilearn/core/io/matrix_market.hpp>
 #include <vector>
+
+#include "core/io/io_testing.hpp"
+#include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(matrix_market)
 
@@ -20,7 +18,9 @@ using io::MMSymmetry;
 
 namespace {
 
-std::filesystem::path fixture(std::string_view name) { return fixture_path(std::string("core/io/") + std::string(name)); }
+std::filesystem::path fixture(std::string_view name) {
+  return fixture_path(std::string("core/io/") + std::string(name));
+}
 
 std::filesystem::path text_file(std::string_view text) {
   static int counter = 0;
@@ -153,8 +153,8 @@ BOOST_AUTO_TEST_CASE(sparse_round_trip_is_exact) {
   BOOST_TEST((Matrix(b) == dense));
   const io::MMInfo info = io::mminfo(dir / "a.mtx");
   BOOST_TEST(info.entries == a.nonZeros());
-  BOOST_TEST(read_bytes(dir / "a.mtx").starts_with(
-      "%%MatrixMarket matrix coordinate real general\n%first line\n%second line\n7 9 "));
+  BOOST_TEST(read_bytes(dir / "a.mtx")
+                 .starts_with("%%MatrixMarket matrix coordinate real general\n%first line\n%second line\n7 9 "));
 }
 
 BOOST_AUTO_TEST_CASE(symmetric_writing_stores_the_lower_triangle) {
@@ -203,8 +203,9 @@ BOOST_AUTO_TEST_CASE(writing_checks_the_promised_structure) {
   const Matrix a{{1.0, 2.0}, {3.0, 4.0}};
   BOOST_CHECK_THROW(io::mmwrite(dir / "a.mtx", from_dense(a), {.symmetry = MMSymmetry::symmetric}), ValueError);
   BOOST_CHECK_THROW(io::mmwrite(dir / "a.mtx", a, {.symmetry = MMSymmetry::symmetric}), ValueError);
-  BOOST_CHECK_THROW(io::mmwrite(dir / "a.mtx", Matrix{{1.0, 0.0}, {0.0, 0.0}}, {.symmetry = MMSymmetry::skew_symmetric}),
-                    ValueError);  // a non-zero diagonal
+  BOOST_CHECK_THROW(
+      io::mmwrite(dir / "a.mtx", Matrix{{1.0, 0.0}, {0.0, 0.0}}, {.symmetry = MMSymmetry::skew_symmetric}),
+      ValueError);  // a non-zero diagonal
   BOOST_CHECK_THROW(io::mmwrite(dir / "a.mtx", Matrix::Ones(2, 3), {.symmetry = MMSymmetry::symmetric}), ValueError);
   BOOST_CHECK_THROW(io::mmwrite(dir / "a.mtx", Matrix{{0.5}}, {.field = MMField::integer}), ValueError);
   BOOST_CHECK_THROW(io::mmwrite(dir / "a.mtx", a, {.field = MMField::pattern}), ValueError);
@@ -230,8 +231,7 @@ BOOST_AUTO_TEST_CASE(rejects_bad_banners_and_unsupported_kinds) {
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket vector coordinate real general\n1 1 0\n"), "'vector'"));
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix sparse real general\n1 1 0\n"), "unknown format"));
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix array pattern general\n1 1\n"), "pattern"));
-  BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix coordinate pattern skew-symmetric\n1 1 0\n"),
-                          "skew"));
+  BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix coordinate pattern skew-symmetric\n1 1 0\n"), "skew"));
 }
 
 BOOST_AUTO_TEST_CASE(rejects_bad_size_lines) {
@@ -250,22 +250,25 @@ BOOST_AUTO_TEST_CASE(rejects_declared_sizes_larger_than_the_file_before_allocati
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix coordinate real general\n2 2 1000000000000\n1 1 1\n"),
                           "truncated", "1000000000000 stored entries"));
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix array real general\n100000 100000\n1\n"), "truncated"));
-  BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix array real general\n4611686018427387904 4\n"),
-                          "overflows"));
-  BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix array real symmetric\n3037000499 3037000499\n"),
-                          "truncated"));
+  BOOST_TEST(
+      contains_all(sparse_error("%%MatrixMarket matrix array real general\n4611686018427387904 4\n"), "overflows"));
+  BOOST_TEST(
+      contains_all(sparse_error("%%MatrixMarket matrix array real symmetric\n3037000499 3037000499\n"), "truncated"));
   const auto path = text_file("%%MatrixMarket matrix coordinate real general\n4611686018427387904 4 0\n");
   BOOST_TEST(contains_all(format_error_of([&] { io::mmread_dense(path); }), "mmread_dense", "overflows"));
-  BOOST_TEST(contains_all(format_error_of([&] { io::mminfo(text_file("%%MatrixMarket matrix coordinate real general\n"
-                                                                     "2 2 1000\n1 1 1\n")); }),
+  BOOST_TEST(contains_all(format_error_of([&] {
+                            io::mminfo(
+                                text_file("%%MatrixMarket matrix coordinate real general\n"
+                                          "2 2 1000\n1 1 1\n"));
+                          }),
                           "mminfo", "truncated"));
 }
 
 BOOST_AUTO_TEST_CASE(rejects_bad_entries_naming_the_line) {
   const std::string banner = "%%MatrixMarket matrix coordinate real general\n";
   BOOST_TEST(contains_all(sparse_error(banner + "2 2 2\n1 1 1\n"), "truncated", "declares 2 stored entries"));
-  BOOST_TEST(contains_all(sparse_error(banner + "2 2 2\n1 1 1\n\n\n\n\n\n\n"), "truncated", "2 entries declared",
-                          "after 1"));
+  BOOST_TEST(
+      contains_all(sparse_error(banner + "2 2 2\n1 1 1\n\n\n\n\n\n\n"), "truncated", "2 entries declared", "after 1"));
   BOOST_TEST(contains_all(sparse_error(banner + "2 2 1\n1 1 1\n2 2 2\n"), "line 4", "unexpected content"));
   BOOST_TEST(contains_all(sparse_error(banner + "2 2 1\n1 1 1\ngarbage\n"), "line 4", "'garbage'"));
   BOOST_TEST(contains_all(sparse_error(banner + "2 2 1\n0 1 1\n"), "line 3", "outside"));
@@ -275,8 +278,8 @@ BOOST_AUTO_TEST_CASE(rejects_bad_entries_naming_the_line) {
   BOOST_TEST(contains_all(sparse_error(banner + "2 2 1\n1 1 1 0\n"), "line 3", "expected 3 fields"));
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix coordinate integer general\n2 2 1\n1 1 1.5\n"),
                           "'1.5' is not a 64-bit integer"));
-  BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix coordinate real skew-symmetric\n2 2 1\n1 1 1\n"),
-                          "diagonal"));
+  BOOST_TEST(
+      contains_all(sparse_error("%%MatrixMarket matrix coordinate real skew-symmetric\n2 2 1\n1 1 1\n"), "diagonal"));
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix array real general\n2 1\n1\n"), "truncated"));
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix array real general\n1 1\n1 2\n"), "expected 1 fields"));
 }
@@ -307,7 +310,9 @@ BOOST_AUTO_TEST_CASE(every_truncation_and_bit_flip_reads_or_is_a_format_error) {
         rejected += succeeds_or_format_error([&] {
           io::mmread_sparse(path);
           io::mmread_dense(path);
-        }) ? 0 : 1;
+        })
+                        ? 0
+                        : 1;
         bytes[k] = static_cast<char>(bytes[k] ^ (1 << bit));
       }
     }

@@ -1,16 +1,14 @@
-#include <scilearn/core/io/npy.hpp>
-
-#include "core/io/io_testing.hpp"
-#include "support/fixtures.hpp"
-
-#include <boost/test/unit_test.hpp>
-
 #include <bit>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <random>
+#include <scilearn/core/io/npy.hpp>
 #include <vector>
+
+#include "core/io/io_testing.hpp"
+#include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(npy)
 
@@ -20,7 +18,9 @@ using io::DType;
 
 namespace {
 
-std::filesystem::path fixture(std::string_view name) { return fixture_path(std::string("core/io/") + std::string(name)); }
+std::filesystem::path fixture(std::string_view name) {
+  return fixture_path(std::string("core/io/") + std::string(name));
+}
 
 // An .npy file from its parts: magic, version (major, 0), header length
 // (2 bytes for 1.0, 4 otherwise), header text, data bytes.
@@ -96,14 +96,14 @@ BOOST_AUTO_TEST_CASE(int64_accepts_int32_as_a_lossless_widening) {
 BOOST_AUTO_TEST_CASE(lossy_conversions_are_rejected_naming_both_dtypes) {
   const auto message = format_error_of([] { io::load_npy<float>(fixture("npy_f8_c_3x4.npy")); });
   BOOST_TEST(contains_all(message, "load_npy", "npy_f8_c_3x4.npy", "float64", "float32"));
-  BOOST_TEST(contains_all(format_error_of([] { io::load_npy<float>(fixture("npy_i4_c_3x4.npy")); }), "int32",
-                          "float32"));
-  BOOST_TEST(contains_all(format_error_of([] { io::load_npy<std::int32_t>(fixture("npy_i8_c_3x4.npy")); }), "int64",
+  BOOST_TEST(
+      contains_all(format_error_of([] { io::load_npy<float>(fixture("npy_i4_c_3x4.npy")); }), "int32", "float32"));
+  BOOST_TEST(
+      contains_all(format_error_of([] { io::load_npy<std::int32_t>(fixture("npy_i8_c_3x4.npy")); }), "int64", "int32"));
+  BOOST_TEST(contains_all(format_error_of([] { io::load_npy<std::int64_t>(fixture("npy_f8_c_3x4.npy")); }), "float64",
+                          "int64"));
+  BOOST_TEST(contains_all(format_error_of([] { io::load_npy<std::int32_t>(fixture("npy_f4_c_3x4.npy")); }), "float32",
                           "int32"));
-  BOOST_TEST(contains_all(format_error_of([] { io::load_npy<std::int64_t>(fixture("npy_f8_c_3x4.npy")); }),
-                          "float64", "int64"));
-  BOOST_TEST(contains_all(format_error_of([] { io::load_npy<std::int32_t>(fixture("npy_f4_c_3x4.npy")); }),
-                          "float32", "int32"));
 }
 
 BOOST_AUTO_TEST_CASE(one_dimensional_array_loads_as_a_column) {
@@ -154,23 +154,21 @@ BOOST_AUTO_TEST_CASE(load_npy_vector_rejects_matrices_and_scalars) {
 }
 
 BOOST_AUTO_TEST_CASE(more_than_two_dimensions_is_rejected) {
-  BOOST_TEST(contains_all(format_error_of([] { io::load_npy<double>(fixture("npy_f8_3d_2x2x2.npy")); }), "3-D",
-                          "(2, 2, 2)"));
+  BOOST_TEST(
+      contains_all(format_error_of([] { io::load_npy<double>(fixture("npy_f8_3d_2x2x2.npy")); }), "3-D", "(2, 2, 2)"));
 }
 
 BOOST_AUTO_TEST_CASE(unsupported_dtypes_are_rejected_by_name) {
-  for (const auto& [name, descr] : std::vector<std::pair<std::string, std::string>>{{"npy_u1_2x2.npy", "|u1"},
-                                                                                   {"npy_c16_2.npy", "<c16"},
-                                                                                   {"npy_bool_3.npy", "|b1"},
-                                                                                   {"npy_f2_2.npy", "<f2"}}) {
+  for (const auto& [name, descr] : std::vector<std::pair<std::string, std::string>>{
+           {"npy_u1_2x2.npy", "|u1"}, {"npy_c16_2.npy", "<c16"}, {"npy_bool_3.npy", "|b1"}, {"npy_f2_2.npy", "<f2"}}) {
     BOOST_TEST_CONTEXT(name) {
       BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(fixture(name)); }), name,
                               "unsupported dtype '" + descr + "'"));
     }
   }
   // A structured dtype's descr is a list, not a string.
-  BOOST_TEST(contains_all(format_error_of([] { io::load_npy<double>(fixture("npy_struct_2.npy")); }),
-                          "malformed header"));
+  BOOST_TEST(
+      contains_all(format_error_of([] { io::load_npy<double>(fixture("npy_struct_2.npy")); }), "malformed header"));
 }
 
 BOOST_AUTO_TEST_CASE(npy_info_reports_the_header) {
@@ -254,39 +252,39 @@ BOOST_AUTO_TEST_CASE(round_trip_is_exact_for_every_scalar) {
 
 BOOST_AUTO_TEST_CASE(save_into_a_missing_directory_names_the_file) {
   const auto path = scratch_dir("npy_save_fail") / "no" / "such" / "dir.npy";
-  BOOST_TEST(contains_all(format_error_of([&] { io::save_npy(path, Vector::Ones(2)); }), "save_npy",
-                          path.string(), "cannot open"));
+  BOOST_TEST(contains_all(format_error_of([&] { io::save_npy(path, Vector::Ones(2)); }), "save_npy", path.string(),
+                          "cannot open"));
 }
 
 // --- malformed input ----------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(missing_file_and_directory_are_format_errors) {
   const auto dir = scratch_dir("npy_missing");
-  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(dir / "absent.npy"); }), "absent.npy",
-                          "no such file"));
+  BOOST_TEST(
+      contains_all(format_error_of([&] { io::load_npy<double>(dir / "absent.npy"); }), "absent.npy", "no such file"));
   BOOST_TEST(contains_all(format_error_of([&] { io::npy_info(dir); }), "not a regular file"));
 }
 
 BOOST_AUTO_TEST_CASE(rejects_empty_and_non_npy_files) {
   const auto dir = scratch_dir("npy_empty");
-  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "e.npy", "")); }), "e.npy",
-                          "empty"));
-  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "t.npy", "1,2,3\n")); }),
-                          "magic"));
-  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "p.npy", "\x93NUM")); }),
-                          "truncated"));
+  BOOST_TEST(
+      contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "e.npy", "")); }), "e.npy", "empty"));
+  BOOST_TEST(
+      contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "t.npy", "1,2,3\n")); }), "magic"));
+  BOOST_TEST(
+      contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "p.npy", "\x93NUM")); }), "truncated"));
 }
 
 BOOST_AUTO_TEST_CASE(rejects_unknown_versions) {
   const auto dir = scratch_dir("npy_version");
   std::string bytes = npy_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", double_bytes({1.0}));
   bytes[6] = 4;
-  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "v4.npy", bytes)); }),
-                          "version 4.0"));
+  BOOST_TEST(
+      contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "v4.npy", bytes)); }), "version 4.0"));
   bytes[6] = 1;
   bytes[7] = 1;
-  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "v11.npy", bytes)); }),
-                          "version 1.1"));
+  BOOST_TEST(
+      contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "v11.npy", bytes)); }), "version 1.1"));
 }
 
 BOOST_AUTO_TEST_CASE(rejects_a_header_longer_than_the_file) {
@@ -294,13 +292,12 @@ BOOST_AUTO_TEST_CASE(rejects_a_header_longer_than_the_file) {
   std::string bytes = npy_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", double_bytes({1.0}));
   bytes[8] = '\xff';
   bytes[9] = '\xff';
-  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "h1.npy", bytes)); }),
-                          "truncated", "65535"));
+  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "h1.npy", bytes)); }), "truncated",
+                          "65535"));
   // Version 2.0 allows a 4 GiB header; it is never allocated from the declared length.
   std::string v2 = npy_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", double_bytes({1.0}), 2);
   v2[8] = v2[9] = v2[10] = v2[11] = '\xff';
-  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "h2.npy", v2)); }),
-                          "4294967295"));
+  BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(write_file(dir, "h2.npy", v2)); }), "4294967295"));
 }
 
 BOOST_AUTO_TEST_CASE(rejects_malformed_headers) {
@@ -351,13 +348,25 @@ BOOST_AUTO_TEST_CASE(rejects_shapes_that_overflow_or_exceed_the_file) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(an_empty_array_may_declare_a_huge_other_dimension) {
+  // np.empty((0, 10**18)) is a valid, empty array; nothing is allocated for it.
+  const auto dir = scratch_dir("npy_empty_huge");
+  const auto path = write_file(
+      dir, "e.npy", npy_bytes("{'descr': '<f8', 'fortran_order': False, 'shape': (0, 1000000000000000000), }", ""));
+  const Matrix a = io::load_npy<double>(path);
+  BOOST_TEST(a.rows() == 0);
+  BOOST_TEST(a.cols() == 1000000000000000000);
+  io::save_npy(dir / "copy.npy", a);
+  BOOST_TEST((io::npy_info(dir / "copy.npy").shape == std::vector<Index>{0, 1000000000000000000}));
+}
+
 BOOST_AUTO_TEST_CASE(accepts_hand_written_variants_numpy_also_reads) {
   const auto dir = scratch_dir("npy_variants");
   // Double quotes, no padding, keys in another order, no trailing comma, a
   // Python 2 long literal, a native-order descr.
   const auto path = write_file(
-      dir, "ok.npy", npy_bytes("{\"shape\": (2L, 1), \"fortran_order\": True, \"descr\": \"=f8\"}",
-                               double_bytes({1.5, -2.5})));
+      dir, "ok.npy",
+      npy_bytes("{\"shape\": (2L, 1), \"fortran_order\": True, \"descr\": \"=f8\"}", double_bytes({1.5, -2.5})));
   const Matrix a = io::load_npy<double>(path);
   BOOST_TEST(a.rows() == 2);
   BOOST_TEST(a(1, 0) == -2.5);
@@ -385,7 +394,9 @@ BOOST_AUTO_TEST_CASE(every_single_bit_flip_loads_or_is_a_format_error) {
       rejected += succeeds_or_format_error([&] {
         io::load_npy<double>(path);
         io::npy_info(path);
-      }) ? 0 : 1;
+      })
+                      ? 0
+                      : 1;
       bytes[k] = static_cast<char>(bytes[k] ^ (1 << bit));
     }
   }

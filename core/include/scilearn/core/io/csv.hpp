@@ -12,9 +12,8 @@
 /// RFC 4180 quoting in the header line. Every data row must have as many fields
 /// as the first row (or the header).
 
-#include <scilearn/core/types.hpp>
-
 #include <filesystem>
+#include <scilearn/core/types.hpp>
 #include <string>
 #include <vector>
 
@@ -22,8 +21,9 @@ namespace scilearn::io {
 
 /// How a CSV file is laid out.
 struct CsvOptions {
-  char delimiter = ',';  ///< field separator: ASCII punctuation or '\t'; not a letter, digit, sign, '.', quote, space or line break
-  bool header = false;   ///< the first non-blank line holds column names
+  char delimiter =
+      ',';  ///< field separator: ASCII punctuation or '\t'; not a letter, digit, sign, '.', quote, space or line break
+  bool header = false;  ///< the first non-blank line holds column names
 };
 
 /// A loaded CSV file.
@@ -49,7 +49,7 @@ CsvTable load_csv(const std::filesystem::path& path, const CsvOptions& options =
 /// Requires: with a header, columns.size() == values.cols(); names without line breaks.
 /// Throws:   ValueError for a bad delimiter or column list; FormatError naming the
 ///           file if it cannot be written.
-void save_csv(const std::filesystem::path& path, const Eigen::Ref<const Matrix>& values,
-              const CsvOptions& options = {}, const std::vector<std::string>& columns = {});
+void save_csv(const std::filesystem::path& path, const Eigen::Ref<const Matrix>& values, const CsvOptions& options = {},
+              const std::vector<std::string>& columns = {});
 
 }  // namespace scilearn::io

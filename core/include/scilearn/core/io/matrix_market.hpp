@@ -11,9 +11,8 @@
 /// "general", "symmetric" and "skew-symmetric". Keywords are case-insensitive.
 /// "complex" and "hermitian" files are rejected as unsupported.
 
-#include <scilearn/core/types.hpp>
-
 #include <filesystem>
+#include <scilearn/core/types.hpp>
 #include <string>
 
 namespace scilearn::io {
@@ -28,9 +27,9 @@ enum class MMSymmetry { general, symmetric, skew_symmetric };
 
 /// What a Matrix Market banner and size line say (scipy.io.mminfo).
 struct MMInfo {
-  Index rows;       ///< number of rows
-  Index cols;       ///< number of columns
-  Index entries;    ///< coordinate: stored entries declared; array: rows * cols
+  Index rows;     ///< number of rows
+  Index cols;     ///< number of columns
+  Index entries;  ///< coordinate: stored entries declared; array: rows * cols
   MMFormat format;
   MMField field;
   MMSymmetry symmetry;
@@ -51,13 +50,16 @@ MMInfo mminfo(const std::filesystem::path& path);
 ///         count different from the declared one, an index out of range, a
 ///         non-numeric or non-integer value, extra tokens, trailing content, a
 ///         diagonal entry in a skew-symmetric file, dimensions beyond 32-bit
-///         indices.
-/// Complexity: O(file size + entries log entries).
+///         indices. std::bad_alloc when the declared dimensions (which a
+///         coordinate file need not back with data) need more memory than
+///         there is: the result has cols + 1 column pointers.
+/// Complexity: O(file size + rows + cols + entries log entries).
 SparseMatrix mmread_sparse(const std::filesystem::path& path);
 
 /// Reads a Matrix Market file of either format as a dense matrix (symmetry
 /// expanded, duplicates summed). Throws as mmread_sparse; a coordinate file
-/// whose dense size overflows is a FormatError.
+/// whose dense size overflows is a FormatError, one that does not fit in memory
+/// std::bad_alloc.
 /// Complexity: O(file size + rows * cols).
 Matrix mmread_dense(const std::filesystem::path& path);
 
@@ -77,7 +79,6 @@ void mmwrite(const std::filesystem::path& path, const SparseMatrix& a, const MMW
 
 /// Writes a dense matrix in array format (column by column).
 /// Throws: as the sparse overload, and ValueError for field pattern.
-void mmwrite(const std::filesystem::path& path, const Eigen::Ref<const Matrix>& a,
-             const MMWriteOptions& options = {});
+void mmwrite(const std::filesystem::path& path, const Eigen::Ref<const Matrix>& a, const MMWriteOptions& options = {});
 
 }  // namespace scilearn::io

@@ -18,10 +18,9 @@
 /// unsupported dtype, a shape whose size overflows or does not match the bytes
 /// in the file (a file is never trusted for an allocation size), trailing bytes.
 
-#include <scilearn/core/types.hpp>
-
 #include <cstdint>
 #include <filesystem>
+#include <scilearn/core/types.hpp>
 #include <type_traits>
 #include <vector>
 
@@ -80,10 +79,9 @@ namespace detail {
 
 template <class Scalar>
 inline constexpr bool is_npy_scalar_v = std::is_same_v<Scalar, double> || std::is_same_v<Scalar, float> ||
-                                        std::is_same_v<Scalar, std::int32_t> ||
-                                        std::is_same_v<Scalar, std::int64_t>;
+                                        std::is_same_v<Scalar, std::int32_t> || std::is_same_v<Scalar, std::int64_t>;
 
-/// Writes a version 1.0 .npy file (2.0 if the header needs it) in C order,
+/// Writes a version 1.0 .npy file in C order,
 /// little-endian. `row_major` holds the elements row by row; shape has 1 or 2
 /// entries. Throws FormatError when the file cannot be written.
 template <class Scalar>
