@@ -2,7 +2,6 @@
 #include <mutex>
 #include <scilearn/core/warnings.hpp>
 #include <set>
-#include <tuple>
 #include <utility>
 
 namespace scilearn {
@@ -22,9 +21,9 @@ WarningHandler& current_handler() {
 
 // Default: print once per raising site, like Python's "default" filter action.
 void print_once_per_site(const Warning& w) {
-  using Site = std::tuple<std::string, unsigned, unsigned>;
+  using Site = std::pair<std::string, unsigned>;
   static std::set<Site> seen;
-  if (!seen.emplace(w.location.file_name(), w.location.line(), w.location.column()).second) return;
+  if (!seen.emplace(w.location.file_name(), w.location.line()).second) return;
   std::cerr << "scilearn " << to_string(w.category) << ": " << w.message << '\n';
 }
 
@@ -46,7 +45,7 @@ WarningHandler set_warning_handler(WarningHandler handler) {
   return std::exchange(current_handler(), std::move(handler));
 }
 
-void warn(WarningCategory category, std::string message, std::source_location location) {
+void warn(WarningCategory category, std::string message, SourceLocation location) {
   const Warning w{category, std::move(message), location};
   std::lock_guard lock(handler_mutex());
   if (current_handler()) {

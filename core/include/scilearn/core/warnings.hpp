@@ -13,7 +13,6 @@
 /// handlers are called one at a time, under a lock.
 
 #include <functional>
-#include <source_location>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,11 +32,32 @@ enum class WarningCategory {
 /// The category's Python name, e.g. "LinAlgWarning".
 [[nodiscard]] std::string_view to_string(WarningCategory category) noexcept;
 
+/// A place in the source code: what std::source_location gives, built on the
+/// __builtin_FILE / __builtin_LINE intrinsics that g++ and clang have long had,
+/// because clang 14 (Debian 12's) cannot compile std::source_location.
+class SourceLocation {
+ public:
+  /// The caller's file and line, when used as a default argument.
+  static constexpr SourceLocation current(const char* file = __builtin_FILE(),
+                                          unsigned line = __builtin_LINE()) noexcept {
+    return SourceLocation(file, line);
+  }
+  /// The source file's name, as the compiler saw it.
+  [[nodiscard]] constexpr const char* file_name() const noexcept { return file_; }
+  /// The line number (1-based).
+  [[nodiscard]] constexpr unsigned line() const noexcept { return line_; }
+
+ private:
+  constexpr SourceLocation(const char* file, unsigned line) noexcept : file_(file), line_(line) {}
+  const char* file_;
+  unsigned line_;
+};
+
 /// One warning, as passed to the handler.
 struct Warning {
-  WarningCategory category;       ///< what kind
-  std::string message;            ///< what happened, naming the function and the numbers
-  std::source_location location;  ///< where in scilearn the warning was raised
+  WarningCategory category;  ///< what kind
+  std::string message;       ///< what happened, naming the function and the numbers
+  SourceLocation location;   ///< where in scilearn the warning was raised
 };
 
 /// Receives every warning; may log, count, ignore or throw.
@@ -50,8 +70,7 @@ WarningHandler set_warning_handler(WarningHandler handler);
 /// Raises a warning: passes it to the current handler. An exception thrown by
 /// the handler propagates to warn()'s caller (so a handler may turn warnings
 /// into errors).
-void warn(WarningCategory category, std::string message,
-          std::source_location location = std::source_location::current());
+void warn(WarningCategory category, std::string message, SourceLocation location = SourceLocation::current());
 
 /// Installs a handler for the lifetime of this object and restores the previous
 /// one on destruction. Not meant to be nested across threads.
