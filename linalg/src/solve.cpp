@@ -65,10 +65,8 @@ void solve_positive_definite(MatrixT<S>& f, Eigen::Ref<MatrixT<S>> x, char uplo)
   warn_if_ill_conditioned<S>(pocon_1(uplo, n, f.data(), n, anorm));
 }
 
-}  // namespace
-
-template <LapackScalar S>
-void solve_in_place(const Eigen::Ref<const MatrixT<S>>& a, Eigen::Ref<MatrixT<S>> x, const SolveOptions& options) {
+template <class S>
+void solve_any(const Eigen::Ref<const MatrixT<S>>& a, Eigen::Ref<MatrixT<S>> x, const SolveOptions& options) {
   check_square(kWhere, "a", a);
   if (x.rows() != a.rows()) {
     throw ValueError(cat("solve: a is ", a.rows(), "x", a.cols(), " but b has ", x.rows(), " rows"));
@@ -97,13 +95,23 @@ void solve_in_place(const Eigen::Ref<const MatrixT<S>>& a, Eigen::Ref<MatrixT<S>
   if (conjugate) x = x.conjugate();
 }
 
-template void solve_in_place<float>(const Eigen::Ref<const MatrixT<float>>&, Eigen::Ref<MatrixT<float>>,
-                                    const SolveOptions&);
-template void solve_in_place<double>(const Eigen::Ref<const MatrixT<double>>&, Eigen::Ref<MatrixT<double>>,
-                                     const SolveOptions&);
-template void solve_in_place<std::complex<float>>(const Eigen::Ref<const MatrixT<std::complex<float>>>&,
-                                                  Eigen::Ref<MatrixT<std::complex<float>>>, const SolveOptions&);
-template void solve_in_place<std::complex<double>>(const Eigen::Ref<const MatrixT<std::complex<double>>>&,
-                                                   Eigen::Ref<MatrixT<std::complex<double>>>, const SolveOptions&);
+}  // namespace
+
+void solve_in_place(const Eigen::Ref<const MatrixT<float>>& a, Eigen::Ref<MatrixT<float>> x,
+                    const SolveOptions& options) {
+  solve_any<float>(a, x, options);
+}
+void solve_in_place(const Eigen::Ref<const MatrixT<double>>& a, Eigen::Ref<MatrixT<double>> x,
+                    const SolveOptions& options) {
+  solve_any<double>(a, x, options);
+}
+void solve_in_place(const Eigen::Ref<const MatrixT<std::complex<float>>>& a, Eigen::Ref<MatrixT<std::complex<float>>> x,
+                    const SolveOptions& options) {
+  solve_any<std::complex<float>>(a, x, options);
+}
+void solve_in_place(const Eigen::Ref<const MatrixT<std::complex<double>>>& a,
+                    Eigen::Ref<MatrixT<std::complex<double>>> x, const SolveOptions& options) {
+  solve_any<std::complex<double>>(a, x, options);
+}
 
 }  // namespace scilearn::linalg::detail

@@ -36,21 +36,18 @@ struct SolveOptions {
 };
 
 namespace detail {
-/// Solves in place: x holds b on entry and the solution on exit. The
-/// compiled implementation behind solve(), instantiated for float, double,
-/// std::complex<float> and std::complex<double>.
-template <LapackScalar Scalar>
-void solve_in_place(const Eigen::Ref<const MatrixT<Scalar>>& a, Eigen::Ref<MatrixT<Scalar>> x,
+/// Solves in place: x holds b on entry and the solution on exit. The compiled
+/// implementation behind solve(), one overload per LAPACK scalar type (plain
+/// overloads, not a function template: g++ and clang mangle a template over
+/// Eigen::Ref differently, and the library must link with either).
+void solve_in_place(const Eigen::Ref<const MatrixT<float>>& a, Eigen::Ref<MatrixT<float>> x,
                     const SolveOptions& options);
-extern template void solve_in_place<float>(const Eigen::Ref<const MatrixT<float>>&, Eigen::Ref<MatrixT<float>>,
-                                           const SolveOptions&);
-extern template void solve_in_place<double>(const Eigen::Ref<const MatrixT<double>>&, Eigen::Ref<MatrixT<double>>,
-                                            const SolveOptions&);
-extern template void solve_in_place<std::complex<float>>(const Eigen::Ref<const MatrixT<std::complex<float>>>&,
-                                                         Eigen::Ref<MatrixT<std::complex<float>>>, const SolveOptions&);
-extern template void solve_in_place<std::complex<double>>(const Eigen::Ref<const MatrixT<std::complex<double>>>&,
-                                                          Eigen::Ref<MatrixT<std::complex<double>>>,
-                                                          const SolveOptions&);
+void solve_in_place(const Eigen::Ref<const MatrixT<double>>& a, Eigen::Ref<MatrixT<double>> x,
+                    const SolveOptions& options);
+void solve_in_place(const Eigen::Ref<const MatrixT<std::complex<float>>>& a, Eigen::Ref<MatrixT<std::complex<float>>> x,
+                    const SolveOptions& options);
+void solve_in_place(const Eigen::Ref<const MatrixT<std::complex<double>>>& a,
+                    Eigen::Ref<MatrixT<std::complex<double>>> x, const SolveOptions& options);
 }  // namespace detail
 
 /// Solves a @ x = b (or a^T @ x = b with `transposed`) for x, as scipy.linalg.solve.
@@ -92,7 +89,7 @@ auto solve(const Eigen::MatrixBase<DerivedA>& a, const Eigen::MatrixBase<Derived
   static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "solve: a and b must have the same scalar type");
   using Result = std::conditional_t<DerivedB::ColsAtCompileTime == 1, VectorT<Scalar>, MatrixT<Scalar>>;
   Result x = b;
-  detail::solve_in_place<Scalar>(a, x, options);
+  detail::solve_in_place(Eigen::Ref<const MatrixT<Scalar>>(a), Eigen::Ref<MatrixT<Scalar>>(x), options);
   return x;
 }
 
