@@ -233,6 +233,45 @@ BOOST_AUTO_TEST_CASE(singular_matrix_is_a_linalg_error) {
   BOOST_CHECK_THROW(linalg::solve(Matrix::Zero(3, 3), Vector::Ones(3), {.assume_a = AssumeA::sym}), LinAlgError);
 }
 
+// solve() uses Eigen's LU up to order 128 and LAPACK's above: both paths must
+// report singularity and ill-conditioning the same way.
+BOOST_AUTO_TEST_CASE(singular_matrix_is_a_linalg_error_on_both_general_paths) {
+  for (Index n : {5, 128, 129, 200}) {
+    BOOST_TEST_CONTEXT("n = " << n) {
+      std::srand(static_cast<unsigned>(n));
+      Matrix a = Matrix::Random(n, n);
+      a.col(n / 2).setZero();  // a zero column stays zero under row operations: an exact zero pivot
+      BOOST_CHECK_THROW(linalg::solve(a, Vector::Ones(n)), LinAlgError);
+      BOOST_CHECK_THROW(linalg::solve(a, Vector::Ones(n), {.transposed = true}), LinAlgError);
+    }
+  }
+}
+
+// Hilbert matrix a_ij = 1 / (i + j + 1): cond_1 ~ 1e19 at order 14 and beyond
+// any double precision above, yet its LU has no exact zero pivot.
+Matrix hilbert(Index n) {
+  Matrix h(n, n);
+  for (Index i = 0; i < n; ++i)
+    for (Index j = 0; j < n; ++j) h(i, j) = 1.0 / static_cast<double>(i + j + 1);
+  return h;
+}
+
+BOOST_AUTO_TEST_CASE(ill_conditioned_matrix_warns_once_on_both_general_paths) {
+  for (Index n : {14, 20, 200}) {
+    BOOST_TEST_CONTEXT("n = " << n) {
+      std::vector<Warning> seen;
+      ScopedWarningHandler capture([&](const Warning& w) { seen.push_back(w); });
+      (void)linalg::solve(hilbert(n), Vector::Ones(n));
+      BOOST_TEST_REQUIRE(seen.size() == 1u);
+      BOOST_TEST((seen[0].category == WarningCategory::linalg));
+      BOOST_TEST(seen[0].message.find("ill-conditioned matrix (rcond=") != std::string::npos);
+      seen.clear();
+      (void)linalg::solve(Matrix::Identity(n, n), Vector::Ones(n));
+      BOOST_TEST(seen.empty());
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(indefinite_matrix_with_pos_is_a_linalg_error) {
   const Matrix a{{1, 2}, {2, 1}};  // eigenvalues 3 and -1
   BOOST_CHECK_EXCEPTION(
@@ -241,23 +280,6 @@ BOOST_AUTO_TEST_CASE(indefinite_matrix_with_pos_is_a_linalg_error) {
   // The same matrix is fine for the indefinite symmetric solver.
   const Vector x = linalg::solve(a, Vector::Ones(2), {.assume_a = AssumeA::sym});
   BOOST_TEST((a * x - Vector::Ones(2)).norm() < 1e-15);
-}
-
-BOOST_AUTO_TEST_CASE(ill_conditioned_matrix_warns_once_per_call) {
-  // Hilbert matrix of order 14: cond_1 ~ 1e19 > 1/eps (closed form a_ij = 1/(i+j+1)).
-  const Index n = 14;
-  Matrix h(n, n);
-  for (Index i = 0; i < n; ++i)
-    for (Index j = 0; j < n; ++j) h(i, j) = 1.0 / static_cast<double>(i + j + 1);
-  std::vector<Warning> seen;
-  ScopedWarningHandler capture([&](const Warning& w) { seen.push_back(w); });
-  (void)linalg::solve(h, Vector::Ones(n));
-  BOOST_TEST_REQUIRE(seen.size() == 1u);
-  BOOST_TEST((seen[0].category == WarningCategory::linalg));
-  BOOST_TEST(seen[0].message.find("ill-conditioned matrix (rcond=") != std::string::npos);
-  seen.clear();
-  (void)linalg::solve(Matrix::Identity(n, n), Vector::Ones(n));
-  BOOST_TEST(seen.empty());
 }
 
 BOOST_AUTO_TEST_CASE(float_systems_use_single_precision_lapack) {

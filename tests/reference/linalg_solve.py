@@ -98,6 +98,12 @@ def main():
                 add(f"{assume_a}_{code}_l{int(lower)}", code, assume_a, lower, False, a, b,
                     corrupt_ignored_triangle(a, lower))
 
+    # Order 200: above the size where solve() switches from Eigen's LU to LAPACK's.
+    for transposed in (False, True):
+        a = rng.standard_normal((200, 200))
+        b = rng.standard_normal((200, 2))
+        add(f"gen_d_n200_t{int(transposed)}", "d", "gen", False, transposed, a, b)
+
     # Hilbert matrix of order 14: cond_1 ~ 1e19 > 1/eps, so SciPy warns.
     hilbert = scipy.linalg.hilbert(14)
     add("gen_d_hilbert14", "d", "gen", False, False, hilbert, np.ones(14))
