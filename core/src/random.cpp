@@ -57,6 +57,14 @@ void check_size(const char* where, Index rows, Index cols) {
   }
 }
 
+// Fills x with draw(), one entry after another in memory (column-major) order,
+// so a matrix holds the same numbers as the same count of single draws.
+template <class Dense, class Draw>
+Dense filled(Dense x, Draw draw) {
+  for (Index i = 0; i < x.size(); ++i) x.data()[i] = draw();
+  return x;
+}
+
 }  // namespace
 
 Generator::Generator(std::uint64_t seed) noexcept {
@@ -132,30 +140,22 @@ double Generator::normal(double loc, double scale) {
 
 Vector Generator::random(Index n) {
   check_size("random", n);
-  Vector x(n);
-  for (Index i = 0; i < n; ++i) x[i] = random();
-  return x;
+  return filled(Vector(n), [this] { return random(); });
 }
 
 Matrix Generator::random(Index rows, Index cols) {
   check_size("random", rows, cols);
-  Matrix x(rows, cols);
-  for (Index i = 0; i < x.size(); ++i) x.data()[i] = random();
-  return x;
+  return filled(Matrix(rows, cols), [this] { return random(); });
 }
 
 Vector Generator::standard_normal(Index n) {
   check_size("standard_normal", n);
-  Vector x(n);
-  for (Index i = 0; i < n; ++i) x[i] = standard_normal();
-  return x;
+  return filled(Vector(n), [this] { return standard_normal(); });
 }
 
 Matrix Generator::standard_normal(Index rows, Index cols) {
   check_size("standard_normal", rows, cols);
-  Matrix x(rows, cols);
-  for (Index i = 0; i < x.size(); ++i) x.data()[i] = standard_normal();
-  return x;
+  return filled(Matrix(rows, cols), [this] { return standard_normal(); });
 }
 
 Eigen::VectorX<Index> Generator::permutation(Index n) {

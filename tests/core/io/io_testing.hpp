@@ -10,6 +10,9 @@
 #include <scilearn/core/types.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
+
+#include "support/expect.hpp"
 
 namespace scilearn::testing {
 
@@ -28,17 +31,10 @@ inline std::string read_bytes(const std::filesystem::path& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-/// Runs f, expects scilearn::FormatError, returns its message ("" and a test
-/// failure otherwise).
+/// Runs f, expects scilearn::FormatError, returns its message.
 template <class F>
 std::string format_error_of(F&& f) {
-  try {
-    f();
-  } catch (const FormatError& e) {
-    return e.what();
-  }
-  BOOST_ERROR("expected scilearn::FormatError");
-  return {};
+  return message_of<FormatError>(std::forward<F>(f));
 }
 
 /// Runs f and returns true if it succeeded, false if it threw FormatError; any
