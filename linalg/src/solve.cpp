@@ -26,7 +26,15 @@ void warn_if_ill_conditioned(real_t<S> rcond) {
 // checks) that dominates small systems: with OpenBLAS 0.3.21, Eigen's LU was
 // 2.7x faster at n = 4 and 1.5x at n = 100, and slower from n = 200 on, where
 // LAPACK's blocked, threaded factorization wins.
+// Not for std::complex<float>: Eigen 3.4.0's SSE kernel for it loads a
+// complex<float> (4-byte aligned) as a double, which UBSan rightly reports as
+// a misaligned load; LAPACK serves that type at every size.
 constexpr Index kSmallGeneralOrder = 128;
+
+template <class S>
+constexpr bool use_eigen_lu(Index n) {
+  return n <= kSmallGeneralOrder && !std::is_same_v<S, std::complex<float>>;
+}
 
 template <class S>
 void solve_general_small(const Eigen::Ref<const MatrixT<S>>& a, Eigen::Ref<MatrixT<S>> x, bool transposed) {
@@ -114,7 +122,7 @@ void solve_any(const Eigen::Ref<const MatrixT<S>>& a, Eigen::Ref<MatrixT<S>> x, 
   if (conjugate) x = x.conjugate();
   switch (options.assume_a) {
     case AssumeA::gen:
-      if (a.rows() <= kSmallGeneralOrder) {
+      if (use_eigen_lu<S>(a.rows())) {
         solve_general_small<S>(a, x, options.transposed);
       } else {
         solve_general<S>(a, x, options.transposed);
