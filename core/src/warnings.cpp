@@ -1,4 +1,5 @@
 #include <iostream>
+#include <memory>
 #include <mutex>
 #include <scilearn/core/warnings.hpp>
 #include <set>
@@ -7,22 +8,24 @@
 namespace scilearn {
 namespace {
 
-// The only global mutable state of the warning channel, guarded by one mutex.
-// Recursive, so that a handler which itself warns does not deadlock.
-std::recursive_mutex& handler_mutex() {
-  static std::recursive_mutex mutex;
-  return mutex;
-}
+// The installed handler, shared so that warn() can call it outside the lock:
+// a handler may then warn, replace itself or wait on other threads that warn,
+// and the std::function it runs stays alive until its call returns.
+struct HandlerSlot {
+  std::mutex mutex;
+  std::shared_ptr<const WarningHandler> handler;  // null: the default
+};
 
-WarningHandler& current_handler() {
-  static WarningHandler handler;
-  return handler;
+HandlerSlot& slot() {
+  static HandlerSlot instance;
+  return instance;
 }
 
 // Default: print once per raising site, like Python's "default" filter action.
 void print_once_per_site(const Warning& w) {
-  using Site = std::pair<std::string, unsigned>;
-  static std::set<Site> seen;
+  static std::mutex mutex;
+  static std::set<std::pair<std::string, unsigned>> seen;
+  std::lock_guard lock(mutex);
   if (!seen.emplace(w.location.file_name(), w.location.line()).second) return;
   std::cerr << "scilearn " << to_string(w.category) << ": " << w.message << '\n';
 }
@@ -41,15 +44,24 @@ std::string_view to_string(WarningCategory category) noexcept {
 }
 
 WarningHandler set_warning_handler(WarningHandler handler) {
-  std::lock_guard lock(handler_mutex());
-  return std::exchange(current_handler(), std::move(handler));
+  auto next = handler ? std::make_shared<const WarningHandler>(std::move(handler)) : nullptr;
+  std::shared_ptr<const WarningHandler> previous;
+  {
+    std::lock_guard lock(slot().mutex);
+    previous = std::exchange(slot().handler, std::move(next));
+  }
+  return previous ? *previous : WarningHandler{};
 }
 
 void warn(WarningCategory category, std::string message, SourceLocation location) {
   const Warning w{category, std::move(message), location};
-  std::lock_guard lock(handler_mutex());
-  if (current_handler()) {
-    current_handler()(w);
+  std::shared_ptr<const WarningHandler> handler;
+  {
+    std::lock_guard lock(slot().mutex);
+    handler = slot().handler;
+  }
+  if (handler) {
+    (*handler)(w);
   } else {
     print_once_per_site(w);
   }

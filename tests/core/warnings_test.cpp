@@ -1,8 +1,10 @@
+#include <atomic>
 #include <boost/test/unit_test.hpp>
 #include <iostream>
 #include <scilearn/core/warnings.hpp>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 BOOST_AUTO_TEST_SUITE(warnings)
@@ -46,6 +48,32 @@ BOOST_AUTO_TEST_CASE(handler_that_warns_does_not_deadlock) {
   });
   warn(WarningCategory::user, "first");
   BOOST_TEST(depth == 2);
+}
+
+BOOST_AUTO_TEST_CASE(handler_may_replace_itself_while_running) {
+  int calls = 0;
+  ScopedWarningHandler restore([&](const Warning&) { calls += 100; });
+  ScopedWarningHandler self_replacing([&](const Warning&) {
+    // Destroys the installed std::function while it runs: it must stay alive.
+    (void)set_warning_handler([&](const Warning&) { calls += 10; });
+    ++calls;
+  });
+  warn(WarningCategory::user, "first");   // the self-replacing handler
+  warn(WarningCategory::user, "second");  // the one it installed
+  BOOST_TEST(calls == 11);
+}
+
+BOOST_AUTO_TEST_CASE(warnings_from_many_threads_all_reach_the_handler) {
+  std::atomic<int> calls{0};
+  ScopedWarningHandler count([&](const Warning&) { ++calls; });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([] {
+      for (int i = 0; i < 250; ++i) warn(WarningCategory::runtime, "from a thread");
+    });
+  }
+  for (auto& t : threads) t.join();
+  BOOST_TEST(calls.load() == 1000);
 }
 
 BOOST_AUTO_TEST_CASE(default_handler_prints_once_per_site) {

@@ -83,7 +83,11 @@ std::optional<double> parse_double(std::string_view token) {
 }
 
 std::optional<std::int64_t> parse_int64(std::string_view token) {
-  if (!token.empty() && token.front() == '+') token.remove_prefix(1);
+  // One optional sign, as Python's int(): "+5" and "-5", never "+-5".
+  if (!token.empty() && token.front() == '+') {
+    token.remove_prefix(1);
+    if (!token.empty() && token.front() == '-') return std::nullopt;
+  }
   if (token.empty() || token.front() == '+') return std::nullopt;
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);

@@ -278,6 +278,8 @@ BOOST_AUTO_TEST_CASE(rejects_bad_entries_naming_the_line) {
   BOOST_TEST(contains_all(sparse_error(banner + "2 2 1\n1 1 1 0\n"), "line 3", "expected 3 fields"));
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix coordinate integer general\n2 2 1\n1 1 1.5\n"),
                           "'1.5' is not a 64-bit integer"));
+  BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix coordinate integer general\n2 2 1\n1 1 +-5\n"),
+                          "'+-5' is not a 64-bit integer"));
   BOOST_TEST(
       contains_all(sparse_error("%%MatrixMarket matrix coordinate real skew-symmetric\n2 2 1\n1 1 1\n"), "diagonal"));
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix array real general\n2 1\n1\n"), "truncated"));

@@ -9,8 +9,10 @@
 /// application replaces it with set_warning_handler() or, for a scope, with
 /// ScopedWarningHandler (log it, count it, turn it into an exception).
 ///
-/// Thread safety: warn() and set_warning_handler() may be called from any thread;
-/// handlers are called one at a time, under a lock.
+/// Thread safety: warn() and set_warning_handler() may be called from any thread.
+/// warn() calls the handler outside any lock, so a handler may itself warn or
+/// replace the handler; when several threads warn at once, the handler runs
+/// concurrently in them, so a handler with state must guard it.
 
 #include <functional>
 #include <string>
