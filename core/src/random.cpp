@@ -187,14 +187,22 @@ void Generator::jump() noexcept {
 }
 
 std::vector<Generator> Generator::spawn(std::size_t n) {
+  // Each child's state is four draws of this stream, each through SplitMix64's
+  // bijective mixer. Not jumps: with children k + 1 jumps ahead, child k's own
+  // first child would be child k + 1's stream, so nested spawning (folds x
+  // trees) would repeat streams. Drawn states are effectively random points of
+  // the 2^256 - 1 period, at any depth of nesting.
   std::vector<Generator> children;
-  if (n == 0) return children;
   children.reserve(n);
   for (std::size_t k = 0; k < n; ++k) {
-    jump();
-    children.push_back(*this);
+    Generator child(0);
+    for (auto& word : child.s_) {
+      std::uint64_t draw = (*this)();
+      word = splitmix64_next(draw);
+    }
+    if (child.s_ == std::array<result_type, 4>{}) child.s_[0] = 1;  // the one forbidden state (p = 2^-256)
+    children.push_back(child);
   }
-  jump();  // past the last child, so this generator's own stream is a new one
   return children;
 }
 

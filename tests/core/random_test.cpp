@@ -236,7 +236,7 @@ BOOST_AUTO_TEST_CASE(jump_matches_the_reference_derived_from_the_characteristic_
   }
 }
 
-BOOST_AUTO_TEST_CASE(spawn_gives_the_reference_children_and_moves_the_parent_past_them) {
+BOOST_AUTO_TEST_CASE(spawn_gives_the_reference_children_and_parent) {
   const auto children = reference("spawn");
   const auto parents = reference("spawn_parent");
   for (const auto& p : parents) {
@@ -269,6 +269,28 @@ BOOST_AUTO_TEST_CASE(spawned_streams_differ_and_are_reproducible) {
   streams.push_back(draw(a.spawn(1)[0], 50));  // a second spawn gives new streams
   for (std::size_t i = 0; i < streams.size(); ++i) {
     for (std::size_t j = i + 1; j < streams.size(); ++j) BOOST_TEST(streams[i] != streams[j]);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(nested_spawning_never_repeats_a_stream) {
+  // Folds x trees: every grandchild, child and the parent's own continuation
+  // must be distinct streams (jump-based spawning fails this).
+  Generator root(11);
+  std::vector<std::vector<std::uint64_t>> streams;
+  auto children = root.spawn(3);
+  for (auto& child : children) {
+    for (auto& grandchild : Generator(child).spawn(3)) streams.push_back(draw(grandchild, 20));
+    streams.push_back(draw(child, 20));
+  }
+  streams.push_back(draw(root, 20));
+  for (std::size_t i = 0; i < streams.size(); ++i) {
+    for (std::size_t j = i + 1; j < streams.size(); ++j) {
+      for (std::size_t shift = 0; shift < 10; ++shift) {  // not even shifted copies of each other
+        const bool overlap =
+            std::equal(streams[i].begin() + static_cast<std::ptrdiff_t>(shift), streams[i].end(), streams[j].begin());
+        BOOST_TEST(!overlap, "streams " << i << " and " << j << " overlap at shift " << shift);
+      }
+    }
   }
 }
 

@@ -17,8 +17,8 @@ descriptions, not from our C++:
 * doubles in [0, 1) from the top 53 bits; Lemire's (2019) unbiased bounded
   integers; uniform(low, high) = low + (high - low) * u (clamped below high);
   Marsaglia's polar method for normals, second value of each pair cached;
-  Fisher-Yates (backward) permutations; spawn(n) = n children 1..n jumps ahead,
-  then the parent jumps past them.
+  Fisher-Yates (backward) permutations; spawn(n) = n children, child k's state being
+  the SplitMix64 mix of the parent's draws 4k .. 4k+3.
 
 Published vectors the script asserts before writing anything:
 * SplitMix64 from state 0: e220a8397b1dcdaf 6e789e6aa1b965f4 06c45d188009454f
@@ -233,10 +233,10 @@ class Generator:
     def spawn(self, n):
         children = []
         for _ in range(n):
-            self.jump()
-            children.append(self.copy())
-        if n:
-            self.jump()
+            child = self.copy()
+            child.s = [splitmix64(self.next())[1] for _ in range(4)]
+            child.spare = None
+            children.append(child)
         return children
 
 

@@ -154,14 +154,15 @@ class Generator {
     }
   }
 
-  /// n generators for independent parallel streams: child k starts k + 1 jumps
-  /// (each 2^128 draws) ahead of this generator's current state; then this
-  /// generator jumps past them (n + 1 jumps in all), so its own later draws,
-  /// the children's and those of later spawn() calls never overlap (each stream
-  /// has 2^128 draws before it could reach the next one). The result depends
-  /// only on the state and n, so spawning is reproducible. spawn(0) returns
-  /// nothing and changes nothing. A cached normal is dropped, as by jump().
-  /// Complexity: O(n) jumps.
+  /// n generators for independent parallel streams. Child k's state is four
+  /// draws of this generator (4k .. 4k + 3), each mixed by SplitMix64, so this
+  /// generator advances by 4n draws; a cached normal is kept. Children may
+  /// spawn in turn (folds, then trees): every stream, at any depth, starts at
+  /// an effectively random point of the 2^256 - 1 period, so two streams of
+  /// length L overlap with probability about 2L / 2^256. The result depends only
+  /// on the state and n, so spawning is reproducible. spawn(0) returns nothing
+  /// and changes nothing.
+  /// Complexity: O(n).
   [[nodiscard]] std::vector<Generator> spawn(std::size_t n);
 
   /// Advances the state by 2^128 draws in one go (the authors' jump()), as if
