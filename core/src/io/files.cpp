@@ -1,5 +1,7 @@
 #include "io/files.hpp"
 
+#include <unistd.h>
+
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <system_error>
@@ -8,6 +10,18 @@ namespace scilearn::io::detail {
 
 void fail(std::string_view function, const std::filesystem::path& path, std::string_view problem) {
   throw FormatError(cat(function, ": ", path.string(), ": ", problem));
+}
+
+void check_fits_in_memory(std::string_view function, const std::filesystem::path& path, double bytes,
+                          std::string_view what) {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page_size = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return;  // unknown: let the allocation decide
+  const double physical = static_cast<double>(pages) * static_cast<double>(page_size);
+  if (bytes > physical) {
+    fail(function, path,
+         cat(what, " would need ", bytes / 1e9, " GB, more than this machine's ", physical / 1e9, " GB of memory"));
+  }
 }
 
 std::uintmax_t file_size_checked(std::string_view function, const std::filesystem::path& path) {

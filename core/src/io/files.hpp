@@ -45,6 +45,13 @@ class OutputFile {
   std::ofstream out_;
 };
 
+/// Throws FormatError when a result the file declares (a coordinate file may
+/// declare dimensions it never fills) would need more than this machine's
+/// physical memory: such a file is not readable here, and attempting it would
+/// end in an out-of-memory kill rather than an exception.
+void check_fits_in_memory(std::string_view function, const std::filesystem::path& path, double bytes,
+                          std::string_view what);
+
 /// A piece of file content made safe for an error message: non-printable bytes
 /// escaped as \xNN, cut to about 40 characters.
 std::string quoted_excerpt(std::string_view text);

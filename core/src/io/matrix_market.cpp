@@ -308,6 +308,11 @@ SparseMatrix mmread_sparse(const std::filesystem::path& path) {
   if (header.stored > max_index / (mirrored ? 2 : 1)) {
     fail(function, path, cat(header.stored, " entries exceed the 32-bit indices of SparseMatrix"));
   }
+  // Column pointers plus (value, row) and a triplet per stored entry.
+  detail::check_fits_in_memory(function, path,
+                               static_cast<double>(info.cols + 1) * sizeof(SparseMatrix::StorageIndex) +
+                                   static_cast<double>(header.stored) * (mirrored ? 2 : 1) * 28.0,
+                               cat("a sparse ", info.rows, "x", info.cols, " matrix"));
   using Triplet = Eigen::Triplet<double, SparseMatrix::StorageIndex>;
   std::vector<Triplet> triplets;
   triplets.reserve(static_cast<std::size_t>(header.stored) * (mirrored ? 2 : 1));
@@ -334,6 +339,9 @@ Matrix mmread_dense(const std::filesystem::path& path) {
       info.rows > std::numeric_limits<Index>::max() / static_cast<Index>(sizeof(double)) / info.cols) {
     fail(function, path, cat("a dense ", info.rows, "x", info.cols, " matrix overflows the addressable size"));
   }
+  detail::check_fits_in_memory(function, path,
+                               static_cast<double>(info.rows) * static_cast<double>(info.cols) * sizeof(double),
+                               cat("a dense ", info.rows, "x", info.cols, " matrix"));
   Matrix a = Matrix::Zero(info.rows, info.cols);
   read_entries(function, path, lines, header, [&](Index i, Index j, double v) { a(i, j) += v; });
   return a;

@@ -286,6 +286,14 @@ BOOST_AUTO_TEST_CASE(rejects_bad_entries_naming_the_line) {
   BOOST_TEST(contains_all(sparse_error("%%MatrixMarket matrix array real general\n1 1\n1 2\n"), "expected 1 fields"));
 }
 
+BOOST_AUTO_TEST_CASE(declared_dimensions_beyond_memory_are_a_format_error) {
+  // Legal files, but their results (800 TB dense; 16 GB of column pointers
+  // only if the machine had less) cannot be built: an error, not an OOM kill.
+  const auto path = text_file("%%MatrixMarket matrix coordinate real general\n10000000 10000000 0\n");
+  BOOST_TEST(contains_all(format_error_of([&] { io::mmread_dense(path); }), "mmread_dense", "GB of memory"));
+  BOOST_TEST(io::mmread_sparse(path).nonZeros() == 0);  // 40 MB of column pointers: fine
+}
+
 BOOST_AUTO_TEST_CASE(missing_file_is_a_format_error) {
   const auto path = scratch_dir("mm_missing") / "absent.mtx";
   BOOST_TEST(contains_all(format_error_of([&] { io::mminfo(path); }), "mminfo", "absent.mtx", "no such file"));

@@ -50,16 +50,16 @@ MMInfo mminfo(const std::filesystem::path& path);
 ///         count different from the declared one, an index out of range, a
 ///         non-numeric or non-integer value, extra tokens, trailing content, a
 ///         diagonal entry in a skew-symmetric file, dimensions beyond 32-bit
-///         indices. std::bad_alloc when the declared dimensions (which a
-///         coordinate file need not back with data) need more memory than
-///         there is: the result has cols + 1 column pointers.
+///         indices, declared dimensions (which a coordinate file need not back
+///         with data) whose result needs more than the machine's physical
+///         memory (the result has cols + 1 column pointers).
 /// Complexity: O(file size + rows + cols + entries log entries).
 SparseMatrix mmread_sparse(const std::filesystem::path& path);
 
 /// Reads a Matrix Market file of either format as a dense matrix (symmetry
-/// expanded, duplicates summed). Throws as mmread_sparse; a coordinate file
-/// whose dense size overflows is a FormatError, one that does not fit in memory
-/// std::bad_alloc.
+/// expanded, duplicates summed). Throws as mmread_sparse, and FormatError when
+/// the dense size overflows or exceeds the machine's physical memory (a 40-byte
+/// coordinate file may declare a 100000 x 100000 matrix).
 /// Complexity: O(file size + rows * cols).
 Matrix mmread_dense(const std::filesystem::path& path);
 
