@@ -36,21 +36,22 @@ def random_matrix(rng, dtype, n, m):
     return x.astype(dtype)
 
 
-def effective_matrix(rng, dtype, assume_a):
-    m = random_matrix(rng, dtype, N, N)
+def effective_matrix(rng, dtype, assume_a, n=N):
+    m = random_matrix(rng, dtype, n, n)
     if assume_a == "gen":
         return m
     if assume_a == "sym":
         return (m + m.T).astype(dtype)
     if assume_a == "her":
         return (m + m.conj().T).astype(dtype)
-    return (m @ m.conj().T + N * np.eye(N)).astype(dtype)  # pos: well-conditioned SPD / HPD
+    return (m @ m.conj().T + n * np.eye(n)).astype(dtype)  # pos: well-conditioned SPD / HPD
 
 
 def corrupt_ignored_triangle(a, lower):
     a = a.copy()
     value = IGNORED + (1j * IGNORED if np.iscomplexobj(a) else 0)
-    idx = np.triu_indices(N, 1) if lower else np.tril_indices(N, -1)
+    n = a.shape[0]
+    idx = np.triu_indices(n, 1) if lower else np.tril_indices(n, -1)
     a[idx] = value
     return a
 
@@ -103,6 +104,14 @@ def main():
         a = rng.standard_normal((200, 200))
         b = rng.standard_normal((200, 2))
         add(f"gen_d_n200_t{int(transposed)}", "d", "gen", False, transposed, a, b)
+
+    # Order 100: above LAPACK's block size (64), so ?sytrf / ?hetrf / ?potrf run
+    # their blocked code with the workspace from the size query.
+    for assume_a, code, lower in (("sym", "d", False), ("sym", "c", True), ("her", "z", True), ("pos", "d", True)):
+        a = effective_matrix(rng, DTYPES[code], assume_a, 100)
+        b = random_matrix(rng, DTYPES[code], 100, 2)
+        add(f"{assume_a}_{code}_n100_l{int(lower)}", code, assume_a, lower, False, a, b,
+            corrupt_ignored_triangle(a, lower))
 
     # Hilbert matrix of order 14: cond_1 ~ 1e19 > 1/eps, so SciPy warns.
     hilbert = scipy.linalg.hilbert(14)

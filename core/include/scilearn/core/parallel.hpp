@@ -10,7 +10,9 @@
 
 namespace scilearn {
 
-/// Number of logical CPUs available to this process (at least 1).
+/// Number of logical CPUs this process may run on (at least 1): the CPU
+/// affinity mask, as OpenMP sees it. A container's CPU quota (cgroup CFS) is not
+/// taken into account; pass an explicit n_jobs there.
 [[nodiscard]] int cpu_count() noexcept;
 
 /// scikit-learn's n_jobs convention: n > 0 means n threads; -1 means all CPUs,

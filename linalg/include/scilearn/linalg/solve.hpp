@@ -68,9 +68,14 @@ void solve_in_place(const Eigen::Ref<const MatrixT<std::complex<double>>>& a,
 /// Warns:    WarningCategory::linalg ("ill-conditioned matrix (rcond=...)") when
 ///           LAPACK's reciprocal condition estimate rcond is below the unit
 ///           roundoff of Scalar (SciPy's LinAlgWarning rule): x may be inaccurate.
-/// Throws:   ValueError when a is not square, the shapes disagree, or an entry
-///           is NaN / Inf; LinAlgError when a is exactly singular (a zero pivot),
-///           or not positive definite with assume_a = pos.
+/// Throws:   ValueError when a is not square, the shapes disagree, an entry
+///           is NaN / Inf, or n exceeds LAPACK's 32-bit index range;
+///           LinAlgError when a is exactly singular (a zero pivot), or not
+///           positive definite with assume_a = pos; BackendError if LAPACK
+///           rejects an argument (an internal error, never the data's fault).
+/// Note:     the default warning handler prints a given warning site once per
+///           process, so only the first ill-conditioned solve is reported on
+///           stderr; install a handler (ScopedWarningHandler) to see each one.
 /// Complexity: O(n^3) for the factorization + O(n^2 k) for the solves;
 ///           O(n^2) extra memory (a copy of a: LAPACK factors in place).
 /// Thread safety: safe to call concurrently; uses the BLAS thread pool.
