@@ -7,6 +7,10 @@
 /// at full width oversubscribes the cores, which can cost more than an order of
 /// magnitude, so a parallel region of ours limits BLAS to one thread with
 /// BlasThreadLimit, and BLAS-heavy code runs outside our parallel regions.
+///
+/// This assumes the pthreads build of OpenBLAS (Debian's libopenblas0-pthread,
+/// which scripts/install-deps installs). With the OpenMP build, OpenBLAS's
+/// thread count is OpenMP's own, so limiting BLAS would also narrow our loops.
 
 namespace scilearn {
 
