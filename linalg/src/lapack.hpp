@@ -52,6 +52,8 @@ inline void check_argument_info(const char* routine, lapack_index info) {
   }
 }
 
+// Returns the call for S's LAPACK variant; usable by every linalg source
+// (linalg/src/lapack_*.hpp add routines the same way).
 #define SCILEARN_LAPACK_DISPATCH(S, call_s, call_d, call_c, call_z) \
   if constexpr (std::is_same_v<S, float>) {                         \
     return call_s;                                                  \
@@ -254,7 +256,5 @@ real_t<S> pocon_1(char uplo, lapack_index n, const S* a, lapack_index lda, real_
   check_argument_info("pocon", info);
   return rcond;
 }
-
-#undef SCILEARN_LAPACK_DISPATCH
 
 }  // namespace scilearn::linalg::detail
