@@ -257,4 +257,16 @@ real_t<S> pocon_1(char uplo, lapack_index n, const S* a, lapack_index lda, real_
   return rcond;
 }
 
+// ---- triangular ----------------------------------------------------------
+
+template <class S>
+lapack_index trtrs(char uplo, char trans, char diag, lapack_index n, lapack_index nrhs, const S* a, lapack_index lda,
+                   S* b, lapack_index ldb) {
+  constexpr int L = LAPACK_COL_MAJOR;
+  SCILEARN_LAPACK_DISPATCH(S, LAPACKE_strtrs_work(L, uplo, trans, diag, n, nrhs, a, lda, b, ldb),
+                           LAPACKE_dtrtrs_work(L, uplo, trans, diag, n, nrhs, a, lda, b, ldb),
+                           LAPACKE_ctrtrs_work(L, uplo, trans, diag, n, nrhs, a, lda, b, ldb),
+                           LAPACKE_ztrtrs_work(L, uplo, trans, diag, n, nrhs, a, lda, b, ldb))
+}
+
 }  // namespace scilearn::linalg::detail

@@ -1,21 +1,18 @@
 #include <boost/test/unit_test.hpp>
-#include <fstream>
 #include <limits>
 #include <scilearn/core/io.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/linalg/solve.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "support/fixtures.hpp"
+#include "linalg_testing.hpp"
 
 BOOST_AUTO_TEST_SUITE(solve)
 
 using namespace scilearn;
 using linalg::AssumeA;
 using linalg::SolveOptions;
-namespace fs = std::filesystem;
 
 // One row of tests/data/linalg/solve/cases.csv (tests/reference/linalg_solve.py).
 struct Case {
@@ -29,14 +26,8 @@ struct Case {
 };
 
 std::vector<Case> read_cases() {
-  std::ifstream in(testing::fixture_path("linalg/solve/cases.csv"));
-  std::string line;
-  std::getline(in, line);  // header
   std::vector<Case> cases;
-  while (std::getline(in, line)) {
-    std::stringstream row(line);
-    std::vector<std::string> f;
-    for (std::string cell; std::getline(row, cell, ',');) f.push_back(cell);
+  for (const auto& f : testing::read_manifest("linalg/solve/cases.csv")) {
     BOOST_TEST_REQUIRE(f.size() == 7u);
     const AssumeA assume = f[2] == "gen"   ? AssumeA::gen
                            : f[2] == "sym" ? AssumeA::sym
@@ -48,27 +39,9 @@ std::vector<Case> read_cases() {
   return cases;
 }
 
-// Complex fixtures are stored as float64 real and imaginary parts.
 template <class S>
 MatrixT<S> load(const std::string& name) {
-  if constexpr (Eigen::NumTraits<S>::IsComplex) {
-    const Matrix re = io::load_npy<double>(testing::fixture_path("linalg/solve/" + name + "_re.npy"));
-    const Matrix im = io::load_npy<double>(testing::fixture_path("linalg/solve/" + name + "_im.npy"));
-    using R = typename S::value_type;
-    MatrixT<S> out(re.rows(), re.cols());
-    for (Index k = 0; k < re.size(); ++k) out.data()[k] = S(static_cast<R>(re.data()[k]), static_cast<R>(im.data()[k]));
-    return out;
-  } else {
-    return io::load_npy<double>(testing::fixture_path("linalg/solve/" + name + ".npy")).cast<S>();
-  }
-}
-
-bool is_vector_fixture(const std::string& name) {
-  const std::string file =
-      name + "_b" +
-      (fs::exists(testing::fixture_path("linalg/solve/cases.csv").parent_path() / (name + "_b.npy")) ? ".npy"
-                                                                                                     : "_re.npy");
-  return io::npy_info(testing::fixture_path("linalg/solve/" + file)).shape.size() == 1;
+  return testing::load_fixture<S>("linalg/solve", name);
 }
 
 // The same corruption as the reference script: the triangle LAPACK must not
@@ -85,14 +58,7 @@ MatrixT<S> corrupt_ignored_triangle(MatrixT<S> a, bool lower) {
 template <class S>
 using Real = typename Eigen::NumTraits<S>::Real;
 
-// LAPACK's test ratio for a solve: ||b - op(a) x||_1 / (||a||_1 ||x||_1 n eps).
-// Backward stability makes it O(1); LAPACK's own test suite accepts < 30.
-template <class S>
-double residual_ratio(const MatrixT<S>& op_a, const MatrixT<S>& x, const MatrixT<S>& b) {
-  const auto norm1 = [](const MatrixT<S>& m) { return static_cast<double>(m.cwiseAbs().colwise().sum().maxCoeff()); };
-  const double eps = std::numeric_limits<Real<S>>::epsilon();
-  return norm1(b - op_a * x) / (norm1(op_a) * norm1(x) * static_cast<double>(op_a.rows()) * eps);
-}
+using testing::residual_ratio;
 
 template <class S>
 void check_case(const Case& c) {
@@ -106,7 +72,7 @@ void check_case(const Case& c) {
     int warnings = 0;
     ScopedWarningHandler count([&](const Warning& w) { warnings += w.category == WarningCategory::linalg; });
     MatrixT<S> x;
-    if (is_vector_fixture(c.name)) {
+    if (testing::is_vector_fixture("linalg/solve", c.name + "_b")) {
       const VectorT<S> bv = b.col(0);
       VectorT<S> xv = linalg::solve(a, bv, options);  // a vector in, a vector out
       x = xv;

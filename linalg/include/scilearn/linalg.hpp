@@ -1,4 +1,7 @@
 #pragma once
 /// \file
 /// Umbrella header of scilearn::linalg: SciPy-parity dense linear algebra on LAPACK.
+#include <scilearn/linalg/det.hpp>
 #include <scilearn/linalg/solve.hpp>
+#include <scilearn/linalg/lstsq.hpp>
+#include <scilearn/linalg/solve_triangular.hpp>

@@ -1,0 +1,71 @@
+#pragma once
+// What the linalg suites share: reading the SciPy fixtures of tests/reference/
+// linalg_*.py (real arrays as NAME.npy, complex ones as NAME_re.npy and
+// NAME_im.npy in float64, manifests as CSV) and LAPACK's residual test ratio.
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <scilearn/core/io.hpp>
+#include <scilearn/core/types.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/fixtures.hpp"
+
+namespace scilearn::testing {
+
+/// The rows of the CSV manifest tests/data/<relative>, header skipped, each
+/// split at commas.
+inline std::vector<std::vector<std::string>> read_manifest(const std::string& relative) {
+  std::ifstream in(fixture_path(relative));
+  std::string line;
+  std::getline(in, line);  // header
+  std::vector<std::vector<std::string>> rows;
+  while (std::getline(in, line)) {
+    std::stringstream row(line);
+    std::vector<std::string> cells;
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+/// True when the fixture dir/name is stored complex (as _re / _im files).
+inline bool is_complex_fixture(const std::string& dir, const std::string& name) {
+  return !std::filesystem::exists(fixture_path(dir) / (name + ".npy"));
+}
+
+/// The fixture dir/name as a matrix of S (a 1-D array becomes a column).
+template <class S>
+MatrixT<S> load_fixture(const std::string& dir, const std::string& name) {
+  if constexpr (Eigen::NumTraits<S>::IsComplex) {
+    const Matrix re = io::load_npy<double>(fixture_path(dir + "/" + name + "_re.npy"));
+    const Matrix im = io::load_npy<double>(fixture_path(dir + "/" + name + "_im.npy"));
+    using R = typename S::value_type;
+    MatrixT<S> out(re.rows(), re.cols());
+    for (Index k = 0; k < re.size(); ++k) out.data()[k] = S(static_cast<R>(re.data()[k]), static_cast<R>(im.data()[k]));
+    return out;
+  } else {
+    return io::load_npy<double>(fixture_path(dir + "/" + name + ".npy")).cast<S>();
+  }
+}
+
+/// True when the fixture was saved 1-D (a vector), false when 2-D.
+inline bool is_vector_fixture(const std::string& dir, const std::string& name) {
+  const std::string file = name + (is_complex_fixture(dir, name) ? "_re.npy" : ".npy");
+  return io::npy_info(fixture_path(dir + "/" + file)).shape.size() == 1;
+}
+
+/// LAPACK's test ratio for a solve: ||b - op_a x||_1 / (||op_a||_1 ||x||_1 n eps).
+/// Backward stability makes it O(1); LAPACK's own test suite accepts < 30.
+template <class S>
+double residual_ratio(const MatrixT<S>& op_a, const MatrixT<S>& x, const MatrixT<S>& b) {
+  const auto norm1 = [](const MatrixT<S>& m) { return static_cast<double>(m.cwiseAbs().colwise().sum().maxCoeff()); };
+  const double eps = std::numeric_limits<typename Eigen::NumTraits<S>::Real>::epsilon();
+  return norm1(b - op_a * x) / (norm1(op_a) * norm1(x) * static_cast<double>(op_a.rows()) * eps);
+}
+
+}  // namespace scilearn::testing

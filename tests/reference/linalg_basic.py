@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Reference values of scipy.linalg.solve_triangular, scipy.linalg.det and
+numpy.linalg.slogdet for tests/linalg/solve_triangular_test.cpp and det_test.cpp.
+
+Writes tests/data/linalg/basic/: per case the input matrix <case>_a.npy (the
+full matrix passed to the peer; for solve_triangular the ignored triangle holds
+IGNORED), <case>_b.npy and <case>_x.npy (solve_triangular), and the scalar
+results in cases.csv. Complex arrays are stored as <name>_re.npy / _im.npy.
+
+Run with the pinned peers: .venv/bin/python3 tests/reference/linalg_basic.py
+"""
+import csv
+import pathlib
+
+import numpy as np
+import scipy
+import scipy.linalg
+
+OUT = pathlib.Path(__file__).resolve().parents[1] / "data" / "linalg" / "basic"
+IGNORED = 1.0e3
+DTYPES = {"f": np.float32, "d": np.float64, "c": np.complex64, "z": np.complex128}
+
+
+def random_matrix(rng, dtype, n, m):
+    x = rng.standard_normal((n, m))
+    if np.issubdtype(dtype, np.complexfloating):
+        x = x + 1j * rng.standard_normal((n, m))
+    return x.astype(dtype)
+
+
+def save(name, array):
+    array = np.asarray(array)
+    if np.iscomplexobj(array):
+        np.save(OUT / f"{name}_re.npy", array.real.astype(np.float64))
+        np.save(OUT / f"{name}_im.npy", array.imag.astype(np.float64))
+    else:
+        np.save(OUT / f"{name}.npy", array)
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("*.npy"):
+        old.unlink()
+    rng = np.random.default_rng(20261123)
+    tri_rows, det_rows = [], []
+
+    # solve_triangular: each scalar type, both triangles, each trans, unit diagonal.
+    for code, dtype in DTYPES.items():
+        for lower in (False, True):
+            for trans in (0, 1, 2):
+                for unit in (False, True):
+                    n = 7
+                    t = random_matrix(rng, dtype, n, n)
+                    t[np.diag_indices(n)] += (3 * n) * np.ones(n, dtype)  # well conditioned
+                    ignored = np.triu_indices(n, 1) if lower else np.tril_indices(n, -1)
+                    t[ignored] = IGNORED
+                    if unit:
+                        t[np.diag_indices(n)] = IGNORED  # must not be read either
+                    b = random_matrix(rng, dtype, n, 2)
+                    x = scipy.linalg.solve_triangular(t, b, trans=trans, lower=lower, unit_diagonal=unit)
+                    name = f"tri_{code}_l{int(lower)}_t{trans}_u{int(unit)}"
+                    save(f"{name}_a", t)
+                    save(f"{name}_b", b)
+                    save(f"{name}_x", x)
+                    tri_rows.append([name, code, int(lower), trans, int(unit)])
+
+    # det and slogdet: random, with a permutation that is odd, singular, tiny.
+    for code, dtype in DTYPES.items():
+        for kind in ("random", "odd_permutation", "singular", "scaled"):
+            n = 6
+            a = random_matrix(rng, dtype, n, n)
+            if kind == "odd_permutation":
+                a = np.eye(n, dtype=dtype)[[1, 0, 2, 3, 4, 5]] * dtype(2)
+            elif kind == "singular":
+                a[:, 3] = a[:, 1]
+                a[:, 3] = 0
+            elif kind == "scaled":
+                a = (a * dtype(1e-3)).astype(dtype)
+            det = scipy.linalg.det(a)
+            sign, logabsdet = np.linalg.slogdet(a)
+            name = f"det_{code}_{kind}"
+            save(f"{name}_a", a)
+            det_rows.append([name, code, f"{complex(det).real:.17g}", f"{complex(det).imag:.17g}",
+                             f"{complex(sign).real:.17g}", f"{complex(sign).imag:.17g}", f"{float(logabsdet):.17g}"])
+
+    with open(OUT / "triangular_cases.csv", "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["name", "dtype", "lower", "trans", "unit_diagonal"])
+        w.writerows(tri_rows)
+    with open(OUT / "det_cases.csv", "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["name", "dtype", "det_re", "det_im", "sign_re", "sign_im", "logabsdet"])
+        w.writerows(det_rows)
+    print(f"scipy {scipy.__version__}, numpy {np.__version__}: wrote {len(tri_rows)} + {len(det_rows)} cases to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
