@@ -59,6 +59,19 @@ inline bool is_vector_fixture(const std::string& dir, const std::string& name) {
   return io::npy_info(fixture_path(dir + "/" + file)).shape.size() == 1;
 }
 
+/// The corruption the reference scripts apply before calling SciPy with
+/// sym / her / pos: the triangle that must not be read is overwritten with
+/// 1e3 (1e3 + 1e3i for complex), a value that would change any answer.
+template <class S>
+MatrixT<S> corrupt_ignored_triangle(MatrixT<S> a, bool lower) {
+  S ignored(1e3);
+  if constexpr (Eigen::NumTraits<S>::IsComplex) ignored = S(1e3, 1e3);
+  for (Index j = 0; j < a.cols(); ++j)
+    for (Index i = 0; i < a.rows(); ++i)
+      if (lower ? i < j : i > j) a(i, j) = ignored;
+  return a;
+}
+
 /// LAPACK's test ratio for a solve: ||b - op_a x||_1 / (||op_a||_1 ||x||_1 n eps).
 /// Backward stability makes it O(1); LAPACK's own test suite accepts < 30.
 template <class S>

@@ -44,16 +44,7 @@ MatrixT<S> load(const std::string& name) {
   return testing::load_fixture<S>("linalg/solve", name);
 }
 
-// The same corruption as the reference script: the triangle LAPACK must not
-// read is overwritten with a value that would change the answer.
-template <class S>
-MatrixT<S> corrupt_ignored_triangle(MatrixT<S> a, bool lower) {
-  const S ignored = Eigen::NumTraits<S>::IsComplex ? S(1e3) + std::sqrt(S(-1)) * S(1e3) : S(1e3);
-  for (Index j = 0; j < a.cols(); ++j)
-    for (Index i = 0; i < a.rows(); ++i)
-      if (lower ? i < j : i > j) a(i, j) = ignored;
-  return a;
-}
+using testing::corrupt_ignored_triangle;
 
 template <class S>
 using Real = typename Eigen::NumTraits<S>::Real;

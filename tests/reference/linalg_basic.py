@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Reference values of scipy.linalg.solve_triangular, scipy.linalg.det and
-numpy.linalg.slogdet for tests/linalg/solve_triangular_test.cpp and det_test.cpp.
+"""Reference values of scipy.linalg.solve_triangular, scipy.linalg.det,
+numpy.linalg.slogdet and scipy.linalg.inv for tests/linalg/solve_triangular_test.cpp,
+det_test.cpp and inv_test.cpp.
 
 Writes tests/data/linalg/basic/: per case the input matrix <case>_a.npy (the
 full matrix passed to the peer; for solve_triangular the ignored triangle holds
@@ -82,6 +83,31 @@ def main():
             save(f"{name}_a", a)
             det_rows.append([name, code, f"{complex(det).real:.17g}", f"{complex(det).imag:.17g}",
                              f"{complex(sign).real:.17g}", f"{complex(sign).imag:.17g}", f"{float(logabsdet):.17g}"])
+
+    # inv: each scalar type and structure; sym / her / pos with the ignored
+    # triangle overwritten, as for solve. Order 150 runs LAPACK's getri path.
+    inv_rows = []
+    for code, dtype in DTYPES.items():
+        for assume_a in ("gen", "sym", "her", "pos"):
+            for lower in ((False,) if assume_a == "gen" else (False, True)):
+                for n in ((6, 150) if assume_a == "gen" else (6,)):
+                    m = random_matrix(rng, dtype, n, n)
+                    a = {"gen": m, "sym": m + m.T, "her": m + m.conj().T,
+                         "pos": m @ m.conj().T + n * np.eye(n)}[assume_a].astype(dtype)
+                    passed = a.copy()
+                    if assume_a != "gen":
+                        ignored = np.triu_indices(n, 1) if lower else np.tril_indices(n, -1)
+                        passed[ignored] = IGNORED + (1j * IGNORED if np.iscomplexobj(a) else 0)
+                    x = scipy.linalg.inv(passed, assume_a=assume_a, lower=lower)
+                    name = f"inv_{code}_{assume_a}_l{int(lower)}_n{n}"
+                    save(f"{name}_a", a)
+                    save(f"{name}_x", x)
+                    cond = np.linalg.cond(a.astype(np.complex128 if np.iscomplexobj(a) else np.float64), 1)
+                    inv_rows.append([name, code, assume_a, int(lower), f"{cond:.17g}"])
+    with open(OUT / "inv_cases.csv", "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["name", "dtype", "assume_a", "lower", "cond_1"])
+        w.writerows(inv_rows)
 
     with open(OUT / "triangular_cases.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
