@@ -46,13 +46,7 @@ BOOST_AUTO_TEST_CASE(matches_scipy_for_every_type_and_structure) {
   const auto rows = testing::read_manifest("linalg/basic/inv_cases.csv");
   BOOST_TEST_REQUIRE(rows.size() == 32u);
   for (const auto& f : rows) {
-    switch (f[1][0]) {
-      case 'f': check_case<float>(f); break;
-      case 'd': check_case<double>(f); break;
-      case 'c': check_case<std::complex<float>>(f); break;
-      case 'z': check_case<std::complex<double>>(f); break;
-      default: BOOST_FAIL("unknown dtype " << f[1]);
-    }
+    testing::with_scalar(f[1][0], [&](auto scalar) { check_case<typename decltype(scalar)::type>(f); });
   }
 }
 

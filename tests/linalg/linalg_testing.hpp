@@ -11,11 +11,26 @@
 #include <scilearn/core/types.hpp>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "support/fixtures.hpp"
 
 namespace scilearn::testing {
+
+/// Calls f(std::type_identity<S>{}) with S the scalar type that a manifest's
+/// dtype code names, as NumPy's type characters: 'f' float, 'd' double,
+/// 'c' std::complex<float>, 'z' std::complex<double> (NumPy's 'F' and 'D').
+template <class F>
+void with_scalar(char code, F&& f) {
+  switch (code) {
+    case 'f': f(std::type_identity<float>{}); break;
+    case 'd': f(std::type_identity<double>{}); break;
+    case 'c': f(std::type_identity<std::complex<float>>{}); break;
+    case 'z': f(std::type_identity<std::complex<double>>{}); break;
+    default: BOOST_FAIL("unknown dtype code '" << code << "' in a manifest");
+  }
+}
 
 /// The rows of the CSV manifest tests/data/<relative>, header skipped, each
 /// split at commas.

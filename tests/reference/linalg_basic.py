@@ -17,25 +17,13 @@ import numpy as np
 import scipy
 import scipy.linalg
 
+import fixture_io
+from fixture_io import DTYPES, random_matrix
+
 OUT = pathlib.Path(__file__).resolve().parents[1] / "data" / "linalg" / "basic"
 IGNORED = 1.0e3
-DTYPES = {"f": np.float32, "d": np.float64, "c": np.complex64, "z": np.complex128}
 
 
-def random_matrix(rng, dtype, n, m):
-    x = rng.standard_normal((n, m))
-    if np.issubdtype(dtype, np.complexfloating):
-        x = x + 1j * rng.standard_normal((n, m))
-    return x.astype(dtype)
-
-
-def save(name, array):
-    array = np.asarray(array)
-    if np.iscomplexobj(array):
-        np.save(OUT / f"{name}_re.npy", array.real.astype(np.float64))
-        np.save(OUT / f"{name}_im.npy", array.imag.astype(np.float64))
-    else:
-        np.save(OUT / f"{name}.npy", array)
 
 
 def main():
@@ -60,9 +48,9 @@ def main():
                     b = random_matrix(rng, dtype, n, 2)
                     x = scipy.linalg.solve_triangular(t, b, trans=trans, lower=lower, unit_diagonal=unit)
                     name = f"tri_{code}_l{int(lower)}_t{trans}_u{int(unit)}"
-                    save(f"{name}_a", t)
-                    save(f"{name}_b", b)
-                    save(f"{name}_x", x)
+                    fixture_io.save(OUT, f"{name}_a", t)
+                    fixture_io.save(OUT, f"{name}_b", b)
+                    fixture_io.save(OUT, f"{name}_x", x)
                     tri_rows.append([name, code, int(lower), trans, int(unit)])
 
     # det and slogdet: random, with a permutation that is odd, singular, tiny.
@@ -80,7 +68,7 @@ def main():
             det = scipy.linalg.det(a)
             sign, logabsdet = np.linalg.slogdet(a)
             name = f"det_{code}_{kind}"
-            save(f"{name}_a", a)
+            fixture_io.save(OUT, f"{name}_a", a)
             det_rows.append([name, code, f"{complex(det).real:.17g}", f"{complex(det).imag:.17g}",
                              f"{complex(sign).real:.17g}", f"{complex(sign).imag:.17g}", f"{float(logabsdet):.17g}"])
 
@@ -100,8 +88,8 @@ def main():
                         passed[ignored] = IGNORED + (1j * IGNORED if np.iscomplexobj(a) else 0)
                     x = scipy.linalg.inv(passed, assume_a=assume_a, lower=lower)
                     name = f"inv_{code}_{assume_a}_l{int(lower)}_n{n}"
-                    save(f"{name}_a", a)
-                    save(f"{name}_x", x)
+                    fixture_io.save(OUT, f"{name}_a", a)
+                    fixture_io.save(OUT, f"{name}_x", x)
                     cond = np.linalg.cond(a.astype(np.complex128 if np.iscomplexobj(a) else np.float64), 1)
                     inv_rows.append([name, code, assume_a, int(lower), f"{cond:.17g}"])
     with open(OUT / "inv_cases.csv", "w", newline="") as f:

@@ -23,17 +23,13 @@ import numpy as np
 import scipy
 import scipy.linalg
 
+import fixture_io
+from fixture_io import DTYPES, random_matrix
+
 OUT = pathlib.Path(__file__).resolve().parents[1] / "data" / "linalg" / "solve"
 IGNORED = 1.0e3  # plus 1e3j for complex matrices
 N = 6
-DTYPES = {"f": np.float32, "d": np.float64, "c": np.complex64, "z": np.complex128}
 
-
-def random_matrix(rng, dtype, n, m):
-    x = rng.standard_normal((n, m))
-    if np.issubdtype(dtype, np.complexfloating):
-        x = x + 1j * rng.standard_normal((n, m))
-    return x.astype(dtype)
 
 
 def effective_matrix(rng, dtype, assume_a, n=N):
@@ -56,14 +52,6 @@ def corrupt_ignored_triangle(a, lower):
     return a
 
 
-def save(name, array):
-    array = np.asarray(array)
-    if np.iscomplexobj(array):
-        np.save(OUT / f"{name}_re.npy", array.real.astype(np.float64))
-        np.save(OUT / f"{name}_im.npy", array.imag.astype(np.float64))
-    else:
-        np.save(OUT / f"{name}.npy", array)
-
 
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
@@ -78,9 +66,9 @@ def main():
             x = scipy.linalg.solve(a_eff if a_passed is None else a_passed, b, assume_a=assume_a,
                                    lower=lower, transposed=transposed)
         warned = any(issubclass(w.category, scipy.linalg.LinAlgWarning) for w in caught)
-        save(f"{name}_a", a_eff)
-        save(f"{name}_b", b)
-        save(f"{name}_x", x)
+        fixture_io.save(OUT, f"{name}_a", a_eff)
+        fixture_io.save(OUT, f"{name}_b", b)
+        fixture_io.save(OUT, f"{name}_x", x)
         cond = np.linalg.cond(a_eff.astype(np.complex128 if np.iscomplexobj(a_eff) else np.float64), 1)
         rows.append([name, dtype_code, assume_a, int(lower), int(transposed), f"{cond:.17g}", int(warned)])
 

@@ -1,0 +1,27 @@
+"""What the linalg reference scripts share: the dtype codes of their manifests,
+random test matrices, and how fixtures are stored (real arrays as NAME.npy,
+complex ones as NAME_re.npy / NAME_im.npy in float64, which the C++ side's
+.npy reader handles; tests/linalg/linalg_testing.hpp reads them back)."""
+
+import numpy as np
+
+# NumPy's type characters, as the manifests' dtype column ('F' / 'D' lower-cased).
+DTYPES = {"f": np.float32, "d": np.float64, "c": np.complex64, "z": np.complex128}
+
+
+def random_matrix(rng, dtype, n, m):
+    """Standard normal n x m entries (real and imaginary parts for complex)."""
+    x = rng.standard_normal((n, m))
+    if np.issubdtype(dtype, np.complexfloating):
+        x = x + 1j * rng.standard_normal((n, m))
+    return x.astype(dtype)
+
+
+def save(out_dir, name, array):
+    """Writes array as out_dir/name.npy, or as name_re.npy and name_im.npy if complex."""
+    array = np.asarray(array)
+    if np.iscomplexobj(array):
+        np.save(out_dir / f"{name}_re.npy", array.real.astype(np.float64))
+        np.save(out_dir / f"{name}_im.npy", array.imag.astype(np.float64))
+    else:
+        np.save(out_dir / f"{name}.npy", array)
