@@ -63,8 +63,8 @@ Index cholesky_in_place(const char* where, MatrixT<std::complex<float>>& c, cons
                         float* anorm) {
   return factor(where, c, options, clean, anorm);
 }
-Index cholesky_in_place(const char* where, MatrixT<std::complex<double>>& c, const CholeskyOptions& options,
-                        bool clean, double* anorm) {
+Index cholesky_in_place(const char* where, MatrixT<std::complex<double>>& c, const CholeskyOptions& options, bool clean,
+                        double* anorm) {
   return factor(where, c, options, clean, anorm);
 }
 

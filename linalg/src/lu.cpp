@@ -88,7 +88,8 @@ void solve_with(const char* where, const LuFactor<S>& f, Eigen::Ref<MatrixT<S>> 
   }
   if (x.rows() != n) throw ValueError(cat(where, ": lu is ", n, "x", n, " but b has ", x.rows(), " rows"));
   if (options.trans < 0 || options.trans > 2) {
-    throw ValueError(cat(where, ": trans is ", options.trans, ", expected 0 (a x = b), 1 (a^T x = b) or 2 (a^H x = b)"));
+    throw ValueError(
+        cat(where, ": trans is ", options.trans, ", expected 0 (a x = b), 1 (a^T x = b) or 2 (a^H x = b)"));
   }
   if (options.check_finite) check_finite(where, "b", x);
   if (x.size() == 0) return;  // SciPy: empty b in, empty x out
@@ -127,7 +128,8 @@ Index lu_factor_in_place(const char* where, MatrixT<std::complex<double>>& lu, I
 
 void warn_if_singular(const char* where, Index info) {
   // SciPy's lu_factor warns (LinAlgWarning) rather than raising, with LAPACK's 1-based index.
-  if (info > 0) warn(WarningCategory::linalg, cat(where, ": Diagonal number ", info, " is exactly zero. Singular matrix."));
+  if (info > 0)
+    warn(WarningCategory::linalg, cat(where, ": Diagonal number ", info, " is exactly zero. Singular matrix."));
 }
 
 void lu_in_place(MatrixT<float>& a, LuResult<float>& out, const LuOptions& options) { unpack(a, out, options); }

@@ -1,23 +1,22 @@
+#include <Eigen/Cholesky>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <scilearn/core/io.hpp>
+#include <optional>
 #include <scilearn/linalg/lstsq.hpp>
 #include <sstream>
 #include <string>
 #include <type_traits>
 #include <vector>
 
+#include "linalg_testing.hpp"
 #include "support/expect.hpp"
-#include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(lstsq)
 
 using namespace scilearn;
 using linalg::LstsqDriver;
 using linalg::LstsqOptions;
-namespace fs = std::filesystem;
 
 constexpr LstsqDriver kDrivers[] = {LstsqDriver::gelsd, LstsqDriver::gelsy, LstsqDriver::gelss};
 
@@ -44,14 +43,8 @@ std::vector<double> split_numbers(const std::string& cell) {
 }
 
 std::vector<Case> read_cases() {
-  std::ifstream in(testing::fixture_path("linalg/lstsq/cases.csv"));
-  std::string line;
-  std::getline(in, line);  // header
   std::vector<Case> cases;
-  while (std::getline(in, line)) {
-    std::stringstream row(line);
-    std::vector<std::string> f;
-    for (std::string cell; std::getline(row, cell, ',');) f.push_back(cell);
+  for (auto f : testing::read_manifest("linalg/lstsq/cases.csv")) {
     if (f.size() == 7) f.emplace_back();  // an empty last cell (no s)
     BOOST_TEST_REQUIRE(f.size() == 8u);
     cases.push_back({f[0], f[1][0], f[2], f[3].empty() ? std::nullopt : std::optional<double>(std::stod(f[3])),
@@ -61,28 +54,9 @@ std::vector<Case> read_cases() {
   return cases;
 }
 
-fs::path fixture_dir() { return testing::fixture_path("linalg/lstsq/cases.csv").parent_path(); }
-
-bool is_complex_fixture(const std::string& name) { return !fs::exists(fixture_dir() / (name + ".npy")); }
-
-// Complex fixtures are stored as float64 real and imaginary parts.
 template <class S>
 MatrixT<S> load(const std::string& name) {
-  if constexpr (Eigen::NumTraits<S>::IsComplex) {
-    const Matrix re = io::load_npy<double>(testing::fixture_path("linalg/lstsq/" + name + "_re.npy"));
-    const Matrix im = io::load_npy<double>(testing::fixture_path("linalg/lstsq/" + name + "_im.npy"));
-    using R = typename S::value_type;
-    MatrixT<S> out(re.rows(), re.cols());
-    for (Index k = 0; k < re.size(); ++k) out.data()[k] = S(static_cast<R>(re.data()[k]), static_cast<R>(im.data()[k]));
-    return out;
-  } else {
-    return io::load_npy<double>(testing::fixture_path("linalg/lstsq/" + name + ".npy")).cast<S>();
-  }
-}
-
-bool is_vector_fixture(const std::string& name) {
-  const std::string file = name + (is_complex_fixture(name) ? "_re.npy" : ".npy");
-  return io::npy_info(testing::fixture_path("linalg/lstsq/" + file)).shape.size() == 1;
+  return testing::load_fixture<S>("linalg/lstsq", name);
 }
 
 LstsqDriver parse_driver(const std::string& name) {
@@ -104,7 +78,7 @@ void check_case(const Case& c) {
     VectorT<Real<S>> residues;
     VectorT<Real<S>> s;
     Index rank = -1;
-    if (is_vector_fixture(c.name + "_b")) {
+    if (testing::is_vector_fixture("linalg/lstsq", c.name + "_b")) {
       const VectorT<S> bv = b.col(0);
       auto result = linalg::lstsq(a, bv, options);
       static_assert(std::is_same_v<decltype(result.x), VectorT<S>>, "a vector b gives a vector x");
@@ -150,13 +124,7 @@ void check_case(const Case& c) {
 
 BOOST_AUTO_TEST_CASE(matches_scipy_on_every_reference_case) {
   for (const Case& c : read_cases()) {
-    switch (c.dtype) {
-      case 'f': check_case<float>(c); break;
-      case 'd': check_case<double>(c); break;
-      case 'c': check_case<std::complex<float>>(c); break;
-      case 'z': check_case<std::complex<double>>(c); break;
-      default: BOOST_FAIL("unknown dtype in cases.csv: " << c.dtype);
-    }
+    testing::with_scalar(c.dtype, [&](auto scalar) { check_case<typename decltype(scalar)::type>(c); });
   }
 }
 
@@ -314,8 +282,9 @@ BOOST_AUTO_TEST_CASE(nan_or_inf_is_a_value_error_unless_unchecked) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_driver_is_a_value_error) {
-  BOOST_CHECK_THROW(linalg::lstsq(Matrix::Identity(2, 2), Vector::Ones(2), {.lapack_driver = static_cast<LstsqDriver>(7)}),
-                    ValueError);
+  BOOST_CHECK_THROW(
+      linalg::lstsq(Matrix::Identity(2, 2), Vector::Ones(2), {.lapack_driver = static_cast<LstsqDriver>(7)}),
+      ValueError);
 }
 
 // SciPy 1.17: an empty a gives x = 0 of shape n x k, rank 0 and no singular

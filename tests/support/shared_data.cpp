@@ -16,8 +16,8 @@ boost::test_tools::assertion_result RequiresSharedData::operator()(boost::unit_t
   const auto dir = shared_data_dir();
   std::error_code ec;
   if (dir && std::filesystem::is_directory(*dir / subdir, ec)) return true;
-  const std::string message = "SKIPPED: ../shared/data (" + what + ") is absent: " + std::to_string(n_cases) +
-                              " certified-data cases not run";
+  const std::string message =
+      "SKIPPED: ../shared/data (" + what + ") is absent: " + std::to_string(n_cases) + " certified-data cases not run";
   // stderr as well as the log: ctest shows a skipped case's log only on failure.
   std::cerr << "\n*** " << message << " ***\n\n";
   boost::test_tools::assertion_result result(false);

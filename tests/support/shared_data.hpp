@@ -1,7 +1,8 @@
 #pragma once
 // Where the tests find the shared reference data that is not part of the
 // repository (../shared/data next to the checkout, e.g. the NIST StRD files,
-// whose terms forbid shipping them), and how a test skips when it is absent.
+// which the project reads in place rather than copying), and how a test skips
+// when it is absent.
 //
 // CI (.ci/run) insists on the data; on a user's machine without it the
 // dependent test cases are skipped with a loud message, so the suite passes.

@@ -8,6 +8,7 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/types.hpp>
 #include <type_traits>
+#include <utility>
 
 namespace scilearn::linalg {
 
@@ -53,14 +54,13 @@ namespace detail {
 /// factor. When anorm is not null, *anorm receives the 1-norm of the Hermitian
 /// matrix that the chosen triangle defines (for rcond). Returns 0, or the
 /// order of the first leading minor that is not positive.
-Index cholesky_in_place(const char* where, MatrixT<float>& c, const CholeskyOptions& options, bool clean,
-                        float* anorm);
+Index cholesky_in_place(const char* where, MatrixT<float>& c, const CholeskyOptions& options, bool clean, float* anorm);
 Index cholesky_in_place(const char* where, MatrixT<double>& c, const CholeskyOptions& options, bool clean,
                         double* anorm);
 Index cholesky_in_place(const char* where, MatrixT<std::complex<float>>& c, const CholeskyOptions& options, bool clean,
                         float* anorm);
-Index cholesky_in_place(const char* where, MatrixT<std::complex<double>>& c, const CholeskyOptions& options,
-                        bool clean, double* anorm);
+Index cholesky_in_place(const char* where, MatrixT<std::complex<double>>& c, const CholeskyOptions& options, bool clean,
+                        double* anorm);
 
 /// Throws LinAlgError naming `where` and the order when info (from cholesky_in_place) > 0.
 void check_positive_definite(const char* where, Index info);
@@ -151,6 +151,7 @@ ChoFactor<typename Derived::Scalar> cho_factor(const Eigen::MatrixBase<Derived>&
 template <class DerivedB, class Scalar = typename DerivedB::Scalar>
 auto cho_solve(const ChoFactor<Scalar>& c_and_lower, const Eigen::MatrixBase<DerivedB>& b,
                const ChoSolveOptions& options = {}) {
+  static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "cho_solve: c and b must have the same scalar type");
   std::conditional_t<DerivedB::ColsAtCompileTime == 1, VectorT<Scalar>, MatrixT<Scalar>> x = b;
   detail::cho_solve_in_place("cho_solve", c_and_lower, Eigen::Ref<MatrixT<Scalar>>(x), options);
   return x;

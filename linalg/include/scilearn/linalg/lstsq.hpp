@@ -23,9 +23,9 @@ struct LstsqOptions {
   /// Singular values (gelsd / gelss) or the condition estimate of the leading
   /// triangle (gelsy) below cond * (the largest one) count as zero, which sets
   /// the effective rank. Unset (SciPy's None): the machine epsilon of the
-  /// scalar's real type (2.2e-16 for double, 1.2e-7 for float), as SciPy. A
-  /// negative value also selects LAPACK's machine precision.
-  std::optional<double> cond;
+  /// scalar's real type (2.2e-16 for double, 1.2e-7 for float), as SciPy.
+  /// The value is passed to LAPACK as given (rounded to the real type).
+  std::optional<double> cond = std::nullopt;
   /// Check that a and b contain only finite numbers (ValueError otherwise).
   /// Turned off, NaN / Inf give an unspecified result, or a LinAlgError when
   /// the SVD then fails to converge.

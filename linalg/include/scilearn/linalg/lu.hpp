@@ -8,6 +8,7 @@
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/types.hpp>
 #include <type_traits>
+#include <utility>
 
 namespace scilearn::linalg {
 
@@ -204,6 +205,7 @@ LuFactor<typename Derived::Scalar> lu_factor(const Eigen::MatrixBase<Derived>& a
 template <class DerivedB, class Scalar = typename DerivedB::Scalar>
 auto lu_solve(const LuFactor<Scalar>& lu_and_piv, const Eigen::MatrixBase<DerivedB>& b,
               const LuSolveOptions& options = {}) {
+  static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "lu_solve: lu and b must have the same scalar type");
   detail::solution_t<Scalar, DerivedB> x = b;
   detail::lu_solve_in_place("lu_solve", lu_and_piv, Eigen::Ref<MatrixT<Scalar>>(x), options);
   return x;
@@ -284,7 +286,8 @@ class LU {
   }
 
   /// LAPACK ?gecon's estimate of 1 / (||a||_1 ||a^-1||_1), in [0, 1]; 0 when
-  /// singular, 1 for an empty (0 x 0) a (LAPACK's convention). Throws NotFittedError before compute(). Complexity: O(n^2).
+  /// singular, 1 for an empty (0 x 0) a (LAPACK's convention). Throws NotFittedError before compute(). Complexity:
+  /// O(n^2).
   [[nodiscard]] Real rcond() const {
     require_computed("LU::rcond");
     if (info_ == LuInfo::singular) return 0;
