@@ -26,8 +26,10 @@ import numpy as np
 import scipy
 import scipy.linalg
 
+import fixture_io
+from fixture_io import DTYPES
+
 OUT = pathlib.Path(__file__).resolve().parents[1] / "data" / "linalg" / "lstsq"
-DTYPES = {"f": np.float32, "d": np.float64, "c": np.complex64, "z": np.complex128}
 DRIVERS = ("gelsd", "gelsy", "gelss")
 # name, m, n, rank, k (None: 1-D b), cond
 PROBLEMS = (
@@ -61,14 +63,6 @@ def prescribed(rng, complex_, m, n, rank):
     return orthonormal(rng, complex_, m) @ sigma @ orthonormal(rng, complex_, n).conj().T
 
 
-def save(name, array):
-    array = np.asarray(array)
-    if np.iscomplexobj(array):
-        np.save(OUT / f"{name}_re.npy", array.real.astype(np.float64))
-        np.save(OUT / f"{name}_im.npy", array.imag.astype(np.float64))
-    else:
-        np.save(OUT / f"{name}.npy", array)
-
 
 def joined(values):
     if values is None:
@@ -90,13 +84,13 @@ def main():
             b = random_matrix(rng, complex_, m, 1 if k is None else k).astype(dtype)
             if k is None:
                 b = b[:, 0]
-            save(f"{name}_a", a)
-            save(f"{name}_b", b)
+            fixture_io.save(OUT, f"{name}_a", a)
+            fixture_io.save(OUT, f"{name}_b", b)
             s_exact = np.linalg.svd(a.astype(np.complex128 if complex_ else np.float64), compute_uv=False)
             for driver in DRIVERS:
                 x, residues, scipy_rank, s = scipy.linalg.lstsq(a, b, cond=cond, lapack_driver=driver)
                 assert scipy_rank == rank, (name, driver, scipy_rank)
-                save(f"{name}_x_{driver}", x)
+                fixture_io.save(OUT, f"{name}_x_{driver}", x)
                 rows.append([name, code, driver, "" if cond is None else repr(cond), scipy_rank,
                              f"{s_exact[0] / s_exact[rank - 1]:.17g}",
                              joined(residues if np.size(residues) else None), joined(s)])
