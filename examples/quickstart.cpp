@@ -1,10 +1,9 @@
 // scilearn quickstart: what the library does today, in one small program.
 // Built and run by the README's first command (scripts/quickstart).
-#include <scilearn/core.hpp>
-#include <scilearn/linalg.hpp>
-
 #include <filesystem>
 #include <iostream>
+#include <scilearn/core.hpp>
+#include <scilearn/linalg.hpp>
 
 int main() {
   using namespace scilearn;
@@ -25,8 +24,17 @@ int main() {
   // A symmetric positive definite system through Cholesky.
   const Matrix spd = a.transpose() * a;
   const Vector y = linalg::solve(spd, b, {.assume_a = linalg::AssumeA::pos});
-  std::cout << "linalg::solve(assume_a = pos): relative residual = "
-            << (spd * y - b).norm() / (spd.norm() * y.norm()) << "\n";
+  std::cout << "linalg::solve(assume_a = pos): relative residual = " << (spd * y - b).norm() / (spd.norm() * y.norm())
+            << "\n";
+
+  // Least squares (scipy.linalg.lstsq): the straight line through noisy points.
+  const Vector t = Vector::LinSpaced(50, 0.0, 1.0);
+  Matrix design(50, 2);
+  design << Vector::Ones(50), t;
+  const Vector observed = 2.0 + 3.0 * t.array() + 0.01 * rng.standard_normal(50).array();
+  const auto fit = linalg::lstsq(design, observed);
+  std::cout << "linalg::lstsq: intercept " << fit.x(0) << ", slope " << fit.x(1) << " (true 2, 3), rank " << fit.rank
+            << "\n";
 
   // Errors are typed exceptions with messages that say what went wrong.
   try {
