@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""scipy.linalg.inv on the inputs that bench/linalg/solve_bench.cpp writes.
+
+Usage: linalg_inv.py --data-dir DIR --case CASE [--repetitions R] [--min-time S]
+
+Cases:
+  n2000           the general 2000 x 2000 matrix of solve_n2000
+  batch4_loop     the 100 000 4 x 4 matrices of solve_4x4_batch, one
+                  scipy.linalg.inv call each in a Python loop
+  batch4_stacked  the same matrices in one call on the stacked (100000, 4, 4) array
+
+Every call passes assume_a="gen", as our inv() does by default (SciPy 1.17's
+default None first inspects the matrix for structure).
+Prints one JSON object as linalg_solve.py does; accuracy is the largest
+||a x - I||_inf / (||a||_inf ||x||_inf), as our side computes it.
+"""
+
+import argparse
+import pathlib
+
+import numpy as np
+import scipy.linalg
+
+import peer_timing
+
+SYSTEMS = 100_000
+
+
+def inverse_residual(a, x):
+    n = a.shape[-1]
+    r = a @ x - np.eye(n)
+    a_norm = np.abs(a).sum(axis=-1).max(axis=-1)
+    x_norm = np.abs(x).sum(axis=-1).max(axis=-1)
+    return np.abs(r).sum(axis=-1).max(axis=-1) / (a_norm * x_norm)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
+    parser.add_argument("--case", required=True, choices=["n2000", "batch4_loop", "batch4_stacked"])
+    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--min-time", type=float, default=0.2)
+    args = parser.parse_args()
+    out = {}
+    if args.case == "n2000":
+        a = np.load(args.data_dir / "solve_n2000" / "a.npy")
+
+        def call():
+            out["x"] = scipy.linalg.inv(a, assume_a="gen")
+    else:
+        a = np.ascontiguousarray(np.load(args.data_dir / "solve_4x4_batch" / "a.npy").reshape(SYSTEMS, 4, 4))
+        if args.case == "batch4_stacked":
+            def call():
+                out["x"] = scipy.linalg.inv(a, assume_a="gen")
+        else:
+            x = np.empty_like(a)
+            inv = scipy.linalg.inv
+
+            def call():
+                for k in range(SYSTEMS):
+                    x[k] = inv(a[k], assume_a="gen")
+                out["x"] = x
+
+    result = peer_timing.time_call(call, args.repetitions, args.min_time)
+    result.update(
+        case=args.case,
+        accuracy=float(np.max(inverse_residual(a, out["x"]))),
+        blas_threads=peer_timing.blas_threads(),
+        versions=peer_timing.versions("numpy", "scipy"),
+    )
+    peer_timing.emit(result)
+
+
+if __name__ == "__main__":
+    main()
