@@ -87,9 +87,9 @@ void solve_with(const char* where, const LuFactor<S>& f, Eigen::Ref<MatrixT<S>> 
     }
   }
   if (x.rows() != n) throw ValueError(cat(where, ": lu is ", n, "x", n, " but b has ", x.rows(), " rows"));
-  if (options.trans < 0 || options.trans > 2) {
-    throw ValueError(
-        cat(where, ": trans is ", options.trans, ", expected 0 (a x = b), 1 (a^T x = b) or 2 (a^H x = b)"));
+  if (options.trans != Trans::N && options.trans != Trans::T && options.trans != Trans::C) {
+    throw ValueError(cat(where, ": trans is ", static_cast<int>(options.trans),
+                         ", expected 0 (a x = b), 1 (a^T x = b) or 2 (a^H x = b)"));
   }
   if (options.check_finite) check_finite(where, "b", x);
   if (x.size() == 0) return;  // SciPy: empty b in, empty x out
@@ -97,7 +97,7 @@ void solve_with(const char* where, const LuFactor<S>& f, Eigen::Ref<MatrixT<S>> 
   const lapack_index ln = to_lapack_index(where, n);
   std::vector<lapack_index> ipiv(static_cast<std::size_t>(n));
   for (Index i = 0; i < n; ++i) ipiv[static_cast<std::size_t>(i)] = static_cast<lapack_index>(f.piv(i)) + 1;
-  const char trans = options.trans == 0 ? 'N' : options.trans == 1 ? 'T' : 'C';
+  const char trans = options.trans == Trans::N ? 'N' : options.trans == Trans::T ? 'T' : 'C';
   check_argument_info("getrs", getrs(trans, ln, to_lapack_index(where, x.cols()), f.lu.data(), ln, ipiv.data(),
                                      x.data(), to_lapack_index(where, x.outerStride())));
 }

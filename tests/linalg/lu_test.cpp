@@ -116,10 +116,11 @@ void check_lu_solve_case(const Case& c) {
     MatrixT<S> x;
     if (testing::is_vector_fixture(kDir, c.name + "_b")) {
       const VectorT<S> bv = b.col(0);
-      VectorT<S> xv = linalg::lu_solve(f, bv, {.trans = c.trans});  // a vector in, a vector out
+      VectorT<S> xv =
+          linalg::lu_solve(f, bv, {.trans = static_cast<linalg::Trans>(c.trans)});  // a vector in, a vector out
       x = xv;
     } else {
-      x = linalg::lu_solve(f, b, {.trans = c.trans});
+      x = linalg::lu_solve(f, b, {.trans = static_cast<linalg::Trans>(c.trans)});
     }
     if (c.warns) {  // exactly singular: like SciPy, x is not finite
       BOOST_TEST(!x.allFinite());
@@ -179,7 +180,7 @@ BOOST_AUTO_TEST_CASE(inputs_are_not_modified) {
   (void)linalg::lu(a);
   const auto f = linalg::lu_factor(a);
   const auto f0 = f;
-  (void)linalg::lu_solve(f, b, {.trans = 1});
+  (void)linalg::lu_solve(f, b, {.trans = linalg::Trans::T});
   linalg::LU<double> lu(a);
   (void)lu.solve(b);
   BOOST_TEST((a == a0));
@@ -267,8 +268,9 @@ BOOST_AUTO_TEST_CASE(lu_solve_rejects_bad_shapes_pivots_and_trans) {
   BOOST_TEST(message_of<ValueError>([&] {
                (void)linalg::lu_solve(linalg::lu_factor(Matrix{{1, 2, 3}, {4, 5, 6}}), Vector::Ones(2));
              }) == "lu_solve: lu is 2x3, expected a square matrix");
-  BOOST_TEST(message_of<ValueError>([&] { (void)linalg::lu_solve(f, Vector::Ones(3), {.trans = 3}); }) ==
-             "lu_solve: trans is 3, expected 0 (a x = b), 1 (a^T x = b) or 2 (a^H x = b)");
+  BOOST_TEST(message_of<ValueError>([&] {
+               (void)linalg::lu_solve(f, Vector::Ones(3), {.trans = static_cast<linalg::Trans>(3)});
+             }) == "lu_solve: trans is 3, expected 0 (a x = b), 1 (a^T x = b) or 2 (a^H x = b)");
   auto bad = f;
   bad.piv(1) = 3;
   BOOST_TEST(message_of<ValueError>([&] { (void)linalg::lu_solve(bad, Vector::Ones(3)); }) ==
@@ -285,7 +287,9 @@ BOOST_AUTO_TEST_CASE(large_random_systems_have_small_backward_error) {
     const Matrix b = Matrix::Random(300, 3);
     const auto f = linalg::lu_factor(a);
     for (int trans : {0, 1}) {
-      BOOST_TEST(residual_ratio<double>(op<double>(a, trans), linalg::lu_solve(f, b, {.trans = trans}), b) <= 30.0);
+      BOOST_TEST(residual_ratio<double>(op<double>(a, trans),
+                                        linalg::lu_solve(f, b, {.trans = static_cast<linalg::Trans>(trans)}),
+                                        b) <= 30.0);
     }
     const auto r = linalg::lu(a, {.permute_l = true});
     BOOST_TEST(factorization_ratio<double>(a, r.pl * r.u) <= 30.0);
@@ -303,8 +307,9 @@ BOOST_AUTO_TEST_CASE(object_solves_as_lu_solve_does) {
   BOOST_TEST((&lu.compute(a) == &lu));  // compute() returns *this
   BOOST_TEST((lu.info() == linalg::LuInfo::success));
   for (int trans : {0, 1, 2}) {
-    BOOST_TEST((lu.solve(b, trans) == linalg::lu_solve(lu.factor(), b, {.trans = trans})));
-    BOOST_TEST(residual_ratio<C>(op<C>(a, trans), lu.solve(b, trans), b) <= 30.0);
+    BOOST_TEST((lu.solve(b, static_cast<linalg::Trans>(trans)) ==
+                linalg::lu_solve(lu.factor(), b, {.trans = static_cast<linalg::Trans>(trans)})));
+    BOOST_TEST(residual_ratio<C>(op<C>(a, trans), lu.solve(b, static_cast<linalg::Trans>(trans)), b) <= 30.0);
   }
   const auto f = linalg::lu_factor(a);
   BOOST_TEST((lu.matrixLU() == f.lu));

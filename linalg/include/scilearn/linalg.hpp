@@ -8,3 +8,4 @@
 #include <scilearn/linalg/cholesky.hpp>
 #include <scilearn/linalg/lstsq.hpp>
 #include <scilearn/linalg/solve_triangular.hpp>
+#include <scilearn/linalg/trans.hpp>

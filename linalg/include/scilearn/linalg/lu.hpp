@@ -7,6 +7,7 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/types.hpp>
+#include <scilearn/linalg/trans.hpp>
 #include <type_traits>
 #include <utility>
 
@@ -62,9 +63,9 @@ struct LuFactor {
 
 /// Options of lu_solve(), with scipy.linalg.lu_solve's names and defaults.
 struct LuSolveOptions {
-  /// Which system: 0 for a x = b, 1 for a^T x = b, 2 for a^H x = b (the
-  /// conjugate transpose; the same as 1 for real a).
-  int trans = 0;
+  /// Which system: a x = b (N, SciPy's 0), a^T x = b (T, 1) or a^H x = b
+  /// (C, 2: the conjugate transpose; the same as T for real a).
+  Trans trans = Trans::N;
   /// Check that b contains only finite numbers (ValueError otherwise). As in
   /// SciPy, the factor itself is not scanned.
   bool check_finite = true;
@@ -190,7 +191,7 @@ LuFactor<typename Derived::Scalar> lu_factor(const Eigen::MatrixBase<Derived>& a
 ///
 /// \param lu_and_piv  the result of lu_factor() for a square a (n x n).
 /// \param b           a vector of n entries or an n x k matrix, a's scalar type.
-/// \param options     trans (0, 1, 2), check_finite (see LuSolveOptions).
+/// \param options     trans (Trans::N / T / C), check_finite (see LuSolveOptions).
 /// \returns           x with b's shape (a vector type in, a vector out);
 ///                    empty b: empty x of b's shape.
 ///
@@ -199,7 +200,7 @@ LuFactor<typename Derived::Scalar> lu_factor(const Eigen::MatrixBase<Derived>& a
 ///           A singular factor (a zero U(i, i)) is not an error, as in SciPy:
 ///           the division by zero makes x Inf / NaN.
 /// Throws:   ValueError when lu is not square, piv has the wrong size or an
-///           entry out of range, b's rows disagree, trans is not 0, 1 or 2,
+///           entry out of range, b's rows disagree, trans is not a Trans value,
 ///           or b holds NaN / Inf (with check_finite).
 /// Complexity: O(n^2 k).
 template <class DerivedB, class Scalar = typename DerivedB::Scalar>
@@ -266,13 +267,13 @@ class LU {
     return info_;
   }
 
-  /// Solves a x = b (trans 0), a^T x = b (1) or a^H x = b (2); x has b's shape.
+  /// Solves a x = b (Trans::N), a^T x = b (T) or a^H x = b (C); x has b's shape.
   /// Throws NotFittedError before compute(); LinAlgError when a is singular;
-  /// ValueError when b.rows() differs from a's order, trans is not 0, 1, 2,
+  /// ValueError when b.rows() differs from a's order, trans is not a Trans value,
   /// or b holds NaN / Inf (checked when compute() was asked to check).
   /// Complexity: O(n^2 k) for k right-hand sides.
   template <class DerivedB>
-  auto solve(const Eigen::MatrixBase<DerivedB>& b, int trans = 0) const {
+  auto solve(const Eigen::MatrixBase<DerivedB>& b, Trans trans = Trans::N) const {
     static_assert(std::is_same_v<typename DerivedB::Scalar, Scalar>, "LU::solve: b must have the LU's scalar type");
     require_computed("LU::solve");
     if (info_ == LuInfo::singular) {

@@ -5,16 +5,10 @@
 
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/types.hpp>
+#include <scilearn/linalg/trans.hpp>
 #include <type_traits>
 
 namespace scilearn::linalg {
-
-/// Which system solve_triangular solves, as SciPy's `trans` (0, 1, 2 / 'N', 'T', 'C').
-enum class Trans {
-  N = 0,  ///< a x = b
-  T = 1,  ///< a^T x = b
-  C = 2,  ///< a^H x = b (the same as T for real a)
-};
 
 /// Options of solve_triangular(), with scipy.linalg.solve_triangular's names and defaults.
 struct SolveTriangularOptions {
