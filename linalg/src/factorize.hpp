@@ -41,15 +41,15 @@ constexpr bool use_eigen_lu(Index n) {
   return n <= kSmallGeneralOrder && !std::is_same_v<S, std::complex<float>>;
 }
 
+// Eigen's LU, with getrf's rule for singularity: an exactly zero pivot is a
+// LinAlgError (Eigen itself keeps going). The caller checks the conditioning.
 template <class S>
-Eigen::PartialPivLU<MatrixT<S>> eigen_lu_checked(const char* where, const Eigen::Ref<const MatrixT<S>>& a) {
+Eigen::PartialPivLU<MatrixT<S>> eigen_lu_nonsingular(const char* where, const Eigen::Ref<const MatrixT<S>>& a) {
   Eigen::PartialPivLU<MatrixT<S>> lu(a);
-  // getrf's rule: singular when a pivot is exactly zero (Eigen keeps going).
   const auto& u = lu.matrixLU();
   for (Index i = 0; i < u.rows(); ++i) {
     if (u(i, i) == S(0)) throw LinAlgError(cat(where, ": matrix is singular (U(", i, ", ", i, ") is exactly zero)"));
   }
-  warn_if_ill_conditioned<S>(where, lu.rcond());
   return lu;
 }
 

@@ -11,7 +11,8 @@ constexpr const char* kWhere = "solve";
 
 template <class S>
 void solve_general_small(const Eigen::Ref<const MatrixT<S>>& a, Eigen::Ref<MatrixT<S>> x, bool transposed) {
-  const auto lu = eigen_lu_checked<S>(kWhere, a);
+  const auto lu = eigen_lu_nonsingular<S>(kWhere, a);
+  warn_if_ill_conditioned<S>(kWhere, lu.rcond());
   const MatrixT<S> b = x;
   if (transposed) {
     x = lu.transpose().solve(b);
