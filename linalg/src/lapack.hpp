@@ -6,6 +6,7 @@
 //
 // Never included by public headers: LAPACK types stay out of the API.
 
+#include <cmath>
 #include <complex>
 #include <limits>
 #include <scilearn/core/errors.hpp>
@@ -65,6 +66,24 @@ inline void check_argument_info(const char* routine, lapack_index info) {
     static_assert(std::is_same_v<S, std::complex<double>>);         \
     return call_z;                                                  \
   }
+
+// A workspace size returned by a query in a floating-point slot. LAPACK rounds
+// it up so that it survives the conversion; ceil guards older LAPACKs.
+template <class S>
+lapack_index queried_size(S value) {
+  return std::max<lapack_index>(1, static_cast<lapack_index>(std::ceil(Eigen::numext::real(value))));
+}
+
+// Runs a routine that takes (work, lwork): LAPACK's workspace query first
+// (lwork = -1), then the call with the workspace it asked for.
+template <class S, class Call>
+lapack_index call_with_workspace(const char* routine, Call&& call) {
+  S query{};
+  check_argument_info(routine, call(&query, -1));
+  const lapack_index lwork = queried_size(query);
+  std::vector<S> work(static_cast<std::size_t>(lwork));
+  return call(work.data(), lwork);
+}
 
 // ---- norms -------------------------------------------------------------
 
@@ -164,11 +183,7 @@ lapack_index sytrf(char uplo, lapack_index n, S* a, lapack_index lda, lapack_ind
                                LAPACKE_dsytrf_work(L, uplo, n, a, lda, ipiv, work, lwork), 0, 0)
     }
   };
-  S query{};
-  check_argument_info("sytrf", call(&query, -1));
-  const auto lwork = std::max<lapack_index>(1, static_cast<lapack_index>(Eigen::numext::real(query)));
-  std::vector<S> work(static_cast<std::size_t>(lwork));
-  return call(work.data(), lwork);
+  return call_with_workspace<S>(hermitian ? "hetrf" : "sytrf", call);
 }
 
 template <class S>

@@ -15,11 +15,7 @@ lapack_index getri(lapack_index n, S* a, lapack_index lda, const lapack_index* i
         S, LAPACKE_sgetri_work(L, n, a, lda, ipiv, work, lwork), LAPACKE_dgetri_work(L, n, a, lda, ipiv, work, lwork),
         LAPACKE_cgetri_work(L, n, a, lda, ipiv, work, lwork), LAPACKE_zgetri_work(L, n, a, lda, ipiv, work, lwork))
   };
-  S query{};
-  check_argument_info("getri", call(&query, -1));
-  const auto lwork = std::max<lapack_index>(1, static_cast<lapack_index>(Eigen::numext::real(query)));
-  std::vector<S> work(static_cast<std::size_t>(lwork));
-  return call(work.data(), lwork);
+  return call_with_workspace<S>("getri", call);
 }
 
 // Inverse from potrf's factor; fills the triangle uplo only.

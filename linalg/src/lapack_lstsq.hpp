@@ -11,13 +11,6 @@
 
 namespace scilearn::linalg::detail {
 
-// A workspace size returned by a query in a floating-point slot. LAPACK rounds
-// it up so that it survives the conversion; ceil guards older LAPACKs.
-template <class S>
-lapack_index queried_size(S value) {
-  return std::max<lapack_index>(1, static_cast<lapack_index>(std::ceil(Eigen::numext::real(value))));
-}
-
 // Minimum-norm solution by the divide-and-conquer SVD. s receives the
 // min(m, n) singular values (descending), rank the effective rank. Sizes of
 // work, rwork (complex only) and iwork all come from LAPACK's query.
@@ -68,11 +61,7 @@ lapack_index gelsy(lapack_index m, lapack_index n, lapack_index nrhs, S* a, lapa
         LAPACKE_cgelsy_work(L, m, n, nrhs, a, lda, b, ldb, jpvt, rcond, rank, work, lwork, rwork.data()),
         LAPACKE_zgelsy_work(L, m, n, nrhs, a, lda, b, ldb, jpvt, rcond, rank, work, lwork, rwork.data()))
   };
-  S work_query{};
-  check_argument_info("gelsy", call(&work_query, -1));
-  const lapack_index lwork = queried_size(work_query);
-  std::vector<S> work(static_cast<std::size_t>(lwork));
-  return call(work.data(), lwork);
+  return call_with_workspace<S>("gelsy", call);
 }
 
 // Minimum-norm solution by the classical SVD (QR iteration). s and rank as gelsd.
@@ -89,11 +78,7 @@ lapack_index gelss(lapack_index m, lapack_index n, lapack_index nrhs, S* a, lapa
         LAPACKE_cgelss_work(L, m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, rwork.data()),
         LAPACKE_zgelss_work(L, m, n, nrhs, a, lda, b, ldb, s, rcond, rank, work, lwork, rwork.data()))
   };
-  S work_query{};
-  check_argument_info("gelss", call(&work_query, -1));
-  const lapack_index lwork = queried_size(work_query);
-  std::vector<S> work(static_cast<std::size_t>(lwork));
-  return call(work.data(), lwork);
+  return call_with_workspace<S>("gelss", call);
 }
 
 }  // namespace scilearn::linalg::detail
