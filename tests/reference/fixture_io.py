@@ -3,6 +3,8 @@ random test matrices, and how fixtures are stored (real arrays as NAME.npy,
 complex ones as NAME_re.npy / NAME_im.npy in float64, which the C++ side's
 .npy reader handles; tests/linalg/linalg_testing.hpp reads them back)."""
 
+import csv
+
 import numpy as np
 
 # NumPy's type characters, as the manifests' dtype column ('F' / 'D' lower-cased).
@@ -25,3 +27,11 @@ def save(out_dir, name, array):
         np.save(out_dir / f"{name}_im.npy", array.imag.astype(np.float64))
     else:
         np.save(out_dir / f"{name}.npy", array)
+
+
+def write_manifest(path, header, rows):
+    """Writes a CSV manifest (one case a row, '\\n' line ends) that the C++ side reads."""
+    with open(path, "w", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)

@@ -92,19 +92,10 @@ def main():
                     fixture_io.save(OUT, f"{name}_x", x)
                     cond = np.linalg.cond(a.astype(np.complex128 if np.iscomplexobj(a) else np.float64), 1)
                     inv_rows.append([name, code, assume_a, int(lower), f"{cond:.17g}"])
-    with open(OUT / "inv_cases.csv", "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["name", "dtype", "assume_a", "lower", "cond_1"])
-        w.writerows(inv_rows)
+    fixture_io.write_manifest(OUT / "inv_cases.csv", ["name", "dtype", "assume_a", "lower", "cond_1"], inv_rows)
 
-    with open(OUT / "triangular_cases.csv", "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["name", "dtype", "lower", "trans", "unit_diagonal"])
-        w.writerows(tri_rows)
-    with open(OUT / "det_cases.csv", "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(["name", "dtype", "det_re", "det_im", "sign_re", "sign_im", "logabsdet"])
-        w.writerows(det_rows)
+    fixture_io.write_manifest(OUT / "triangular_cases.csv", ["name", "dtype", "lower", "trans", "unit_diagonal"], tri_rows)
+    fixture_io.write_manifest(OUT / "det_cases.csv", ["name", "dtype", "det_re", "det_im", "sign_re", "sign_im", "logabsdet"], det_rows)
     print(f"scipy {scipy.__version__}, numpy {np.__version__}: wrote {len(tri_rows)} + {len(det_rows)} cases to {OUT}")
 
 

@@ -21,7 +21,6 @@ Complex arrays are stored as two float64 arrays, <name>_re.npy and <name>_im.npy
 
 Run with the pinned peers (SciPy 1.17.1): .venv/bin/python3 tests/reference/linalg_decomp.py
 """
-import csv
 import pathlib
 import re
 import warnings
@@ -144,10 +143,7 @@ def main():
     add_cholesky_fail("chofail_d_hilbert14", "d", scipy.linalg.hilbert(14))  # rounding defeats order 13
     add_cholesky_fail("chofail_f_hilbert10", "f", scipy.linalg.hilbert(10).astype(np.float32))
 
-    with open(OUT / "cases.csv", "w", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["name", "kind", "dtype", "lower", "trans", "warns", "error_order", "cond_1"])
-        writer.writerows(rows)
+    fixture_io.write_manifest(OUT / "cases.csv", ["name", "kind", "dtype", "lower", "trans", "warns", "error_order", "cond_1"], rows)
     print(f"scipy {scipy.__version__}, numpy {np.__version__}: wrote {len(rows)} cases to {OUT}")
 
 

@@ -19,7 +19,6 @@ the rank cannot depend on the LAPACK build.
 
 Run with the pinned peers: .venv/bin/python3 tests/reference/linalg_lstsq.py
 """
-import csv
 import pathlib
 
 import numpy as np
@@ -95,10 +94,7 @@ def main():
                              f"{s_exact[0] / s_exact[rank - 1]:.17g}",
                              joined(residues if np.size(residues) else None), joined(s)])
 
-    with open(OUT / "cases.csv", "w", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["name", "dtype", "driver", "cond", "rank", "cond_eff", "residues", "s"])
-        writer.writerows(rows)
+    fixture_io.write_manifest(OUT / "cases.csv", ["name", "dtype", "driver", "cond", "rank", "cond_eff", "residues", "s"], rows)
     print(f"scipy {scipy.__version__}, numpy {np.__version__}: wrote {len(rows)} cases to {OUT}")
 
 

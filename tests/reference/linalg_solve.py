@@ -15,7 +15,6 @@ sees it; the C++ test does the same, so both solve the same input.
 
 Run with the pinned peers: .venv/bin/python3 tests/reference/linalg_solve.py
 """
-import csv
 import pathlib
 import warnings
 
@@ -105,10 +104,7 @@ def main():
     hilbert = scipy.linalg.hilbert(14)
     add("gen_d_hilbert14", "d", "gen", False, False, hilbert, np.ones(14))
 
-    with open(OUT / "cases.csv", "w", newline="") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["name", "dtype", "assume_a", "lower", "transposed", "cond_1", "warns"])
-        writer.writerows(rows)
+    fixture_io.write_manifest(OUT / "cases.csv", ["name", "dtype", "assume_a", "lower", "transposed", "cond_1", "warns"], rows)
     print(f"scipy {scipy.__version__}, numpy {np.__version__}: wrote {len(rows)} cases to {OUT}")
 
 
