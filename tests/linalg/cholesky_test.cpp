@@ -40,29 +40,11 @@ MatrixT<S> load(const std::string& name) {
   return testing::load_fixture<S>(kDir, name);
 }
 
-template <class S>
-double norm1(const MatrixT<S>& m) {
-  return m.size() == 0 ? 0.0 : static_cast<double>(m.cwiseAbs().colwise().sum().maxCoeff());
-}
-
-template <class S>
-double eps() {
-  return std::numeric_limits<Real<S>>::epsilon();
-}
-
-// LAPACK's test ratio for a factorization: ||a - u^H u||_1 / (n eps ||a||_1).
-template <class S>
-double factorization_ratio(const MatrixT<S>& a, const MatrixT<S>& product) {
-  return norm1<S>(a - product) / (static_cast<double>(a.rows()) * eps<S>() * norm1<S>(a));
-}
-
+using testing::eps;
+using testing::factorization_ratio;
+using testing::max_rel_diff;
+using testing::norm1;
 using testing::residual_ratio;
-
-template <class S>
-double max_rel_diff(const MatrixT<S>& x, const MatrixT<S>& ref) {
-  return static_cast<double>((x - ref).cwiseAbs().maxCoeff()) /
-         std::max(1.0, static_cast<double>(ref.cwiseAbs().maxCoeff()));
-}
 
 template <class S>
 void check_case(const Case& c) {

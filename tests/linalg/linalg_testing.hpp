@@ -3,6 +3,7 @@
 // linalg_*.py (real arrays as NAME.npy, complex ones as NAME_re.npy and
 // NAME_im.npy in float64, manifests as CSV) and LAPACK's residual test ratio.
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
@@ -87,13 +88,41 @@ MatrixT<S> corrupt_ignored_triangle(MatrixT<S> a, bool lower) {
   return a;
 }
 
+/// The real type of S.
+template <class S>
+using Real = typename Eigen::NumTraits<S>::Real;
+
+/// Machine epsilon of S's real type.
+template <class S>
+double eps() {
+  return std::numeric_limits<Real<S>>::epsilon();
+}
+
+/// The 1-norm (largest column sum), 0 for an empty matrix.
+template <class S>
+double norm1(const MatrixT<S>& m) {
+  return m.size() == 0 ? 0.0 : static_cast<double>(m.cwiseAbs().colwise().sum().maxCoeff());
+}
+
+/// LAPACK's test ratio for a factorization (xGET01, xPOT01):
+/// ||a - product||_1 / (max(m, n) eps ||a||_1), O(1) for a backward-stable one.
+template <class S>
+double factorization_ratio(const MatrixT<S>& a, const MatrixT<S>& product) {
+  return norm1<S>(a - product) / (static_cast<double>(std::max(a.rows(), a.cols())) * eps<S>() * norm1<S>(a));
+}
+
+/// Largest entry of x - ref, relative to ref's largest entry (at least 1).
+template <class S>
+double max_rel_diff(const MatrixT<S>& x, const MatrixT<S>& ref) {
+  return static_cast<double>((x - ref).cwiseAbs().maxCoeff()) /
+         std::max(1.0, static_cast<double>(ref.cwiseAbs().maxCoeff()));
+}
+
 /// LAPACK's test ratio for a solve: ||b - op_a x||_1 / (||op_a||_1 ||x||_1 n eps).
 /// Backward stability makes it O(1); LAPACK's own test suite accepts < 30.
 template <class S>
 double residual_ratio(const MatrixT<S>& op_a, const MatrixT<S>& x, const MatrixT<S>& b) {
-  const auto norm1 = [](const MatrixT<S>& m) { return static_cast<double>(m.cwiseAbs().colwise().sum().maxCoeff()); };
-  const double eps = std::numeric_limits<typename Eigen::NumTraits<S>::Real>::epsilon();
-  return norm1(b - op_a * x) / (norm1(op_a) * norm1(x) * static_cast<double>(op_a.rows()) * eps);
+  return norm1<S>(b - op_a * x) / (norm1<S>(op_a) * norm1<S>(x) * static_cast<double>(op_a.rows()) * eps<S>());
 }
 
 }  // namespace scilearn::testing
