@@ -35,3 +35,10 @@ def write_manifest(path, header, rows):
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
+
+
+def fresh_dir(out_dir):
+    """Creates out_dir, or empties it of the .npy fixtures of an earlier run."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob("*.npy"):
+        old.unlink()

@@ -27,9 +27,7 @@ IGNORED = 1.0e3
 
 
 def main():
-    OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.npy"):
-        old.unlink()
+    fixture_io.fresh_dir(OUT)
     rng = np.random.default_rng(20261123)
     tri_rows, det_rows = [], []
 

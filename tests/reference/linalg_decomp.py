@@ -53,9 +53,7 @@ def caught_linalg_warning(caught):
 
 
 def main():
-    OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.npy"):
-        old.unlink()
+    fixture_io.fresh_dir(OUT)
     rng = np.random.default_rng(20261123)
     rows = []
 

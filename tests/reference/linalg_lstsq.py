@@ -70,9 +70,7 @@ def joined(values):
 
 
 def main():
-    OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.npy"):
-        old.unlink()
+    fixture_io.fresh_dir(OUT)
     rng = np.random.default_rng(20261123)
     rows = []
     for code, dtype in DTYPES.items():
