@@ -1,6 +1,7 @@
 // linalg::inv against scipy.linalg.inv (bench/peers/linalg_inv.py), on the
 // inputs that solve_bench.cpp writes: the general n x n matrices of
-// solve_n2000 and the 100 000 4 x 4 matrices of solve_4x4_batch.
+// solve_n2000 and the 100 000 4 x 4 and 16 x 16 matrices of solve_4x4_batch
+// and solve_16x16_batch.
 //
 // Accuracy: the counter `residual` is ||a x - I||_inf / (||a||_inf ||x||_inf),
 // the normwise residual of the inverse (the largest over the batch); the peer
@@ -18,21 +19,13 @@
 #include <vector>
 
 #include "../support/bench_support.hpp"
+#include "linalg_bench.hpp"
 
 namespace {
 
 using scilearn::Index;
 using scilearn::Matrix;
 namespace bench = scilearn::bench;
-namespace fs = std::filesystem;
-
-// ||a x - I||_inf / (||a||_inf ||x||_inf), infinity norms as maximum row sums.
-template <class A, class X>
-double inverse_residual(const A& a, const X& x) {
-  const auto inf_norm = [](const auto& m) { return m.cwiseAbs().rowwise().sum().maxCoeff(); };
-  const Matrix r = a * x - Matrix::Identity(a.rows(), a.cols());
-  return inf_norm(r) / (inf_norm(a) * inf_norm(x));
-}
 
 void BM_inv(benchmark::State& state) {
   const Index n = state.range(0);
@@ -40,7 +33,7 @@ void BM_inv(benchmark::State& state) {
   try {
     a = scilearn::io::load_npy<double>(bench::data_dir() / ("solve_n" + std::to_string(n)) / "a.npy");
   } catch (const std::exception& e) {
-    state.SkipWithError(("cannot read the inputs (" + std::string(e.what()) + "); run --write-data first").c_str());
+    bench::linalg::skip_missing_inputs(state, e);
     return;
   }
   Matrix x = scilearn::linalg::inv(a);  // warm-up
@@ -49,22 +42,21 @@ void BM_inv(benchmark::State& state) {
     benchmark::DoNotOptimize(x.data());
     benchmark::ClobberMemory();
   }
-  state.counters["residual"] = inverse_residual(a, x);
+  state.counters["residual"] = bench::linalg::inverse_residual(a, x);
   state.counters["blas_threads"] = scilearn::blas_num_threads();
 }
 
-// 100 000 distinct 4 x 4 inverses, one inv() call each.
-void BM_inv_4x4_batch(benchmark::State& state) {
-  constexpr Index systems = 100000;
-  std::vector<Eigen::Matrix4d> a(systems);
+// 100 000 distinct N x N inverses, one inv() call each.
+template <int N>
+void BM_inv_batch(benchmark::State& state) {
+  std::vector<Eigen::Matrix<double, N, N>> a;
   try {
-    const Matrix stacked = scilearn::io::load_npy<double>(bench::data_dir() / "solve_4x4_batch" / "a.npy");
-    for (Index k = 0; k < systems; ++k) a[static_cast<std::size_t>(k)] = stacked.middleRows<4>(4 * k);
+    a = bench::linalg::load_matrix_batch<N>(bench::data_dir() / bench::linalg::batch_workload(N) / "a.npy");
   } catch (const std::exception& e) {
-    state.SkipWithError(("cannot read the inputs (" + std::string(e.what()) + "); run --write-data first").c_str());
+    bench::linalg::skip_missing_inputs(state, e);
     return;
   }
-  std::vector<Eigen::Matrix4d> x(systems);
+  std::vector<Eigen::Matrix<double, N, N>> x(a.size());
   const auto invert_all = [&] {
     for (std::size_t k = 0; k < a.size(); ++k) x[k] = scilearn::linalg::inv(a[k]);
   };
@@ -75,7 +67,7 @@ void BM_inv_4x4_batch(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   double worst = 0.0;
-  for (std::size_t k = 0; k < a.size(); ++k) worst = std::max(worst, inverse_residual(a[k], x[k]));
+  for (std::size_t k = 0; k < a.size(); ++k) worst = std::max(worst, bench::linalg::inverse_residual(a[k], x[k]));
   state.counters["residual"] = worst;
   state.counters["blas_threads"] = scilearn::blas_num_threads();
 }
@@ -83,4 +75,5 @@ void BM_inv_4x4_batch(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_inv)->Name("inv")->Arg(2000)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_inv_4x4_batch)->Name("inv_4x4_batch/100000")->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_inv_batch<4>)->Name("inv_4x4_batch/100000")->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_inv_batch<16>)->Name("inv_16x16_batch/100000")->UseRealTime()->Unit(benchmark::kMillisecond);

@@ -8,6 +8,8 @@ Cases:
   batch4_loop     the 100 000 4 x 4 matrices of solve_4x4_batch, one
                   scipy.linalg.inv call each in a Python loop
   batch4_stacked  the same matrices in one call on the stacked (100000, 4, 4) array
+  batch16_loop, batch16_stacked
+                  the same with the 100 000 16 x 16 matrices of solve_16x16_batch
 
 Every call passes assume_a="gen", as our inv() does by default (SciPy 1.17's
 default None first inspects the matrix for structure).
@@ -21,23 +23,15 @@ import pathlib
 import numpy as np
 import scipy.linalg
 
+import linalg_data
 import peer_timing
-
-SYSTEMS = 100_000
-
-
-def inverse_residual(a, x):
-    n = a.shape[-1]
-    r = a @ x - np.eye(n)
-    a_norm = np.abs(a).sum(axis=-1).max(axis=-1)
-    x_norm = np.abs(x).sum(axis=-1).max(axis=-1)
-    return np.abs(r).sum(axis=-1).max(axis=-1) / (a_norm * x_norm)
+from linalg_data import SYSTEMS
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=pathlib.Path, required=True)
-    parser.add_argument("--case", required=True, choices=["n2000", "batch4_loop", "batch4_stacked"])
+    parser.add_argument("--case", required=True, choices=["n2000", *linalg_data.batch_cases(4, 16)])
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--min-time", type=float, default=0.2)
     args = parser.parse_args()
@@ -48,8 +42,9 @@ def main():
         def call():
             out["x"] = scipy.linalg.inv(a, assume_a="gen")
     else:
-        a = np.ascontiguousarray(np.load(args.data_dir / "solve_4x4_batch" / "a.npy").reshape(SYSTEMS, 4, 4))
-        if args.case == "batch4_stacked":
+        n, stacked = linalg_data.parse_batch_case(args.case)
+        a = linalg_data.load_batch(args.data_dir / f"solve_{n}x{n}_batch", n)
+        if stacked:
             def call():
                 out["x"] = scipy.linalg.inv(a, assume_a="gen")
         else:
@@ -64,7 +59,7 @@ def main():
     result = peer_timing.time_call(call, args.repetitions, args.min_time)
     result.update(
         case=args.case,
-        accuracy=float(np.max(inverse_residual(a, out["x"]))),
+        accuracy=float(np.max(linalg_data.inverse_residual(a, out["x"]))),
         blas_threads=peer_timing.blas_threads(),
         versions=peer_timing.versions("numpy", "scipy"),
     )

@@ -10,6 +10,8 @@ Cases (the inputs are described in bench/linalg/solve_bench.cpp):
   batch4_stacked  the same systems in one call on the stacked (100000, 4, 4)
                   array (SciPy >= 1.15 solves batches): how a SciPy user
                   would write it when the systems are known together
+  batch16_loop, batch16_stacked
+                  the same with 100 000 distinct 16 x 16 systems
 
 Every call passes assume_a="gen", as our solve() does by default: SciPy 1.17's
 default (None) first inspects the matrix for structure, work our solve() does
@@ -27,17 +29,17 @@ import pathlib
 import numpy as np
 import scipy.linalg
 
+import linalg_data
 import peer_timing
+from linalg_data import SYSTEMS
 
-SYSTEMS = 100_000
-ORDER = 4
+CASES = ["n100", "n2000", *linalg_data.batch_cases(4, 16)]
 
 
 def relative_residual(a, x, b):
     """||a x - b||_inf / (||a||_inf ||x||_inf) over the last two axes of a (batched)."""
     r = np.einsum("...ij,...j->...i", a, x) - b
-    a_norm = np.abs(a).sum(axis=-1).max(axis=-1)
-    return np.abs(r).max(axis=-1) / (a_norm * np.abs(x).max(axis=-1))
+    return np.abs(r).max(axis=-1) / (linalg_data.inf_norm(a) * np.abs(x).max(axis=-1))
 
 
 def single(data_dir, n):
@@ -52,12 +54,11 @@ def single(data_dir, n):
     return call, lambda: float(relative_residual(a, out["x"], b))
 
 
-def batch(data_dir, stacked):
-    # a.npy is (400000, 4): system k is rows 4k .. 4k+3.
-    a = np.load(data_dir / "solve_4x4_batch" / "a.npy").reshape(SYSTEMS, ORDER, ORDER)
-    b = np.load(data_dir / "solve_4x4_batch" / "b.npy")
-    assert b.shape == (SYSTEMS, ORDER), b.shape
-    a = np.ascontiguousarray(a)
+def batch(data_dir, order, stacked):
+    folder = data_dir / f"solve_{order}x{order}_batch"
+    a = linalg_data.load_batch(folder, order)
+    b = np.load(folder / "b.npy")
+    assert b.shape == (SYSTEMS, order), b.shape
     x = np.empty_like(b)
     if stacked:
         b_columns = b[:, :, np.newaxis]  # scipy's batched b is (..., n, nrhs)
@@ -77,7 +78,7 @@ def batch(data_dir, stacked):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=pathlib.Path, required=True)
-    parser.add_argument("--case", required=True, choices=["n100", "n2000", "batch4_loop", "batch4_stacked"])
+    parser.add_argument("--case", required=True, choices=CASES)
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--min-time", type=float, default=0.2)
     args = parser.parse_args()
@@ -85,7 +86,8 @@ def main():
     if args.case.startswith("n"):
         call, accuracy = single(args.data_dir, int(args.case[1:]))
     else:
-        call, accuracy = batch(args.data_dir, stacked=args.case == "batch4_stacked")
+        order, stacked = linalg_data.parse_batch_case(args.case)
+        call, accuracy = batch(args.data_dir, order, stacked)
     result = peer_timing.time_call(call, args.repetitions, args.min_time)
     result.update(
         case=args.case,
