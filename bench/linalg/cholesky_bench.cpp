@@ -14,10 +14,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <scilearn/core/io.hpp>
-#include <scilearn/core/parallel.hpp>
 #include <scilearn/core/random.hpp>
 #include <scilearn/linalg/cholesky.hpp>
 #include <string>
@@ -49,21 +47,14 @@ void write_positive_definite(const fs::path& dir, Index n) {
 void BM_cholesky(benchmark::State& state) {
   const Index n = state.range(0);
   Matrix a;
-  try {
-    a = io::load_npy<double>(bench::data_dir() / workload(n) / "a.npy");
-  } catch (const std::exception& e) {
-    bench::linalg::skip_missing_inputs(state, e);
+  if (!bench::linalg::load_inputs(state, [&] { a = io::load_npy<double>(bench::data_dir() / workload(n) / "a.npy"); }))
     return;
-  }
-  Matrix u = scilearn::linalg::cholesky(a);  // warm-up
-  for (auto _ : state) {
-    u = scilearn::linalg::cholesky(a);
-    benchmark::DoNotOptimize(u.data());
-    benchmark::ClobberMemory();
-  }
-  const Matrix r = u.transpose() * u - a;
-  state.counters["residual"] = bench::linalg::inf_norm(r) / bench::linalg::inf_norm(a);
-  state.counters["blas_threads"] = scilearn::blas_num_threads();
+  bench::linalg::time_calls(
+      state, [&] { return scilearn::linalg::cholesky(a); },
+      [&](const Matrix& u) {
+        const Matrix r = u.transpose() * u - a;
+        return bench::linalg::inf_norm(r) / bench::linalg::inf_norm(a);
+      });
 }
 
 }  // namespace

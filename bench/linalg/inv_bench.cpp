@@ -9,11 +9,8 @@
 
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
-#include <exception>
 #include <filesystem>
 #include <scilearn/core/io.hpp>
-#include <scilearn/core/parallel.hpp>
 #include <scilearn/linalg/inv.hpp>
 #include <string>
 #include <vector>
@@ -30,46 +27,26 @@ namespace bench = scilearn::bench;
 void BM_inv(benchmark::State& state) {
   const Index n = state.range(0);
   Matrix a;
-  try {
-    a = scilearn::io::load_npy<double>(bench::data_dir() / ("solve_n" + std::to_string(n)) / "a.npy");
-  } catch (const std::exception& e) {
-    bench::linalg::skip_missing_inputs(state, e);
+  if (!bench::linalg::load_inputs(state, [&] {
+        a = scilearn::io::load_npy<double>(bench::data_dir() / ("solve_n" + std::to_string(n)) / "a.npy");
+      }))
     return;
-  }
-  Matrix x = scilearn::linalg::inv(a);  // warm-up
-  for (auto _ : state) {
-    x = scilearn::linalg::inv(a);
-    benchmark::DoNotOptimize(x.data());
-    benchmark::ClobberMemory();
-  }
-  state.counters["residual"] = bench::linalg::inverse_residual(a, x);
-  state.counters["blas_threads"] = scilearn::blas_num_threads();
+  bench::linalg::time_calls(
+      state, [&] { return scilearn::linalg::inv(a); },
+      [&](const Matrix& x) { return bench::linalg::inverse_residual(a, x); });
 }
 
 // 100 000 distinct N x N inverses, one inv() call each.
 template <int N>
 void BM_inv_batch(benchmark::State& state) {
   std::vector<Eigen::Matrix<double, N, N>> a;
-  try {
-    a = bench::linalg::load_matrix_batch<N>(bench::data_dir() / bench::linalg::batch_workload(N) / "a.npy");
-  } catch (const std::exception& e) {
-    bench::linalg::skip_missing_inputs(state, e);
+  if (!bench::linalg::load_inputs(state, [&] {
+        a = bench::linalg::load_matrix_batch<N>(bench::data_dir() / bench::linalg::batch_workload(N) / "a.npy");
+      }))
     return;
-  }
-  std::vector<Eigen::Matrix<double, N, N>> x(a.size());
-  const auto invert_all = [&] {
-    for (std::size_t k = 0; k < a.size(); ++k) x[k] = scilearn::linalg::inv(a[k]);
-  };
-  invert_all();  // warm-up
-  for (auto _ : state) {
-    invert_all();
-    benchmark::DoNotOptimize(x.data());
-    benchmark::ClobberMemory();
-  }
-  double worst = 0.0;
-  for (std::size_t k = 0; k < a.size(); ++k) worst = std::max(worst, bench::linalg::inverse_residual(a[k], x[k]));
-  state.counters["residual"] = worst;
-  state.counters["blas_threads"] = scilearn::blas_num_threads();
+  bench::linalg::time_batch(
+      state, a.size(), [&](std::size_t k) { return scilearn::linalg::inv(a[k]); },
+      [&](std::size_t k, const auto& x) { return bench::linalg::inverse_residual(a[k], x); });
 }
 
 }  // namespace

@@ -6,9 +6,12 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <exception>
 #include <filesystem>
 #include <scilearn/core/io.hpp>
+#include <scilearn/core/parallel.hpp>
 #include <scilearn/core/types.hpp>
 #include <string>
 #include <vector>
@@ -32,6 +35,55 @@ inline void skip_missing_inputs(benchmark::State& state, const std::exception& e
   state.SkipWithError(("cannot read the inputs (" + std::string(e.what()) + "); write them first with --write-data " +
                        data_dir().string())
                           .c_str());
+}
+
+/// Runs `load` (which reads the inputs); when it throws, ends the benchmark with
+/// an error that says how to get the inputs and returns false.
+template <class Load>
+bool load_inputs(benchmark::State& state, Load load) {
+  try {
+    load();
+    return true;
+  } catch (const std::exception& e) {
+    skip_missing_inputs(state, e);
+    return false;
+  }
+}
+
+/// Times `call()` as every linalg benchmark does: one untimed warm-up call
+/// (first-touch pages, BLAS thread start-up), then only the calls; after the
+/// clock, the counters `residual` (accuracy(result of the last call)) and
+/// `blas_threads`.
+template <class Call, class Accuracy>
+void time_calls(benchmark::State& state, Call call, Accuracy accuracy) {
+  auto result = call();
+  for (auto _ : state) {
+    result = call();
+    benchmark::DoNotOptimize(result);
+    benchmark::ClobberMemory();
+  }
+  state.counters["residual"] = accuracy(result);
+  state.counters["blas_threads"] = blas_num_threads();
+}
+
+/// time_calls for a batch: one timed call runs `call(k)` for k = 0 .. count - 1,
+/// keeping every result; `residual` is the largest accuracy(k, result k).
+template <class Call, class Accuracy>
+void time_batch(benchmark::State& state, std::size_t count, Call call, Accuracy accuracy) {
+  std::vector<decltype(call(std::size_t{}))> out(count);
+  const auto call_all = [&] {
+    for (std::size_t k = 0; k < count; ++k) out[k] = call(k);
+  };
+  call_all();  // warm-up
+  for (auto _ : state) {
+    call_all();
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  double worst = 0.0;
+  for (std::size_t k = 0; k < count; ++k) worst = std::max(worst, accuracy(k, out[k]));
+  state.counters["residual"] = worst;
+  state.counters["blas_threads"] = blas_num_threads();
 }
 
 /// The stacked matrices of `file`, (100000 N, N), as 100 000 fixed-size matrices.

@@ -18,10 +18,8 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <scilearn/core/io.hpp>
-#include <scilearn/core/parallel.hpp>
 #include <scilearn/core/random.hpp>
 #include <scilearn/linalg/lstsq.hpp>
 #include <string>
@@ -60,24 +58,16 @@ void BM_lstsq(benchmark::State& state) {
   const Index n = state.range(1);
   Matrix a;
   Vector b;
-  try {
-    const fs::path dir = bench::data_dir() / (m == n ? "solve_n" + std::to_string(n)
-                                                     : "lstsq_" + std::to_string(m) + "x" + std::to_string(n));
-    a = io::load_npy<double>(dir / "a.npy");
-    b = io::load_npy_vector<double>(dir / "b.npy");
-  } catch (const std::exception& e) {
-    bench::linalg::skip_missing_inputs(state, e);
+  const fs::path dir = bench::data_dir() / (m == n ? "solve_n" + std::to_string(n)
+                                                   : "lstsq_" + std::to_string(m) + "x" + std::to_string(n));
+  if (!bench::linalg::load_inputs(state, [&] {
+        a = io::load_npy<double>(dir / "a.npy");
+        b = io::load_npy_vector<double>(dir / "b.npy");
+      }))
     return;
-  }
-  auto result = scilearn::linalg::lstsq(a, b);  // warm-up
-  for (auto _ : state) {
-    result = scilearn::linalg::lstsq(a, b);
-    benchmark::DoNotOptimize(result.x.data());
-    benchmark::ClobberMemory();
-  }
-  state.counters["residual"] = least_squares_residual(a, result.x, b);
-  state.counters["rank"] = static_cast<double>(result.rank);
-  state.counters["blas_threads"] = scilearn::blas_num_threads();
+  bench::linalg::time_calls(
+      state, [&] { return scilearn::linalg::lstsq(a, b); },
+      [&](const auto& result) { return least_squares_residual(a, result.x, b); });
 }
 
 }  // namespace

@@ -20,12 +20,9 @@
 
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
 #include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <scilearn/core/io.hpp>
-#include <scilearn/core/parallel.hpp>
 #include <scilearn/core/random.hpp>
 #include <scilearn/linalg.hpp>
 #include <string>
@@ -73,22 +70,15 @@ void BM_solve(benchmark::State& state) {
   const Index n = state.range(0);
   Matrix a;
   Vector b;
-  try {
-    const fs::path dir = bench::data_dir() / single_workload(n);
-    a = io::load_npy<double>(dir / "a.npy");
-    b = io::load_npy_vector<double>(dir / "b.npy");
-  } catch (const std::exception& e) {
-    bench::linalg::skip_missing_inputs(state, e);
+  const fs::path dir = bench::data_dir() / single_workload(n);
+  if (!bench::linalg::load_inputs(state, [&] {
+        a = io::load_npy<double>(dir / "a.npy");
+        b = io::load_npy_vector<double>(dir / "b.npy");
+      }))
     return;
-  }
-  Vector x = scilearn::linalg::solve(a, b);  // warm-up: first-touch pages, BLAS thread start-up
-  for (auto _ : state) {
-    x = scilearn::linalg::solve(a, b);
-    benchmark::DoNotOptimize(x.data());
-    benchmark::ClobberMemory();
-  }
-  state.counters["residual"] = bench::relative_residual(a, x, b);
-  state.counters["blas_threads"] = scilearn::blas_num_threads();
+  bench::linalg::time_calls(
+      state, [&] { return scilearn::linalg::solve(a, b); },
+      [&](const Vector& x) { return bench::relative_residual(a, x, b); });
 }
 
 // 100 000 distinct N x N systems, one solve() call each, as a C++ user holding
@@ -97,34 +87,15 @@ template <int N>
 void BM_solve_batch(benchmark::State& state) {
   std::vector<Eigen::Matrix<double, N, N>> a;
   std::vector<Eigen::Matrix<double, N, 1>> b;
-  try {
-    const fs::path dir = bench::data_dir() / bench::linalg::batch_workload(N);
-    a = bench::linalg::load_matrix_batch<N>(dir / "a.npy");
-    b = bench::linalg::load_vector_batch<N>(dir / "b.npy");
-  } catch (const std::exception& e) {
-    bench::linalg::skip_missing_inputs(state, e);
+  const fs::path dir = bench::data_dir() / bench::linalg::batch_workload(N);
+  if (!bench::linalg::load_inputs(state, [&] {
+        a = bench::linalg::load_matrix_batch<N>(dir / "a.npy");
+        b = bench::linalg::load_vector_batch<N>(dir / "b.npy");
+      }))
     return;
-  }
-  Matrix x(N, batch_count);
-  const auto solve_all = [&] {
-    for (Index k = 0; k < batch_count; ++k) {
-      const auto i = static_cast<std::size_t>(k);
-      x.col(k) = scilearn::linalg::solve(a[i], b[i]);
-    }
-  };
-  solve_all();  // warm-up
-  for (auto _ : state) {
-    solve_all();
-    benchmark::DoNotOptimize(x.data());
-    benchmark::ClobberMemory();
-  }
-  double worst = 0.0;
-  for (Index k = 0; k < batch_count; ++k) {
-    const auto i = static_cast<std::size_t>(k);
-    worst = std::max(worst, bench::relative_residual(a[i], x.col(k), b[i]));
-  }
-  state.counters["residual"] = worst;
-  state.counters["blas_threads"] = scilearn::blas_num_threads();
+  bench::linalg::time_batch(
+      state, a.size(), [&](std::size_t k) { return scilearn::linalg::solve(a[k], b[k]); },
+      [&](std::size_t k, const auto& x) { return bench::relative_residual(a[k], x, b[k]); });
 }
 
 }  // namespace

@@ -4,7 +4,12 @@ The inputs are the .npy files that bench/linalg/*_bench.cpp write (--write-data)
 the metrics are those of bench/linalg/linalg_bench.hpp, by the same formulas.
 """
 
+import argparse
+import pathlib
+
 import numpy as np
+
+import peer_timing
 
 SYSTEMS = 100_000  # matrices in every small-matrix batch
 
@@ -27,6 +32,19 @@ def load_batch(folder, order, name="a.npy"):
     return np.ascontiguousarray(a.reshape(SYSTEMS, order, order))
 
 
+def load_case(args, single, batch_prefix):
+    """The input of a case that is one matrix or a batch: (a, stacked).
+
+    Case n2000: folder `single` (say "solve_n2000") of --data-dir, one call on
+    the whole matrix (stacked is True); case batchN_loop / batchN_stacked: the
+    100 000 matrices of folder "{batch_prefix}_NxN_batch", shape (100000, N, N).
+    """
+    if not args.case.startswith("batch"):
+        return np.load(args.data_dir / single / "a.npy"), True
+    n, stacked = parse_batch_case(args.case)
+    return load_batch(args.data_dir / f"{batch_prefix}_{n}x{n}_batch", n), stacked
+
+
 def inf_norm(a):
     """||a||_inf, the largest row sum, over the last two axes."""
     return np.abs(a).sum(axis=-1).max(axis=-1)
@@ -45,3 +63,28 @@ def inverse_residual(a, x):
 def orthogonality(q):
     """||q^T q - I||_1: how far the columns of q are from orthonormal, over the last two axes."""
     return one_norm(np.swapaxes(q, -1, -2) @ q - np.eye(q.shape[-1]))
+
+
+def parse_args(doc, cases):
+    """The options every linalg peer script takes: --data-dir, --case (one of cases), --repetitions, --min-time."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
+    parser.add_argument("--case", required=True, choices=cases)
+    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--min-time", type=float, default=0.2)
+    return parser.parse_args()
+
+
+def report(args, call, accuracy, **extra):
+    """Times call() (peer_timing.time_call), then prints the JSON object of the
+    result: time_s, times_s, case, accuracy (accuracy(), after the clock),
+    blas_threads, versions and the keys of extra (callables, called after accuracy)."""
+    result = peer_timing.time_call(call, args.repetitions, args.min_time)
+    result.update(
+        case=args.case,
+        accuracy=float(accuracy()),
+        **{key: value() for key, value in extra.items()},
+        blas_threads=peer_timing.blas_threads(),
+        versions=peer_timing.versions("numpy", "scipy"),
+    )
+    peer_timing.emit(result)

@@ -8,22 +8,14 @@ Prints one JSON object as linalg_solve.py does; accuracy is
 (det_n2000/det.npy), as our side computes it.
 """
 
-import argparse
-import pathlib
-
 import numpy as np
 import scipy.linalg
 
-import peer_timing
+import linalg_data
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
-    parser.add_argument("--case", required=True, choices=["n2000"])
-    parser.add_argument("--repetitions", type=int, default=5)
-    parser.add_argument("--min-time", type=float, default=0.2)
-    args = parser.parse_args()
+    args = linalg_data.parse_args(__doc__, ["n2000"])
     folder = args.data_dir / f"det_{args.case}"
     a = np.load(folder / "a.npy")
     expected = float(np.load(folder / "det.npy")[0])
@@ -32,14 +24,7 @@ def main():
     def call():
         out["det"] = scipy.linalg.det(a)
 
-    result = peer_timing.time_call(call, args.repetitions, args.min_time)
-    result.update(
-        case=args.case,
-        accuracy=abs(float(out["det"]) - expected) / abs(expected),
-        blas_threads=peer_timing.blas_threads(),
-        versions=peer_timing.versions("numpy", "scipy"),
-    )
-    peer_timing.emit(result)
+    linalg_data.report(args, call, lambda: abs(float(out["det"]) - expected) / abs(expected))
 
 
 if __name__ == "__main__":

@@ -17,53 +17,30 @@ Prints one JSON object as linalg_solve.py does; accuracy is the largest
 ||a x - I||_inf / (||a||_inf ||x||_inf), as our side computes it.
 """
 
-import argparse
-import pathlib
-
 import numpy as np
 import scipy.linalg
 
 import linalg_data
-import peer_timing
 from linalg_data import SYSTEMS
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
-    parser.add_argument("--case", required=True, choices=["n2000", *linalg_data.batch_cases(4, 16)])
-    parser.add_argument("--repetitions", type=int, default=5)
-    parser.add_argument("--min-time", type=float, default=0.2)
-    args = parser.parse_args()
+    args = linalg_data.parse_args(__doc__, ["n2000", *linalg_data.batch_cases(4, 16)])
     out = {}
-    if args.case == "n2000":
-        a = np.load(args.data_dir / "solve_n2000" / "a.npy")
-
+    a, stacked = linalg_data.load_case(args, "solve_n2000", "solve")
+    if stacked:
         def call():
             out["x"] = scipy.linalg.inv(a, assume_a="gen")
     else:
-        n, stacked = linalg_data.parse_batch_case(args.case)
-        a = linalg_data.load_batch(args.data_dir / f"solve_{n}x{n}_batch", n)
-        if stacked:
-            def call():
-                out["x"] = scipy.linalg.inv(a, assume_a="gen")
-        else:
-            x = np.empty_like(a)
-            inv = scipy.linalg.inv
+        x = np.empty_like(a)
+        inv = scipy.linalg.inv
 
-            def call():
-                for k in range(SYSTEMS):
-                    x[k] = inv(a[k], assume_a="gen")
-                out["x"] = x
+        def call():
+            for k in range(SYSTEMS):
+                x[k] = inv(a[k], assume_a="gen")
+            out["x"] = x
 
-    result = peer_timing.time_call(call, args.repetitions, args.min_time)
-    result.update(
-        case=args.case,
-        accuracy=float(np.max(linalg_data.inverse_residual(a, out["x"]))),
-        blas_threads=peer_timing.blas_threads(),
-        versions=peer_timing.versions("numpy", "scipy"),
-    )
-    peer_timing.emit(result)
+    linalg_data.report(args, call, lambda: np.max(linalg_data.inverse_residual(a, out["x"])))
 
 
 if __name__ == "__main__":

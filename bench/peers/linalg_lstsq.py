@@ -13,14 +13,10 @@ Prints one JSON object as linalg_solve.py does; accuracy is
 computes it (see lstsq_bench.cpp).
 """
 
-import argparse
-import pathlib
-
 import numpy as np
 import scipy.linalg
 
 import linalg_data
-import peer_timing
 
 
 def least_squares_residual(a, x, b):
@@ -30,12 +26,7 @@ def least_squares_residual(a, x, b):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
-    parser.add_argument("--case", required=True, choices=["n2000", "4000x2000"])
-    parser.add_argument("--repetitions", type=int, default=5)
-    parser.add_argument("--min-time", type=float, default=0.2)
-    args = parser.parse_args()
+    args = linalg_data.parse_args(__doc__, ["n2000", "4000x2000"])
     folder = args.data_dir / ("solve_n2000" if args.case == "n2000" else f"lstsq_{args.case}")
     a = np.load(folder / "a.npy")
     b = np.load(folder / "b.npy")
@@ -45,15 +36,7 @@ def main():
     def call():
         out["x"], _, out["rank"], _ = scipy.linalg.lstsq(a, b, lapack_driver="gelsd")
 
-    result = peer_timing.time_call(call, args.repetitions, args.min_time)
-    result.update(
-        case=args.case,
-        accuracy=least_squares_residual(a, out["x"], b),
-        rank=int(out["rank"]),
-        blas_threads=peer_timing.blas_threads(),
-        versions=peer_timing.versions("numpy", "scipy"),
-    )
-    peer_timing.emit(result)
+    linalg_data.report(args, call, lambda: least_squares_residual(a, out["x"], b), rank=lambda: int(out["rank"]))
 
 
 if __name__ == "__main__":

@@ -23,14 +23,10 @@ times_s, accuracy (the largest ||a x - b||_inf / (||a||_inf ||x||_inf), as our
 side computes it), blas_threads, versions.
 """
 
-import argparse
-import pathlib
-
 import numpy as np
 import scipy.linalg
 
 import linalg_data
-import peer_timing
 from linalg_data import SYSTEMS
 
 CASES = ["n100", "n2000", *linalg_data.batch_cases(4, 16)]
@@ -76,26 +72,13 @@ def batch(data_dir, order, stacked):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
-    parser.add_argument("--case", required=True, choices=CASES)
-    parser.add_argument("--repetitions", type=int, default=5)
-    parser.add_argument("--min-time", type=float, default=0.2)
-    args = parser.parse_args()
-
+    args = linalg_data.parse_args(__doc__, CASES)
     if args.case.startswith("n"):
         call, accuracy = single(args.data_dir, int(args.case[1:]))
     else:
         order, stacked = linalg_data.parse_batch_case(args.case)
         call, accuracy = batch(args.data_dir, order, stacked)
-    result = peer_timing.time_call(call, args.repetitions, args.min_time)
-    result.update(
-        case=args.case,
-        accuracy=accuracy(),
-        blas_threads=peer_timing.blas_threads(),
-        versions=peer_timing.versions("numpy", "scipy"),
-    )
-    peer_timing.emit(result)
+    linalg_data.report(args, call, accuracy)
 
 
 if __name__ == "__main__":
