@@ -29,11 +29,8 @@ struct Case {
 
 std::vector<Case> read_cases() {
   std::vector<Case> cases;
-  for (const auto& f : testing::read_manifest(kDir + "/cases.csv")) {
-    BOOST_TEST_REQUIRE(f.size() == 7u);
-    if (f[1] == "ldl") cases.push_back({f[0], f[2][0], f[4] == "1", f[5] == "1"});
-  }
-  BOOST_TEST_REQUIRE(cases.size() >= 4u);
+  for (const auto& f : testing::read_manifest_kind(kDir + "/cases.csv", "ldl", 7, 4))
+    cases.push_back({f[0], f[2][0], f[4] == "1", f[5] == "1"});
   return cases;
 }
 
@@ -49,20 +46,12 @@ MatrixT<S> product(const linalg::LdlResult<S>& f, bool hermitian) {
   return f.lu * f.d * f.lu.transpose();
 }
 
-// lu's rows in the order perm.
-template <class S>
-MatrixT<S> permute_rows(const MatrixT<S>& lu, const IndexVector& perm) {
-  MatrixT<S> out(perm.size(), lu.cols());
-  for (Index i = 0; i < perm.size(); ++i) out.row(i) = lu.row(perm(i));
-  return out;
-}
-
 // The structure SciPy documents: lu(perm, all) unit triangular, d block
 // diagonal with 1 x 1 and 2 x 2 blocks (Hermitian ones when hermitian).
 template <class S>
 void check_structure(const linalg::LdlResult<S>& f, bool lower, bool hermitian) {
   const Index n = f.lu.rows();
-  const MatrixT<S> t = permute_rows<S>(f.lu, f.perm);
+  const MatrixT<S> t = f.lu(f.perm, Eigen::all);  // NumPy's lu[perm, :]
   BOOST_TEST(t.diagonal().isOnes(0));
   for (Index j = 0; j < n; ++j)
     for (Index i = 0; i < n; ++i)
@@ -86,7 +75,7 @@ void check_case(const Case& c) {
     const MatrixT<S> a = load<S>(c.name + "_a");  // the ignored triangle holds 1e3 (+ 1e3 i)
     const MatrixT<S> heff = load<S>(c.name + "_heff");
     const linalg::LdlResult<S> f = linalg::ldl(a, {.lower = c.lower, .hermitian = c.hermitian});
-    const IndexVector perm_ref = load<double>(c.name + "_perm").col(0).cast<int>();
+    const IndexVector perm_ref = testing::load_index_fixture(kDir, c.name + "_perm");
     // Bunch-Kaufman's choices (block sizes, interchanges) compare ratios of
     // entries against a fixed constant: the same LAPACK algorithm makes the
     // same choices unless a ratio lies within rounding of it.

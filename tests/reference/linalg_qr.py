@@ -14,7 +14,7 @@ exact rank of a by construction; qr only, else 0). Per kind:
 - rq: <name>_a, and scipy.linalg.rq's full <name>_r, <name>_q and economic
   <name>_re, <name>_qe.
 - ldl: <name>_a as passed to SciPy (the triangle that must be ignored is
-  overwritten with IGNORED), <name>_heff (the matrix the read triangle
+  overwritten with fixture_io.IGNORED), <name>_heff (the matrix the read triangle
   defines), and scipy.linalg.ldl's <name>_lu, <name>_d, <name>_perm.
 
 Complex arrays are stored as two float64 arrays, <name>_re.npy and <name>_im.npy.
@@ -31,12 +31,10 @@ import fixture_io
 from fixture_io import DTYPES, random_matrix
 
 OUT = pathlib.Path(__file__).resolve().parents[1] / "data" / "linalg" / "qr"
-IGNORED = 1.0e3  # plus 1e3j for complex matrices
 
 
 def save(name, array):
-    array = np.asarray(array)
-    fixture_io.save(OUT, name, array if np.iscomplexobj(array) else array.astype(np.float64))
+    fixture_io.save_float64(OUT, name, array)
 
 
 def low_rank(rng, dtype, m, n, rank):
@@ -68,10 +66,7 @@ def main():
         rows.append([name, "rq", code, 0, 0, 0, 0])
 
     def add_ldl(name, code, heff, lower, hermitian):
-        passed = heff.copy()
-        n = heff.shape[0]
-        value = IGNORED + (1j * IGNORED if np.iscomplexobj(heff) else 0)
-        passed[np.triu_indices(n, 1) if lower else np.tril_indices(n, -1)] = value
+        passed = fixture_io.with_ignored_triangle(heff, lower)
         lu, d, perm = scipy.linalg.ldl(passed, lower=lower, hermitian=hermitian)
         for suffix, array in (("a", passed), ("heff", heff), ("lu", lu), ("d", d), ("perm", perm)):
             save(f"{name}_{suffix}", array)
