@@ -53,16 +53,19 @@ lapack_index orgqr(lapack_index m, lapack_index n, lapack_index k, S* q, lapack_
   return call_with_workspace<S>(is_complex_v<S> ? "ungqr" : "orgqr", call);
 }
 
-// Replaces the m x nrhs c by Q^H c (Q^T for real S), Q from geqrf's k reflectors in the m-row a.
+// Replaces the rows x cols c by op(Q) c (side 'L') or c op(Q) (side 'R'),
+// with op(Q) = Q, or Q^H (Q^T for real S) when adjoint; Q is the product of
+// geqrf's k reflectors stored in a (lda rows: rows for 'L', cols for 'R').
 template <class S>
-lapack_index ormqr_left_adjoint(lapack_index m, lapack_index nrhs, lapack_index k, const S* a, lapack_index lda,
-                                const S* tau, S* c, lapack_index ldc) {
+lapack_index ormqr(char side, bool adjoint, lapack_index rows, lapack_index cols, lapack_index k, const S* a,
+                   lapack_index lda, const S* tau, S* c, lapack_index ldc) {
   constexpr int L = LAPACK_COL_MAJOR;
+  const char t = adjoint ? (is_complex_v<S> ? 'C' : 'T') : 'N';
   auto call = [&](S* work, lapack_index lwork) -> lapack_index {
-    SCILEARN_LAPACK_DISPATCH(S, LAPACKE_sormqr_work(L, 'L', 'T', m, nrhs, k, a, lda, tau, c, ldc, work, lwork),
-                             LAPACKE_dormqr_work(L, 'L', 'T', m, nrhs, k, a, lda, tau, c, ldc, work, lwork),
-                             LAPACKE_cunmqr_work(L, 'L', 'C', m, nrhs, k, a, lda, tau, c, ldc, work, lwork),
-                             LAPACKE_zunmqr_work(L, 'L', 'C', m, nrhs, k, a, lda, tau, c, ldc, work, lwork))
+    SCILEARN_LAPACK_DISPATCH(S, LAPACKE_sormqr_work(L, side, t, rows, cols, k, a, lda, tau, c, ldc, work, lwork),
+                             LAPACKE_dormqr_work(L, side, t, rows, cols, k, a, lda, tau, c, ldc, work, lwork),
+                             LAPACKE_cunmqr_work(L, side, t, rows, cols, k, a, lda, tau, c, ldc, work, lwork),
+                             LAPACKE_zunmqr_work(L, side, t, rows, cols, k, a, lda, tau, c, ldc, work, lwork))
   };
   return call_with_workspace<S>(is_complex_v<S> ? "unmqr" : "ormqr", call);
 }

@@ -110,7 +110,7 @@ void solve_with(const char* where, const MatrixT<S>& compact, const VectorT<S>& 
   const lapack_index ln = to_lapack_index(where, n);
   const lapack_index lk = to_lapack_index(where, nrhs);
   check_argument_info(is_complex_v<S> ? "unmqr" : "ormqr",
-                      ormqr_left_adjoint(lm, lk, ln, compact.data(), lm, tau.data(), x.data(), lm));
+                      ormqr('L', /*adjoint=*/true, lm, lk, ln, compact.data(), lm, tau.data(), x.data(), lm));
   // r's leading n x n triangle is non-singular (checked above).
   check_argument_info("trtrs", trtrs('U', 'N', 'N', ln, lk, compact.data(), lm, x.data(), lm));
   if (p.size() == 0) {
@@ -121,6 +121,53 @@ void solve_with(const char* where, const MatrixT<S>& compact, const VectorT<S>& 
   MatrixT<S> permuted(n, nrhs);
   for (Index j = 0; j < n; ++j) permuted.row(p(j)) = x.row(j);
   x = std::move(permuted);
+}
+
+template <class S>
+void multiply(MatrixT<S>& a, MatrixT<S>& c, MatrixT<S>& r, IndexVector& p, const QrMultiplyOptions& options) {
+  constexpr const char* where = "qr_multiply";
+  const bool left = options.mode == QrMultiplyMode::left;
+  if (!left && options.mode != QrMultiplyMode::right) {
+    throw ValueError(cat(where, ": mode is ", static_cast<int>(options.mode), ", expected left or right"));
+  }
+  check_finite(where, "c", c);  // SciPy: always, qr_multiply has no check_finite
+  const Index m = a.rows();
+  const Index n = a.cols();
+  const Index k = std::min(m, n);
+  if (left && c.rows() != k) {
+    throw ValueError(cat(where, ": a is ", m, "x", n, " and c is ", c.rows(), "x", c.cols(),
+                         ", expected c with min(m, n) = ", k, " rows for q @ c"));
+  }
+  if (!left && c.cols() != m) {
+    throw ValueError(cat(where, ": a is ", m, "x", n, " and c is ", c.rows(), "x", c.cols(), ", expected c with ", m,
+                         " columns for c @ q"));
+  }
+  VectorT<S> tau;
+  (void)factor(where, a, tau, p, {.pivoting = options.pivoting, .check_finite = true});
+  r = upper_part(a, k, n);
+  if (c.size() == 0) return;  // SciPy 1.17.1: empty_like(c), whatever the product's shape
+
+  // ?ormqr applies Q itself; conj(q) c = conj(q conj(c)).
+  const bool conjugate = options.conjugate && is_complex_v<S>;
+  if (conjugate) c = c.conjugate();
+  const lapack_index lm = to_lapack_index(where, m);
+  const lapack_index lk = to_lapack_index(where, k);
+  if (left) {
+    // q c = Q [c; 0], Q the m x m product of the k reflectors.
+    MatrixT<S> padded = MatrixT<S>::Zero(m, c.cols());
+    padded.topRows(k) = c;
+    c = std::move(padded);
+    check_argument_info(is_complex_v<S> ? "unmqr" : "ormqr",
+                        ormqr('L', /*adjoint=*/false, lm, to_lapack_index(where, c.cols()), lk, a.data(), lm,
+                              tau.data(), c.data(), lm));
+  } else {
+    // c q = the first k columns of c Q.
+    const lapack_index rows = to_lapack_index(where, c.rows());
+    check_argument_info(is_complex_v<S> ? "unmqr" : "ormqr",
+                        ormqr('R', /*adjoint=*/false, rows, lm, lk, a.data(), lm, tau.data(), c.data(), rows));
+    c.conservativeResize(Eigen::NoChange, k);
+  }
+  if (conjugate) c = c.conjugate();
 }
 
 template <class S>
@@ -221,6 +268,23 @@ void qr_solve_in_place(const char* where, const MatrixT<std::complex<double>>& c
                        const VectorT<std::complex<double>>& tau, const IndexVector& p, MatrixT<std::complex<double>>& x,
                        bool check_finite) {
   solve_with(where, compact, tau, p, x, check_finite);
+}
+
+void qr_multiply_in_place(MatrixT<float>& a, MatrixT<float>& c, MatrixT<float>& r, IndexVector& p,
+                          const QrMultiplyOptions& options) {
+  multiply(a, c, r, p, options);
+}
+void qr_multiply_in_place(MatrixT<double>& a, MatrixT<double>& c, MatrixT<double>& r, IndexVector& p,
+                          const QrMultiplyOptions& options) {
+  multiply(a, c, r, p, options);
+}
+void qr_multiply_in_place(MatrixT<std::complex<float>>& a, MatrixT<std::complex<float>>& c,
+                          MatrixT<std::complex<float>>& r, IndexVector& p, const QrMultiplyOptions& options) {
+  multiply(a, c, r, p, options);
+}
+void qr_multiply_in_place(MatrixT<std::complex<double>>& a, MatrixT<std::complex<double>>& c,
+                          MatrixT<std::complex<double>>& r, IndexVector& p, const QrMultiplyOptions& options) {
+  multiply(a, c, r, p, options);
 }
 
 void rq_in_place(MatrixT<float>& a, RqResult<float>& out, const RqOptions& options) { rq_unpack(a, out, options); }

@@ -29,7 +29,7 @@ struct Case {
 
 std::vector<Case> read_cases() {
   std::vector<Case> cases;
-  for (const auto& f : testing::read_manifest_kind(kDir + "/cases.csv", "ldl", 7, 4))
+  for (const auto& f : testing::read_manifest_kind(kDir + "/cases.csv", "ldl", 9, 4))
     cases.push_back({f[0], f[2][0], f[4] == "1", f[5] == "1"});
   return cases;
 }

@@ -26,12 +26,14 @@ struct Case {
   char dtype;
   bool pivoting;
   Index rank;
+  bool left;       // qr_multiply: q @ c (else c @ q)
+  bool conjugate;  // qr_multiply
 };
 
 std::vector<Case> read_cases(const std::string& kind) {
   std::vector<Case> cases;
-  for (const auto& f : testing::read_manifest_kind(kDir + "/cases.csv", kind, 7, 4))
-    cases.push_back({f[0], f[2][0], f[3] == "1", std::stoi(f[6])});
+  for (const auto& f : testing::read_manifest_kind(kDir + "/cases.csv", kind, 9, 4))
+    cases.push_back({f[0], f[2][0], f[3] == "1", std::stoi(f[6]), f[7] == "1", f[8] == "1"});
   return cases;
 }
 
@@ -203,6 +205,52 @@ void check_rq_case(const Case& c) {
   }
 }
 
+template <class S>
+void check_qr_multiply_case(const Case& c) {
+  BOOST_TEST_CONTEXT("case " << c.name) {
+    const MatrixT<S> a = load<S>(c.name + "_a");
+    const MatrixT<S> cm = load<S>(c.name + "_c");
+    const linalg::QrMultiplyOptions options{
+        .mode = c.left ? linalg::QrMultiplyMode::left : linalg::QrMultiplyMode::right,
+        .pivoting = c.pivoting,
+        .conjugate = c.conjugate};
+    const bool vector = testing::is_vector_fixture(kDir, c.name + "_c");
+    MatrixT<S> cq;
+    MatrixT<S> r;
+    IndexVector p;
+    if (vector) {
+      const VectorT<S> cv = cm.col(0);
+      const auto out = linalg::qr_multiply(a, cv, options);  // a vector in, a vector out
+      cq = out.cq;
+      r = out.r;
+      p = out.p;
+    } else {
+      const auto out = linalg::qr_multiply(a, cm, options);
+      cq = out.cq;
+      r = out.r;
+      p = out.p;
+    }
+    // The same LAPACK routines as SciPy's, with ?larfg's deterministic sign
+    // convention: cq and r agree with SciPy's as computed, not only up to signs.
+    const MatrixT<S> cq_ref = load<S>(c.name + "_cq");
+    const double tol = 100.0 * static_cast<double>(std::max(a.rows(), a.cols())) * eps<S>();
+    BOOST_TEST_REQUIRE(cq.rows() == cq_ref.rows());  // a 1-D result is loaded as a column
+    BOOST_TEST_REQUIRE(cq.cols() == cq_ref.cols());
+    BOOST_TEST(max_rel_diff<S>(cq, cq_ref) <= tol);
+    BOOST_TEST(max_rel_diff<S>(r, load<S>(c.name + "_r")) <= tol);
+    if (c.pivoting) BOOST_TEST((p == testing::load_index_fixture(kDir, c.name + "_p")));
+    // The defining equation, with qr()'s economic q.
+    const auto e = linalg::qr(a, {.mode = linalg::QrMode::economic, .pivoting = c.pivoting});
+    BOOST_TEST((r == e.r));
+    const MatrixT<S> q = c.conjugate ? MatrixT<S>(e.q.conjugate()) : e.q;
+    // SciPy's 1-D c is a row for c @ q.
+    const MatrixT<S> expected = c.left   ? MatrixT<S>(q * cm)
+                                : vector ? MatrixT<S>((cm.transpose() * q).transpose())
+                                         : MatrixT<S>(cm * q);
+    BOOST_TEST(max_rel_diff<S>(cq, expected) <= tol);
+  }
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(qr)
@@ -217,6 +265,52 @@ BOOST_AUTO_TEST_CASE(rq_matches_scipy_on_every_reference_case) {
   for (const Case& c : read_cases("rq")) {
     testing::with_scalar(c.dtype, [&]<class S>(std::type_identity<S>) { check_rq_case<S>(c); });
   }
+}
+
+BOOST_AUTO_TEST_CASE(qr_multiply_matches_scipy_on_every_reference_case) {
+  for (const Case& c : read_cases("qr_multiply")) {
+    testing::with_scalar(c.dtype, [&]<class S>(std::type_identity<S>) { check_qr_multiply_case<S>(c); });
+  }
+}
+
+BOOST_AUTO_TEST_CASE(qr_multiply_docstring_example) {
+  const Matrix a{{1, 3, 3}, {2, 3, 2}, {2, 3, 3}, {1, 3, 2}};
+  const auto [qc, r, p] = linalg::qr_multiply(a, Matrix(2 * Matrix::Identity(4, 4)), {.pivoting = true});
+  const double tol = 16 * std::numeric_limits<double>::epsilon();
+  BOOST_TEST(max_rel_diff<double>(qc, Matrix{{-1, 1, -1}, {-1, -1, 1}, {-1, -1, -1}, {-1, 1, 1}}) <= tol);
+  BOOST_TEST(max_rel_diff<double>(r, Matrix{{-6, -3, -5}, {0, -1, 0}, {0, 0, -1}}) <= tol);
+  BOOST_TEST((p == IndexVector{{1, 0, 2}}));
+}
+
+BOOST_AUTO_TEST_CASE(qr_multiply_errors_and_empty_c) {
+  const Matrix a = Matrix::Ones(3, 2);
+  BOOST_TEST(message_of<ValueError>([&] {
+               (void)linalg::qr_multiply(a, Matrix::Ones(3, 2), {.mode = linalg::QrMultiplyMode::left});
+             }) == "qr_multiply: a is 3x2 and c is 3x2, expected c with min(m, n) = 2 rows for q @ c");
+  BOOST_TEST(message_of<ValueError>([&] { (void)linalg::qr_multiply(a, Matrix::Ones(3, 2)); }) ==
+             "qr_multiply: a is 3x2 and c is 3x2, expected c with 3 columns for c @ q");
+  BOOST_TEST(message_of<ValueError>([&] {
+               (void)linalg::qr_multiply(a, Matrix::Ones(2, 3), {.mode = linalg::QrMultiplyMode{4}});
+             }) == "qr_multiply: mode is 4, expected left or right");
+  Matrix c = Matrix::Ones(2, 3);
+  c(1, 2) = std::numeric_limits<double>::quiet_NaN();
+  BOOST_TEST(message_of<ValueError>([&] { (void)linalg::qr_multiply(a, c); }) ==
+             "qr_multiply: c must contain only finite values, but entry (1, 2) is nan");
+  Matrix bad_a = a;
+  bad_a(0, 0) = std::numeric_limits<double>::infinity();
+  BOOST_CHECK_THROW((void)linalg::qr_multiply(bad_a, Matrix::Ones(2, 3)), ValueError);
+  // Empty c: SciPy 1.17.1 returns empty_like(c), c's own shape.
+  const auto left = linalg::qr_multiply(a, Matrix(2, 0), {.mode = linalg::QrMultiplyMode::left});
+  BOOST_TEST(left.cq.rows() == 2);
+  BOOST_TEST(left.cq.cols() == 0);
+  BOOST_TEST(left.r.rows() == 2);
+  const auto right = linalg::qr_multiply(a, Matrix(0, 3));
+  BOOST_TEST(right.cq.rows() == 0);
+  BOOST_TEST(right.cq.cols() == 3);
+  // An m x 0 a (SciPy 1.17.1 fails inside f2py here): c q with q m x 0 is p x 0.
+  const auto none = linalg::qr_multiply(Matrix(3, 0), Matrix::Ones(2, 3));
+  BOOST_TEST(none.cq.rows() == 2);
+  BOOST_TEST(none.cq.cols() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(docstring_examples) {
@@ -341,6 +435,10 @@ BOOST_AUTO_TEST_CASE(inputs_are_not_modified) {
     for (bool pivoting : {false, true}) (void)linalg::qr(a, {.mode = mode, .pivoting = pivoting});
   for (linalg::RqMode mode : {linalg::RqMode::full, linalg::RqMode::economic, linalg::RqMode::r})
     (void)linalg::rq(a, {.mode = mode});
+  const MatrixT<std::complex<double>> c0 = MatrixT<std::complex<double>>::Random(4, 3);
+  MatrixT<std::complex<double>> c = c0;
+  (void)linalg::qr_multiply(a, c, {.mode = linalg::QrMultiplyMode::left, .conjugate = true});
+  BOOST_TEST((c == c0));
   const VectorT<std::complex<double>> b0 = VectorT<std::complex<double>>::Random(6);
   VectorT<std::complex<double>> b = b0;
   (void)linalg::QR<std::complex<double>>(a, {.pivoting = true}).solve(b);

@@ -3,14 +3,17 @@
 tests/linalg/qr_test.cpp and tests/linalg/ldl_test.cpp.
 
 Writes tests/data/linalg/qr/. cases.csv lists one case per row:
-name, kind, dtype, pivoting (qr), lower (ldl), hermitian (ldl), rank (the
-exact rank of a by construction; qr only, else 0). Per kind:
+name, kind, dtype, pivoting (qr, qr_multiply), lower (ldl), hermitian (ldl),
+rank (the exact rank of a by construction; qr only, else 0), left and
+conjugate (qr_multiply). Per kind:
 
 - qr: <name>_a, and scipy.linalg.qr's full <name>_q, <name>_r, the economic
   <name>_qe, <name>_re, and <name>_p (pivoting only). Q and R are unique only
   up to the signs (phases) of Q's first k columns and R's first k rows, and
   for a rank-deficient a only in R's first `rank` rows; the C++ side compares
   accordingly.
+- qr_multiply: <name>_a, <name>_c (1-D or 2-D as passed) and
+  scipy.linalg.qr_multiply's <name>_cq, <name>_r and <name>_p (pivoting only).
 - rq: <name>_a, and scipy.linalg.rq's full <name>_r, <name>_q and economic
   <name>_re, <name>_qe.
 - ldl: <name>_a as passed to SciPy (the triangle that must be ignored is
@@ -56,21 +59,31 @@ def main():
             arrays["p"] = full[2]
         for suffix, array in arrays.items():
             save(f"{name}_{suffix}", array)
-        rows.append([name, "qr", code, int(pivoting), 0, 0, rank])
+        rows.append([name, "qr", code, int(pivoting), 0, 0, rank, 0, 0])
 
     def add_rq(name, code, a):
         r, q = scipy.linalg.rq(a)
         re, qe = scipy.linalg.rq(a, mode="economic")
         for suffix, array in (("a", a), ("r", r), ("q", q), ("re", re), ("qe", qe)):
             save(f"{name}_{suffix}", array)
-        rows.append([name, "rq", code, 0, 0, 0, 0])
+        rows.append([name, "rq", code, 0, 0, 0, 0, 0, 0])
+
+    def add_qr_multiply(name, code, a, c, left, pivoting, conjugate):
+        out = scipy.linalg.qr_multiply(a, c, mode="left" if left else "right", pivoting=pivoting,
+                                       conjugate=conjugate)
+        arrays = {"a": a, "c": c, "cq": out[0], "r": out[1]}
+        if pivoting:
+            arrays["p"] = out[2]
+        for suffix, array in arrays.items():
+            save(f"{name}_{suffix}", array)
+        rows.append([name, "qr_multiply", code, int(pivoting), 0, 0, 0, int(left), int(conjugate)])
 
     def add_ldl(name, code, heff, lower, hermitian):
         passed = fixture_io.with_ignored_triangle(heff, lower)
         lu, d, perm = scipy.linalg.ldl(passed, lower=lower, hermitian=hermitian)
         for suffix, array in (("a", passed), ("heff", heff), ("lu", lu), ("d", d), ("perm", perm)):
             save(f"{name}_{suffix}", array)
-        rows.append([name, "ldl", code, 0, int(lower), int(hermitian), 0])
+        rows.append([name, "ldl", code, 0, int(lower), int(hermitian), 0, 0, 0])
 
     for code, dtype in DTYPES.items():
         # qr: square, tall and wide; without and with pivoting; full and deficient rank
@@ -79,6 +92,16 @@ def main():
                 add_qr(f"qr_{code}_{m}x{n}_p{int(pivoting)}", code, random_matrix(rng, dtype, m, n), pivoting, min(m, n))
         add_qr(f"qr_{code}_6x5_rank3_p1", code, low_rank(rng, dtype, 6, 5, 3), True, 3)
         add_qr(f"qr_{code}_4x6_rank2_p0", code, low_rank(rng, dtype, 4, 6, 2), False, 2)
+        # qr_multiply: tall and wide, left and right, 2-D and 1-D c
+        conj = code in "cz"
+        add_qr_multiply(f"qrm_{code}_6x4_left", code, random_matrix(rng, dtype, 6, 4), random_matrix(rng, dtype, 4, 2),
+                        True, False, False)
+        add_qr_multiply(f"qrm_{code}_6x4_right_p1", code, random_matrix(rng, dtype, 6, 4),
+                        random_matrix(rng, dtype, 3, 6), False, True, conj)
+        add_qr_multiply(f"qrm_{code}_4x6_left_vec", code, random_matrix(rng, dtype, 4, 6),
+                        random_matrix(rng, dtype, 4, 1)[:, 0], True, False, conj)
+        add_qr_multiply(f"qrm_{code}_4x6_right_vec", code, random_matrix(rng, dtype, 4, 6),
+                        random_matrix(rng, dtype, 4, 1)[:, 0], False, False, False)
         # rq: square, tall and wide
         for m, n in ((5, 5), (7, 4), (4, 7)):
             add_rq(f"rq_{code}_{m}x{n}", code, random_matrix(rng, dtype, m, n))
@@ -109,7 +132,8 @@ def main():
     add_ldl("ldl_d_hilbert10", "d", scipy.linalg.hilbert(10), False, True)
     add_qr("qr_d_hilbert10_p1", "d", scipy.linalg.hilbert(10), True, 10)
 
-    fixture_io.write_manifest(OUT / "cases.csv", ["name", "kind", "dtype", "pivoting", "lower", "hermitian", "rank"],
+    fixture_io.write_manifest(OUT / "cases.csv", ["name", "kind", "dtype", "pivoting", "lower", "hermitian", "rank", "left",
+                                             "conjugate"],
                               rows)
     print(f"scipy {scipy.__version__}, numpy {np.__version__}: wrote {len(rows)} cases to {OUT}")
 

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// QR and RQ decompositions, as scipy.linalg.qr and rq, and linalg::QR, a
+/// QR and RQ decompositions, as scipy.linalg.qr, qr_multiply and rq, and linalg::QR, a
 /// factorization object (Eigen style) that factors once and solves many
 /// (least-squares) right-hand sides.
 
@@ -75,6 +75,35 @@ struct RqResult {
   MatrixT<Scalar> q;
 };
 
+/// Which product qr_multiply() forms, as scipy.linalg.qr_multiply's `mode`.
+enum class QrMultiplyMode {
+  left,   ///< q @ c, c with min(m, n) rows
+  right,  ///< c @ q, c with m columns (SciPy's default)
+};
+
+/// Options of qr_multiply(), with scipy.linalg.qr_multiply's names and defaults.
+struct QrMultiplyOptions {
+  /// q @ c (left) or c @ q (right); q is the economic m x k factor.
+  QrMultiplyMode mode = QrMultiplyMode::right;
+  /// Column pivoting, as QrOptions::pivoting.
+  bool pivoting = false;
+  /// Multiply by q's complex conjugate (no effect for real a).
+  bool conjugate = false;
+};
+
+/// Result of qr_multiply(), SciPy's (CQ, R[, P]). `auto [cq, r, p] = qr_multiply(a, c);` works.
+/// CQ is VectorT<Scalar> when c is a vector type (SciPy's 1-D c), else MatrixT<Scalar>.
+template <class Scalar, class CQ = MatrixT<Scalar>>
+struct QrMultiplyResult {
+  /// q @ c (m x c.cols()) or c @ q (c.rows() x k); a vector of m (left) or k
+  /// (right) entries for a vector c. Empty c: c's own shape (SciPy's empty_like(c)).
+  CQ cq;
+  /// k x n upper trapezoidal factor (qr()'s economic r).
+  MatrixT<Scalar> r;
+  /// With pivoting, the n column indices (a(:, p) = q r); empty otherwise.
+  IndexVector p;
+};
+
 /// Options of QR::compute().
 struct QrFactorOptions {
   /// Column pivoting, as QrOptions::pivoting.
@@ -135,6 +164,17 @@ void rq_in_place(MatrixT<double>& a, RqResult<double>& out, const RqOptions& opt
 void rq_in_place(MatrixT<std::complex<float>>& a, RqResult<std::complex<float>>& out, const RqOptions& options);
 void rq_in_place(MatrixT<std::complex<double>>& a, RqResult<std::complex<double>>& out, const RqOptions& options);
 
+/// qr_multiply(): factors a (consumed) and replaces c (SciPy's 2-D c: a
+/// vector c as a column for left, as a row for right) by the product; sets r and p.
+void qr_multiply_in_place(MatrixT<float>& a, MatrixT<float>& c, MatrixT<float>& r, IndexVector& p,
+                          const QrMultiplyOptions& options);
+void qr_multiply_in_place(MatrixT<double>& a, MatrixT<double>& c, MatrixT<double>& r, IndexVector& p,
+                          const QrMultiplyOptions& options);
+void qr_multiply_in_place(MatrixT<std::complex<float>>& a, MatrixT<std::complex<float>>& c,
+                          MatrixT<std::complex<float>>& r, IndexVector& p, const QrMultiplyOptions& options);
+void qr_multiply_in_place(MatrixT<std::complex<double>>& a, MatrixT<std::complex<double>>& c,
+                          MatrixT<std::complex<double>>& r, IndexVector& p, const QrMultiplyOptions& options);
+
 /// Throws NotFittedError naming `where` (declared in lu.hpp too; defined in lu.cpp).
 [[noreturn]] void throw_not_computed(const char* where);
 }  // namespace detail
@@ -181,6 +221,53 @@ QrResult<typename Derived::Scalar> qr(const Eigen::MatrixBase<Derived>& a, const
                                    {.pivoting = options.pivoting, .check_finite = options.check_finite});
   QrResult<Scalar> result;
   detail::qr_unpack("qr", compact, tau, p, options.mode, result);
+  return result;
+}
+
+/// q @ c or c @ q for the QR decomposition of a, without forming q, as
+/// scipy.linalg.qr_multiply (LAPACK ?geqrf / ?geqp3, then ?ormqr / ?unmqr).
+///
+/// \param a        m x n matrix (any m, n); any Eigen dense expression.
+/// \param c        left: k x p (k = min(m, n)); right: p x m. A vector type is
+///                 SciPy's 1-D c: k entries (left) or m (right). a's scalar type.
+/// \param options  mode (QrMultiplyMode::right by default, as SciPy), pivoting, conjugate.
+/// \returns        QrMultiplyResult{cq, r, p}: cq = q c (m x p) or c q (p x k),
+///                 q being qr(a, {.mode = economic})'s q (conjugated with
+///                 `conjugate`); r that call's k x n r; p its permutation with
+///                 pivoting. A vector c gives a vector cq (m or k entries).
+///                 Empty c: cq has c's shape (SciPy 1.17.1's empty_like(c)).
+///
+/// Requires: a and c finite (always checked: SciPy's qr_multiply has no check_finite).
+/// Ensures:  a and c are not modified; cq = q c (c q) up to O(max(m, n) eps ||c||).
+///           q is unique only up to column signs (see qr()): so is cq.
+/// Throws:   ValueError when a or c holds NaN / Inf, c's shape does not fit
+///           (the message gives both shapes), or mode is not a QrMultiplyMode value.
+/// Complexity: O(m n k) for the factorization, O(m k p) for the product; O(m p) extra memory.
+///
+/// Example:
+/// \code
+///   Matrix a{{1, 3, 3}, {2, 3, 2}, {2, 3, 3}, {1, 3, 2}};
+///   auto [qc, r, p] = scilearn::linalg::qr_multiply(a, Matrix(2 * Matrix::Identity(4, 4)), {.pivoting = true});
+///   // qc = 2 q (4 x 3): {{-1, 1, -1}, {-1, -1, 1}, {-1, -1, -1}, {-1, 1, 1}}; p = {1, 0, 2}
+/// \endcode
+template <class DerivedA, class DerivedC>
+auto qr_multiply(const Eigen::MatrixBase<DerivedA>& a, const Eigen::MatrixBase<DerivedC>& c,
+                 const QrMultiplyOptions& options = {}) {
+  using Scalar = typename DerivedA::Scalar;
+  static_assert(is_lapack_scalar_v<Scalar>, "qr_multiply: the scalar must be float, double or std::complex of either");
+  static_assert(std::is_same_v<Scalar, typename DerivedC::Scalar>,
+                "qr_multiply: a and c must have the same scalar type");
+  constexpr bool vector = DerivedC::ColsAtCompileTime == 1;
+  MatrixT<Scalar> work = a;
+  MatrixT<Scalar> product = c;
+  if (vector && options.mode == QrMultiplyMode::right) product.transposeInPlace();  // SciPy: a 1-D c is a row here
+  QrMultiplyResult<Scalar, std::conditional_t<vector, VectorT<Scalar>, MatrixT<Scalar>>> result;
+  detail::qr_multiply_in_place(work, product, result.r, result.p, options);
+  if constexpr (vector) {
+    result.cq = product.reshaped();
+  } else {
+    result.cq = std::move(product);
+  }
   return result;
 }
 
