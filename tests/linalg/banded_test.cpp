@@ -18,13 +18,6 @@ using testing::Real;
 using testing::rel_error;
 using testing::residual_ratio;
 
-template <class S>
-MatrixT<S> load(const std::string& name) {
-  return testing::load_banded<S>(name);
-}
-
-bool is_vector(const std::string& name) { return testing::is_vector_fixture(testing::kBandedDir, name); }
-
 // Two backward-stable solutions (ours, SciPy's) each lie within
 // c n eps cond_1(a) of the exact x (Higham 2002, Thm 7.2), so of each other
 // within twice that; c = 30, LAPACK's own acceptance ratio.
@@ -33,26 +26,15 @@ double forward_tolerance(const BandedCase& c, Index n) {
   return 2 * 30 * static_cast<double>(n) * eps<S>() * c.cond;
 }
 
-// Solves with a vector b when SciPy got a 1-D one (a vector type in, a vector out).
-template <class S, class Solve>
-MatrixT<S> solve_as_scipy(const std::string& name, const MatrixT<S>& b, Solve&& solve) {
-  if (is_vector(name + "_b")) {
-    const VectorT<S> bv = b.col(0);
-    const VectorT<S> xv = solve(bv);
-    return xv;
-  }
-  return solve(b);
-}
-
 template <class S>
 void check_solve_banded(const BandedCase& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> ab = load<S>(c.name + "_ab");
-    const MatrixT<S> b = load<S>(c.name + "_b");
-    const MatrixT<S> x = solve_as_scipy<S>(c.name, b, [&](const auto& rhs) {
+    const MatrixT<S> ab = testing::load_banded<S>(c.name + "_ab");
+    const MatrixT<S> b = testing::load_banded<S>(c.name + "_b");
+    const MatrixT<S> x = testing::solve_as_scipy<S>(c.name, b, [&](const auto& rhs) {
       return linalg::solve_banded({c.l, c.u}, ab, rhs);
     });
-    BOOST_TEST(rel_error<S>(x, load<S>(c.name + "_x")) <= forward_tolerance<S>(c, ab.cols()));
+    BOOST_TEST(rel_error<S>(x, testing::load_banded<S>(c.name + "_x")) <= forward_tolerance<S>(c, ab.cols()));
     if (ab.cols() > 1) BOOST_TEST(residual_ratio<S>(dense_from_band<S>(ab, c.l, c.u), x, b) <= 30.0);
   }
 }
@@ -83,8 +65,8 @@ BOOST_AUTO_TEST_CASE(solve_banded_never_reads_outside_the_band) {
       for (const BandedCase& c : testing::read_banded_cases("solve_banded")) {
         if (c.name != name) continue;
         testing::with_scalar(c.dtype, [&]<class S>(std::type_identity<S>) {
-          const MatrixT<S> ab = load<S>(c.name + "_ab");
-          const MatrixT<S> b = load<S>(c.name + "_b");
+          const MatrixT<S> ab = testing::load_banded<S>(c.name + "_ab");
+          const MatrixT<S> b = testing::load_banded<S>(c.name + "_b");
           const MatrixT<S> poisoned = poison_corners<S>(ab, c.u);
           BOOST_TEST(!poisoned.allFinite());
           BOOST_TEST((linalg::solve_banded({c.l, c.u}, poisoned, b, {.check_finite = false}) ==
@@ -98,8 +80,8 @@ BOOST_AUTO_TEST_CASE(solve_banded_never_reads_outside_the_band) {
 template <class S>
 void check_singular_banded(const BandedCase& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> ab = load<S>(c.name + "_ab");
-    const MatrixT<S> b = load<S>(c.name + "_b");
+    const MatrixT<S> ab = testing::load_banded<S>(c.name + "_ab");
+    const MatrixT<S> b = testing::load_banded<S>(c.name + "_b");
     BOOST_TEST(message_of<LinAlgError>([&] {
                  (void)linalg::solve_banded({c.l, c.u}, ab, b);
                }) == "solve_banded: singular matrix");
@@ -119,28 +101,28 @@ BOOST_AUTO_TEST_CASE(solve_banded_singular_is_a_linalg_error_as_scipy) {
 template <class S>
 void check_solveh_banded(const BandedCase& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> ab = load<S>(c.name + "_ab");
-    const MatrixT<S> b = load<S>(c.name + "_b");
+    const MatrixT<S> ab = testing::load_banded<S>(c.name + "_ab");
+    const MatrixT<S> b = testing::load_banded<S>(c.name + "_b");
     const MatrixT<S> a = dense_from_hermitian_band<S>(ab, c.lower);
     const double tol = forward_tolerance<S>(c, ab.cols());
-    const MatrixT<S> x = solve_as_scipy<S>(
+    const MatrixT<S> x = testing::solve_as_scipy<S>(
         c.name, b, [&](const auto& rhs) { return linalg::solveh_banded(ab, rhs, {.lower = c.lower}); });
-    BOOST_TEST(rel_error<S>(x, load<S>(c.name + "_x")) <= tol);
+    BOOST_TEST(rel_error<S>(x, testing::load_banded<S>(c.name + "_x")) <= tol);
     BOOST_TEST(residual_ratio<S>(a, x, b) <= 30.0);
 
     // cholesky_banded: the same factor as SciPy's (a Cholesky factor is unique,
     // and perturbed by at most of order n eps cond relative), and a = u^H u.
     const MatrixT<S> cb = linalg::cholesky_banded(ab, {.lower = c.lower});
-    BOOST_TEST(rel_error<S>(cb, load<S>(c.name + "_c")) <= tol);
+    BOOST_TEST(rel_error<S>(cb, testing::load_banded<S>(c.name + "_c")) <= tol);
     const Index kd = ab.rows() - 1;
     const MatrixT<S> f = c.lower ? dense_from_band<S>(cb, kd, 0) : dense_from_band<S>(cb, 0, kd);
     const MatrixT<S> product = c.lower ? MatrixT<S>(f * f.adjoint()) : MatrixT<S>(f.adjoint() * f);
     BOOST_TEST(testing::factorization_ratio<S>(a, product) <= 30.0);
 
-    const MatrixT<S> xc = solve_as_scipy<S>(c.name, b, [&](const auto& rhs) {
+    const MatrixT<S> xc = testing::solve_as_scipy<S>(c.name, b, [&](const auto& rhs) {
       return linalg::cho_solve_banded({cb, c.lower}, rhs);
     });
-    BOOST_TEST(rel_error<S>(xc, load<S>(c.name + "_xc")) <= tol);
+    BOOST_TEST(rel_error<S>(xc, testing::load_banded<S>(c.name + "_xc")) <= tol);
     BOOST_TEST(residual_ratio<S>(a, xc, b) <= 30.0);
   }
 }
@@ -154,8 +136,8 @@ BOOST_AUTO_TEST_CASE(solveh_banded_and_cholesky_banded_match_scipy_on_every_refe
 template <class S>
 void check_not_positive_definite(const BandedCase& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> ab = load<S>(c.name + "_ab");
-    const MatrixT<S> b = load<S>(c.name + "_b");
+    const MatrixT<S> ab = testing::load_banded<S>(c.name + "_ab");
+    const MatrixT<S> b = testing::load_banded<S>(c.name + "_b");
     const std::string order = std::to_string(c.error_order);
     BOOST_TEST(message_of<LinAlgError>([&] { (void)linalg::solveh_banded(ab, b, {.lower = c.lower}); }) ==
                "solveh_banded: the leading minor of order " + order + " is not positive definite");

@@ -40,6 +40,18 @@ MatrixT<S> load_banded(const std::string& name) {
   return load_fixture<S>(kBandedDir, name);
 }
 
+/// Runs solve(b) with a vector b when SciPy got a 1-D <name>_b (a vector type
+/// in, a vector out), else with the matrix; returns x as a matrix.
+template <class S, class Solve>
+MatrixT<S> solve_as_scipy(const std::string& name, const MatrixT<S>& b, Solve&& solve) {
+  if (is_vector_fixture(kBandedDir, name + "_b")) {
+    const VectorT<S> bv = b.col(0);
+    const VectorT<S> xv = solve(bv);
+    return xv;
+  }
+  return solve(b);
+}
+
 /// The dense n x n matrix that band storage ab with l sub- and u
 /// super-diagonals holds: a(i, j) = ab(u + i - j, j) inside the band.
 template <class S>

@@ -51,7 +51,10 @@ BOOST_AUTO_TEST_CASE(invhilbert_beyond_int64_matches_scipy_floats) {
   // It is the inverse: hilbert(n) invhilbert(n) = I up to cond(hilbert) eps (n = 6: cond ~ 1.5e7).
   const Matrix product = linalg::hilbert(6) * linalg::invhilbert(6);
   BOOST_TEST((product - Matrix::Identity(6, 6)).cwiseAbs().maxCoeff() <= 1e-8);
-  // Overflow to +-inf for large n, as SciPy (invhilbert(300): 66506 infinite entries).
+  // Overflow to +-inf for large n, as SciPy 1.17.1: its first infinite entries
+  // at n = 204, and 66506 of them at n = 300.
+  BOOST_TEST(linalg::invhilbert(203).allFinite());
+  BOOST_TEST(!linalg::invhilbert(204).allFinite());
   const Matrix big = linalg::invhilbert(300);
   BOOST_TEST(big.array().isInf().count() == 66506);
   BOOST_TEST(!big.hasNaN());

@@ -16,34 +16,16 @@ using testing::message_of;
 using testing::rel_error;
 using testing::residual_ratio;
 
-template <class S>
-MatrixT<S> load(const std::string& name) {
-  return testing::load_banded<S>(name);
-}
-
-bool is_vector(const std::string& name) { return testing::is_vector_fixture(testing::kBandedDir, name); }
-
-// Runs solve with a vector b when SciPy got a 1-D one, else with the matrix.
-template <class S, class Solve>
-MatrixT<S> solve_as_scipy(const std::string& name, const MatrixT<S>& b, Solve&& solve) {
-  if (is_vector(name + "_b")) {
-    const VectorT<S> bv = b.col(0);
-    const VectorT<S> xv = solve(bv);
-    return xv;
-  }
-  return solve(b);
-}
-
 // ---- solve_toeplitz ---------------------------------------------------------
 
 template <class S>
 void check_toeplitz(const BandedCase& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const VectorT<S> col = load<S>(c.name + "_c");
+    const VectorT<S> col = testing::load_banded<S>(c.name + "_c");
     const bool has_r = !c.lower;  // lower = 1 marks r omitted (r = conj(c))
-    const VectorT<S> row = has_r ? VectorT<S>(load<S>(c.name + "_r")) : VectorT<S>(col.conjugate());
-    const MatrixT<S> b = load<S>(c.name + "_b");
-    const MatrixT<S> x = solve_as_scipy<S>(c.name, b, [&](const auto& rhs) {
+    const VectorT<S> row = has_r ? VectorT<S>(testing::load_banded<S>(c.name + "_r")) : VectorT<S>(col.conjugate());
+    const MatrixT<S> b = testing::load_banded<S>(c.name + "_b");
+    const MatrixT<S> x = testing::solve_as_scipy<S>(c.name, b, [&](const auto& rhs) {
       return has_r ? linalg::solve_toeplitz(col, row, rhs) : linalg::solve_toeplitz(col, rhs);
     });
     // The same recursion as SciPy's, in the same (double) precision and
@@ -51,7 +33,7 @@ void check_toeplitz(const BandedCase& c) {
     // a compiler gives the complex products' roundings, and float ones by the
     // final rounding to S. 10 n eps(S) relative to x's norm covers both.
     const Index n = col.size();
-    BOOST_TEST(rel_error<S>(x, load<S>(c.name + "_x")) <= 10 * static_cast<double>(n) * eps<S>());
+    BOOST_TEST(rel_error<S>(x, testing::load_banded<S>(c.name + "_x")) <= 10 * static_cast<double>(n) * eps<S>());
     // Levinson is only weakly stable (Cybenko 1980), but for these matrices
     // (positive definite, or dominated by their diagonal) its residual is that
     // of a backward-stable solver: LAPACK's acceptance ratio 30 (measured: < 0.2).
@@ -69,9 +51,9 @@ BOOST_AUTO_TEST_CASE(solve_toeplitz_matches_scipy_on_every_reference_case) {
 BOOST_AUTO_TEST_CASE(solve_toeplitz_singular_minor_is_a_linalg_error_as_scipy) {
   for (const BandedCase& c : testing::read_banded_cases("solve_toeplitz_fail")) {
     BOOST_TEST_CONTEXT("case " << c.name) {
-      const Vector col = load<double>(c.name + "_c");
-      const Vector row = load<double>(c.name + "_r");
-      const Vector b = load<double>(c.name + "_b");
+      const Vector col = testing::load_banded<double>(c.name + "_c");
+      const Vector row = testing::load_banded<double>(c.name + "_r");
+      const Vector b = testing::load_banded<double>(c.name + "_b");
       BOOST_CHECK_THROW((void)linalg::solve_toeplitz(col, row, b), LinAlgError);
     }
   }
@@ -139,26 +121,27 @@ BOOST_AUTO_TEST_CASE(solve_toeplitz_empty_shapes_and_nan) {
 template <class S>
 void check_circulant(const BandedCase& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const VectorT<S> col = load<S>(c.name + "_c");
-    const MatrixT<S> b = load<S>(c.name + "_b");
+    const VectorT<S> col = testing::load_banded<S>(c.name + "_c");
+    const MatrixT<S> b = testing::load_banded<S>(c.name + "_b");
     const bool lstsq = c.lower;  // lower = 1 marks singular = lstsq on a singular matrix
     const linalg::SolveCirculantOptions options{.singular = lstsq ? linalg::CirculantSingular::lstsq
                                                                   : linalg::CirculantSingular::raise};
-    const MatrixT<S> x =
-        solve_as_scipy<S>(c.name, b, [&](const auto& rhs) { return linalg::solve_circulant(col, rhs, options); });
+    const MatrixT<S> x = testing::solve_as_scipy<S>(
+        c.name, b, [&](const auto& rhs) { return linalg::solve_circulant(col, rhs, options); });
     const Index n = col.size();
     const MatrixT<S> a = linalg::circulant(col);
     if (lstsq) {
       // x is the minimum-norm least-squares solution: the normal equations
       // hold and x has no component in the null space (SciPy's x, to
       // rounding: the FFT is backward stable with error O(log n eps)).
-      BOOST_TEST(rel_error<S>(x, load<S>(c.name + "_x")) <= 100 * static_cast<double>(n) * eps<S>());
+      BOOST_TEST(rel_error<S>(x, testing::load_banded<S>(c.name + "_x")) <= 100 * static_cast<double>(n) * eps<S>());
       BOOST_TEST(testing::norm1<S>(a.adjoint() * (a * x - b)) <= 100 * static_cast<double>(n) * eps<S>() *
                                                                      testing::norm1<S>(a) * testing::norm1<S>(a) *
                                                                      testing::norm1<S>(x));
       BOOST_CHECK_THROW((void)linalg::solve_circulant(col, b), LinAlgError);
     } else {
-      BOOST_TEST(rel_error<S>(x, load<S>(c.name + "_x")) <= 2 * 30 * static_cast<double>(n) * eps<S>() * c.cond);
+      BOOST_TEST(rel_error<S>(x, testing::load_banded<S>(c.name + "_x")) <=
+                 2 * 30 * static_cast<double>(n) * eps<S>() * c.cond);
       BOOST_TEST(residual_ratio<S>(a, x, b) <= 30.0);
     }
   }

@@ -22,6 +22,7 @@
 
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/types.hpp>
+#include <scilearn/linalg/lu.hpp>  // detail::solution_t
 #include <type_traits>
 #include <utility>
 
@@ -104,10 +105,6 @@ void cho_solve_banded_in_place(const ChoBandedFactor<std::complex<float>>& f,
 void cho_solve_banded_in_place(const ChoBandedFactor<std::complex<double>>& f,
                                Eigen::Ref<MatrixT<std::complex<double>>> x, const ChoSolveBandedOptions& options);
 
-/// A vector result for a vector b (compile-time), a matrix otherwise.
-template <class DerivedB>
-using SolveResult = std::conditional_t<DerivedB::ColsAtCompileTime == 1, VectorT<typename DerivedB::Scalar>,
-                                       MatrixT<typename DerivedB::Scalar>>;
 }  // namespace detail
 
 /// Solves a @ x = b for a band matrix a given in band storage, as
@@ -139,13 +136,14 @@ using SolveResult = std::conditional_t<DerivedB::ColsAtCompileTime == 1, VectorT
 ///   // x = {-2.37288136, 3.93220339, -4, 4.3559322, -1.3559322}
 /// \endcode
 template <class DerivedA, class DerivedB>
-detail::SolveResult<DerivedB> solve_banded(std::pair<Index, Index> l_and_u, const Eigen::MatrixBase<DerivedA>& ab,
-                                           const Eigen::MatrixBase<DerivedB>& b,
-                                           const SolveBandedOptions& options = {}) {
+detail::solution_t<typename DerivedB::Scalar, DerivedB> solve_banded(std::pair<Index, Index> l_and_u,
+                                                                     const Eigen::MatrixBase<DerivedA>& ab,
+                                                                     const Eigen::MatrixBase<DerivedB>& b,
+                                                                     const SolveBandedOptions& options = {}) {
   using Scalar = typename DerivedA::Scalar;
   static_assert(is_lapack_scalar_v<Scalar>, "solve_banded: the scalar must be float, double or std::complex of either");
   static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "solve_banded: ab and b must have the same scalar");
-  detail::SolveResult<DerivedB> x = b;
+  detail::solution_t<typename DerivedB::Scalar, DerivedB> x = b;
   detail::solve_banded_in_place(l_and_u.first, l_and_u.second, Eigen::Ref<const MatrixT<Scalar>>(ab),
                                 Eigen::Ref<MatrixT<Scalar>>(x), options);
   return x;
@@ -176,13 +174,14 @@ detail::SolveResult<DerivedB> solve_banded(std::pair<Index, Index> l_and_u, cons
 ///   Vector x = linalg::solveh_banded(ab, Vector{{1, 2, 2, 3}}, {.lower = true});
 /// \endcode
 template <class DerivedA, class DerivedB>
-detail::SolveResult<DerivedB> solveh_banded(const Eigen::MatrixBase<DerivedA>& ab, const Eigen::MatrixBase<DerivedB>& b,
-                                            const SolvehBandedOptions& options = {}) {
+detail::solution_t<typename DerivedB::Scalar, DerivedB> solveh_banded(const Eigen::MatrixBase<DerivedA>& ab,
+                                                                      const Eigen::MatrixBase<DerivedB>& b,
+                                                                      const SolvehBandedOptions& options = {}) {
   using Scalar = typename DerivedA::Scalar;
   static_assert(is_lapack_scalar_v<Scalar>,
                 "solveh_banded: the scalar must be float, double or std::complex of either");
   static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "solveh_banded: ab and b must have the same scalar");
-  detail::SolveResult<DerivedB> x = b;
+  detail::solution_t<typename DerivedB::Scalar, DerivedB> x = b;
   detail::solveh_banded_in_place(Eigen::Ref<const MatrixT<Scalar>>(ab), Eigen::Ref<MatrixT<Scalar>>(x), options);
   return x;
 }
@@ -233,12 +232,12 @@ MatrixT<typename Derived::Scalar> cholesky_banded(const Eigen::MatrixBase<Derive
 ///           (with check_finite).
 /// Complexity: O(n kd k).
 template <class DerivedB, class Scalar = typename DerivedB::Scalar>
-detail::SolveResult<DerivedB> cho_solve_banded(const ChoBandedFactor<Scalar>& cb_and_lower,
-                                               const Eigen::MatrixBase<DerivedB>& b,
-                                               const ChoSolveBandedOptions& options = {}) {
+detail::solution_t<typename DerivedB::Scalar, DerivedB> cho_solve_banded(const ChoBandedFactor<Scalar>& cb_and_lower,
+                                                                         const Eigen::MatrixBase<DerivedB>& b,
+                                                                         const ChoSolveBandedOptions& options = {}) {
   static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>,
                 "cho_solve_banded: cb and b must have the same scalar type");
-  detail::SolveResult<DerivedB> x = b;
+  detail::solution_t<typename DerivedB::Scalar, DerivedB> x = b;
   detail::cho_solve_banded_in_place(cb_and_lower, Eigen::Ref<MatrixT<Scalar>>(x), options);
   return x;
 }

@@ -251,9 +251,10 @@ Matrix hilbert(Index n);
 
 /// Inverse of the Hilbert matrix, as scipy.linalg.invhilbert (exact = false),
 /// from the closed form (-1)^(i+j) (i+j+1) C(n+i, n-j-1) C(n+j, n-i-1) C(i+j, i)^2.
-/// \returns n x n of integers: exact as long as they fit a double (n <= 13 for
-///          every entry, where SciPy's exact=True uses int64), else rounded;
-///          +-inf where they exceed the double range (n >= ~ 260), as SciPy.
+/// \returns n x n of integers, each the double nearest the exact value: exact
+///          for n <= 12 (entries below 2^53; SciPy's exact=True int64 values
+///          up to n = 14, rounded as NumPy converts them); +-inf entries from
+///          n = 204 on, beyond the double range, as SciPy.
 /// Throws ValueError for n < 0. Complexity: O(n^2) (binomials by recurrence).
 /// \code
 ///   Matrix h = linalg::invhilbert(2);   // {{4, -6}, {-6, 12}}

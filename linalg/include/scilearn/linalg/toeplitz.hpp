@@ -6,6 +6,7 @@
 #include <optional>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/types.hpp>
+#include <scilearn/linalg/lu.hpp>  // detail::solution_t
 #include <type_traits>
 
 namespace scilearn::linalg {
@@ -57,9 +58,6 @@ void solve_circulant_in_place(const Eigen::Ref<const MatrixT<std::complex<float>
 void solve_circulant_in_place(const Eigen::Ref<const MatrixT<std::complex<double>>>& c,
                               Eigen::Ref<MatrixT<std::complex<double>>> x, const SolveCirculantOptions& options);
 
-template <class DerivedB>
-using StructuredSolveResult = std::conditional_t<DerivedB::ColsAtCompileTime == 1, VectorT<typename DerivedB::Scalar>,
-                                                 MatrixT<typename DerivedB::Scalar>>;
 }  // namespace detail
 
 /// Solves T @ x = b for the Toeplitz matrix T with first column c and first
@@ -93,16 +91,16 @@ using StructuredSolveResult = std::conditional_t<DerivedB::ColsAtCompileTime == 
 ///   Vector x = linalg::solve_toeplitz(c, r, b);   // {1.66666667, -1, -2.66666667, 2.33333333}
 /// \endcode
 template <class DerivedC, class DerivedR, class DerivedB>
-detail::StructuredSolveResult<DerivedB> solve_toeplitz(const Eigen::MatrixBase<DerivedC>& c,
-                                                       const Eigen::MatrixBase<DerivedR>& r,
-                                                       const Eigen::MatrixBase<DerivedB>& b,
-                                                       const SolveToeplitzOptions& options = {}) {
+detail::solution_t<typename DerivedB::Scalar, DerivedB> solve_toeplitz(const Eigen::MatrixBase<DerivedC>& c,
+                                                                       const Eigen::MatrixBase<DerivedR>& r,
+                                                                       const Eigen::MatrixBase<DerivedB>& b,
+                                                                       const SolveToeplitzOptions& options = {}) {
   using Scalar = typename DerivedC::Scalar;
   static_assert(is_lapack_scalar_v<Scalar>,
                 "solve_toeplitz: the scalar must be float, double or std::complex of either");
   static_assert(std::is_same_v<Scalar, typename DerivedR::Scalar> && std::is_same_v<Scalar, typename DerivedB::Scalar>,
                 "solve_toeplitz: c, r and b must have the same scalar type");
-  detail::StructuredSolveResult<DerivedB> x = b;
+  detail::solution_t<typename DerivedB::Scalar, DerivedB> x = b;
   const Eigen::Ref<const MatrixT<Scalar>> rr(r);
   detail::solve_toeplitz_in_place(Eigen::Ref<const MatrixT<Scalar>>(c), &rr, Eigen::Ref<MatrixT<Scalar>>(x), options);
   return x;
@@ -116,14 +114,14 @@ detail::StructuredSolveResult<DerivedB> solve_toeplitz(const Eigen::MatrixBase<D
 ///   Vector x = linalg::solve_toeplitz(Vector{{2, 1}}, Vector{{3, 3}});   // {1, 1}
 /// \endcode
 template <class DerivedC, class DerivedB>
-detail::StructuredSolveResult<DerivedB> solve_toeplitz(const Eigen::MatrixBase<DerivedC>& c,
-                                                       const Eigen::MatrixBase<DerivedB>& b,
-                                                       const SolveToeplitzOptions& options = {}) {
+detail::solution_t<typename DerivedB::Scalar, DerivedB> solve_toeplitz(const Eigen::MatrixBase<DerivedC>& c,
+                                                                       const Eigen::MatrixBase<DerivedB>& b,
+                                                                       const SolveToeplitzOptions& options = {}) {
   using Scalar = typename DerivedC::Scalar;
   static_assert(is_lapack_scalar_v<Scalar>,
                 "solve_toeplitz: the scalar must be float, double or std::complex of either");
   static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "solve_toeplitz: c and b must have the same scalar");
-  detail::StructuredSolveResult<DerivedB> x = b;
+  detail::solution_t<typename DerivedB::Scalar, DerivedB> x = b;
   detail::solve_toeplitz_in_place(Eigen::Ref<const MatrixT<Scalar>>(c), nullptr, Eigen::Ref<MatrixT<Scalar>>(x),
                                   options);
   return x;
@@ -157,15 +155,15 @@ detail::StructuredSolveResult<DerivedB> solve_toeplitz(const Eigen::MatrixBase<D
 ///   // C = {{2, 5, 2}, {2, 2, 5}, {5, 2, 2}}: x = {5, -1, 2} / 9
 /// \endcode
 template <class DerivedC, class DerivedB>
-detail::StructuredSolveResult<DerivedB> solve_circulant(const Eigen::MatrixBase<DerivedC>& c,
-                                                        const Eigen::MatrixBase<DerivedB>& b,
-                                                        const SolveCirculantOptions& options = {}) {
+detail::solution_t<typename DerivedB::Scalar, DerivedB> solve_circulant(const Eigen::MatrixBase<DerivedC>& c,
+                                                                        const Eigen::MatrixBase<DerivedB>& b,
+                                                                        const SolveCirculantOptions& options = {}) {
   using Scalar = typename DerivedC::Scalar;
   static_assert(is_lapack_scalar_v<Scalar>,
                 "solve_circulant: the scalar must be float, double or std::complex of either");
   static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>,
                 "solve_circulant: c and b must have the same scalar");
-  detail::StructuredSolveResult<DerivedB> x = b;
+  detail::solution_t<typename DerivedB::Scalar, DerivedB> x = b;
   detail::solve_circulant_in_place(Eigen::Ref<const MatrixT<Scalar>>(c), Eigen::Ref<MatrixT<Scalar>>(x), options);
   return x;
 }
