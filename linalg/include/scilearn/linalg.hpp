@@ -11,3 +11,6 @@
 #include <scilearn/linalg/lstsq.hpp>
 #include <scilearn/linalg/solve_triangular.hpp>
 #include <scilearn/linalg/trans.hpp>
+#include <scilearn/linalg/banded.hpp>
+#include <scilearn/linalg/toeplitz.hpp>
+#include <scilearn/linalg/special_matrices.hpp>
