@@ -2,6 +2,7 @@
 /// \file
 /// Umbrella header of scilearn::linalg: SciPy-parity dense linear algebra on LAPACK.
 #include <scilearn/linalg/det.hpp>
+#include <scilearn/linalg/expm.hpp>
 #include <scilearn/linalg/inv.hpp>
 #include <scilearn/linalg/solve.hpp>
 #include <scilearn/linalg/lu.hpp>
@@ -9,3 +10,4 @@
 #include <scilearn/linalg/lstsq.hpp>
 #include <scilearn/linalg/solve_triangular.hpp>
 #include <scilearn/linalg/trans.hpp>
+#include <scilearn/linalg/trig_matrix.hpp>
