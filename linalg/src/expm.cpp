@@ -187,9 +187,9 @@ Degree choose_degree(Powers<S>& p) {
   using R = real_t<S>;
   const Index n = p.a.rows();
   AbsPowerNorms<S> abs_powers(p.a);
-  p.a2().noalias() = p.a * p.a;
-  p.a4().noalias() = p.a2() * p.a2();
-  p.a6.noalias() = p.a4() * p.a2();
+  gemm<S>(p.a, p.a, S(0), p.a2());
+  gemm<S>(p.a2(), p.a2(), S(0), p.a4());
+  gemm<S>(p.a4(), p.a2(), S(0), p.a6);
   const R d4 = std::pow(norm1<S>(p.a4()), R(0.25));
   const R d6 = std::pow(norm1<S>(p.a6), R(1) / R(6));
   const R eta1 = std::max(d4, d6);
@@ -203,7 +203,8 @@ Degree choose_degree(Powers<S>& p) {
   const bool exact = n < kEstimateOrder;
   R d8 = 0;
   if (exact) {
-    p.a8.noalias() = p.a4() * p.a4();
+    p.a8.resize(n, n);
+    gemm<S>(p.a4(), p.a4(), S(0), p.a8);
     d8 = std::pow(norm1<S>(p.a8), R(0.125));
   } else {
     d8 = std::pow(estimate_inf_norm<S>(p.a4(), p.a4()), R(0.125));
@@ -211,13 +212,16 @@ Degree choose_degree(Powers<S>& p) {
   const R eta2 = std::max(d6, d8);
   if (ell<S>(abs_powers.next(4), norm, 2, 7) == 0 && eta2 < R(kTheta[2])) return {7, 0};
   if (ell<S>(abs_powers.next(4), norm, 3, 9) == 0 && eta2 < R(kTheta[3])) {
-    if (!exact) p.a8.noalias() = p.a4() * p.a4();
+    if (!exact) {
+      p.a8.resize(n, n);
+      gemm<S>(p.a4(), p.a4(), S(0), p.a8);
+    }
     return {9, 0};
   }
 
   R d10 = 0;
   if (exact) {
-    p.a8.noalias() = p.a6 * p.a4();  // a^10, only for its norm
+    gemm<S>(p.a6, p.a4(), S(0), p.a8);  // a^10, only for its norm
     d10 = std::pow(norm1<S>(p.a8), R(0.1));
   } else {
     d10 = std::pow(estimate_inf_norm<S>(p.a4(), p.a6), R(0.1));
@@ -241,7 +245,7 @@ template <class S>
 void finish_pade(Eigen::Ref<MatrixT<S>> u, Eigen::Ref<MatrixT<S>> q) {
   const std::vector<lapack_index> ipiv = factor_denominator<S>(kWhere, q);
   solve_denominator<S>(q, ipiv, u);
-  u *= S(2);
+  u *= real_t<S>(2);  // a real factor: Eigen's complex<float> constant packets load misaligned
   u.diagonal().array() += S(1);
 }
 
@@ -269,8 +273,8 @@ MatrixT<S> pade_low(Powers<S>& p, int m) {
   w.diagonal().array() += S(b[1]);
   p.a2().diagonal().array() += S(b[0]);
   MatrixT<S> r(n, n);
-  r.noalias() = p.a * w;  // U
-  p.a2() -= r;            // V - U
+  gemm<S>(p.a, w, S(0), r);  // U
+  p.a2() -= r;               // V - U
   finish_pade<S>(r, p.a2());
   return r;
 }
@@ -298,9 +302,9 @@ MatrixT<S> pade13(Powers<S>& p) {
   }
   p.a2().diagonal().array() += S(b[1]);
   p.a4().diagonal().array() += S(b[0]);
-  p.a24.noalias() += p.a6 * wz;  // [a^6 w1 + w2 | V]
+  gemm<S>(p.a6, wz, S(1), p.a24);  // [a^6 w1 + w2 | V]
   auto u = wz.leftCols(n);
-  u.noalias() = p.a * p.a2();
+  gemm<S>(p.a, p.a2(), S(0), u);
   p.a4() -= u;  // V - U
   finish_pade<S>(u, p.a4());
   p.a6 = u;  // a^6 is free: r moves to a standalone n x n buffer
@@ -353,7 +357,8 @@ MatrixT<S> expm_any(const Eigen::Ref<const MatrixT<S>>& a, const ExpmOptions& op
   (void)to_lapack_index(kWhere, n);
   const Bandwidth bw = bandwidth<S>(a);
   if (bw.lower == 0 && bw.upper == 0) {  // diagonal (also 1 x 1 and 0 x 0): entrywise
-    MatrixT<S> r = MatrixT<S>::Zero(n, n);
+    MatrixT<S> r(n, n);
+    std::fill(r.data(), r.data() + r.size(), S(0));
     for (Index j = 0; j < n; ++j) r(j, j) = std::exp(a(j, j));
     return r;
   }
@@ -374,7 +379,7 @@ MatrixT<S> expm_any(const Eigen::Ref<const MatrixT<S>>& a, const ExpmOptions& op
   }
   MatrixT<S>& y = p.a;  // free after the approximant: the squarings' second buffer
   for (int i = 0; i < d.s; ++i) {
-    y.noalias() = x * x;
+    gemm<S>(x, x, S(0), y);
     x.swap(y);
   }
   return x;

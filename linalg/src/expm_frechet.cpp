@@ -38,7 +38,6 @@ struct PadePair {
 template <class S>
 PadePair<S> low_degree(const MatrixT<S>& a, const MatrixT<S>& e, int m) {
   const std::span<const double> b = low_degree_pade(m);
-  const Index n = a.rows();
   const int k = (m - 1) / 2;
   std::vector<MatrixT<S>> p, dp;
   p.emplace_back(a * a);
@@ -55,19 +54,23 @@ PadePair<S> low_degree(const MatrixT<S>& a, const MatrixT<S>& e, int m) {
     p.emplace_back(p[1] * p[1]);
     dp.emplace_back(p[1] * dp[1] + dp[1] * p[1]);
   }
-  MatrixT<S> odd = MatrixT<S>::Identity(n, n) * S(b[1]);
-  MatrixT<S> even = MatrixT<S>::Identity(n, n) * S(b[0]);
-  MatrixT<S> dodd = MatrixT<S>::Zero(n, n);
-  MatrixT<S> deven = MatrixT<S>::Zero(n, n);
-  for (int j = 1; j <= k; ++j) {
-    const auto odd_b = S(b[static_cast<std::size_t>(2 * j + 1)]);
-    const auto even_b = S(b[static_cast<std::size_t>(2 * j)]);
+  // Real coefficients throughout: Eigen's packet of a std::complex<float>
+  // constant is loaded as a double from a 4-byte aligned address.
+  using R = real_t<S>;
+  const auto coef = [&](int j) { return static_cast<R>(b[static_cast<std::size_t>(j)]); };
+  MatrixT<S> odd = coef(3) * p[0];
+  MatrixT<S> even = coef(2) * p[0];
+  MatrixT<S> dodd = coef(3) * dp[0];
+  MatrixT<S> deven = coef(2) * dp[0];
+  for (int j = 2; j <= k; ++j) {
     const auto i = static_cast<std::size_t>(j - 1);
-    odd += odd_b * p[i];
-    even += even_b * p[i];
-    dodd += odd_b * dp[i];
-    deven += even_b * dp[i];
+    odd += coef(2 * j + 1) * p[i];
+    even += coef(2 * j) * p[i];
+    dodd += coef(2 * j + 1) * dp[i];
+    deven += coef(2 * j) * dp[i];
   }
+  odd.diagonal().array() += S(coef(1));
+  even.diagonal().array() += S(coef(0));
   PadePair<S> r;
   r.u.noalias() = a * odd;
   r.lu.noalias() = a * dodd;
@@ -83,23 +86,23 @@ PadePair<S> low_degree(const MatrixT<S>& a, const MatrixT<S>& e, int m) {
 template <class S>
 PadePair<S> degree13(const MatrixT<S>& a, const MatrixT<S>& e) {
   const auto& b = kPade13;
-  const Index n = a.rows();
-  const auto c = [&](int j) { return S(b[static_cast<std::size_t>(j)]); };
+  const auto c = [&](int j) { return static_cast<real_t<S>>(b[static_cast<std::size_t>(j)]); };  // real: see low_degree
   const MatrixT<S> a2 = a * a;
   const MatrixT<S> m2 = a * e + e * a;
   const MatrixT<S> a4 = a2 * a2;
   const MatrixT<S> m4 = a2 * m2 + m2 * a2;
   const MatrixT<S> a6 = a2 * a4;
   const MatrixT<S> m6 = a4 * m2 + m4 * a2;
-  const auto eye = MatrixT<S>::Identity(n, n);
   const MatrixT<S> w1 = c(13) * a6 + c(11) * a4 + c(9) * a2;
-  const MatrixT<S> w2 = c(7) * a6 + c(5) * a4 + c(3) * a2 + c(1) * eye;
+  MatrixT<S> w2 = c(7) * a6 + c(5) * a4 + c(3) * a2;
+  w2.diagonal().array() += S(c(1));
   const MatrixT<S> z1 = c(12) * a6 + c(10) * a4 + c(8) * a2;
   MatrixT<S> w = w2;
   w.noalias() += a6 * w1;
   PadePair<S> r;
   r.u.noalias() = a * w;
-  r.v = c(6) * a6 + c(4) * a4 + c(2) * a2 + c(0) * eye;
+  r.v = c(6) * a6 + c(4) * a4 + c(2) * a2;
+  r.v.diagonal().array() += S(c(0));
   r.v.noalias() += a6 * z1;
   MatrixT<S> lw = c(7) * m6 + c(5) * m4 + c(3) * m2;
   lw.noalias() += a6 * (c(13) * m6 + c(11) * m4 + c(9) * m2);
@@ -156,7 +159,8 @@ ExpmFrechet<S> scaling_pade_squaring(const Eigen::Ref<const MatrixT<S>>& a_in,
 template <class S>
 ExpmFrechet<S> block_enlarge(const Eigen::Ref<const MatrixT<S>>& a, const Eigen::Ref<const MatrixT<S>>& e) {
   const Index n = a.rows();
-  MatrixT<S> big = MatrixT<S>::Zero(2 * n, 2 * n);
+  MatrixT<S> big(2 * n, 2 * n);
+  big.bottomLeftCorner(n, n) = a - a;  // zeros, without a complex<float> constant packet
   big.topLeftCorner(n, n) = a;
   big.topRightCorner(n, n) = e;
   big.bottomRightCorner(n, n) = a;

@@ -20,13 +20,28 @@ std::pair<MatrixT<S>, MatrixT<S>> cos_sin(const char* where, const Eigen::Ref<co
   if (options.check_finite) check_finite(where, "a", a);
   using C = std::complex<real_t<S>>;
   const ExpmOptions checked{.check_finite = false};  // a was checked above
-  const C i(0, 1);
+  // Multiplications by +-i and by 1/2 through the real and imaginary parts:
+  // Eigen's packet of a std::complex<float> constant is loaded as a double
+  // from a 4-byte aligned address.
+  const auto times_i = [](const auto& x, real_t<S> sign) {  // sign i x
+    MatrixT<C> y(x.rows(), x.cols());
+    if constexpr (is_complex_v<S>) {
+      y.real() = -sign * x.imag();
+      y.imag() = sign * x.real();
+    } else {
+      y.real().setZero();
+      y.imag() = sign * x;
+    }
+    return y;
+  };
   if constexpr (is_complex_v<S>) {
-    const MatrixT<C> plus = detail::expm(MatrixT<C>(i * a), checked);
-    const MatrixT<C> minus = detail::expm(MatrixT<C>(-i * a), checked);
-    return {C(0.5) * (plus + minus), C(0, -0.5) * (plus - minus)};
+    const MatrixT<C> plus = detail::expm(times_i(a, 1), checked);
+    const MatrixT<C> minus = detail::expm(times_i(a, -1), checked);
+    MatrixT<C> cos = plus + minus;
+    cos *= real_t<S>(0.5);
+    return {std::move(cos), times_i(MatrixT<C>(plus - minus), -0.5)};
   } else {
-    const MatrixT<C> e = detail::expm(MatrixT<C>(i * a.template cast<C>()), checked);
+    const MatrixT<C> e = detail::expm(times_i(a, 1), checked);
     return {e.real(), e.imag()};
   }
 }
