@@ -2,6 +2,7 @@
 /// \file
 /// Umbrella header of scilearn::linalg: SciPy-parity dense linear algebra on LAPACK.
 #include <scilearn/linalg/det.hpp>
+#include <scilearn/linalg/expm.hpp>
 #include <scilearn/linalg/inv.hpp>
 #include <scilearn/linalg/solve.hpp>
 #include <scilearn/linalg/lu.hpp>
@@ -14,3 +15,4 @@
 #include <scilearn/linalg/banded.hpp>
 #include <scilearn/linalg/toeplitz.hpp>
 #include <scilearn/linalg/special_matrices.hpp>
+#include <scilearn/linalg/trig_matrix.hpp>
