@@ -9,3 +9,9 @@
 #include <scilearn/linalg/lstsq.hpp>
 #include <scilearn/linalg/solve_triangular.hpp>
 #include <scilearn/linalg/trans.hpp>
+#include <scilearn/linalg/svd.hpp>
+#include <scilearn/linalg/pinv.hpp>
+#include <scilearn/linalg/norm.hpp>
+#include <scilearn/linalg/subspaces.hpp>
+#include <scilearn/linalg/polar.hpp>
+#include <scilearn/linalg/procrustes.hpp>
