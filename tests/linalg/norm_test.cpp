@@ -40,7 +40,7 @@ NormOrder parse_order(const std::string& label) {
 BOOST_AUTO_TEST_CASE(matrix_norms_match_scipy) {
   testing::for_each_svd_case([](const testing::SvdCase& c, auto scalar) {
     using S = typename decltype(scalar)::type;
-    const MatrixT<S> a = testing::load_fixture<S>(testing::kSvdDir, c.name + "_a");
+    const MatrixT<S> a = testing::load_case<S>(c, "a");
     const double sum_tol = 10.0 * static_cast<double>(std::max(c.m, c.n)) * testing::eps<S>();
     const double s_max = c.norms[4];
     const double sv_tol = sum_tol * s_max;
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(matrix_norms_match_scipy) {
 BOOST_AUTO_TEST_CASE(cond_matches_numpy) {
   testing::for_each_svd_case([](const testing::SvdCase& c, auto scalar) {
     using S = typename decltype(scalar)::type;
-    const MatrixT<S> a = testing::load_fixture<S>(testing::kSvdDir, c.name + "_a");
+    const MatrixT<S> a = testing::load_case<S>(c, "a");
     if (c.kind == "zero") {
       for (const NormOrder p : {NormOrder(), NormOrder(2), NormOrder(-2)}) BOOST_TEST(std::isinf(linalg::cond(a, p)));
       return;

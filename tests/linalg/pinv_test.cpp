@@ -10,27 +10,15 @@ BOOST_AUTO_TEST_SUITE(pinv)
 
 using namespace scilearn;
 
-namespace {
-
-// ||x||_1 relative to ||ref||_1 (exact zero required when ref is zero).
-template <class S>
-double rel_diff(const MatrixT<S>& x, const MatrixT<S>& ref) {
-  const double scale = testing::norm1<S>(ref);
-  return scale == 0 ? testing::norm1<S>(x) : testing::norm1<S>(x - ref) / scale;
-}
-
-}  // namespace
-
 // The pseudo-inverse keeps the rank largest singular values; perturbing a by
-// eps ||a|| moves it by about eps cond_r ||pinv|| (cond_r = s_max / s_r, Wedin),
-// so 10 max(m, n) eps cond_r bounds both sides' error. The four Penrose
-// equations hold to the same order.
+// eps ||a|| moves it by about eps cond_r ||pinv|| (cond_r = s_max / s_r,
+// Wedin; see wedin_tolerance). The four Penrose equations hold to the same order.
 BOOST_AUTO_TEST_CASE(matches_scipy_and_satisfies_penrose_equations) {
   testing::for_each_svd_case([](const testing::SvdCase& c, auto scalar) {
     using S = typename decltype(scalar)::type;
-    const MatrixT<S> a = testing::load_fixture<S>(testing::kSvdDir, c.name + "_a");
+    const MatrixT<S> a = testing::load_case<S>(c, "a");
     const MatrixT<S> original = a;
-    const Vector s = testing::load_fixture<double>(testing::kSvdDir, c.name + "_s");
+    const Vector s = testing::load_case<double>(c, "s");
     const auto [p, rank] = linalg::pinv_with_rank(a);
     BOOST_TEST(rank == c.rank);
     BOOST_TEST(linalg::matrix_rank(a) == c.rank);
@@ -41,17 +29,16 @@ BOOST_AUTO_TEST_CASE(matches_scipy_and_satisfies_penrose_equations) {
       BOOST_TEST(p.cwiseAbs().maxCoeff() == 0);
       return;
     }
-    const double cond_r = s(0) / s(c.rank - 1);
-    const double tol = 10.0 * static_cast<double>(std::max(c.m, c.n)) * testing::eps<S>() * cond_r;
+    const double tol = testing::wedin_tolerance<S>(c, s);
     if (c.kind != "large") {
-      BOOST_TEST(rel_diff<S>(p, testing::load_fixture<S>(testing::kSvdDir, c.name + "_pinv")) <= tol);
+      BOOST_TEST(testing::rel_diff1<S>(p, testing::load_case<S>(c, "pinv")) <= tol);
     }
-    BOOST_TEST(rel_diff<S>(MatrixT<S>(a * p * a), a) <= tol);
-    BOOST_TEST(rel_diff<S>(MatrixT<S>(p * a * p), p) <= tol);
+    BOOST_TEST(testing::rel_diff1<S>(MatrixT<S>(a * p * a), a) <= tol);
+    BOOST_TEST(testing::rel_diff1<S>(MatrixT<S>(p * a * p), p) <= tol);
     const MatrixT<S> ap = a * p;
     const MatrixT<S> pa = p * a;
-    BOOST_TEST(rel_diff<S>(MatrixT<S>(ap.adjoint()), ap) <= tol);
-    BOOST_TEST(rel_diff<S>(MatrixT<S>(pa.adjoint()), pa) <= tol);
+    BOOST_TEST(testing::rel_diff1<S>(MatrixT<S>(ap.adjoint()), ap) <= tol);
+    BOOST_TEST(testing::rel_diff1<S>(MatrixT<S>(pa.adjoint()), pa) <= tol);
     BOOST_TEST((linalg::pinv(a) == p));
   });
 }

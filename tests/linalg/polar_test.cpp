@@ -14,12 +14,6 @@ using linalg::PolarSide;
 
 namespace {
 
-template <class S>
-double rel_diff(const MatrixT<S>& x, const MatrixT<S>& ref) {
-  const double scale = testing::norm1<S>(ref);
-  return scale == 0 ? testing::norm1<S>(x) : testing::norm1<S>(x - ref) / scale;
-}
-
 // Columns (m >= n) or rows (m < n) orthonormal.
 template <class S>
 double semi_unitary_ratio(const MatrixT<S>& u) {
@@ -38,28 +32,27 @@ BOOST_AUTO_TEST_CASE(polar_matches_scipy) {
   testing::for_each_svd_case([](const testing::SvdCase& c, auto scalar) {
     using S = typename decltype(scalar)::type;
     if (c.kind == "large") return;
-    const MatrixT<S> a = testing::load_fixture<S>(testing::kSvdDir, c.name + "_a");
+    const MatrixT<S> a = testing::load_case<S>(c, "a");
     const MatrixT<S> original = a;
-    const Vector s = testing::load_fixture<double>(testing::kSvdDir, c.name + "_s");
+    const Vector s = testing::load_case<double>(c, "s");
     const double tol = 10.0 * static_cast<double>(std::max(c.m, c.n)) * testing::eps<S>();
     const auto [u, p] = linalg::polar(a);
     BOOST_TEST_REQUIRE((u.rows() == c.m && u.cols() == c.n));
     BOOST_TEST_REQUIRE((p.rows() == c.n && p.cols() == c.n));
     BOOST_TEST(semi_unitary_ratio<S>(u) < 30.0);
-    BOOST_TEST(rel_diff<S>(p, testing::load_fixture<S>(testing::kSvdDir, c.name + "_polar_p")) <= tol);
+    BOOST_TEST(testing::rel_diff1<S>(p, testing::load_case<S>(c, "polar_p")) <= tol);
     if (c.kind == "zero") {
       BOOST_TEST(p.cwiseAbs().maxCoeff() == 0);
     } else {
       BOOST_TEST(testing::factorization_ratio<S>(a, MatrixT<S>(u * p)) < 30.0);
-      BOOST_TEST(rel_diff<S>(MatrixT<S>(p.adjoint()), p) <= tol);  // Hermitian
+      BOOST_TEST(testing::rel_diff1<S>(MatrixT<S>(p.adjoint()), p) <= tol);  // Hermitian
     }
     if (c.rank == std::min(c.m, c.n)) {
-      BOOST_TEST(rel_diff<S>(u, testing::load_fixture<S>(testing::kSvdDir, c.name + "_polar_u")) <=
-                 tol * s(0) / s(c.rank - 1));
+      BOOST_TEST(testing::rel_diff1<S>(u, testing::load_case<S>(c, "polar_u")) <= tol * s(0) / s(c.rank - 1));
     }
     const auto [ul, pl] = linalg::polar(a, PolarSide::left);
     BOOST_TEST_REQUIRE((pl.rows() == c.m && pl.cols() == c.m));
-    BOOST_TEST(rel_diff<S>(pl, testing::load_fixture<S>(testing::kSvdDir, c.name + "_polar_pl")) <= tol);
+    BOOST_TEST(testing::rel_diff1<S>(pl, testing::load_case<S>(c, "polar_pl")) <= tol);
     if (c.kind != "zero") BOOST_TEST(testing::factorization_ratio<S>(a, MatrixT<S>(pl * ul)) < 30.0);
     BOOST_TEST((a == original));
   });
@@ -100,9 +93,9 @@ BOOST_AUTO_TEST_CASE(orthogonal_procrustes_matches_scipy) {
     using S = typename decltype(scalar)::type;
     using R = testing::Real<S>;
     if (c.kind == "large") return;
-    const MatrixT<S> a = testing::load_fixture<S>(testing::kSvdDir, c.name + "_a");
-    const MatrixT<S> b = testing::load_fixture<S>(testing::kSvdDir, c.name + "_pb");
-    const MatrixT<S> r_ref = testing::load_fixture<S>(testing::kSvdDir, c.name + "_pr");
+    const MatrixT<S> a = testing::load_case<S>(c, "a");
+    const MatrixT<S> b = testing::load_case<S>(c, "pb");
+    const MatrixT<S> r_ref = testing::load_case<S>(c, "pr");
     const auto [r, scale] = linalg::orthogonal_procrustes(a, b);
     static_assert(std::is_same_v<std::remove_cv_t<decltype(scale)>, R>);
     BOOST_TEST_REQUIRE((r.rows() == c.n && r.cols() == c.n));
@@ -113,7 +106,7 @@ BOOST_AUTO_TEST_CASE(orthogonal_procrustes_matches_scipy) {
     const auto sm = linalg::svdvals(MatrixT<S>(a.adjoint() * b));
     const double gap = c.n >= 2 ? static_cast<double>(sm(c.n - 2) + sm(c.n - 1)) : static_cast<double>(sm(0));
     if (10.0 * 2.0 * dm / gap < 1e-2)
-      BOOST_TEST(rel_diff<S>(r, r_ref) <= 10.0 * 2.0 * static_cast<double>(c.n) * dm / gap);
+      BOOST_TEST(testing::rel_diff1<S>(r, r_ref) <= 10.0 * 2.0 * static_cast<double>(c.n) * dm / gap);
     const double fit = static_cast<double>((a * r - b).norm());
     const double fit_ref = static_cast<double>((a * r_ref - b).norm());
     BOOST_TEST(fit <= fit_ref + 10.0 * static_cast<double>(std::max(c.m, c.n)) * testing::eps<S>() *

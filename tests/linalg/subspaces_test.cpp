@@ -11,27 +11,13 @@ BOOST_AUTO_TEST_SUITE(subspaces)
 using namespace scilearn;
 using linalg::SvdDriver;
 
-namespace {
-
-// The rank-r singular subspaces of a move by about eps ||a|| / s_r under a
-// backward error of eps ||a|| (Wedin's theorem: the gap to the dropped
-// singular values is s_r): 10 max(m, n) eps s_max / s_r bounds the
-// difference of the projectors of two backward-stable SVDs.
-template <class S>
-double subspace_tolerance(const testing::SvdCase& c, const Vector& s) {
-  const double cond_r = c.rank == 0 ? 1.0 : s(0) / s(c.rank - 1);
-  return 10.0 * static_cast<double>(std::max(c.m, c.n)) * testing::eps<S>() * cond_r;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_CASE(orth_and_null_space_match_scipy) {
   testing::for_each_svd_case([](const testing::SvdCase& c, auto scalar) {
     using S = typename decltype(scalar)::type;
-    const MatrixT<S> a = testing::load_fixture<S>(testing::kSvdDir, c.name + "_a");
+    const MatrixT<S> a = testing::load_case<S>(c, "a");
     const MatrixT<S> original = a;
-    const Vector s = testing::load_fixture<double>(testing::kSvdDir, c.name + "_s");
-    const double tol = subspace_tolerance<S>(c, s);
+    const Vector s = testing::load_case<double>(c, "s");
+    const double tol = testing::wedin_tolerance<S>(c, s);
     const double s_max = s.size() ? s(0) : 0.0;
 
     const MatrixT<S> q = linalg::orth(a);
@@ -54,10 +40,10 @@ BOOST_AUTO_TEST_CASE(orth_and_null_space_match_scipy) {
     BOOST_TEST((a == original));
     if (c.kind == "large") return;
     // The bases are not unique; the projectors onto the spaces are.
-    const MatrixT<S> q_ref = testing::load_fixture<S>(testing::kSvdDir, c.name + "_orth");
+    const MatrixT<S> q_ref = testing::load_case<S>(c, "orth");
     BOOST_TEST(testing::norm1<S>(MatrixT<S>(testing::projector(q) - testing::projector(q_ref))) <= tol);
     if (c.null_cols > 0) {
-      const MatrixT<S> z_ref = testing::load_fixture<S>(testing::kSvdDir, c.name + "_null");
+      const MatrixT<S> z_ref = testing::load_case<S>(c, "null");
       const MatrixT<S> z = linalg::null_space(a);
       BOOST_TEST(testing::norm1<S>(MatrixT<S>(testing::projector(z) - testing::projector(z_ref))) <= tol);
     }
@@ -68,10 +54,10 @@ BOOST_AUTO_TEST_CASE(subspace_angles_match_scipy) {
   testing::for_each_svd_case([](const testing::SvdCase& c, auto scalar) {
     using S = typename decltype(scalar)::type;
     if (c.kind == "large") return;
-    const MatrixT<S> a = testing::load_fixture<S>(testing::kSvdDir, c.name + "_a");
-    const MatrixT<S> b = testing::load_fixture<S>(testing::kSvdDir, c.name + "_b");
-    const Vector ref = testing::load_fixture<double>(testing::kSvdDir, c.name + "_angles");
-    const Vector s = testing::load_fixture<double>(testing::kSvdDir, c.name + "_s");
+    const MatrixT<S> a = testing::load_case<S>(c, "a");
+    const MatrixT<S> b = testing::load_case<S>(c, "b");
+    const Vector ref = testing::load_case<double>(c, "angles");
+    const Vector s = testing::load_case<double>(c, "s");
     const auto theta = linalg::subspace_angles(a, b);
     BOOST_TEST_REQUIRE(theta.size() == ref.size());
     BOOST_TEST_REQUIRE(theta.size() == std::min<Index>(c.rank, std::min<Index>(c.m, 3)));
@@ -84,7 +70,7 @@ BOOST_AUTO_TEST_CASE(subspace_angles_match_scipy) {
     const auto uses_sine = [&](Index i) { return std::cos(ref(i)) * std::cos(ref(i)) >= 0.5; };
     for (Index i = 0; i < k; ++i) {
       const bool same_formula = uses_sine(i) == uses_sine(k - 1 - i);
-      const double tol = subspace_tolerance<S>(c, s) +
+      const double tol = testing::wedin_tolerance<S>(c, s) +
                          (same_formula ? 0.0 : 10.0 * std::sqrt(static_cast<double>(c.m) * testing::eps<S>()));
       BOOST_TEST(std::abs(static_cast<double>(theta(i)) - ref(i)) <= tol);
     }

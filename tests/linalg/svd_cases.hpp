@@ -64,6 +64,30 @@ void for_each_svd_case(F&& f) {
   }
 }
 
+/// The fixture <case>_<what> of the case, as a matrix of S.
+template <class S>
+MatrixT<S> load_case(const SvdCase& c, const std::string& what) {
+  return load_fixture<S>(kSvdDir, c.name + "_" + what);
+}
+
+/// ||x - ref||_1 relative to ||ref||_1 (the plain ||x||_1 when ref is zero).
+template <class S>
+double rel_diff1(const MatrixT<S>& x, const MatrixT<S>& ref) {
+  const double scale = norm1<S>(ref);
+  return scale == 0 ? norm1<S>(x) : norm1<S>(x - ref) / scale;
+}
+
+/// The singular subspaces of rank r (and with them the pseudo-inverse, the
+/// orth / null_space projectors and the principal angles) move by about
+/// eps ||a|| / s_r under a backward error of eps ||a|| (Wedin's theorem: the
+/// gap to the dropped singular values is s_r). 10 max(m, n) eps s_max / s_r
+/// bounds the difference between two backward-stable SVDs' results.
+template <class S>
+double wedin_tolerance(const SvdCase& c, const Vector& s) {
+  const double cond_r = c.rank == 0 ? 1.0 : s(0) / s(c.rank - 1);
+  return 10.0 * static_cast<double>(std::max(c.m, c.n)) * eps<S>() * cond_r;
+}
+
 /// LAPACK's orthonormality test ratio (xORT01): ||q^H q - I||_1 / (rows eps)
 /// for the columns of q; O(1) for a matrix from a backward-stable
 /// orthogonalization (LAPACK's own tests accept < 30).

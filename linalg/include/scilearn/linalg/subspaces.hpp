@@ -119,8 +119,12 @@ MatrixT<typename Derived::Scalar> null_space(const Eigen::MatrixBase<Derived>& a
 ///           (r_a, r_b: the ranks orth() finds); empty when either rank is 0.
 ///
 /// Requires: a.rows() == b.rows(); finite entries (always checked, as SciPy).
-/// Ensures:  a and b are not modified. Small angles keep their relative
-///           accuracy (the sine formula), unlike acos of the cosines.
+/// Ensures:  a and b are not modified. Each angle up to 45 degrees comes from
+///           its sine (accurate near 0, where acos of the cosine is not), each
+///           larger one from its cosine (accurate near pi / 2). SciPy 1.17.1
+///           picks the formula by the mirrored angle's cosine instead, and can
+///           return 0 for 1e-9 and pi / 2 for pi / 2 - 1e-9; elsewhere the
+///           results agree to rounding.
 /// Throws:   ValueError when the row counts differ (naming both) or an entry is
 ///           NaN / Inf; LinAlgError when an SVD does not converge.
 /// Complexity: O(m (k^2 + l^2)) time, O(m (k + l)) memory.
