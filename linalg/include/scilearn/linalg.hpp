@@ -16,3 +16,9 @@
 #include <scilearn/linalg/toeplitz.hpp>
 #include <scilearn/linalg/special_matrices.hpp>
 #include <scilearn/linalg/trig_matrix.hpp>
+#include <scilearn/linalg/svd.hpp>
+#include <scilearn/linalg/pinv.hpp>
+#include <scilearn/linalg/norm.hpp>
+#include <scilearn/linalg/subspaces.hpp>
+#include <scilearn/linalg/polar.hpp>
+#include <scilearn/linalg/procrustes.hpp>
