@@ -9,3 +9,5 @@
 #include <scilearn/linalg/lstsq.hpp>
 #include <scilearn/linalg/solve_triangular.hpp>
 #include <scilearn/linalg/trans.hpp>
+#include <scilearn/linalg/schur.hpp>
+#include <scilearn/linalg/hessenberg.hpp>
