@@ -6,6 +6,7 @@
 // Workspace queries are done here. Eigenvalues always come back as complex
 // numbers (the real routines' wr + i wi), so callers are written once.
 
+#include <algorithm>
 #include <complex>
 #include <exception>
 #include <functional>
@@ -71,6 +72,21 @@ class ScopedSelect {
 template <class R>
 void join_eigenvalues(lapack_index n, const R* wr, const R* wi, std::complex<R>* w) {
   for (lapack_index i = 0; i < n; ++i) w[i] = std::complex<R>(wr[i], wi[i]);
+}
+
+// Runs a routine that takes (work, lwork, iwork, liwork), as ?trsen and
+// ?tgsen do: LAPACK's query of both sizes first (lwork = liwork = -1), then
+// the call with the workspaces it asked for. W is the work array's type.
+template <class W, class Call>
+lapack_index call_with_workspaces(const char* routine, Call&& call) {
+  W work_query{};
+  lapack_index iwork_query = 0;
+  check_argument_info(routine, call(&work_query, -1, &iwork_query, -1));
+  const lapack_index lwork = queried_size(work_query);
+  const lapack_index liwork = std::max<lapack_index>(1, iwork_query);
+  std::vector<W> work(static_cast<std::size_t>(lwork));
+  std::vector<lapack_index> iwork(static_cast<std::size_t>(liwork));
+  return call(work.data(), lwork, iwork.data(), liwork);
 }
 
 // ---- Schur factorization -----------------------------------------------
@@ -163,14 +179,7 @@ lapack_index trsen(char job, char compq, const lapack_logical* select, lapack_in
                                    lwork, iwork, liwork);
       }
     };
-    R work_query = 0;
-    lapack_index iwork_query = 0;
-    check_argument_info("trsen", call(&work_query, -1, &iwork_query, -1));
-    const lapack_index lwork = queried_size(work_query);
-    const lapack_index liwork = std::max<lapack_index>(1, iwork_query);
-    std::vector<R> work(static_cast<std::size_t>(lwork));
-    std::vector<lapack_index> iwork(static_cast<std::size_t>(liwork));
-    const lapack_index info = call(work.data(), lwork, iwork.data(), liwork);
+    const lapack_index info = call_with_workspaces<R>("trsen", call);
     join_eigenvalues(n, wr.data(), wi.data(), w);
     return info;
   }
@@ -290,14 +299,7 @@ lapack_index tgsen(const lapack_logical* select, bool want_q, bool want_z, lapac
         LAPACKE_ztgsen_work(L, 0, wantq, wantz, select, n, a, lda, b, ldb, alpha, beta, q, ldq, z, ldz, m, &pl, &pr,
                             dif, work, lwork, iwork, liwork))
   };
-  S work_query{};
-  lapack_index iwork_query = 0;
-  check_argument_info("tgsen", call(&work_query, -1, &iwork_query, -1));
-  const lapack_index lwork = queried_size(work_query);
-  const lapack_index liwork = std::max<lapack_index>(1, iwork_query);
-  std::vector<S> work(static_cast<std::size_t>(lwork));
-  std::vector<lapack_index> iwork(static_cast<std::size_t>(liwork));
-  const lapack_index info = call(work.data(), lwork, iwork.data(), liwork);
+  const lapack_index info = call_with_workspaces<S>("tgsen", call);
   if constexpr (!is_complex_v<S>) join_eigenvalues(n, alphar.data(), alphai.data(), alpha);
   return info;
 }

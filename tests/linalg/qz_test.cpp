@@ -22,37 +22,8 @@ using testing::Real;
 
 namespace {
 
-const std::string kDir = "linalg/schur";
-
-// One row of tests/data/linalg/schur/cases.csv (tests/reference/linalg_schur.py).
-struct Case {
-  std::string name;
-  char dtype;
-  char output;
-  std::string sort;
-  Index sdim;
-  Index n;
-};
-
-std::vector<Case> read_cases(const std::string& kind) {
-  std::vector<Case> cases;
-  for (const auto& f : testing::read_manifest(kDir + "/cases.csv")) {
-    BOOST_TEST_REQUIRE(f.size() == 8u);
-    if (f[1] == kind) cases.push_back({f[0], f[2][0], f[3][0], f[4], std::stoi(f[5]), std::stoi(f[6])});
-  }
-  BOOST_TEST_REQUIRE(cases.size() >= 4u);
-  return cases;
-}
-
-template <class S>
-MatrixT<S> load(const std::string& name) {
-  return testing::load_fixture<S>(kDir, name);
-}
-
-bool has_fixture(const std::string& name) {
-  return std::filesystem::exists(testing::fixture_path(kDir) / (name + ".npy")) ||
-         std::filesystem::exists(testing::fixture_path(kDir) / (name + "_re.npy"));
-}
+const std::string& kDir = testing::kSchurDir;
+using Case = testing::SchurCase;
 
 // A generalized eigenvalue alpha / beta, kept as the pair (beta = 0: infinite).
 struct Pair {
@@ -176,20 +147,36 @@ double pair_tolerance(const Case& c) {
   return 1e3 * static_cast<double>(c.n) * eps<S>();
 }
 
+// A reference pencil (a, b), and the same converted to Out, the scalar of the result.
+template <class S, class Out>
+struct Pencil {
+  MatrixT<S> a;
+  MatrixT<S> b;
+  MatrixT<Out> a_out;
+  MatrixT<Out> b_out;
+};
+
+template <class S, class Out>
+Pencil<S, Out> load_pencil(const std::string& name) {
+  Pencil<S, Out> p{testing::load_schur_fixture<S>(name + "_a"), testing::load_schur_fixture<S>(name + "_b"), {}, {}};
+  p.a_out = p.a.template cast<Out>();
+  p.b_out = p.b.template cast<Out>();
+  return p;
+}
+
 template <class S, linalg::SchurOutput Output>
 void check_qz_case(const Case& c) {
   using Out = linalg::detail::schur_scalar_t<S, Output>;
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> a = load<S>(c.name + "_a");
-    const MatrixT<S> b = load<S>(c.name + "_b");
-    const MatrixT<Out> a_out = a.template cast<Out>();
-    const MatrixT<Out> b_out = b.template cast<Out>();
+    const auto [a, b, a_out, b_out] = load_pencil<S, Out>(c.name);
     const auto [aa, bb, q, z] = linalg::qz<Output>(a, b);
     check_pencil_factors<Out>(a_out, b_out, aa, bb, q, z);
     BOOST_TEST(same_pairs(pencil_eigenvalues<Out>(aa, bb), load_pairs(c.name), pair_tolerance<S>(c)));
-    if (has_fixture(c.name + "_aa")) {  // SciPy's own factors pass the same checks
-      check_pencil_factors<Out>(a_out, b_out, load<Out>(c.name + "_aa"), load<Out>(c.name + "_bb"),
-                                load<Out>(c.name + "_q"), load<Out>(c.name + "_z"));
+    if (testing::has_schur_fixture(c.name + "_aa")) {  // SciPy's own factors pass the same checks
+      check_pencil_factors<Out>(a_out, b_out, testing::load_schur_fixture<Out>(c.name + "_aa"),
+                                testing::load_schur_fixture<Out>(c.name + "_bb"),
+                                testing::load_schur_fixture<Out>(c.name + "_q"),
+                                testing::load_schur_fixture<Out>(c.name + "_z"));
     }
   }
 }
@@ -198,10 +185,7 @@ template <class S, linalg::SchurOutput Output>
 void check_ordqz_case(const Case& c) {
   using Out = linalg::detail::schur_scalar_t<S, Output>;
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> a = load<S>(c.name + "_a");
-    const MatrixT<S> b = load<S>(c.name + "_b");
-    const MatrixT<Out> a_out = a.template cast<Out>();
-    const MatrixT<Out> b_out = b.template cast<Out>();
+    const auto [a, b, a_out, b_out] = load_pencil<S, Out>(c.name);
     const linalg::OrdqzResult<Out> r = linalg::ordqz<Output>(a, b, {.sort = sort_of(c.sort)});
     check_pencil_factors<Out>(a_out, b_out, r.aa, r.bb, r.q, r.z);
     BOOST_TEST_REQUIRE(r.alpha.size() == c.n);
@@ -233,7 +217,7 @@ void check_ordqz_case(const Case& c) {
 
 template <class F>
 void for_each_case(const std::string& kind, F&& check) {
-  for (const Case& c : read_cases(kind)) {
+  for (const Case& c : testing::read_schur_cases(kind)) {
     testing::with_scalar(c.dtype, [&]<class S>(std::type_identity<S>) {
       if (c.output == 'c') {
         if constexpr (!Eigen::NumTraits<S>::IsComplex) check.template operator()<S, linalg::SchurOutput::complex>(c);

@@ -24,39 +24,8 @@ using testing::Real;
 
 namespace {
 
-const std::string kDir = "linalg/schur";
-
-// One row of tests/data/linalg/schur/cases.csv (tests/reference/linalg_schur.py).
-struct Case {
-  std::string name;
-  char dtype;
-  char output;
-  std::string sort;
-  Index sdim;
-  Index n;
-  double eig_tol;
-};
-
-std::vector<Case> read_cases(const std::string& kind) {  // at least 3 of each kind
-  std::vector<Case> cases;
-  for (const auto& f : testing::read_manifest(kDir + "/cases.csv")) {
-    BOOST_TEST_REQUIRE(f.size() == 8u);
-    if (f[1] == kind)
-      cases.push_back({f[0], f[2][0], f[3][0], f[4], std::stoi(f[5]), std::stoi(f[6]), std::stod(f[7])});
-  }
-  BOOST_TEST_REQUIRE(cases.size() >= 3u);
-  return cases;
-}
-
-template <class S>
-MatrixT<S> load(const std::string& name) {
-  return testing::load_fixture<S>(kDir, name);
-}
-
-bool has_fixture(const std::string& name) {
-  return std::filesystem::exists(testing::fixture_path(kDir) / (name + ".npy")) ||
-         std::filesystem::exists(testing::fixture_path(kDir) / (name + "_re.npy"));
-}
+const std::string& kDir = testing::kSchurDir;
+using Case = testing::SchurCase;
 
 // The script's `custom` sort: |w - 1| < 1.5.
 bool custom_select(Complex w) { return std::abs(w - 1.0) < 1.5; }
@@ -108,7 +77,7 @@ template <class S, linalg::SchurOutput Output>
 void check_schur_case(const Case& c) {
   using Out = linalg::detail::schur_scalar_t<S, Output>;
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> a = load<S>(c.name + "_a");
+    const MatrixT<S> a = testing::load_schur_fixture<S>(c.name + "_a");
     const MatrixT<Out> a_out = a.template cast<Out>();
     const linalg::SchurResult<Out> r = linalg::schur<Output>(a, {.sort = sort_of(c.sort)});
     check_schur_factors<Out>(a_out, r.t, r.z);
@@ -126,7 +95,9 @@ void check_schur_case(const Case& c) {
 
     // SciPy's own factors pass the same checks: they are not stricter than
     // the conventions SciPy follows.
-    if (has_fixture(c.name + "_t")) check_schur_factors<Out>(a_out, load<Out>(c.name + "_t"), load<Out>(c.name + "_z"));
+    if (testing::has_schur_fixture(c.name + "_t"))
+      check_schur_factors<Out>(a_out, testing::load_schur_fixture<Out>(c.name + "_t"),
+                               testing::load_schur_fixture<Out>(c.name + "_z"));
   }
 }
 
@@ -135,7 +106,7 @@ void check_schur_case(const Case& c) {
 BOOST_AUTO_TEST_SUITE(schur)
 
 BOOST_AUTO_TEST_CASE(matches_scipy_on_every_reference_case) {
-  for (const Case& c : read_cases("schur")) {
+  for (const Case& c : testing::read_schur_cases("schur")) {
     testing::with_scalar(c.dtype, [&]<class S>(std::type_identity<S>) {
       if (c.output == 'c') {
         check_schur_case<S, linalg::SchurOutput::complex>(c);
@@ -277,15 +248,15 @@ template <class S>
 void check_rsf2csf_case(const Case& c) {
   using C = std::complex<Real<S>>;
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> t = load<S>(c.name + "_t");
-    const MatrixT<S> z = load<S>(c.name + "_z");
+    const MatrixT<S> t = testing::load_schur_fixture<S>(c.name + "_t");
+    const MatrixT<S> z = testing::load_schur_fixture<S>(c.name + "_z");
     const auto [tc, zc] = linalg::rsf2csf(t, z);
     // The same rotations on the same input as SciPy: equal up to rounding,
     // which the 2 x 2 eigenvalue (closed form here, ?geev there) and n
     // rotations each perturb by a few eps.
     const double tol = 100.0 * static_cast<double>(c.n) * eps<S>();
-    BOOST_TEST(max_rel_diff<C>(tc, load<C>(c.name + "_tc")) <= tol);
-    BOOST_TEST(max_rel_diff<C>(zc, load<C>(c.name + "_zc")) <= tol);
+    BOOST_TEST(max_rel_diff<C>(tc, testing::load_schur_fixture<C>(c.name + "_tc")) <= tol);
+    BOOST_TEST(max_rel_diff<C>(zc, testing::load_schur_fixture<C>(c.name + "_zc")) <= tol);
     BOOST_TEST(testing::is_upper_triangular<C>(tc));
     BOOST_TEST(orthogonality_ratio<C>(zc) <= 30.0);
     const MatrixT<C> a = (z * t * z.transpose()).template cast<C>();
@@ -296,7 +267,7 @@ void check_rsf2csf_case(const Case& c) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(rsf2csf_matches_scipy) {
-  for (const Case& c : read_cases("rsf2csf")) {
+  for (const Case& c : testing::read_schur_cases("rsf2csf")) {
     testing::with_scalar(c.dtype, [&]<class S>(std::type_identity<S>) { check_rsf2csf_case<S>(c); });
   }
 }
@@ -349,7 +320,7 @@ bool is_upper_hessenberg(const MatrixT<S>& h) {
 template <class S>
 void check_hessenberg_case(const Case& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
-    const MatrixT<S> a = load<S>(c.name + "_a");
+    const MatrixT<S> a = testing::load_schur_fixture<S>(c.name + "_a");
     const auto [h, q] = linalg::hessenberg(a, {.calc_q = true});
     const auto [h_only, no_q] = linalg::hessenberg(a);
     BOOST_TEST((h_only == h));
@@ -360,8 +331,9 @@ void check_hessenberg_case(const Case& c) {
     // Householder reduction with LAPACK's reflector convention determines h
     // and q; rounding differs from SciPy's by a few eps per reflector.
     const double tol = 100.0 * static_cast<double>(c.n) * eps<S>();
-    BOOST_TEST(max_rel_diff<S>(h, load<S>(c.name + "_h")) <= tol);
-    if (has_fixture(c.name + "_q")) BOOST_TEST(max_rel_diff<S>(q, load<S>(c.name + "_q")) <= tol);
+    BOOST_TEST(max_rel_diff<S>(h, testing::load_schur_fixture<S>(c.name + "_h")) <= tol);
+    if (testing::has_schur_fixture(c.name + "_q"))
+      BOOST_TEST(max_rel_diff<S>(q, testing::load_schur_fixture<S>(c.name + "_q")) <= tol);
     if (c.n <= 2) {  // SciPy returns these as they are, with q = I
       BOOST_TEST((h == a));
       BOOST_TEST((q == MatrixT<S>::Identity(c.n, c.n)));
@@ -372,7 +344,7 @@ void check_hessenberg_case(const Case& c) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(matches_scipy_on_every_reference_case) {
-  for (const Case& c : read_cases("hessenberg")) {
+  for (const Case& c : testing::read_schur_cases("hessenberg")) {
     testing::with_scalar(c.dtype, [&]<class S>(std::type_identity<S>) { check_hessenberg_case<S>(c); });
   }
 }

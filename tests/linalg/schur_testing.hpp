@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <complex>
+#include <filesystem>
 #include <limits>
 #include <scilearn/core/types.hpp>
 #include <string>
@@ -17,6 +18,44 @@
 namespace scilearn::testing {
 
 using Complex = std::complex<double>;
+
+/// Where tests/reference/linalg_schur.py writes its fixtures.
+inline const std::string kSchurDir = "linalg/schur";
+
+/// One row of tests/data/linalg/schur/cases.csv.
+struct SchurCase {
+  std::string name;
+  char dtype;
+  char output;  ///< 'r' real, 'c' complex
+  std::string sort;
+  Index sdim;
+  Index n;
+  double eig_tol;  ///< 0: the suite's default tolerance
+};
+
+/// The cases of one kind (schur, rsf2csf, hessenberg, qz, ordqz); at least 3.
+inline std::vector<SchurCase> read_schur_cases(const std::string& kind) {
+  std::vector<SchurCase> cases;
+  for (const auto& f : read_manifest(kSchurDir + "/cases.csv")) {
+    BOOST_TEST_REQUIRE(f.size() == 8u);
+    if (f[1] == kind)
+      cases.push_back({f[0], f[2][0], f[3][0], f[4], std::stoi(f[5]), std::stoi(f[6]), std::stod(f[7])});
+  }
+  BOOST_TEST_REQUIRE(cases.size() >= 3u);
+  return cases;
+}
+
+/// The fixture <name> of linalg/schur as a matrix of S.
+template <class S>
+MatrixT<S> load_schur_fixture(const std::string& name) {
+  return load_fixture<S>(kSchurDir, name);
+}
+
+/// Whether linalg/schur has the fixture <name> (real or complex).
+inline bool has_schur_fixture(const std::string& name) {
+  return std::filesystem::exists(fixture_path(kSchurDir) / (name + ".npy")) ||
+         std::filesystem::exists(fixture_path(kSchurDir) / (name + "_re.npy"));
+}
 
 /// LAPACK's orthogonality test ratio (xORT01 / xUNT01): ||q^H q - I||_1 / (n eps),
 /// O(1) for a product of Householder reflections or Givens rotations.

@@ -105,6 +105,21 @@ void ordqz_in_place(OrdqzResult<float>& out, const OrdqzOptions& options);
 void ordqz_in_place(OrdqzResult<double>& out, const OrdqzOptions& options);
 void ordqz_in_place(OrdqzResult<std::complex<float>>& out, const OrdqzOptions& options);
 void ordqz_in_place(OrdqzResult<std::complex<double>>& out, const OrdqzOptions& options);
+
+/// A Result whose aa and bb hold a and b in Output's scalar (what qz() and
+/// ordqz() factor in place).
+template <template <class> class Result, SchurOutput Output, class DerivedA, class DerivedB>
+Result<schur_scalar_t<typename DerivedA::Scalar, Output>> pencil_copy(const Eigen::MatrixBase<DerivedA>& a,
+                                                                      const Eigen::MatrixBase<DerivedB>& b) {
+  using Scalar = typename DerivedA::Scalar;
+  static_assert(is_lapack_scalar_v<Scalar>, "qz, ordqz: the scalar must be float, double or std::complex of either");
+  static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "qz, ordqz: a and b must have the same scalar type");
+  using Out = schur_scalar_t<Scalar, Output>;
+  Result<Out> result;
+  result.aa = a.template cast<Out>();
+  result.bb = b.template cast<Out>();
+  return result;
+}
 }  // namespace detail
 
 /// QZ decomposition of the pencil (a, b): a = q aa z^H, b = q bb z^H, as
@@ -141,13 +156,7 @@ template <SchurOutput Output = SchurOutput::real, class DerivedA, class DerivedB
 QzResult<detail::schur_scalar_t<typename DerivedA::Scalar, Output>> qz(const Eigen::MatrixBase<DerivedA>& a,
                                                                        const Eigen::MatrixBase<DerivedB>& b,
                                                                        const QzOptions& options = {}) {
-  using Scalar = typename DerivedA::Scalar;
-  static_assert(is_lapack_scalar_v<Scalar>, "qz: the scalar must be float, double or std::complex of either");
-  static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "qz: a and b must have the same scalar type");
-  using Out = detail::schur_scalar_t<Scalar, Output>;
-  QzResult<Out> result;
-  result.aa = a.template cast<Out>();
-  result.bb = b.template cast<Out>();
+  auto result = detail::pencil_copy<QzResult, Output>(a, b);
   detail::qz_in_place(result.aa, result.bb, result.q, result.z, options);
   return result;
 }
@@ -181,13 +190,7 @@ template <SchurOutput Output = SchurOutput::real, class DerivedA, class DerivedB
 OrdqzResult<detail::schur_scalar_t<typename DerivedA::Scalar, Output>> ordqz(const Eigen::MatrixBase<DerivedA>& a,
                                                                              const Eigen::MatrixBase<DerivedB>& b,
                                                                              const OrdqzOptions& options = {}) {
-  using Scalar = typename DerivedA::Scalar;
-  static_assert(is_lapack_scalar_v<Scalar>, "ordqz: the scalar must be float, double or std::complex of either");
-  static_assert(std::is_same_v<Scalar, typename DerivedB::Scalar>, "ordqz: a and b must have the same scalar type");
-  using Out = detail::schur_scalar_t<Scalar, Output>;
-  OrdqzResult<Out> result;
-  result.aa = a.template cast<Out>();
-  result.bb = b.template cast<Out>();
+  auto result = detail::pencil_copy<OrdqzResult, Output>(a, b);
   detail::ordqz_in_place(result, options);
   return result;
 }
