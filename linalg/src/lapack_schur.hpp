@@ -304,4 +304,23 @@ lapack_index tgsen(const lapack_logical* select, bool want_q, bool want_z, lapac
   return info;
 }
 
+// ---- Sylvester equation in Schur form -----------------------------------
+
+// Solves op(a) x + isgn x op(b) = scale c by ?trsyl, a (m x m) and b (n x n)
+// in Schur form (real: quasi triangular, standardized 2 x 2 blocks; complex:
+// triangular), op = 'N' (none), 'T' (transpose) or 'C' (conjugate
+// transpose; the same as 'T' for real scalars). x overwrites c; *scale <= 1
+// is chosen to avoid overflow. Returns LAPACK's info: 1 means a and b have
+// (nearly) common eigenvalues (of op(a) and -isgn op(b)), so LAPACK perturbed
+// them to solve.
+template <class S>
+lapack_index trsyl(char trana, char tranb, lapack_index isgn, lapack_index m, lapack_index n, const S* a,
+                   lapack_index lda, const S* b, lapack_index ldb, S* c, lapack_index ldc, real_t<S>* scale) {
+  constexpr int L = LAPACK_COL_MAJOR;
+  SCILEARN_LAPACK_DISPATCH(S, LAPACKE_strsyl_work(L, trana, tranb, isgn, m, n, a, lda, b, ldb, c, ldc, scale),
+                           LAPACKE_dtrsyl_work(L, trana, tranb, isgn, m, n, a, lda, b, ldb, c, ldc, scale),
+                           LAPACKE_ctrsyl_work(L, trana, tranb, isgn, m, n, a, lda, b, ldb, c, ldc, scale),
+                           LAPACKE_ztrsyl_work(L, trana, tranb, isgn, m, n, a, lda, b, ldb, c, ldc, scale))
+}
+
 }  // namespace scilearn::linalg::detail

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Reference Schur, Hessenberg and QZ decompositions of scipy.linalg for
-tests/linalg/schur_test.cpp and tests/linalg/qz_test.cpp.
+tests/linalg/schur_test.cpp and tests/linalg/qz_test.cpp, and solutions of
+the Sylvester and Lyapunov equations for tests/linalg/matrix_equations_test.cpp.
 
 Writes tests/data/linalg/schur/. cases.csv lists one case per row:
 name, kind, dtype, output ('r' real, 'c' complex), sort, sdim, n, eig_tol. sort is
@@ -23,11 +24,17 @@ Per kind:
   (from ordqz's gges + tgsen run, in SciPy's order; for qz, sort='lhp').
 - ordqz: as qz, with ordqz's <name>_alpha and <name>_beta (sdim leading).
 
+equations.csv lists the matrix equations: name, kind (sylvester, continuous,
+discrete), dtype, method (discrete: auto for SciPy's default, direct or
+bilinear; else none), warns (1 if SciPy warned). Per case <name>_a, <name>_b
+(sylvester only), <name>_q and SciPy's solution <name>_x.
+
 Complex arrays are stored as two float64 arrays, <name>_re.npy and <name>_im.npy.
 
 Run with the pinned peers (SciPy 1.17.1): .venv/bin/python3 tests/reference/linalg_schur.py
 """
 import pathlib
+import warnings
 
 import numpy as np
 import scipy
@@ -56,6 +63,50 @@ def save(name, array):
 
 def eigvals_of_blocks(t):
     return scipy.linalg.eigvals(t) if t.size else np.zeros(0)
+
+
+def write_equations(rng):
+    rows = []
+
+    def add(name, kind, code, a, q, b=None, method="none"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            if kind == "sylvester":
+                x = scipy.linalg.solve_sylvester(a, b, q)
+            elif kind == "continuous":
+                x = scipy.linalg.solve_continuous_lyapunov(a, q)
+            else:
+                x = scipy.linalg.solve_discrete_lyapunov(a, q, method=None if method == "auto" else method)
+        for suffix, array in (("a", a), ("b", b), ("q", q), ("x", x)):
+            if array is not None:
+                save(f"{name}_{suffix}", array)
+        rows.append([name, kind, code, method, int(len(caught) > 0)])
+
+    for code, dtype in DTYPES.items():
+        # Shifted spectra keep a and -b (a and -a^H) apart: well-conditioned equations.
+        a = random_matrix(rng, dtype, 4, 4) + 4 * np.eye(4, dtype=dtype)
+        b = random_matrix(rng, dtype, 3, 3) + 3 * np.eye(3, dtype=dtype)
+        add(f"syl_{code}", "sylvester", code, a, random_matrix(rng, dtype, 4, 3), b)
+        a = random_matrix(rng, dtype, 5, 5) - 5 * np.eye(5, dtype=dtype)
+        m = random_matrix(rng, dtype, 5, 5)
+        add(f"clyap_{code}", "continuous", code, a, (m @ m.conj().T).astype(dtype))
+        # Spectral radius about 1/2: a x a^H - x + q = 0 well conditioned.
+        for n in (5, 12):
+            a = (random_matrix(rng, dtype, n, n) / (2 * np.sqrt(n))).astype(dtype)
+            add(f"dlyap_{code}_n{n}", "discrete", code, a, random_matrix(rng, dtype, n, n), method="auto")
+    a = random_matrix(rng, np.float64, 12, 12) / (2 * np.sqrt(12))
+    q = random_matrix(rng, np.float64, 12, 12)
+    add("dlyap_d_n12_direct", "discrete", "d", a, q, method="direct")
+    add("dlyap_d_n12_bilinear", "discrete", "d", a, q, method="bilinear")
+    a = random_matrix(rng, np.complex128, 6, 6) / (2 * np.sqrt(6))
+    add("dlyap_z_n6_bilinear", "discrete", "z", a, random_matrix(rng, np.complex128, 6, 6), method="bilinear")
+    # Eigenvalues 1 and -1 sum to zero: ?trsyl perturbs, SciPy warns.
+    add("clyap_d_singular", "continuous", "d", np.diag([1.0, -1.0, 2.0]), np.eye(3))
+    # A larger equation, with 2 x 2 blocks in both Schur forms.
+    a = random_matrix(rng, np.float64, 20, 20) + 6 * np.eye(20)
+    b = random_matrix(rng, np.float64, 15, 15) + 6 * np.eye(15)
+    add("syl_d_20x15", "sylvester", "d", a, random_matrix(rng, np.float64, 20, 15), b)
+    fixture_io.write_manifest(OUT / "equations.csv", ["name", "kind", "dtype", "method", "warns"], rows)
 
 
 def main():
@@ -179,6 +230,7 @@ def main():
     add_pencil("qz_d_infinite", "qz", "d", a, b)
     add_pencil("ordqz_z_infinite_ouc", "ordqz", "z", a.astype(np.complex128), b.astype(np.complex128), sort="ouc")
 
+    write_equations(rng)
     fixture_io.write_manifest(OUT / "cases.csv", ["name", "kind", "dtype", "output", "sort", "sdim", "n", "eig_tol"], rows)
     print(f"scipy {scipy.__version__}, numpy {np.__version__}: wrote {len(rows)} cases to {OUT}")
 

@@ -12,3 +12,4 @@
 #include <scilearn/linalg/schur.hpp>
 #include <scilearn/linalg/hessenberg.hpp>
 #include <scilearn/linalg/qz.hpp>
+#include <scilearn/linalg/matrix_equations.hpp>
