@@ -88,9 +88,15 @@ MatrixT<S> continuous_lyapunov(const char* where, const MatrixT<S>& a, const Mat
 template <class S>
 MatrixT<S> discrete_direct(const MatrixT<S>& a, const MatrixT<S>& q) {
   const Index n = a.rows();
+  // Scalar loops, not `block -= s * a`: Eigen 3.4.0's SSE code broadcasts a
+  // std::complex<float> scalar with a misaligned 8-byte load (UBSan reports it).
   MatrixT<S> lhs = MatrixT<S>::Identity(n * n, n * n);
   for (Index j = 0; j < n; ++j)
-    for (Index i = 0; i < n; ++i) lhs.block(i * n, j * n, n, n) -= Eigen::numext::conj(a(i, j)) * a;
+    for (Index i = 0; i < n; ++i) {
+      const S factor = Eigen::numext::conj(a(i, j));
+      for (Index l = 0; l < n; ++l)
+        for (Index k = 0; k < n; ++k) lhs(i * n + k, j * n + l) -= factor * a(k, l);
+    }
   VectorT<S> x = Eigen::Map<const VectorT<S>>(q.data(), n * n);
   x = linalg::solve(lhs, x);
   return Eigen::Map<const MatrixT<S>>(x.data(), n, n);
@@ -105,7 +111,8 @@ MatrixT<S> discrete_bilinear(const MatrixT<S>& a, const MatrixT<S>& q) {
   const MatrixT<S> ah = a.adjoint();
   const MatrixT<S> ahi_inv = linalg::inv(ah + eye);
   const MatrixT<S> b = (ah - eye) * ahi_inv;
-  const MatrixT<S> c = S(2) * linalg::inv(a + eye) * q * ahi_inv;
+  const MatrixT<S> half_c = linalg::inv(a + eye) * q * ahi_inv;
+  const MatrixT<S> c = half_c + half_c;  // 2 (...) exactly, without a complex<float> broadcast (see discrete_direct)
   return continuous_lyapunov<S>("solve_discrete_lyapunov", b.adjoint(), -c);
 }
 
