@@ -22,3 +22,7 @@
 #include <scilearn/linalg/subspaces.hpp>
 #include <scilearn/linalg/polar.hpp>
 #include <scilearn/linalg/procrustes.hpp>
+#include <scilearn/linalg/schur.hpp>
+#include <scilearn/linalg/hessenberg.hpp>
+#include <scilearn/linalg/qz.hpp>
+#include <scilearn/linalg/matrix_equations.hpp>
