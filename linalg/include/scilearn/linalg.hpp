@@ -9,3 +9,6 @@
 #include <scilearn/linalg/lstsq.hpp>
 #include <scilearn/linalg/solve_triangular.hpp>
 #include <scilearn/linalg/trans.hpp>
+#include <scilearn/linalg/eigh.hpp>
+#include <scilearn/linalg/eig.hpp>
+#include <scilearn/linalg/eig_banded.hpp>
