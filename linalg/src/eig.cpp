@@ -61,6 +61,18 @@ VectorT<std::complex<R>> pencil_eigenvalues(const VectorT<std::complex<R>>& alph
   return w;
 }
 
+// With check_finite off, LAPACK's balancing (?gebal / ?ggbal) rejects NaN / Inf
+// as an illegal argument; that is bad data, not an internal error: a
+// ValueError, as SciPy's (its "illegal value in argument k of internal geev").
+template <class S>
+void reject_non_finite(const char* where, const Eigen::Ref<const MatrixT<S>>& a, const Eigen::Ref<const MatrixT<S>>* b,
+                       lapack_index info) {
+  if (info < 0 && (!a.allFinite() || (b != nullptr && !b->allFinite()))) {
+    throw ValueError(cat(where, ": LAPACK ", b == nullptr ? "geev" : "ggev", " rejected argument ", -info, ": a",
+                         b == nullptr ? "" : " or b", " holds NaN or Inf (check_finite was off)"));
+  }
+}
+
 template <class S>
 void eig_any(const char* where, const Eigen::Ref<const MatrixT<S>>& a, const Eigen::Ref<const MatrixT<S>>* b,
              const EigOptions& options, EigResult<S>& out) {
@@ -96,6 +108,7 @@ void eig_any(const char* where, const Eigen::Ref<const MatrixT<S>>& a, const Eig
   if (b == nullptr) {
     const lapack_index info =
         geev(jobvl, jobvr, ln, f.data(), ln, alpha.data(), alphai.data(), vl.data(), ldvl, vr.data(), ldvr);
+    reject_non_finite(where, a, b, info);
     check_argument_info("geev", info);
     if (info > 0) {
       throw LinAlgError(cat(where, ": eig algorithm (geev) did not converge (only eigenvalues with order >= ", info,
@@ -106,6 +119,7 @@ void eig_any(const char* where, const Eigen::Ref<const MatrixT<S>>& a, const Eig
     VectorT<S> lapack_beta(n);
     const lapack_index info = ggev(jobvl, jobvr, ln, f.data(), ln, g.data(), ln, alpha.data(), alphai.data(),
                                    lapack_beta.data(), vl.data(), ldvl, vr.data(), ldvr);
+    reject_non_finite(where, a, b, info);
     check_argument_info("ggev", info);
     if (info > 0) {
       throw LinAlgError(cat(where, ": generalized eig algorithm (ggev) did not converge (LAPACK info=", info, ")"));

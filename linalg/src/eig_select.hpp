@@ -10,18 +10,11 @@
 #include <scilearn/core/format.hpp>
 #include <scilearn/linalg/eig_banded.hpp>
 
-#include "lapack.hpp"
+#include "lapack_eig.hpp"
 
 namespace scilearn::linalg::detail {
 
-// LAPACK's RANGE ('A', 'V': (vl, vu], 'I': il..iu, 1-based) and its bounds.
-struct Selection {
-  char range = 'A';
-  double vl = 0;
-  double vu = 1;
-  lapack_index il = 1;
-  lapack_index iu = 1;
-};
+using Selection = LapackRange;
 
 // SciPy's checks and messages, in SciPy's order, for a matrix of order n.
 inline Selection checked_selection(const char* where, EigSelect select,

@@ -29,18 +29,9 @@ bool computes_subsets(EighDriver driver) {
   return driver == EighDriver::evr || driver == EighDriver::evx || driver == EighDriver::gvx;
 }
 
-// LAPACK's range argument: 'A' all, 'I' by index (1-based il..iu), 'V' by value (vl, vu].
-struct Range {
-  char range = 'A';
-  double vl = 0;
-  double vu = 1;
-  lapack_index il = 1;
-  lapack_index iu = 1;
-};
-
 // SciPy's checks, in SciPy's order, on everything but a and b themselves;
 // returns the driver to run (SciPy's default when none is given).
-EighDriver checked_driver(const char* where, const EighOptions& o, bool generalized, Index n, Range& r) {
+EighDriver checked_driver(const char* where, const EighOptions& o, bool generalized, Index n, LapackRange& r) {
   if (o.driver && driver_name(*o.driver) == nullptr) {
     throw ValueError(cat(where, ": unknown driver value ", static_cast<int>(*o.driver)));
   }
@@ -130,7 +121,7 @@ void eigh_any(const char* where, const Eigen::Ref<const MatrixT<S>>& a, const Ei
           cat(where, ": wrong b dimensions (", b->rows(), ", ", b->cols(), "), should be (", n, ", ", n, ")"));
     }
   }
-  Range r;
+  LapackRange r;
   const EighDriver driver = checked_driver(where, options, b != nullptr, n, r);
   const lapack_index ln = to_lapack_index(where, n);
   const char jobz = options.eigvals_only ? 'N' : 'V';

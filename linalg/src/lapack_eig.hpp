@@ -31,6 +31,16 @@ lapack_index call_with_workspaces(const char* routine, Call&& call) {
   return call(work.data(), lwork, rwork.data(), lrwork, iwork.data(), liwork);
 }
 
+// LAPACK's RANGE argument of the subset drivers ('A' all, 'V' the eigenvalues
+// in (vl, vu], 'I' the il-th to iu-th, 1-based) with its bounds.
+struct LapackRange {
+  char range = 'A';
+  double vl = 0;
+  double vu = 1;
+  lapack_index il = 1;
+  lapack_index iu = 1;
+};
+
 // ---- symmetric / Hermitian: standard problem -----------------------------
 
 // All eigenvalues (w, ascending) and, with jobz 'V', the eigenvectors (in a)

@@ -105,6 +105,13 @@ BOOST_AUTO_TEST_CASE(bad_select_range_is_a_value_error_with_scipy_messages) {
   BOOST_TEST(linalg::eigvals_banded(bad, {.lower = true, .check_finite = false}).allFinite());
 }
 
+BOOST_AUTO_TEST_CASE(unchecked_nan_makes_sbevd_fail_to_converge) {
+  const Matrix ab{{1, std::numeric_limits<double>::quiet_NaN(), 3, 4}, {0.5, 0.5, 0.5, 0}};
+  const std::string message =
+      message_of<LinAlgError>([&] { (void)linalg::eig_banded(ab, {.lower = true, .check_finite = false}); });
+  BOOST_TEST(message.rfind("eig_banded: sbevd did not converge (LAPACK info=", 0) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(input_is_not_modified) {
   const MatrixT<std::complex<double>> ab0{{{1, 0}, {2, 0}, {3, 0}}, {{0.5, 1}, {0.5, -1}, {0, 0}}};
   MatrixT<std::complex<double>> ab = ab0;

@@ -255,6 +255,16 @@ BOOST_AUTO_TEST_CASE(bad_input_is_a_value_error) {
   BOOST_CHECK_THROW(linalg::eig(Matrix::Identity(3, 3), a), ValueError);
 }
 
+BOOST_AUTO_TEST_CASE(unchecked_nan_is_a_value_error_from_lapacks_balancing) {
+  // OpenBLAS 0.3.21's ?gebal rejects this one (argument 3) once it meets the NaN while scaling.
+  Matrix a = Matrix::Identity(4, 4);
+  a(1, 0) = a(0, 1) = std::numeric_limits<double>::quiet_NaN();
+  a(2, 3) = a(3, 2) = 1;
+  const std::string message = message_of<ValueError>([&] { (void)linalg::eig(a, {.check_finite = false}); });
+  BOOST_TEST(message.rfind("eig: LAPACK geev rejected argument ", 0) == 0);
+  BOOST_TEST(message.find("holds NaN or Inf (check_finite was off)") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(inputs_are_not_modified) {
   std::srand(23);
   const Matrix a0 = Matrix::Random(6, 6);

@@ -281,6 +281,21 @@ BOOST_AUTO_TEST_CASE(a_driver_that_does_not_fit_the_problem_is_a_value_error) {
              "eigh: unknown driver value 42");
 }
 
+BOOST_AUTO_TEST_CASE(unchecked_nan_makes_the_generalized_drivers_fail_to_converge) {
+  // With check_finite off, NaN reaches LAPACK; ?sygv / ?sygvd's QR iteration
+  // then reports info in 1..n, which must become a LinAlgError naming the driver's failure.
+  Matrix a = Matrix::Identity(4, 4);
+  a(1, 0) = a(0, 1) = std::numeric_limits<double>::quiet_NaN();
+  a(2, 3) = a(3, 2) = 1;
+  const Matrix b = Matrix::Identity(4, 4);
+  const std::string gv =
+      message_of<LinAlgError>([&] { (void)linalg::eigh(a, b, {.check_finite = false, .driver = EighDriver::gv}); });
+  BOOST_TEST(gv.rfind("eigh: The algorithm failed to converge; ", 0) == 0);
+  const std::string gvd =
+      message_of<LinAlgError>([&] { (void)linalg::eigh(a, b, {.check_finite = false, .driver = EighDriver::gvd}); });
+  BOOST_TEST(gvd.rfind("eigh: The algorithm failed to compute an eigenvalue while working on the submatrix", 0) == 0);
+}
+
 BOOST_AUTO_TEST_CASE(upper_and_lower_triangles_give_the_same_answer) {
   using C = std::complex<double>;
   std::srand(41);

@@ -55,7 +55,8 @@ struct EighTridiagonalOptions {
   /// Which eigenvalues (see EigBandedOptions::select_range for select_range).
   EigSelect select = EigSelect::a;
   std::optional<std::array<double, 2>> select_range = std::nullopt;
-  /// Check that d and e contain only finite numbers.
+  /// Check that d and e contain only finite numbers. Turned off, NaN / Inf
+  /// may make LAPACK loop forever (?stemr does), as SciPy warns.
   bool check_finite = true;
   /// stebz only: the absolute tolerance of each eigenvalue; <= 0 (default):
   /// eps |a|, LAPACK's choice.
