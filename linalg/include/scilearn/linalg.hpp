@@ -26,3 +26,6 @@
 #include <scilearn/linalg/hessenberg.hpp>
 #include <scilearn/linalg/qz.hpp>
 #include <scilearn/linalg/matrix_equations.hpp>
+#include <scilearn/linalg/eigh.hpp>
+#include <scilearn/linalg/eig.hpp>
+#include <scilearn/linalg/eig_banded.hpp>
