@@ -75,18 +75,38 @@ PivotedFactor<S> lu_checked(const char* where, MatrixT<S> a) {
   return {std::move(a), std::move(ipiv)};
 }
 
-// a = L D L^T (hermitian: L D L^H) by Bunch-Kaufman, ?sytrf / ?hetrf, from the
-// triangle uplo.
+// a = L D L^T (hermitian: L D L^H) by Bunch-Kaufman, ?sytrf / ?hetrf, in place
+// from the triangle uplo of the square a; ipiv is resized to LAPACK's n pivots.
+// Returns the 1-norm of the symmetric / Hermitian a (for sycon) and sets *info
+// to sytrf's: 0, or i + 1 when D(i, i) is exactly zero (the factor is still valid).
 template <class S>
-PivotedFactor<S> ldl_checked(const char* where, MatrixT<S> a, char uplo, bool hermitian) {
+real_t<S> ldl_factor(const char* where, MatrixT<S>& a, std::vector<lapack_index>& ipiv, char uplo, bool hermitian,
+                     lapack_index* info) {
   const lapack_index n = to_lapack_index(where, a.rows());
+  ipiv.resize(static_cast<std::size_t>(n));
+  *info = 0;
+  if (n == 0) return 0;
   const real_t<S> anorm = lansy_1(uplo, n, a.data(), n, hermitian);
-  std::vector<lapack_index> ipiv(static_cast<std::size_t>(n));
-  const lapack_index info = sytrf(uplo, n, a.data(), n, ipiv.data(), hermitian);
-  check_argument_info(hermitian ? "hetrf" : "sytrf", info);
+  *info = sytrf(uplo, n, a.data(), n, ipiv.data(), hermitian);
+  check_argument_info(hermitian ? "hetrf" : "sytrf", *info);
+  return anorm;
+}
+
+// The LinAlgError for ldl_factor's info > 0.
+inline void check_ldl_nonsingular(const char* where, lapack_index info) {
   if (info > 0) {
     throw LinAlgError(cat(where, ": matrix is singular (D(", info - 1, ", ", info - 1, ") is exactly zero)"));
   }
+}
+
+// ldl_factor, with an exactly singular a a LinAlgError and an ill-conditioned one a warning.
+template <class S>
+PivotedFactor<S> ldl_checked(const char* where, MatrixT<S> a, char uplo, bool hermitian) {
+  std::vector<lapack_index> ipiv;
+  lapack_index info = 0;
+  const real_t<S> anorm = ldl_factor(where, a, ipiv, uplo, hermitian, &info);
+  check_ldl_nonsingular(where, info);
+  const auto n = static_cast<lapack_index>(a.rows());
   warn_if_ill_conditioned<S>(where, sycon_1(uplo, n, a.data(), n, ipiv.data(), anorm, hermitian));
   return {std::move(a), std::move(ipiv)};
 }

@@ -49,6 +49,20 @@ inline std::vector<std::vector<std::string>> read_manifest(const std::string& re
   return rows;
 }
 
+/// The rows of the manifest tests/data/<relative> whose second column (the
+/// reference scripts' `kind`) is `kind`. Requires each to have `columns` cells
+/// and at least `at_least` of them, so that a stale manifest fails loudly.
+inline std::vector<std::vector<std::string>> read_manifest_kind(const std::string& relative, const std::string& kind,
+                                                                std::size_t columns, std::size_t at_least) {
+  std::vector<std::vector<std::string>> rows;
+  for (auto& cells : read_manifest(relative)) {
+    BOOST_TEST_REQUIRE(cells.size() == columns);
+    if (cells[1] == kind) rows.push_back(std::move(cells));
+  }
+  BOOST_TEST_REQUIRE(rows.size() >= at_least);
+  return rows;
+}
+
 /// True when the fixture dir/name is stored complex (as _re / _im files).
 inline bool is_complex_fixture(const std::string& dir, const std::string& name) {
   return !std::filesystem::exists(fixture_path(dir) / (name + ".npy"));
@@ -67,6 +81,11 @@ MatrixT<S> load_fixture(const std::string& dir, const std::string& name) {
   } else {
     return io::load_npy<double>(fixture_path(dir + "/" + name + ".npy")).cast<S>();
   }
+}
+
+/// The fixture dir/name (indices saved as float64, 1-D) as 0-based indices.
+inline IndexVector load_index_fixture(const std::string& dir, const std::string& name) {
+  return load_fixture<double>(dir, name).col(0).cast<int>();
 }
 
 /// True when the fixture was saved 1-D (a vector), false when 2-D.

@@ -29,6 +29,27 @@ def save(out_dir, name, array):
         np.save(out_dir / f"{name}.npy", array)
 
 
+def save_float64(out_dir, name, array):
+    """As save, with real arrays (integer indices included, exactly
+    representable) converted to float64, the one real type the C++ side reads."""
+    array = np.asarray(array)
+    save(out_dir, name, array if np.iscomplexobj(array) else array.astype(np.float64))
+
+
+# What the scripts write over a triangle that must not be read (plus the same
+# imaginary part for complex matrices): a value that would change any answer.
+IGNORED = 1.0e3
+
+
+def with_ignored_triangle(a, lower):
+    """A copy of the square a whose strict triangle opposite to `lower` holds IGNORED."""
+    passed = a.copy()
+    n = a.shape[0]
+    passed[np.triu_indices(n, 1) if lower else np.tril_indices(n, -1)] = IGNORED + (1j * IGNORED if np.iscomplexobj(a)
+                                                                                    else 0)
+    return passed
+
+
 def write_manifest(path, header, rows):
     """Writes a CSV manifest (one case a row, '\\n' line ends) that the C++ side reads."""
     with open(path, "w", newline="") as f:

@@ -12,7 +12,7 @@ error_order (the leading minor SciPy's cholesky names, 0 if none), cond_1
 - lu_solve: <name>_a, lu_factor's <name>_lu and <name>_piv, the right-hand
   side <name>_b (1-D or 2-D as passed) and lu_solve's <name>_x for `trans`.
 - cholesky: <name>_a as passed to SciPy (the triangle that must be ignored
-  is overwritten with IGNORED, a value that would change the answer if read),
+  is overwritten with fixture_io.IGNORED, a value that would change the answer if read),
   <name>_heff (the Hermitian matrix the read triangle defines), cholesky's
   <name>_c, cho_factor's <name>_cf, <name>_b and cho_solve's <name>_x.
 - cholesky_fail: <name>_a, which SciPy's cholesky rejects (error_order).
@@ -33,13 +33,10 @@ import fixture_io
 from fixture_io import DTYPES, random_matrix
 
 OUT = pathlib.Path(__file__).resolve().parents[1] / "data" / "linalg" / "decomp"
-IGNORED = 1.0e3  # plus 1e3j for complex matrices
 
 
 def save(name, array):
-    # Real arrays (pivot indices included, exactly representable) as float64.
-    array = np.asarray(array)
-    fixture_io.save(OUT, name, array if np.iscomplexobj(array) else array.astype(np.float64))
+    fixture_io.save_float64(OUT, name, array)
 
 
 def cond_1(a):
@@ -78,10 +75,7 @@ def main():
         row(name, "lu_solve", code, a, trans=trans, warns=caught_linalg_warning(caught))
 
     def add_cholesky(name, code, heff, lower, b):
-        passed = heff.copy()
-        n = heff.shape[0]
-        value = IGNORED + (1j * IGNORED if np.iscomplexobj(heff) else 0)
-        passed[np.triu_indices(n, 1) if lower else np.tril_indices(n, -1)] = value
+        passed = fixture_io.with_ignored_triangle(heff, lower)
         c = scipy.linalg.cholesky(passed, lower=lower)
         cf, lower_out = scipy.linalg.cho_factor(passed, lower=lower)
         assert lower_out == lower

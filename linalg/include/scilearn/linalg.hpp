@@ -6,6 +6,8 @@
 #include <scilearn/linalg/solve.hpp>
 #include <scilearn/linalg/lu.hpp>
 #include <scilearn/linalg/cholesky.hpp>
+#include <scilearn/linalg/ldl.hpp>
+#include <scilearn/linalg/qr.hpp>
 #include <scilearn/linalg/lstsq.hpp>
 #include <scilearn/linalg/solve_triangular.hpp>
 #include <scilearn/linalg/trans.hpp>
