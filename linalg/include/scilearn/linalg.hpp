@@ -14,3 +14,9 @@
 #include <scilearn/linalg/schur.hpp>
 #include <scilearn/linalg/hessenberg.hpp>
 #include <scilearn/linalg/qz.hpp>
+#include <scilearn/linalg/svd.hpp>
+#include <scilearn/linalg/pinv.hpp>
+#include <scilearn/linalg/norm.hpp>
+#include <scilearn/linalg/subspaces.hpp>
+#include <scilearn/linalg/polar.hpp>
+#include <scilearn/linalg/procrustes.hpp>
