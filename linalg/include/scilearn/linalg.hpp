@@ -20,3 +20,4 @@
 #include <scilearn/linalg/subspaces.hpp>
 #include <scilearn/linalg/polar.hpp>
 #include <scilearn/linalg/procrustes.hpp>
+#include <scilearn/linalg/riccati.hpp>
