@@ -16,6 +16,9 @@
 #include <scilearn/linalg/toeplitz.hpp>
 #include <scilearn/linalg/special_matrices.hpp>
 #include <scilearn/linalg/trig_matrix.hpp>
+#include <scilearn/linalg/schur.hpp>
+#include <scilearn/linalg/hessenberg.hpp>
+#include <scilearn/linalg/qz.hpp>
 #include <scilearn/linalg/svd.hpp>
 #include <scilearn/linalg/pinv.hpp>
 #include <scilearn/linalg/norm.hpp>
@@ -29,3 +32,4 @@
 #include <scilearn/linalg/eigh.hpp>
 #include <scilearn/linalg/eig.hpp>
 #include <scilearn/linalg/eig_banded.hpp>
+#include <scilearn/linalg/riccati.hpp>
