@@ -11,3 +11,4 @@
 #include <scilearn/linalg/trans.hpp>
 #include <scilearn/linalg/schur.hpp>
 #include <scilearn/linalg/hessenberg.hpp>
+#include <scilearn/linalg/matrix_functions.hpp>
