@@ -33,3 +33,4 @@
 #include <scilearn/linalg/eig.hpp>
 #include <scilearn/linalg/eig_banded.hpp>
 #include <scilearn/linalg/riccati.hpp>
+#include <scilearn/linalg/matrix_functions.hpp>
