@@ -25,9 +25,6 @@
 #include <scilearn/linalg/subspaces.hpp>
 #include <scilearn/linalg/polar.hpp>
 #include <scilearn/linalg/procrustes.hpp>
-#include <scilearn/linalg/schur.hpp>
-#include <scilearn/linalg/hessenberg.hpp>
-#include <scilearn/linalg/qz.hpp>
 #include <scilearn/linalg/matrix_equations.hpp>
 #include <scilearn/linalg/eigh.hpp>
 #include <scilearn/linalg/eig.hpp>
