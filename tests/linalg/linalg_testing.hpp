@@ -111,6 +111,20 @@ MatrixT<S> corrupt_ignored_triangle(MatrixT<S> a, bool lower) {
 template <class S>
 using Real = typename Eigen::NumTraits<S>::Real;
 
+/// S with its real type widened to double: float -> double,
+/// std::complex<float> -> std::complex<double>.
+template <class S>
+using Wide = std::conditional_t<Eigen::NumTraits<S>::IsComplex, std::complex<double>, double>;
+
+/// m in double precision. Tests verify in double: residuals are then exact
+/// enough to judge a float result, and Eigen 3.4.0's std::complex<float>
+/// kernels (LU, Hessenberg) are avoided: their SSE code loads a 4-byte aligned
+/// complex<float> scalar as a double, a misaligned load that UBSan reports.
+template <class S>
+MatrixT<Wide<S>> widen(const MatrixT<S>& m) {
+  return m.template cast<Wide<S>>();
+}
+
 /// Machine epsilon of S's real type.
 template <class S>
 double eps() {

@@ -54,6 +54,16 @@ MatrixT<S> load(const Case& c, const std::string& key) {
   return testing::load_fixture<S>(kDir, name);
 }
 
+// p in double precision (see testing::widen), for the checks.
+template <class S>
+Problem<testing::Wide<S>> widen(const Problem<S>& p) {
+  using W = testing::Wide<S>;
+  Problem<W> w{testing::widen(p.a), testing::widen(p.b), testing::widen(p.q), testing::widen(p.r), {}};
+  if (p.options.e) w.options.e = testing::widen(*p.options.e);
+  if (p.options.s) w.options.s = testing::widen(*p.options.s);
+  return w;
+}
+
 template <class S>
 Problem<S> load_problem(const Case& c) {
   auto load = [&](const char* key) { return riccati::load<S>(c, key); };
@@ -141,8 +151,9 @@ void check_case(const Case& c) {
     // The subspace method's residual grows with the order and with the
     // condition of the pencil's eigenvector basis (Laub 1979); 100 n eps
     // covers the order-24 case (measured ~1500 eps in double and in float).
-    BOOST_TEST(relative_residual(c.continuous, p, x) <= 100 * static_cast<double>(p.a.rows()) * eps<S>());
-    BOOST_TEST(closed_loop_stable(c.continuous, p, x));
+    BOOST_TEST(relative_residual(c.continuous, widen(p), testing::widen(x)) <=
+               100 * static_cast<double>(p.a.rows()) * eps<S>());
+    BOOST_TEST(closed_loop_stable(c.continuous, widen(p), testing::widen(x)));
   }
 }
 
