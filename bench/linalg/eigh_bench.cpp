@@ -2,10 +2,6 @@
 // with the defaults: all eigenvalues and eigenvectors, lower triangle, driver
 // evr for a standard problem.
 //
-// NOT YET BUILT: add this file to scilearn_add_benchmark(linalg ...) in
-// bench/CMakeLists.txt and the eigh rows to bench/compare once
-// scilearn/linalg/eigh.hpp is on main (docs/benchmarks.md, "Pending rows").
-//
 // Inputs (standard normal g, symmetrized as (g + g^T) / 2, exactly symmetric):
 //   eigh_n2000/a.npy         (2000, 2000)
 //   eigh_4x4_batch/a.npy,    (100000 n, n), n = 4 or 16: matrix k in rows

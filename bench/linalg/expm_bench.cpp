@@ -1,9 +1,5 @@
 // linalg::expm against scipy.linalg.expm (bench/peers/linalg_expm.py).
 //
-// NOT YET BUILT: add this file to scilearn_add_benchmark(linalg ...) in
-// bench/CMakeLists.txt and the expm row to bench/compare once
-// scilearn/linalg/expm.hpp is on main (docs/benchmarks.md, "Pending rows").
-//
 // Input: expm_n500/a.npy (500, 500), a = q t q^T with q orthogonal (the Q of a
 // standard normal matrix's QR) and t block diagonal with 2 x 2 blocks
 // [[alpha, beta], [-beta, alpha]], alpha uniform in [-1, 1], beta in [-2, 2]:

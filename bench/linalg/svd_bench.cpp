@@ -1,10 +1,6 @@
 // linalg::svd against scipy.linalg.svd (bench/peers/linalg_svd.py), both with
 // the defaults: full_matrices, compute_uv, driver gesdd.
 //
-// NOT YET BUILT: add this file to scilearn_add_benchmark(linalg ...) in
-// bench/CMakeLists.txt and the svd rows to bench/compare once
-// scilearn/linalg/svd.hpp is on main (docs/benchmarks.md, "Pending rows").
-//
 // Inputs: the general matrices that solve_bench.cpp writes: solve_n2000/a.npy
 // and the 100 000 4 x 4 and 16 x 16 matrices of solve_4x4_batch and
 // solve_16x16_batch.
