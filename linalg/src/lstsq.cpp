@@ -4,6 +4,7 @@
 #include <scilearn/linalg/lstsq.hpp>
 
 #include "lapack_lstsq.hpp"
+#include "lapack_qr.hpp"
 
 namespace scilearn::linalg::detail {
 namespace {
@@ -17,6 +18,56 @@ const char* driver_name(LstsqDriver driver) {
     case LstsqDriver::gelss: return "gelss";
   }
   return "unknown";
+}
+
+// S with its real type widened to long double (x87's 64-bit significand on
+// x86-64, 11 bits beyond double's).
+template <class S>
+using Extended = std::conditional_t<is_complex_v<S>, std::complex<long double>, long double>;
+
+// Iterative refinement of the full-rank (m >= n = rank) least-squares solution
+// x on Bjorck's augmented system [I a; a^H 0] [r; x] = [b; 0], the residuals
+// of that system computed in extended precision and each correction solved
+// with a Householder QR of a (Bjorck, "Iterative refinement of linear least
+// squares solutions I", BIT 7, 1967). Each round costs O(m n k) after the
+// O(m n^2) factorization. Stops early when a correction no longer halves.
+template <class S>
+void refine_in_extended_precision(const Eigen::Ref<const MatrixT<S>>& a, const Eigen::Ref<const MatrixT<S>>& b,
+                                  Eigen::Ref<MatrixT<S>> x, int rounds) {
+  using E = Extended<S>;
+  const Index m = a.rows();
+  const Index n = a.cols();
+  const Index k = b.cols();
+  const lapack_index lm = to_lapack_index(kWhere, m);
+  const lapack_index ln = to_lapack_index(kWhere, n);
+  const lapack_index lk = to_lapack_index(kWhere, k);
+  MatrixT<S> qr = a;
+  VectorT<S> tau(n);
+  check_argument_info("geqrf", geqrf(lm, ln, qr.data(), lm, tau.data()));
+
+  const MatrixT<E> ae = a.template cast<E>();
+  const MatrixT<E> be = b.template cast<E>();
+  MatrixT<E> xe = x.template cast<E>();
+  MatrixT<E> re = be - ae * xe;
+  double last = std::numeric_limits<double>::infinity();
+  for (int round = 0; round < rounds; ++round) {
+    MatrixT<S> f = (be - re - ae * xe).template cast<S>();     // first block row's residual
+    MatrixT<S> h = (-(ae.adjoint() * re)).template cast<S>();  // second block row's residual
+    // [dr; dx] solves the augmented system for [f; h]: with a = Q [R; 0],
+    // h <- R^-H h, f <- Q^H f, dx = R^-1 (f_top - h), dr = Q [h; f_bottom].
+    check_argument_info("trtrs", trtrs('U', is_complex_v<S> ? 'C' : 'T', 'N', ln, lk, qr.data(), lm, h.data(), ln));
+    check_argument_info("ormqr", ormqr('L', true, lm, lk, ln, qr.data(), lm, tau.data(), f.data(), lm));
+    MatrixT<S> dx = f.topRows(n) - h;
+    check_argument_info("trtrs", trtrs('U', 'N', 'N', ln, lk, qr.data(), lm, dx.data(), ln));
+    f.topRows(n) = h;
+    check_argument_info("ormqr", ormqr('L', false, lm, lk, ln, qr.data(), lm, tau.data(), f.data(), lm));
+    const auto size = static_cast<double>(dx.cwiseAbs().maxCoeff());
+    if (!(size < 0.5 * last)) break;  // stagnating (or NaN): keep the last x
+    last = size;
+    xe += dx.template cast<E>();
+    re += f.template cast<E>();
+  }
+  x = xe.template cast<S>();
 }
 
 template <class S>
@@ -33,6 +84,7 @@ void lstsq_any(const Eigen::Ref<const MatrixT<S>>& a, const Eigen::Ref<const Mat
       options.lapack_driver != LstsqDriver::gelss) {
     throw ValueError(cat("lstsq: unknown lapack_driver value ", static_cast<int>(options.lapack_driver)));
   }
+  if (options.refine < 0) throw ValueError(cat("lstsq: refine must be >= 0, got ", options.refine));
   if (options.check_finite) {
     check_finite(kWhere, "a", a);
     check_finite(kWhere, "b", b);
@@ -83,10 +135,20 @@ void lstsq_any(const Eigen::Ref<const MatrixT<S>>& a, const Eigen::Ref<const Mat
   }
   rank = lrank;
   x = w.topLeftCorner(n, k);
-  // Below row n, LAPACK leaves Q^H b's part outside the range of a, whose
-  // squared norm is the residual sum of squares (only for full column rank).
-  if (m > n && rank == n && options.lapack_driver != LstsqDriver::gelsy) {
-    residues = w.bottomLeftCorner(m - n, k).colwise().squaredNorm().transpose();
+  const bool full_rank = m >= n && rank == n;
+  if (full_rank && options.refine > 0 && k > 0) refine_in_extended_precision<S>(a, b, x, options.refine);
+  if (m > n && full_rank && options.lapack_driver != LstsqDriver::gelsy) {
+    if (options.refine > 0) {  // the refined x's residual, summed in extended precision
+      residues = (b.template cast<Extended<S>>() - a.template cast<Extended<S>>() * x.template cast<Extended<S>>())
+                     .colwise()
+                     .squaredNorm()
+                     .transpose()
+                     .template cast<R>();
+    } else {
+      // Below row n, LAPACK leaves Q^H b's part outside the range of a, whose
+      // squared norm is the residual sum of squares (only for full column rank).
+      residues = w.bottomLeftCorner(m - n, k).colwise().squaredNorm().transpose();
+    }
   }
 }
 

@@ -23,13 +23,14 @@ struct Case {
   char dtype;
   bool lower;
   Index error_order;
+  double cond_1;
 };
 
 std::vector<Case> read_cases(const std::string& kind) {
   std::vector<Case> cases;
   for (const auto& f : testing::read_manifest(kDir + "/cases.csv")) {
     BOOST_TEST_REQUIRE(f.size() == 8u);
-    if (f[1] == kind) cases.push_back({f[0], f[2][0], f[3] == "1", std::stoi(f[6])});
+    if (f[1] == kind) cases.push_back({f[0], f[2][0], f[3] == "1", std::stoi(f[6]), std::stod(f[7])});
   }
   BOOST_TEST_REQUIRE(cases.size() >= 4u);
   return cases;
@@ -52,7 +53,7 @@ void check_case(const Case& c) {
     const MatrixT<S> a = load<S>(c.name + "_a");  // the ignored triangle holds 1e3 (+ 1e3 i)
     const MatrixT<S> heff = load<S>(c.name + "_heff");
     const MatrixT<S> factor = linalg::cholesky(a, {.lower = c.lower});
-    const double tol = 100.0 * static_cast<double>(a.rows()) * eps<S>();
+    const double tol = testing::factor_tolerance<S>(heff);
     BOOST_TEST(max_rel_diff<S>(factor, load<S>(c.name + "_c")) <= tol);
     const MatrixT<S> product = c.lower ? MatrixT<S>(factor * factor.adjoint()) : MatrixT<S>(factor.adjoint() * factor);
     BOOST_TEST(factorization_ratio<S>(heff, product) <= 30.0);
@@ -84,20 +85,38 @@ BOOST_AUTO_TEST_CASE(matches_scipy_on_every_reference_case) {
   }
 }
 
+// The order cholesky's message names ("... of order K is not ...").
+Index failing_order(const std::string& message) {
+  const std::string prefix = "cholesky: the leading minor of order ";
+  BOOST_TEST_REQUIRE(message.rfind(prefix, 0) == 0u);
+  BOOST_TEST(message.substr(message.find(' ', prefix.size())) == " is not positive definite");
+  return std::stol(message.substr(prefix.size()));
+}
+
 template <class S>
 void check_failure(const Case& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
     const MatrixT<S> a = load<S>(c.name + "_a");
-    const std::string order = std::to_string(c.error_order);
-    BOOST_TEST(message_of<LinAlgError>([&] { (void)linalg::cholesky(a, {.lower = c.lower}); }) ==
-               "cholesky: the leading minor of order " + order + " is not positive definite");
+    const Index order = failing_order(message_of<LinAlgError>([&] { (void)linalg::cholesky(a, {.lower = c.lower}); }));
+    if (c.cond_1 * eps<S>() < 1) {
+      BOOST_TEST(order == c.error_order);  // an indefinite minor: no rounding decides it
+    } else {
+      // Positive definite in exact arithmetic, but cond * eps >= 1: the first
+      // pivot that rounding drives to <= 0 depends on the BLAS kernel's
+      // rounding. A Hilbert matrix's exact pivots shrink ~16-fold per order,
+      // so kernels stop within one order of each other; the leading minor
+      // just before the named one must factor.
+      BOOST_TEST(std::abs(order - c.error_order) <= 1);
+      BOOST_CHECK_NO_THROW(
+          (void)linalg::cholesky(MatrixT<S>(a.topLeftCorner(order - 1, order - 1)), {.lower = c.lower}));
+    }
     BOOST_CHECK_THROW(linalg::cho_factor(a, {.lower = c.lower}), LinAlgError);
     const linalg::Cholesky<S> chol(a, {.lower = c.lower});
     BOOST_TEST((chol.info() == linalg::CholeskyInfo::not_positive_definite));
   }
 }
 
-BOOST_AUTO_TEST_CASE(not_positive_definite_names_the_same_minor_as_scipy) {
+BOOST_AUTO_TEST_CASE(not_positive_definite_names_the_minor_scipy_names) {
   for (const Case& c : read_cases("cholesky_fail")) {
     testing::with_scalar(c.dtype, [&]<class S>(std::type_identity<S>) { check_failure<S>(c); });
   }

@@ -81,8 +81,8 @@ void check_case(const Case& c) {
     // same choices unless a ratio lies within rounding of it.
     BOOST_TEST((f.perm == perm_ref));
     // Entries of lu and d carry O(n eps) relative error times the element
-    // growth, which Bunch-Kaufman keeps small for these matrices.
-    const double tol = 100.0 * static_cast<double>(a.rows()) * eps<S>();
+    // growth, which Bunch-Kaufman keeps small, times cond(a) (factor_tolerance).
+    const double tol = testing::factor_tolerance<S>(heff);
     BOOST_TEST(max_rel_diff<S>(f.lu, load<S>(c.name + "_lu")) <= tol);
     BOOST_TEST(max_rel_diff<S>(f.d, load<S>(c.name + "_d")) <= tol);
     const bool hermitian = c.hermitian && Eigen::NumTraits<S>::IsComplex;

@@ -3,6 +3,7 @@
 // linalg_*.py (real arrays as NAME.npy, complex ones as NAME_re.npy and
 // NAME_im.npy in float64, manifests as CSV) and LAPACK's residual test ratio.
 
+#include <Eigen/SVD>
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
@@ -149,6 +150,27 @@ template <class S>
 double max_rel_diff(const MatrixT<S>& x, const MatrixT<S>& ref) {
   return static_cast<double>((x - ref).cwiseAbs().maxCoeff()) /
          std::max(1.0, static_cast<double>(ref.cwiseAbs().maxCoeff()));
+}
+
+/// The 2-norm condition number of a (rectangular allowed), computed in double;
+/// infinite for a rank-deficient one.
+template <class S>
+double cond2(const MatrixT<S>& a) {
+  if (a.size() == 0) return 1.0;
+  const Vector s = Eigen::JacobiSVD<MatrixT<Wide<S>>>(widen(a)).singularValues();
+  return s(s.size() - 1) == 0.0 ? std::numeric_limits<double>::infinity() : s(0) / s(s.size() - 1);
+}
+
+/// Tolerance for a factor of a (LU, Cholesky, LDL) compared entry by entry
+/// with SciPy's, in max_rel_diff's units. Both are backward stable (O(n eps)
+/// backward error), but a factor's forward error is that times cond(a)
+/// (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., Thm 9.15
+/// for LU, Thm 10.8 for Cholesky): two BLAS kernels that round differently
+/// give factors that differ that much. For an ill-conditioned a the entries
+/// say little and the backward-error ratio (factorization_ratio) is the test.
+template <class S>
+double factor_tolerance(const MatrixT<S>& a) {
+  return 100.0 * static_cast<double>(std::max(a.rows(), a.cols())) * eps<S>() * std::max(1.0, cond2<S>(a));
 }
 
 /// LAPACK's test ratio for a solve: ||b - op_a x||_1 / (||op_a||_1 ||x||_1 n eps).

@@ -1,4 +1,5 @@
 #include <Eigen/Cholesky>
+#include <Eigen/QR>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <limits>
@@ -279,6 +280,81 @@ BOOST_AUTO_TEST_CASE(nan_or_inf_is_a_value_error_unless_unchecked) {
     } catch (const LinAlgError&) {
     }
   }
+}
+
+// A tall problem whose plain working-precision solution loses most digits
+// to the O(eps cond^2 ||r|| / (||a|| ||x||)) term: cond(a) = 1e3 (singular
+// values logspace(0, -3)) and a residual 30 times b's fitted part.
+template <class S>
+std::pair<MatrixT<S>, MatrixT<S>> large_residual_problem() {
+  using W = testing::Wide<S>;
+  std::srand(21);
+  const Index m = 30;
+  const Index n = 5;
+  auto random_unitary = [](Index k) {
+    return MatrixT<W>(Eigen::HouseholderQR<MatrixT<W>>(MatrixT<W>::Random(k, k)).householderQ());
+  };
+  const MatrixT<W> u = random_unitary(m);
+  const MatrixT<W> v = random_unitary(n);
+  Vector sigma(n);
+  for (Index i = 0; i < n; ++i) sigma(i) = std::pow(10.0, -3.0 * static_cast<double>(i) / static_cast<double>(n - 1));
+  const MatrixT<W> a = u.leftCols(n) * sigma.template cast<W>().asDiagonal() * v.adjoint();
+  // Fitted part a x (||x|| ~ 1) plus a residual orthogonal to a's range.
+  const MatrixT<W> b = a * MatrixT<W>::Random(n, 2) + 30.0 * u.rightCols(m - n) * MatrixT<W>::Random(m - n, 2);
+  return {a.template cast<S>(), b.template cast<S>()};
+}
+
+template <class S>
+void check_refinement() {
+  const auto [a, b] = large_residual_problem<S>();
+  // The exact solution of the rounded problem, to ~1e-10 (double, cond^2 1e6).
+  const MatrixT<testing::Wide<S>> x_ref =
+      Eigen::ColPivHouseholderQR<MatrixT<testing::Wide<S>>>(testing::widen(a)).solve(testing::widen(b));
+  auto error = [&](const MatrixT<S>& x) {
+    return static_cast<double>((testing::widen(x) - x_ref).cwiseAbs().maxCoeff() / x_ref.cwiseAbs().maxCoeff());
+  };
+  const double cond = testing::cond2<S>(a);
+  for (LstsqDriver driver : kDrivers) {
+    BOOST_TEST_CONTEXT("driver " << static_cast<int>(driver)) {
+      const auto plain = linalg::lstsq(a, b, {.lapack_driver = driver});
+      const auto refined = linalg::lstsq(a, b, {.lapack_driver = driver, .refine = 3});
+      BOOST_TEST_MESSAGE("cond " << cond << " plain " << error(plain.x) << " refined " << error(refined.x));
+      BOOST_TEST(error(plain.x) > 1e-3);  // the problem is hard: eps cond^2 30 ~ 2 predicts the loss
+      BOOST_TEST(error(refined.x) <= 10 * testing::eps<S>());  // measured: 0.2 - 0.3 eps
+      BOOST_TEST(refined.rank == plain.rank);
+      BOOST_TEST((refined.s == plain.s));
+      BOOST_TEST(refined.residues.size() == plain.residues.size());
+      if (refined.residues.size() > 0) {  // recomputed for the refined x
+        const Vector rss =
+            (testing::widen(b) - testing::widen(a) * testing::widen(refined.x)).colwise().squaredNorm().transpose();
+        BOOST_TEST((refined.residues.template cast<double>() - rss).cwiseAbs().maxCoeff() <=
+                   10 * testing::eps<S>() * rss.maxCoeff());
+      }
+    }
+  }
+}
+
+// In float, with a double reference (NIST's certified values test double).
+BOOST_AUTO_TEST_CASE(refinement_recovers_the_digits_the_working_precision_loses) {
+  check_refinement<float>();
+  check_refinement<std::complex<float>>();
+}
+
+// Refinement needs full column rank: rank-deficient and wide problems keep
+// the driver's minimum-norm solution; a negative count is a ValueError.
+BOOST_AUTO_TEST_CASE(refinement_leaves_rank_deficient_and_wide_problems_alone) {
+  const Matrix deficient{{1, 1}, {1, 1}, {1, 1}, {1, 1}};  // rank 1 for every driver: no rounding
+  const Vector b{{2, 2, 1, 3}};
+  std::srand(22);
+  const Matrix wide = Matrix::Random(2, 4);
+  for (LstsqDriver driver : kDrivers) {
+    BOOST_TEST((linalg::lstsq(deficient, b, {.lapack_driver = driver, .refine = 2}).x ==
+                linalg::lstsq(deficient, b, {.lapack_driver = driver}).x));
+    BOOST_TEST((linalg::lstsq(wide, Vector{{1, 2}}, {.lapack_driver = driver, .refine = 2}).x ==
+                linalg::lstsq(wide, Vector{{1, 2}}, {.lapack_driver = driver}).x));
+  }
+  BOOST_TEST(testing::message_of<ValueError>([&] { (void)linalg::lstsq(deficient, b, {.refine = -1}); }) ==
+             "lstsq: refine must be >= 0, got -1");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_driver_is_a_value_error) {

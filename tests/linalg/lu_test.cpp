@@ -58,7 +58,7 @@ MatrixT<S> op(const MatrixT<S>& a, int trans) {
 }
 
 // Two backward-stable results with the same pivots agree to a few ulps of the
-// data, scaled by the growth of the factors (bounded by cond for the solves).
+// data times cond(a) (testing::factor_tolerance); the solves likewise.
 
 template <class S>
 void check_lu_case(const Case& c) {
@@ -66,7 +66,7 @@ void check_lu_case(const Case& c) {
     const MatrixT<S> a = load<S>(c.name + "_a");
     const auto [p, p_indices, l, pl, u] = linalg::lu(a);
     BOOST_TEST((p_indices == load_indices(c.name + "_p")));  // the same pivot choices as SciPy
-    const double tol = 100.0 * static_cast<double>(a.rows()) * eps<S>();
+    const double tol = testing::factor_tolerance<S>(a);
     BOOST_TEST(max_rel_diff<S>(l, load<S>(c.name + "_l")) <= tol);
     BOOST_TEST(max_rel_diff<S>(u, load<S>(c.name + "_u")) <= tol);
     BOOST_TEST(factorization_ratio<S>(a, p.template cast<S>() * l * u) <= 30.0);
@@ -92,7 +92,7 @@ void check_lu_solve_case(const Case& c) {
     const linalg::LuFactor<S> f = linalg::lu_factor(a);
     BOOST_TEST(warnings == (c.warns ? 1 : 0));
     BOOST_TEST((f.piv == load_indices(c.name + "_piv")));
-    const double tol = 100.0 * static_cast<double>(a.rows()) * eps<S>();
+    const double tol = testing::factor_tolerance<S>(a);
     BOOST_TEST(max_rel_diff<S>(f.lu, load<S>(c.name + "_lu")) <= tol);
 
     const MatrixT<S> b = load<S>(c.name + "_b");
