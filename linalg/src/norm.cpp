@@ -87,6 +87,9 @@ real_t<S> matrix_norm_any(const Eigen::Ref<const MatrixT<S>>& a, NormOrder ord, 
     if (p < 0) throw_empty_minimum(where, "matrix", p, m, n);
     return R(0);
   }
+  // Sums over no entries are all 0. (Eigen would slice the empty, null-data
+  // matrix into offset blocks: pointer arithmetic on null, which UBSan reports.)
+  if ((columns ? m : n) == 0) return R(0);
   const MatrixT<R> mag = a.cwiseAbs();
   const VectorT<R> sums = columns ? VectorT<R>(mag.colwise().sum().transpose()) : VectorT<R>(mag.rowwise().sum());
   return p > 0 ? sums.maxCoeff() : sums.minCoeff();

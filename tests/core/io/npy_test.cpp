@@ -159,8 +159,9 @@ BOOST_AUTO_TEST_CASE(more_than_two_dimensions_is_rejected) {
 }
 
 BOOST_AUTO_TEST_CASE(unsupported_dtypes_are_rejected_by_name) {
-  for (const auto& [name, descr] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& [file, descr] : std::vector<std::pair<std::string, std::string>>{
            {"npy_u1_2x2.npy", "|u1"}, {"npy_c16_2.npy", "<c16"}, {"npy_bool_3.npy", "|b1"}, {"npy_f2_2.npy", "<f2"}}) {
+    const std::string name = file;  // clang 14 cannot capture a structured binding
     BOOST_TEST_CONTEXT(name) {
       BOOST_TEST(contains_all(format_error_of([&] { io::load_npy<double>(fixture(name)); }), name,
                               "unsupported dtype '" + descr + "'"));
