@@ -161,6 +161,16 @@ double cond2(const MatrixT<S>& a) {
   return s(s.size() - 1) == 0.0 ? std::numeric_limits<double>::infinity() : s(0) / s(s.size() - 1);
 }
 
+/// The numerical rank of a: singular values above max(m, n) eps(S) s_max
+/// (NumPy's matrix_rank rule), computed in double.
+template <class S>
+Index numerical_rank(const MatrixT<S>& a) {
+  if (a.size() == 0) return 0;
+  const Vector s = Eigen::JacobiSVD<MatrixT<Wide<S>>>(widen(a)).singularValues();
+  const double cutoff = static_cast<double>(std::max(a.rows(), a.cols())) * eps<S>() * s(0);
+  return (s.array() > cutoff).count();
+}
+
 /// Tolerance for a factor of a (LU, Cholesky, LDL) compared entry by entry
 /// with SciPy's, in max_rel_diff's units. Both are backward stable (O(n eps)
 /// backward error), but a factor's forward error is that times cond(a)

@@ -60,12 +60,29 @@ MatrixT<S> op(const MatrixT<S>& a, int trans) {
 // Two backward-stable results with the same pivots agree to a few ulps of the
 // data times cond(a) (testing::factor_tolerance); the solves likewise.
 
+// Partial pivoting picks the largest entry of each column of the Schur
+// complement: the first rank(a) choices are decided by the data, those after
+// by rounding noise (an exactly singular a), which BLAS kernels round differently.
+IndexVector inverse(const IndexVector& p) {
+  IndexVector q(p.size());
+  for (Index i = 0; i < p.size(); ++i) q(p(i)) = static_cast<int>(i);
+  return q;
+}
+
+template <class S>
+bool pivots_agree(const MatrixT<S>& a, const IndexVector& ours, const IndexVector& scipy) {
+  const Index r = testing::numerical_rank<S>(a);
+  return ours.size() == scipy.size() && ours.head(r) == scipy.head(r);
+}
+
 template <class S>
 void check_lu_case(const Case& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
     const MatrixT<S> a = load<S>(c.name + "_a");
     const auto [p, p_indices, l, pl, u] = linalg::lu(a);
-    BOOST_TEST((p_indices == load_indices(c.name + "_p")));  // the same pivot choices as SciPy
+    // The same pivot choices as SciPy, up to a's numerical rank (see
+    // pivots_agree). a = l[p_indices] u: row k of l u is a's row inverse(p_indices)[k].
+    BOOST_TEST(pivots_agree<S>(a, inverse(p_indices), inverse(load_indices(c.name + "_p"))));
     const double tol = testing::factor_tolerance<S>(a);
     BOOST_TEST(max_rel_diff<S>(l, load<S>(c.name + "_l")) <= tol);
     BOOST_TEST(max_rel_diff<S>(u, load<S>(c.name + "_u")) <= tol);
@@ -91,7 +108,7 @@ void check_lu_solve_case(const Case& c) {
     ScopedWarningHandler count([&](const Warning& w) { warnings += w.category == WarningCategory::linalg; });
     const linalg::LuFactor<S> f = linalg::lu_factor(a);
     BOOST_TEST(warnings == (c.warns ? 1 : 0));
-    BOOST_TEST((f.piv == load_indices(c.name + "_piv")));
+    BOOST_TEST(pivots_agree<S>(a, f.piv, load_indices(c.name + "_piv")));
     const double tol = testing::factor_tolerance<S>(a);
     BOOST_TEST(max_rel_diff<S>(f.lu, load<S>(c.name + "_lu")) <= tol);
 

@@ -155,7 +155,8 @@ BOOST_AUTO_TEST_CASE(squares_back_to_a_for_every_scalar) {
       BOOST_TEST(residual < 10.0, "n = " << n << ": ratio " << residual);
       // The principal root: every eigenvalue of x in the closed right half
       // plane (on the imaginary axis for a's negative eigenvalues, up to rounding).
-      const auto w = Eigen::ComplexEigenSolver<CMatrix<double>>(testing::widen(xc)).eigenvalues();  // see testing::widen
+      const auto w =
+          Eigen::ComplexEigenSolver<CMatrix<double>>(testing::widen(xc)).eigenvalues();  // see testing::widen
       BOOST_TEST((w.real().array() >= -100 * eps<S>() * static_cast<double>(xc.norm())).all());
     }
   };
@@ -332,9 +333,13 @@ BOOST_AUTO_TEST_CASE(matches_scipy_fixtures) {
               return r;
             },
             200);
-        // The estimate is computed from the same Schur form: equal up to the
-        // rounding of minden (relative 1e-3 is generous), or both clamped.
-        BOOST_TEST(std::abs(errest - c.errest) <= 1e-3 * c.errest + 1e-30, errest << " vs SciPy " << c.errest);
+        // The estimate, eps ||triu(T, 1)|| / minden, comes from the same Schur
+        // form: equal up to the rounding of the smallest eigenvalue gap minden,
+        // or both clamped. That rounding is relative n eps ||a|| / minden:
+        // 0.5 % in float on near_identity5's clustered eigenvalues under other
+        // OpenBLAS kernel families, well below 1e-3 in double.
+        const double rel = std::is_same_v<R, float> ? 2e-2 : 1e-3;
+        BOOST_TEST(std::abs(errest - c.errest) <= rel * c.errest + 1e-30, errest << " vs SciPy " << c.errest);
       });
     }
   }
@@ -437,7 +442,8 @@ BOOST_AUTO_TEST_CASE(defining_equations_for_every_scalar) {
     const CMatrix<S> inverse_root = linalg::fractional_matrix_power(a, -0.5).value;
     BOOST_TEST(distance<R>(CMatrix<S>(inverse_root * linalg::sqrtm(a).value), CMatrix<S>::Identity(n, n)) < 100);
     BOOST_TEST(distance<R>(linalg::fractional_matrix_power(a, 0.0).value, CMatrix<S>::Identity(n, n)) == 0);
-    BOOST_TEST(distance<R>(linalg::fractional_matrix_power(a, -1.0).value, CMatrix<S>(testing::widen(ac).inverse().template cast<std::complex<R>>())) < 100);
+    BOOST_TEST(distance<R>(linalg::fractional_matrix_power(a, -1.0).value,
+                           CMatrix<S>(testing::widen(ac).inverse().template cast<std::complex<R>>())) < 100);
   };
   check(std::type_identity<float>{});
   check(std::type_identity<double>{});
