@@ -31,9 +31,11 @@ using Extended = std::conditional_t<is_complex_v<S>, std::complex<long double>, 
 // with a Householder QR of a (Bjorck, "Iterative refinement of linear least
 // squares solutions I", BIT 7, 1967). Each round costs O(m n k) after the
 // O(m n^2) factorization. Stops early when a correction no longer halves.
+// Returns b - a x for the refined x, in extended precision.
 template <class S>
-void refine_in_extended_precision(const Eigen::Ref<const MatrixT<S>>& a, const Eigen::Ref<const MatrixT<S>>& b,
-                                  Eigen::Ref<MatrixT<S>> x, int rounds) {
+MatrixT<Extended<S>> refine_in_extended_precision(const Eigen::Ref<const MatrixT<S>>& a,
+                                                  const Eigen::Ref<const MatrixT<S>>& b, Eigen::Ref<MatrixT<S>> x,
+                                                  int rounds) {
   using E = Extended<S>;
   const Index m = a.rows();
   const Index n = a.cols();
@@ -68,6 +70,7 @@ void refine_in_extended_precision(const Eigen::Ref<const MatrixT<S>>& a, const E
     re += f.template cast<E>();
   }
   x = xe.template cast<S>();
+  return be - ae * x.template cast<E>();
 }
 
 template <class S>
@@ -136,19 +139,14 @@ void lstsq_any(const Eigen::Ref<const MatrixT<S>>& a, const Eigen::Ref<const Mat
   rank = lrank;
   x = w.topLeftCorner(n, k);
   const bool full_rank = m >= n && rank == n;
-  if (full_rank && options.refine > 0 && k > 0) refine_in_extended_precision<S>(a, b, x, options.refine);
+  const bool refined = full_rank && options.refine > 0 && k > 0;
+  MatrixT<Extended<S>> refined_residual;
+  if (refined) refined_residual = refine_in_extended_precision<S>(a, b, x, options.refine);
   if (m > n && full_rank && options.lapack_driver != LstsqDriver::gelsy) {
-    if (options.refine > 0) {  // the refined x's residual, summed in extended precision
-      residues = (b.template cast<Extended<S>>() - a.template cast<Extended<S>>() * x.template cast<Extended<S>>())
-                     .colwise()
-                     .squaredNorm()
-                     .transpose()
-                     .template cast<R>();
-    } else {
-      // Below row n, LAPACK leaves Q^H b's part outside the range of a, whose
-      // squared norm is the residual sum of squares (only for full column rank).
-      residues = w.bottomLeftCorner(m - n, k).colwise().squaredNorm().transpose();
-    }
+    // Unrefined: below row n, LAPACK leaves Q^H b's part outside the range of
+    // a, whose squared norm is the residual sum of squares (full column rank only).
+    residues = refined ? VectorT<R>(refined_residual.colwise().squaredNorm().transpose().template cast<R>())
+                       : VectorT<R>(w.bottomLeftCorner(m - n, k).colwise().squaredNorm().transpose());
   }
 }
 

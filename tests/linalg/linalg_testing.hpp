@@ -152,12 +152,19 @@ double max_rel_diff(const MatrixT<S>& x, const MatrixT<S>& ref) {
          std::max(1.0, static_cast<double>(ref.cwiseAbs().maxCoeff()));
 }
 
+/// The singular values of a, descending, computed in double by Eigen (a
+/// reference independent of the LAPACK under test).
+template <class S>
+Vector singular_values_in_double(const MatrixT<S>& a) {
+  return Eigen::JacobiSVD<MatrixT<Wide<S>>>(widen(a)).singularValues();
+}
+
 /// The 2-norm condition number of a (rectangular allowed), computed in double;
 /// infinite for a rank-deficient one.
 template <class S>
 double cond2(const MatrixT<S>& a) {
   if (a.size() == 0) return 1.0;
-  const Vector s = Eigen::JacobiSVD<MatrixT<Wide<S>>>(widen(a)).singularValues();
+  const Vector s = singular_values_in_double<S>(a);
   return s(s.size() - 1) == 0.0 ? std::numeric_limits<double>::infinity() : s(0) / s(s.size() - 1);
 }
 
@@ -166,7 +173,7 @@ double cond2(const MatrixT<S>& a) {
 template <class S>
 Index numerical_rank(const MatrixT<S>& a) {
   if (a.size() == 0) return 0;
-  const Vector s = Eigen::JacobiSVD<MatrixT<Wide<S>>>(widen(a)).singularValues();
+  const Vector s = singular_values_in_double<S>(a);
   const double cutoff = static_cast<double>(std::max(a.rows(), a.cols())) * eps<S>() * s(0);
   return (s.array() > cutoff).count();
 }

@@ -57,18 +57,16 @@ MatrixT<S> op(const MatrixT<S>& a, int trans) {
   return a.adjoint();
 }
 
-// Two backward-stable results with the same pivots agree to a few ulps of the
-// data times cond(a) (testing::factor_tolerance); the solves likewise.
-
-// Partial pivoting picks the largest entry of each column of the Schur
-// complement: the first rank(a) choices are decided by the data, those after
-// by rounding noise (an exactly singular a), which BLAS kernels round differently.
+// The inverse permutation of p: q[p[i]] = i.
 IndexVector inverse(const IndexVector& p) {
   IndexVector q(p.size());
   for (Index i = 0; i < p.size(); ++i) q(p(i)) = static_cast<int>(i);
   return q;
 }
 
+// Partial pivoting picks the largest entry of each column of the Schur
+// complement: the first rank(a) choices are decided by the data, those after
+// by rounding noise (an exactly singular a), which BLAS kernels round differently.
 template <class S>
 bool pivots_agree(const MatrixT<S>& a, const IndexVector& ours, const IndexVector& scipy) {
   const Index r = testing::numerical_rank<S>(a);
@@ -83,6 +81,8 @@ void check_lu_case(const Case& c) {
     // The same pivot choices as SciPy, up to a's numerical rank (see
     // pivots_agree). a = l[p_indices] u: row k of l u is a's row inverse(p_indices)[k].
     BOOST_TEST(pivots_agree<S>(a, inverse(p_indices), inverse(load_indices(c.name + "_p"))));
+    // Two backward-stable results with the same pivots agree to a few ulps of
+    // the data times cond(a) (testing::factor_tolerance).
     const double tol = testing::factor_tolerance<S>(a);
     BOOST_TEST(max_rel_diff<S>(l, load<S>(c.name + "_l")) <= tol);
     BOOST_TEST(max_rel_diff<S>(u, load<S>(c.name + "_u")) <= tol);

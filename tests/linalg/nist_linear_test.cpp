@@ -189,10 +189,11 @@ const testing::RequiresSharedData kNistLinear{"nist/linear", "NIST StRD", 11};
 // Plain double precision does not reach them reliably: on the polynomial fits
 // with large residuals (Wampler4 / 5) the error is O(eps cond^2 ||r||), and
 // which side of 9 (or 7) digits it lands on depends on the BLAS kernel's
-// rounding (gelsy reached 8.9 and 6.7 with OpenBLAS 0.3.21's SkylakeX
-// kernels, the SVD drivers 8.1 and 6.1). Two rounds of refinement in extended
-// precision (LstsqOptions::refine) give, with every driver, >= 10.9 on
-// Wampler4, >= 9.4 on Wampler5, >= 7.9 on Filip, >= 13 elsewhere.
+// rounding (gelsy reached 8.9 and 6.7 with the generic Prescott kernels that
+// OpenBLAS 0.3.21 picks on an Emerald Rapids Xeon, the SVD drivers 8.1 and
+// 6.1). Two rounds of refinement in extended precision (LstsqOptions::refine)
+// give, with every driver, >= 11.4 on Wampler4, >= 9.4 on Wampler5, >= 7.9 on
+// Filip, >= 13 elsewhere.
 const std::pair<const char*, double> kRequired[] = {
     {"Norris", 9},   {"Pontius", 9},  {"NoInt1", 9},   {"NoInt2", 9},   {"Longley", 9}, {"Wampler1", 9},
     {"Wampler2", 9}, {"Wampler3", 9}, {"Wampler4", 9}, {"Wampler5", 7}, {"Filip", 7},

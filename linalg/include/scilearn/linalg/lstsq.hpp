@@ -98,7 +98,8 @@ void lstsq_into(const Eigen::Ref<const MatrixT<std::complex<double>>>& a,
 /// Requires: b.rows() == a.rows(); finite entries (when check_finite).
 /// Ensures:  a and b are not modified. x is backward stable (LAPACK).
 /// Throws:   ValueError when b.rows() != a.rows() (naming both shapes),
-///           options.refine < 0, an entry is NaN / Inf, or a size exceeds LAPACK's 32-bit index range;
+///           options.refine < 0, an entry is NaN / Inf, or a size exceeds
+///           LAPACK's 32-bit index range;
 ///           LinAlgError when the SVD does not converge (gelsd / gelss);
 ///           BackendError if LAPACK rejects an argument (an internal error).
 /// Complexity: O(m n min(m, n) + max(m, n) min(m, n) k); O(m n + max(m, n) k)
