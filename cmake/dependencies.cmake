@@ -1,7 +1,21 @@
 # Third-party libraries, all from Debian 12 packages (scripts/install-deps).
 # The same calls are repeated for consumers in scilearnConfig.cmake.in.
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
-set(BLA_VENDOR OpenBLAS)
+# SCILEARN_BLAS=Reference links Debian's netlib BLAS / LAPACK (libblas-dev,
+# liblapack-dev, installed beside OpenBLAS in their own subdirectories) instead:
+# the sanitizer build uses it because OpenBLAS 0.3.21's ?gemv kernels read past
+# the end of their arrays, which faults under ASan's allocator.
+set(SCILEARN_BLAS OpenBLAS CACHE STRING "BLAS / LAPACK to link: OpenBLAS or Reference")
+set_property(CACHE SCILEARN_BLAS PROPERTY STRINGS OpenBLAS Reference)
+if(SCILEARN_BLAS STREQUAL "Reference")
+  set(BLA_VENDOR Generic)
+  list(PREPEND CMAKE_LIBRARY_PATH /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/blas
+       /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/lapack)
+elseif(SCILEARN_BLAS STREQUAL "OpenBLAS")
+  set(BLA_VENDOR OpenBLAS)
+else()
+  message(FATAL_ERROR "SCILEARN_BLAS must be OpenBLAS or Reference, got '${SCILEARN_BLAS}'")
+endif()
 find_package(BLAS REQUIRED)
 find_package(LAPACK REQUIRED)
 find_package(OpenMP REQUIRED COMPONENTS CXX)

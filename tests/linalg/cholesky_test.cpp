@@ -1,3 +1,4 @@
+#include <Eigen/Eigenvalues>
 #include <boost/test/unit_test.hpp>
 #include <limits>
 #include <scilearn/linalg/cholesky.hpp>
@@ -93,6 +94,24 @@ Index failing_order(const std::string& message) {
   return std::stol(message.substr(prefix.size()));
 }
 
+// lambda_min of D^-1 a D^-1, D = diag(a)^(1/2), computed in double.
+template <class S>
+double smallest_scaled_eigenvalue(const MatrixT<S>& a) {
+  const auto wide = testing::widen<S>(a);
+  const Eigen::VectorXd d = wide.diagonal().real().cwiseSqrt().cwiseInverse();
+  const auto scaled = (d.asDiagonal() * wide * d.asDiagonal()).eval();
+  return Eigen::SelfAdjointEigenSolver<std::decay_t<decltype(scaled)>>(scaled, Eigen::EigenvaluesOnly)
+      .eigenvalues()(0);
+}
+
+// Demmel's success bound k g / (1 - k g), g = gamma_{k+1} (Higham 2002, Thm 10.7).
+template <class S>
+double demmel_bound(Index k) {
+  const double u = static_cast<double>(eps<S>()) / 2;
+  const double g = static_cast<double>(k + 1) * u / (1 - static_cast<double>(k + 1) * u);
+  return static_cast<double>(k) * g / (1 - static_cast<double>(k) * g);
+}
+
 template <class S>
 void check_failure(const Case& c) {
   BOOST_TEST_CONTEXT("case " << c.name) {
@@ -101,12 +120,16 @@ void check_failure(const Case& c) {
     if (c.cond_1 * eps<S>() < 1) {
       BOOST_TEST(order == c.error_order);  // an indefinite minor: no rounding decides it
     } else {
-      // Positive definite in exact arithmetic, but cond * eps >= 1: the first
-      // pivot that rounding drives to <= 0 depends on the BLAS kernel's
-      // rounding. A Hilbert matrix's exact pivots shrink ~16-fold per order,
-      // so kernels stop within one order of each other; the leading minor
-      // just before the named one must factor.
-      BOOST_TEST(std::abs(order - c.error_order) <= 1);
+      // Positive definite in exact arithmetic, but cond * eps >= 1: which
+      // pivot rounding drives to <= 0 depends on the BLAS kernel's rounding.
+      // Demmel's theorem (Higham 2002, Thm 10.7) says where it may stop:
+      // Cholesky in floating point succeeds on a k x k minor whose scaled
+      // form H = D^-1 A D^-1 (unit diagonal) has lambda_min(H) > k g / (1 - k g),
+      // g = gamma_{k+1} = (k+1) u / (1 - (k+1) u). So the named minor must miss
+      // that bound, and the one before it must factor.
+      BOOST_TEST_REQUIRE(order >= 1);
+      BOOST_TEST(order <= a.rows());
+      BOOST_TEST(smallest_scaled_eigenvalue<S>(a.topLeftCorner(order, order)) <= demmel_bound<S>(order));
       BOOST_CHECK_NO_THROW(
           (void)linalg::cholesky(MatrixT<S>(a.topLeftCorner(order - 1, order - 1)), {.lower = c.lower}));
     }

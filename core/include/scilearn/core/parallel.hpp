@@ -24,12 +24,14 @@ namespace scilearn {
 /// Throws ValueError for n_jobs == 0, as scikit-learn does.
 [[nodiscard]] int effective_n_jobs(int n_jobs);
 
-/// Current size of the BLAS (OpenBLAS) thread pool.
+/// Current size of the BLAS (OpenBLAS) thread pool; 1 for a BLAS without one
+/// (the reference BLAS).
 [[nodiscard]] int blas_num_threads() noexcept;
 
 /// Sets the BLAS thread pool size for the whole process. Throws ValueError
 /// unless n >= 1. The initial value comes from OPENBLAS_NUM_THREADS /
-/// OMP_NUM_THREADS or the CPU count, as OpenBLAS decides.
+/// OMP_NUM_THREADS or the CPU count, as OpenBLAS decides. Does nothing with a
+/// BLAS that has no thread pool.
 void set_blas_num_threads(int n);
 
 /// Limits the BLAS pool to at most `n` threads for the lifetime of this object
