@@ -1,0 +1,6 @@
+#pragma once
+/// \file
+/// Umbrella header of scilearn::optimize: scipy.optimize for C++.
+#include <scilearn/optimize/result.hpp>
+#include <scilearn/optimize/functions.hpp>
+#include <scilearn/optimize/finite_differences.hpp>
