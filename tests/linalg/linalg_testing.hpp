@@ -34,22 +34,6 @@ void with_scalar(char code, F&& f) {
   }
 }
 
-/// The rows of the CSV manifest tests/data/<relative>, header skipped, each
-/// split at commas.
-inline std::vector<std::vector<std::string>> read_manifest(const std::string& relative) {
-  std::ifstream in(fixture_path(relative));
-  std::string line;
-  std::getline(in, line);  // header
-  std::vector<std::vector<std::string>> rows;
-  while (std::getline(in, line)) {
-    std::stringstream row(line);
-    std::vector<std::string> cells;
-    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
-    rows.push_back(std::move(cells));
-  }
-  return rows;
-}
-
 /// The rows of the manifest tests/data/<relative> whose second column (the
 /// reference scripts' `kind`) is `kind`. Requires each to have `columns` cells
 /// and at least `at_least` of them, so that a stale manifest fails loudly.

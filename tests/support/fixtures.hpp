@@ -5,7 +5,9 @@
 // the pinned SciPy / scikit-learn and committed; the suites never need Python.
 
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace scilearn::testing {
 
@@ -16,5 +18,9 @@ std::filesystem::path fixture_path(std::string_view relative);
 /// A fresh, empty directory under the system temporary directory for files a
 /// test writes; unique per call.
 std::filesystem::path scratch_dir(std::string_view name);
+
+/// The rows of the CSV manifest tests/data/<relative>, header skipped, each
+/// split at commas (the reference scripts write no quoted cells).
+std::vector<std::vector<std::string>> read_manifest(std::string_view relative);
 
 }  // namespace scilearn::testing

@@ -4,3 +4,4 @@
 #include <scilearn/optimize/result.hpp>
 #include <scilearn/optimize/functions.hpp>
 #include <scilearn/optimize/finite_differences.hpp>
+#include <scilearn/optimize/minimize.hpp>

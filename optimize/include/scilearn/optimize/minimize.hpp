@@ -1,0 +1,89 @@
+#pragma once
+/// \file
+/// scipy.optimize.minimize: local minimization of a scalar function of a
+/// vector, with SciPy's method names, options, defaults and result.
+
+#include <functional>
+#include <limits>
+#include <optional>
+#include <scilearn/optimize/finite_differences.hpp>
+#include <scilearn/optimize/functions.hpp>
+#include <scilearn/optimize/result.hpp>
+
+namespace scilearn::optimize {
+
+/// The minimization method (SciPy's `method`).
+enum class Method {
+  nelder_mead,  ///< downhill simplex (Nelder and Mead 1965; Gao and Han 2012 when adaptive); no gradient; bounds by clipping
+  cg,           ///< nonlinear conjugate gradients, Polak-Ribiere+ (Nocedal and Wright 2006, Sec. 5.2)
+  bfgs,         ///< quasi-Newton BFGS with a dense inverse Hessian (Nocedal and Wright 2006, Alg. 6.1)
+};
+
+/// Box constraints lb <= x <= ub (SciPy's `Bounds`); use -inf / +inf for a
+/// free side. One entry applies to every component.
+struct Bounds {
+  Vector lb{};
+  Vector ub{};
+};
+
+/// Called after each iteration with the current x and fun (SciPy's
+/// `callback(intermediate_result)`); returning true stops the run, which
+/// then ends with success = false, status 99 (SciPy's StopIteration).
+using Callback = std::function<bool(const OptimizeResult& intermediate)>;
+
+/// Options of minimize: SciPy's arguments and per-method `options`, with
+/// SciPy's defaults. Options a method does not use are ignored, as in SciPy.
+struct MinimizeOptions {
+  Method method = Method::bfgs;
+  /// The gradient (SciPy's `jac` callable); empty: finite differences by
+  /// `finite_diff` with relative step `finite_diff_rel_step`. Ignored by
+  /// nelder_mead. (For an objective that returns its gradient, SciPy's
+  /// jac=True, pass an ObjectiveWithGradient to minimize instead.)
+  Gradient jac{};
+  FiniteDifference finite_diff = FiniteDifference::two_point;
+  Vector finite_diff_rel_step{};
+  /// Box constraints (nelder_mead clips to them; bfgs and cg reject them).
+  std::optional<Bounds> bounds{};
+  /// SciPy's `tol`: sets gtol (bfgs, cg) or xatol and fatol (nelder_mead).
+  std::optional<double> tol{};
+  Callback callback{};
+  /// Iteration limit; 0: 200 n (the methods' SciPy default).
+  int maxiter = 0;
+  /// Evaluation limit of nelder_mead; 0: 200 n when maxiter is 0 too, else none.
+  int maxfev = 0;
+  // bfgs, cg
+  double gtol = 1e-5;                                    ///< stop when norm(gradient, `norm`) <= gtol
+  double norm = std::numeric_limits<double>::infinity();  ///< the order of that norm (inf: max |g_i|)
+  double c1 = 1e-4;                                      ///< Armijo constant of the Wolfe line search
+  std::optional<double> c2{};                            ///< curvature constant; default 0.9 (bfgs), 0.4 (cg)
+  double xrtol = 0;                                      ///< bfgs: stop when the step is below xrtol (xrtol + |x|)
+  Matrix hess_inv0{};                                    ///< bfgs: initial inverse Hessian (symmetric positive definite); empty: I
+  // nelder_mead
+  double xatol = 1e-4;          ///< stop when every simplex vertex is within xatol of the best (max norm) ...
+  double fatol = 1e-4;          ///< ... and every vertex value within fatol of the best
+  bool adaptive = false;        ///< dimension-dependent coefficients (Gao and Han 2012), for large n
+  Matrix initial_simplex{};     ///< (n + 1) x n, one vertex per row; empty: x0 and x0 with each entry scaled by 1.05 (0.00025 if zero)
+};
+
+/// Minimizes fun from x0.
+/// Requires: x0 non-empty and finite; options valid for the method (gtol,
+/// xatol, fatol >= 0, 0 < c1 < c2 < 1, bounds of n or 1 entries with
+/// lb <= ub, hess_inv0 n x n symmetric positive definite, initial_simplex
+/// (n + 1) x n).
+/// Ensures: result.x is the best point found; success is false with status
+/// and message when a limit was hit (status 1 or 2 as in SciPy), the line
+/// search failed (bfgs / cg status 2, "precision loss"), a NaN appeared
+/// (status 3) or the callback stopped the run (status 99). nfev / njev count
+/// calls as SciPy counts them.
+/// Throws: ValueError on bad input; whatever fun or jac throws, unchanged.
+/// Complexity: per iteration, one gradient and a few function values
+/// (bfgs, cg; O(n^2) more for bfgs's n x n update), or 1-2 values (n + 1 on
+/// a shrink) for nelder_mead.
+[[nodiscard]] OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options = {});
+
+/// minimize for an objective that returns its gradient too (SciPy's
+/// jac=True); options.jac must be empty.
+[[nodiscard]] OptimizeResult minimize(const ObjectiveWithGradient& fun, const Vector& x0,
+                                      const MinimizeOptions& options = {});
+
+}  // namespace scilearn::optimize

@@ -1,0 +1,334 @@
+#include "line_search.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace scilearn::optimize::detail {
+namespace {
+
+// phi(alpha) = f(xk + alpha pk) and its derivative, remembering the last
+// gradient so that the accepted step can hand it back.
+class LineFunction {
+ public:
+  LineFunction(ScalarObjective& objective, const Vector& xk, const Vector& pk)
+      : objective_(objective), xk_(xk), pk_(pk) {}
+
+  Vector point(double alpha) const { return xk_ + alpha * pk_; }
+  double phi(double alpha) { return objective_.fun(point(alpha)); }
+  double derphi(double alpha) {
+    last_g_ = objective_.grad(point(alpha));
+    last_g_alpha_ = alpha;
+    return last_g_.dot(pk_);
+  }
+  std::optional<Vector> gradient_at(double alpha) const {
+    if (last_g_alpha_ && *last_g_alpha_ == alpha) return last_g_;
+    return std::nullopt;
+  }
+
+ private:
+  ScalarObjective& objective_;
+  const Vector& xk_;
+  const Vector& pk_;
+  Vector last_g_;
+  std::optional<double> last_g_alpha_;
+};
+
+// The first trial step: the one that would repeat the last decrease along a
+// quadratic model, at most 1 (Nocedal and Wright 2006, eq. 3.60, with SciPy's 1.01).
+double first_step(double phi0, double old_phi0, double derphi0) {
+  if (derphi0 == 0) return 1.0;
+  const double alpha = std::min(1.0, 1.01 * 2 * (phi0 - old_phi0) / derphi0);
+  return alpha < 0 ? 1.0 : alpha;
+}
+
+// ---- Moré and Thuente (1994), "Line search algorithms with guaranteed
+// sufficient decrease", ACM TOMS 20(3): the step update of their Section 4 and
+// the driver of MINPACK-2's dcsrch.
+
+struct Interval {
+  double stx, fx, gx;  // the best step so far
+  double sty, fy, gy;  // the other end of the interval
+  bool bracketed = false;
+};
+
+double sign(double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); }
+
+// A safeguarded cubic / quadratic step from the trial (stp, fp, dp), and the
+// interval updated with it (their Cases 1-4). Returns the next trial step.
+double more_thuente_step(Interval& in, double stp, double fp, double dp, double stpmin, double stpmax) {
+  const double sgnd = sign(dp) * sign(in.gx);
+  double stpf;
+  if (fp > in.fx) {
+    // Case 1: higher function value; the minimum is bracketed.
+    const double theta = 3 * (in.fx - fp) / (stp - in.stx) + in.gx + dp;
+    const double s = std::max({std::abs(theta), std::abs(in.gx), std::abs(dp)});
+    double gamma = s * std::sqrt((theta / s) * (theta / s) - (in.gx / s) * (dp / s));
+    if (stp < in.stx) gamma = -gamma;
+    const double p = (gamma - in.gx) + theta;
+    const double q = ((gamma - in.gx) + gamma) + dp;
+    const double stpc = in.stx + p / q * (stp - in.stx);
+    const double stpq = in.stx + ((in.gx / ((in.fx - fp) / (stp - in.stx) + in.gx)) / 2) * (stp - in.stx);
+    stpf = std::abs(stpc - in.stx) <= std::abs(stpq - in.stx) ? stpc : stpc + (stpq - stpc) / 2;
+    in.bracketed = true;
+  } else if (sgnd < 0) {
+    // Case 2: lower value, derivatives of opposite sign; bracketed.
+    const double theta = 3 * (in.fx - fp) / (stp - in.stx) + in.gx + dp;
+    const double s = std::max({std::abs(theta), std::abs(in.gx), std::abs(dp)});
+    double gamma = s * std::sqrt((theta / s) * (theta / s) - (in.gx / s) * (dp / s));
+    if (stp > in.stx) gamma = -gamma;
+    const double p = (gamma - dp) + theta;
+    const double q = ((gamma - dp) + gamma) + in.gx;
+    const double stpc = stp + p / q * (in.stx - stp);
+    const double stpq = stp + (dp / (dp - in.gx)) * (in.stx - stp);
+    stpf = std::abs(stpc - stp) > std::abs(stpq - stp) ? stpc : stpq;
+    in.bracketed = true;
+  } else if (std::abs(dp) < std::abs(in.gx)) {
+    // Case 3: lower value, same sign, the derivative decreases in magnitude.
+    const double theta = 3 * (in.fx - fp) / (stp - in.stx) + in.gx + dp;
+    const double s = std::max({std::abs(theta), std::abs(in.gx), std::abs(dp)});
+    double gamma = s * std::sqrt(std::max(0.0, (theta / s) * (theta / s) - (in.gx / s) * (dp / s)));
+    if (stp > in.stx) gamma = -gamma;
+    const double p = (gamma - dp) + theta;
+    const double q = (gamma + (in.gx - dp)) + gamma;
+    const double r = p / q;
+    double stpc;
+    if (r < 0 && gamma != 0) {
+      stpc = stp + r * (in.stx - stp);
+    } else {
+      stpc = stp > in.stx ? stpmax : stpmin;
+    }
+    const double stpq = stp + (dp / (dp - in.gx)) * (in.stx - stp);
+    if (in.bracketed) {
+      stpf = std::abs(stpc - stp) < std::abs(stpq - stp) ? stpc : stpq;
+      stpf = stp > in.stx ? std::min(stp + 0.66 * (in.sty - stp), stpf) : std::max(stp + 0.66 * (in.sty - stp), stpf);
+    } else {
+      stpf = std::abs(stpc - stp) > std::abs(stpq - stp) ? stpc : stpq;
+      stpf = std::clamp(stpf, stpmin, stpmax);
+    }
+  } else {
+    // Case 4: lower value, same sign, the derivative does not decrease.
+    if (in.bracketed) {
+      const double theta = 3 * (fp - in.fy) / (in.sty - stp) + in.gy + dp;
+      const double s = std::max({std::abs(theta), std::abs(in.gy), std::abs(dp)});
+      double gamma = s * std::sqrt((theta / s) * (theta / s) - (in.gy / s) * (dp / s));
+      if (stp > in.sty) gamma = -gamma;
+      const double p = (gamma - dp) + theta;
+      const double q = ((gamma - dp) + gamma) + in.gy;
+      stpf = stp + p / q * (in.sty - stp);
+    } else {
+      stpf = stp > in.stx ? stpmax : stpmin;
+    }
+  }
+  if (fp > in.fx) {
+    in.sty = stp;
+    in.fy = fp;
+    in.gy = dp;
+  } else {
+    if (sgnd < 0) {
+      in.sty = in.stx;
+      in.fy = in.fx;
+      in.gy = in.gx;
+    }
+    in.stx = stp;
+    in.fx = fp;
+    in.gx = dp;
+  }
+  return stpf;
+}
+
+// dcsrch's driver with SciPy's settings (xtol 1e-14, at most 100 trials).
+// Returns the step and phi there on convergence, nullopt on any warning.
+std::optional<std::pair<double, double>> more_thuente(LineFunction& line, double phi0, double derphi0, double stp,
+                                                      double ftol, double gtol, double stpmin, double stpmax) {
+  constexpr double xtol = 1e-14;
+  constexpr int max_trials = 100;
+  if (stp < stpmin || stp > stpmax || derphi0 >= 0) return std::nullopt;
+  const double gtest = ftol * derphi0;
+  Interval in{0, phi0, derphi0, 0, phi0, derphi0};
+  bool stage1 = true;
+  double width = stpmax - stpmin;
+  double width1 = 2 * width;
+  double stmin = 0;
+  double stmax = stp + 4 * stp;
+  for (int trial = 0; trial < max_trials; ++trial) {
+    const double f = line.phi(stp);
+    const double g = line.derphi(stp);
+    const double ftest = phi0 + stp * gtest;
+    if (stage1 && f <= ftest && g >= 0) stage1 = false;
+    if (f <= ftest && std::abs(g) <= gtol * -derphi0) return std::make_pair(stp, f);  // strong Wolfe
+    // Otherwise dcsrch's warnings end the search as a failure: rounding
+    // errors prevent progress, the interval is below xtol, or the step sits
+    // on stpmax / stpmin.
+    if (in.bracketed && (stp <= stmin || stp >= stmax)) return std::nullopt;
+    if (in.bracketed && stmax - stmin <= xtol * stmax) return std::nullopt;
+    if (stp == stpmax && f <= ftest && g <= gtest) return std::nullopt;
+    if (stp == stpmin && (f > ftest || g >= gtest)) return std::nullopt;
+    // In the first stage, work with the modified function psi(a) = phi(a) -
+    // phi(0) - ftol a phi'(0), whose minimizer satisfies sufficient decrease.
+    if (stage1 && f <= in.fx && f > ftest) {
+      Interval modified{in.stx, in.fx - in.stx * gtest, in.gx - gtest, in.sty, in.fy - in.sty * gtest,
+                        in.gy - gtest, in.bracketed};
+      stp = more_thuente_step(modified, stp, f - stp * gtest, g - gtest, stmin, stmax);
+      in = {modified.stx, modified.fx + modified.stx * gtest, modified.gx + gtest, modified.sty,
+            modified.fy + modified.sty * gtest, modified.gy + gtest, modified.bracketed};
+    } else {
+      stp = more_thuente_step(in, stp, f, g, stmin, stmax);
+    }
+    if (in.bracketed) {
+      // Bisect when the interval did not shrink enough in two trials.
+      if (std::abs(in.sty - in.stx) >= 0.66 * width1) stp = in.stx + 0.5 * (in.sty - in.stx);
+      width1 = width;
+      width = std::abs(in.sty - in.stx);
+      stmin = std::min(in.stx, in.sty);
+      stmax = std::max(in.stx, in.sty);
+    } else {
+      stmin = stp + 1.1 * (stp - in.stx);
+      stmax = stp + 4.0 * (stp - in.stx);
+    }
+    stp = std::clamp(stp, stpmin, stpmax);
+    if ((in.bracketed && (stp <= stmin || stp >= stmax)) || (in.bracketed && stmax - stmin <= xtol * stmax)) {
+      stp = in.stx;
+    }
+    if (!std::isfinite(stp)) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// ---- Nocedal and Wright (2006), Algorithms 3.5 / 3.6, as SciPy's
+// scalar_search_wolfe2 runs them.
+
+// Minimizer of the cubic through (a, fa) with slope fpa, (b, fb), (c, fc).
+std::optional<double> cubic_minimizer(double a, double fa, double fpa, double b, double fb, double c, double fc) {
+  const double db = b - a;
+  const double dc = c - a;
+  const double denom = (db * dc) * (db * dc) * (db - dc);
+  const double rb = fb - fa - fpa * db;
+  const double rc = fc - fa - fpa * dc;
+  const double A = (dc * dc * rb - db * db * rc) / denom;
+  const double B = (-dc * dc * dc * rb + db * db * db * rc) / denom;
+  const double radical = B * B - 3 * A * fpa;
+  const double xmin = a + (-B + std::sqrt(radical)) / (3 * A);
+  if (denom == 0 || radical < 0 || A == 0 || !std::isfinite(xmin)) return std::nullopt;
+  return xmin;
+}
+
+// Minimizer of the quadratic through (a, fa) with slope fpa and (b, fb).
+std::optional<double> quadratic_minimizer(double a, double fa, double fpa, double b, double fb) {
+  const double db = b - a;
+  const double B = (fb - fa - fpa * db) / (db * db);
+  const double xmin = a - fpa / (2 * B);
+  if (db == 0 || B == 0 || !std::isfinite(xmin)) return std::nullopt;
+  return xmin;
+}
+
+using ScalarCondition = std::function<bool(double alpha, double phi)>;
+
+struct ZoomState {
+  double a_lo, a_hi, phi_lo, phi_hi, derphi_lo;
+};
+
+std::optional<std::pair<double, double>> zoom(LineFunction& line, ZoomState z, double phi0, double derphi0, double c1,
+                                              double c2, const ScalarCondition& extra) {
+  constexpr int max_iter = 10;
+  constexpr double delta1 = 0.2;  // how far inside the interval the cubic step must land
+  constexpr double delta2 = 0.1;  // the same for the quadratic step
+  double phi_rec = phi0;
+  double a_rec = 0;
+  for (int i = 0; i <= max_iter; ++i) {
+    const double dalpha = z.a_hi - z.a_lo;
+    const double a = dalpha < 0 ? z.a_hi : z.a_lo;
+    const double b = dalpha < 0 ? z.a_lo : z.a_hi;
+    std::optional<double> a_j;
+    if (i > 0) {
+      const double cchk = delta1 * dalpha;
+      a_j = cubic_minimizer(z.a_lo, z.phi_lo, z.derphi_lo, z.a_hi, z.phi_hi, a_rec, phi_rec);
+      if (a_j && (*a_j > b - cchk || *a_j < a + cchk)) a_j.reset();
+    }
+    if (!a_j) {
+      const double qchk = delta2 * dalpha;
+      a_j = quadratic_minimizer(z.a_lo, z.phi_lo, z.derphi_lo, z.a_hi, z.phi_hi);
+      if (!a_j || *a_j > b - qchk || *a_j < a + qchk) a_j = z.a_lo + 0.5 * dalpha;
+    }
+    const double phi_aj = line.phi(*a_j);
+    if (phi_aj > phi0 + c1 * *a_j * derphi0 || phi_aj >= z.phi_lo) {
+      phi_rec = z.phi_hi;
+      a_rec = z.a_hi;
+      z.a_hi = *a_j;
+      z.phi_hi = phi_aj;
+    } else {
+      const double derphi_aj = line.derphi(*a_j);
+      if (std::abs(derphi_aj) <= -c2 * derphi0 && extra(*a_j, phi_aj)) return std::make_pair(*a_j, phi_aj);
+      if (derphi_aj * (z.a_hi - z.a_lo) >= 0) {
+        phi_rec = z.phi_hi;
+        a_rec = z.a_hi;
+        z.a_hi = z.a_lo;
+        z.phi_hi = z.phi_lo;
+      } else {
+        phi_rec = z.phi_lo;
+        a_rec = z.a_lo;
+      }
+      z.a_lo = *a_j;
+      z.phi_lo = phi_aj;
+      z.derphi_lo = derphi_aj;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::pair<double, double>> zoom_search(LineFunction& line, double phi0, double old_phi0,
+                                                     double derphi0, double c1, double c2, double amax,
+                                                     const ScalarCondition& extra) {
+  constexpr int max_iter = 10;
+  double alpha0 = 0;
+  double alpha1 = std::min(first_step(phi0, old_phi0, derphi0), amax);
+  double phi_a1 = line.phi(alpha1);
+  double phi_a0 = phi0;
+  double derphi_a0 = derphi0;
+  for (int i = 0; i < max_iter; ++i) {
+    if (alpha1 == 0 || alpha0 > amax) return std::nullopt;
+    if (phi_a1 > phi0 + c1 * alpha1 * derphi0 || (phi_a1 >= phi_a0 && i > 0)) {
+      return zoom(line, {alpha0, alpha1, phi_a0, phi_a1, derphi_a0}, phi0, derphi0, c1, c2, extra);
+    }
+    const double derphi_a1 = line.derphi(alpha1);
+    if (std::abs(derphi_a1) <= -c2 * derphi0 && extra(alpha1, phi_a1)) return std::make_pair(alpha1, phi_a1);
+    if (derphi_a1 >= 0) {
+      return zoom(line, {alpha1, alpha0, phi_a1, phi_a0, derphi_a1}, phi0, derphi0, c1, c2, extra);
+    }
+    alpha0 = alpha1;
+    alpha1 = std::min(2 * alpha1, amax);
+    phi_a0 = phi_a1;
+    phi_a1 = line.phi(alpha1);
+    derphi_a0 = derphi_a1;
+  }
+  // SciPy accepts the last step, with a warning, when the loop runs out.
+  return std::make_pair(alpha1, phi_a1);
+}
+
+}  // namespace
+
+std::optional<WolfeStep> line_search_wolfe12(ScalarObjective& objective, const Vector& xk, const Vector& pk,
+                                             const Vector& gfk, double old_fval, double old_old_fval,
+                                             const WolfeOptions& options) {
+  LineFunction line(objective, xk, pk);
+  const double derphi0 = gfk.dot(pk);
+  const auto accepted = [&](double alpha, double f) -> std::optional<WolfeStep> {
+    return WolfeStep{alpha, f, line.gradient_at(alpha)};
+  };
+  if (const auto step = more_thuente(line, old_fval, derphi0, first_step(old_fval, old_old_fval, derphi0),
+                                     options.c1, options.c2, options.amin, options.amax)) {
+    const auto [alpha, f] = *step;
+    const std::optional<Vector> g = line.gradient_at(alpha);
+    if (!options.extra_condition || options.extra_condition(alpha, line.point(alpha), f, *g)) return accepted(alpha, f);
+  }
+  const ScalarCondition extra = [&](double alpha, double phi) {
+    if (!options.extra_condition) return true;
+    if (!line.gradient_at(alpha)) (void)line.derphi(alpha);
+    return options.extra_condition(alpha, line.point(alpha), phi, *line.gradient_at(alpha));
+  };
+  if (const auto step = zoom_search(line, old_fval, old_old_fval, derphi0, options.c1, options.c2, options.amax, extra)) {
+    return accepted(step->first, step->second);
+  }
+  return std::nullopt;
+}
+
+}  // namespace scilearn::optimize::detail

@@ -1,0 +1,137 @@
+#include <Eigen/Cholesky>
+#include <cmath>
+#include <limits>
+#include <scilearn/core/validation.hpp>
+#include <scilearn/optimize/minimize.hpp>
+
+#include "minimize_methods.hpp"
+
+namespace scilearn::optimize {
+namespace detail {
+
+double vector_norm(const Vector& g, double order) {
+  if (order == std::numeric_limits<double>::infinity()) return g.cwiseAbs().maxCoeff();
+  if (order == -std::numeric_limits<double>::infinity()) return g.cwiseAbs().minCoeff();
+  return std::pow(g.cwiseAbs().array().pow(order).sum(), 1.0 / order);
+}
+
+namespace {
+
+constexpr const char* kWhere = "minimize";
+
+// Bounds with one entry expanded to n, checked (SciPy's Bounds / standardize_bounds).
+Bounds checked_bounds(const Bounds& b, Index n) {
+  const auto expand = [&](const Vector& v, const char* name, double free) -> Vector {
+    if (v.size() == 0) return Vector::Constant(n, free);
+    if (v.size() == 1) return Vector::Constant(n, v(0));
+    if (v.size() != n) throw ValueError(cat(kWhere, ": bounds.", name, " has ", v.size(), " entries, x0 has ", n));
+    return v;
+  };
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  Bounds out{expand(b.lb, "lb", -inf), expand(b.ub, "ub", inf)};
+  if (out.lb.hasNaN() || out.ub.hasNaN()) throw ValueError(cat(kWhere, ": bounds contain NaN"));
+  for (Index i = 0; i < n; ++i) {
+    if (out.lb(i) > out.ub(i)) {
+      throw ValueError(cat(kWhere, ": bounds.lb(", i, ") = ", out.lb(i), " > bounds.ub(", i, ") = ", out.ub(i)));
+    }
+  }
+  return out;
+}
+
+// Options with the method's defaults resolved and every value checked.
+MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
+  const Index n = x0.size();
+  MinimizeOptions o = given;
+  if (o.maxiter < 0) throw ValueError(cat(kWhere, ": maxiter must be >= 0, got ", o.maxiter));
+  if (o.maxfev < 0) throw ValueError(cat(kWhere, ": maxfev must be >= 0, got ", o.maxfev));
+  if (o.tol) {
+    if (!(*o.tol >= 0)) throw ValueError(cat(kWhere, ": tol must be >= 0, got ", *o.tol));
+    o.gtol = o.xatol = o.fatol = *o.tol;  // SciPy maps tol onto each method's own tolerance
+  }
+  if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
+  switch (o.method) {
+    case Method::bfgs:
+    case Method::cg: {
+      if (o.bounds) {
+        throw ValueError(cat(kWhere, ": method ", o.method == Method::bfgs ? "bfgs" : "cg",
+                             " cannot handle bounds; use nelder_mead"));
+      }
+      if (!(o.gtol >= 0)) throw ValueError(cat(kWhere, ": gtol must be >= 0, got ", o.gtol));
+      const double c2 = o.c2.value_or(o.method == Method::bfgs ? 0.9 : 0.4);
+      if (!(0 < o.c1 && o.c1 < c2 && c2 < 1)) {
+        throw ValueError(cat(kWhere, ": the line search needs 0 < c1 < c2 < 1, got c1 = ", o.c1, ", c2 = ", c2));
+      }
+      if (std::isnan(o.norm)) throw ValueError(cat(kWhere, ": norm is NaN"));
+      if (o.maxiter == 0) o.maxiter = static_cast<int>(200 * n);
+      if (o.hess_inv0.size() > 0) {
+        check_shape(kWhere, "hess_inv0", o.hess_inv0, n, n);
+        check_finite(kWhere, "hess_inv0", o.hess_inv0);
+        if (!o.hess_inv0.isApprox(o.hess_inv0.transpose()) || o.hess_inv0.llt().info() != Eigen::Success) {
+          throw ValueError(cat(kWhere, ": hess_inv0 must be symmetric positive definite"));
+        }
+      }
+      break;
+    }
+    case Method::nelder_mead:
+      if (!(o.xatol >= 0) || !(o.fatol >= 0)) {
+        throw ValueError(cat(kWhere, ": xatol and fatol must be >= 0, got ", o.xatol, " and ", o.fatol));
+      }
+      if (o.initial_simplex.size() > 0) {
+        check_shape(kWhere, "initial_simplex", o.initial_simplex, n + 1, n);
+        check_finite(kWhere, "initial_simplex", o.initial_simplex);
+      }
+      break;
+    default: throw ValueError(cat(kWhere, ": unknown method ", static_cast<int>(o.method)));
+  }
+  return o;
+}
+
+template <class MakeObjective>
+OptimizeResult run(const Objective* plain, MakeObjective make_objective, const Vector& x0,
+                   const MinimizeOptions& given) {
+  check_non_empty(kWhere, "x0", x0);
+  check_finite(kWhere, "x0", x0);
+  MinimizeOptions options = resolved(given, x0);
+  bool stopped = false;
+  if (given.callback) {  // records a stop request so that the status can say so
+    options.callback = [&](const OptimizeResult& r) { return stopped = given.callback(r); };
+  }
+  OptimizeResult result;
+  if (options.method == Method::nelder_mead) {
+    if (plain == nullptr) {
+      throw ValueError(cat(kWhere, ": nelder_mead uses no gradient; pass an Objective, not an ObjectiveWithGradient"));
+    }
+    result = minimize_nelder_mead(*plain, x0, options);
+  } else {
+    ScalarObjective objective = make_objective(options);
+    result = options.method == Method::bfgs ? minimize_bfgs(objective, x0, options)
+                                            : minimize_cg(objective, x0, options);
+  }
+  if (stopped) {  // SciPy's answer to a callback raising StopIteration
+    result.success = false;
+    result.status = 99;
+    result.message = "The callback requested a stop.";
+  }
+  return result;
+}
+
+}  // namespace
+}  // namespace detail
+
+OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options) {
+  const auto make = [&](const MinimizeOptions& o) {
+    FiniteDifferenceOptions fd{.method = o.finite_diff, .rel_step = o.finite_diff_rel_step};
+    return detail::ScalarObjective(fun, o.jac, fd);
+  };
+  return detail::run(&fun, make, x0, options);
+}
+
+OptimizeResult minimize(const ObjectiveWithGradient& fun, const Vector& x0, const MinimizeOptions& options) {
+  if (options.jac) {
+    throw ValueError("minimize: fun returns its gradient, so options.jac must be empty");
+  }
+  const auto make = [&](const MinimizeOptions&) { return detail::ScalarObjective(fun); };
+  return detail::run(nullptr, make, x0, options);
+}
+
+}  // namespace scilearn::optimize

@@ -1,0 +1,150 @@
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <limits>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/optimize/minimize.hpp>
+#include <stdexcept>
+
+BOOST_AUTO_TEST_SUITE(minimize)
+
+using namespace scilearn;
+using namespace scilearn::optimize;
+
+namespace {
+
+// A convex quadratic with minimum 0 at (1, -2, 3): every method must find it.
+const Vector kMin = (Vector(3) << 1.0, -2.0, 3.0).finished();
+double quadratic(const Vector& x) { return (x - kMin).squaredNorm() + 0.5 * (x(0) - kMin(0)) * (x(1) - kMin(1)); }
+Vector quadratic_grad(const Vector& x) {
+  Vector g = 2 * (x - kMin);
+  g(0) += 0.5 * (x(1) - kMin(1));
+  g(1) += 0.5 * (x(0) - kMin(0));
+  return g;
+}
+const Vector kX0 = Vector::Zero(3);
+const double kNan = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_method_finds_a_quadratic_minimum) {
+  for (Method m : {Method::bfgs, Method::cg, Method::nelder_mead}) {
+    const OptimizeResult r = optimize::minimize(quadratic, kX0, {.method = m});
+    BOOST_TEST(r.success, r.message);
+    BOOST_TEST(r.message == "Optimization terminated successfully.");
+    // gtol 1e-5 on the gradient (eigenvalues of the Hessian in [1.5, 2.5]) or
+    // xatol 1e-4 on the simplex.
+    BOOST_TEST((r.x - kMin).cwiseAbs().maxCoeff() <= (m == Method::nelder_mead ? 1e-3 : 1e-5));
+    BOOST_TEST(r.nfev > 0);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(finite_difference_gradient_counts_its_evaluations) {
+  const OptimizeResult analytic = optimize::minimize(quadratic, kX0, {.jac = quadratic_grad});
+  const OptimizeResult numeric = optimize::minimize(quadratic, kX0);
+  BOOST_TEST(numeric.success);
+  BOOST_TEST((numeric.x - kMin).cwiseAbs().maxCoeff() <= 1e-5);
+  BOOST_TEST(analytic.njev == analytic.nfev);  // one value and one gradient per trial step here
+  // Each 2-point gradient costs n = 3 more values (SciPy's count).
+  BOOST_TEST(numeric.nfev == numeric.njev * 3 + numeric.njev);
+  BOOST_TEST(analytic.hess_inv.rows() == 3);
+  // BFGS's inverse Hessian approximates the true inverse after convergence.
+  Matrix hess{{2, 0.5, 0}, {0.5, 2, 0}, {0, 0, 2}};
+  BOOST_TEST((analytic.hess_inv * hess - Matrix::Identity(3, 3)).cwiseAbs().maxCoeff() <= 0.2);
+}
+
+BOOST_AUTO_TEST_CASE(objective_with_gradient_is_called_once_per_point) {
+  int calls = 0;
+  const ObjectiveWithGradient fg = [&](const Vector& x, Vector& g) {
+    ++calls;
+    g = quadratic_grad(x);
+    return quadratic(x);
+  };
+  const OptimizeResult r = optimize::minimize(fg, kX0, {.method = Method::bfgs});
+  BOOST_TEST(r.success);
+  BOOST_TEST(calls == r.nfev);
+  BOOST_TEST((r.x - kMin).cwiseAbs().maxCoeff() <= 1e-5);
+  BOOST_CHECK_THROW((void)optimize::minimize(fg, kX0, {.method = Method::nelder_mead}), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(fg, kX0, {.jac = quadratic_grad}), ValueError);
+}
+
+BOOST_AUTO_TEST_CASE(callback_can_stop_the_run) {
+  for (Method m : {Method::bfgs, Method::cg, Method::nelder_mead}) {
+    int seen = 0;
+    const OptimizeResult r = optimize::minimize(quadratic, kX0, {.method = m, .callback = [&](const OptimizeResult& it) {
+                                                                  BOOST_TEST(it.x.size() == 3);
+                                                                  return ++seen == 2;
+                                                                }});
+    BOOST_TEST(seen == 2);
+    BOOST_TEST(!r.success);
+    BOOST_TEST(r.status == 99);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(iteration_and_evaluation_limits_end_unsuccessfully) {
+  const auto rosen = [](const Vector& x) { return 100 * std::pow(x(1) - x(0) * x(0), 2) + std::pow(1 - x(0), 2); };
+  const Vector x0 = (Vector(2) << -1.2, 1.0).finished();
+  const OptimizeResult b = optimize::minimize(rosen, x0, {.maxiter = 3});
+  BOOST_TEST(!b.success);
+  BOOST_TEST(b.status == 1);
+  BOOST_TEST(b.nit == 3);
+  const OptimizeResult nm = optimize::minimize(rosen, x0, {.method = Method::nelder_mead, .maxfev = 20});
+  BOOST_TEST(nm.status == 1);
+  BOOST_TEST(nm.nfev == 20);
+  BOOST_TEST(nm.message == "Maximum number of function evaluations has been exceeded.");
+}
+
+BOOST_AUTO_TEST_CASE(nelder_mead_stays_inside_bounds) {
+  bool inside = true;
+  const Vector lb = Vector::Constant(3, -1.0);
+  const Vector ub = (Vector(3) << 0.5, 0.0, 10.0).finished();  // the minimum lies outside: (0.5, -1, 3) inside
+  const Objective watched = [&](const Vector& x) {
+    inside = inside && (x.array() >= lb.array()).all() && (x.array() <= ub.array()).all();
+    return quadratic(x);
+  };
+  const OptimizeResult r =
+      optimize::minimize(watched, Vector::Constant(3, 5.0), {.method = Method::nelder_mead, .bounds = Bounds{lb, ub}});
+  BOOST_TEST(inside);
+  BOOST_TEST(r.x(0) == 0.5, r.x.transpose());
+  BOOST_TEST(r.x(1) == -1.0);
+  BOOST_TEST(std::abs(r.x(2) - 3.0) <= 1e-3);
+}
+
+BOOST_AUTO_TEST_CASE(nan_objective_ends_with_a_status_not_a_hang) {
+  const auto nan_past_two = [](const Vector& x) { return x(0) > 2 ? kNan : (x(0) - 3) * (x(0) - 3); };
+  const OptimizeResult r = optimize::minimize(nan_past_two, Vector::Zero(1), {.method = Method::bfgs});
+  // SciPy 1.17 ends the same way: status 2 (the line search fails on NaN) at
+  // x = 2038.77 with fun NaN.
+  BOOST_TEST(!r.success);
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(std::isnan(r.fun));
+  BOOST_TEST(std::abs(r.x(0) - 2038.77) <= 0.01);
+}
+
+BOOST_AUTO_TEST_CASE(user_exceptions_propagate) {
+  const Objective throws = [](const Vector&) -> double { throw std::domain_error("outside the model"); };
+  for (Method m : {Method::bfgs, Method::cg, Method::nelder_mead}) {
+    BOOST_CHECK_THROW((void)optimize::minimize(throws, kX0, {.method = m}), std::domain_error);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
+  Vector nan_x0 = kX0;
+  nan_x0(1) = kNan;
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, nan_x0), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, Vector()), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.bounds = Bounds{Vector::Zero(3), Vector::Ones(3)}}),
+                    ValueError);  // bfgs cannot handle bounds
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = Method::nelder_mead,
+                                                              .bounds = Bounds{Vector::Ones(3), Vector::Zero(3)}}),
+                    ValueError);  // lb > ub
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.c1 = 0.95}), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.maxiter = -1}), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.hess_inv0 = -Matrix::Identity(3, 3)}), ValueError);
+  BOOST_CHECK_THROW(
+      (void)optimize::minimize(quadratic, kX0, {.method = Method::nelder_mead, .initial_simplex = Matrix::Zero(3, 3)}),
+      ValueError);
+  const Gradient short_grad = [](const Vector&) { return Vector(Vector::Zero(2)); };
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.jac = short_grad}), ValueError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
