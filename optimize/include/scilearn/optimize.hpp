@@ -4,4 +4,6 @@
 #include <scilearn/optimize/result.hpp>
 #include <scilearn/optimize/functions.hpp>
 #include <scilearn/optimize/finite_differences.hpp>
+#include <scilearn/optimize/root_scalar.hpp>
+#include <scilearn/optimize/minimize_scalar.hpp>
 #include <scilearn/optimize/minimize.hpp>
