@@ -16,14 +16,13 @@ OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const
   double old_old_fval = old_fval + gfk.norm() / 2;  // makes the first trial step 1 (SciPy)
   const WolfeOptions line_options{.c1 = options.c1, .c2 = options.c2.value_or(0.9)};
   int k = 0;
-  int status = 0;
-  bool stopped = false;
+  bool precision_loss = false;
   double gnorm = vector_norm(gfk, options.norm);
   while (gnorm > options.gtol && k < options.maxiter) {
     const Vector pk = -(h * gfk);
     const auto step = line_search_wolfe12(objective, xk, pk, gfk, old_fval, old_old_fval, line_options);
     if (!step) {
-      status = 2;
+      precision_loss = true;
       break;
     }
     old_old_fval = old_fval;
@@ -34,15 +33,12 @@ OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const
     const Vector yk = gfkp1 - gfk;
     gfk = gfkp1;
     ++k;
-    if (options.callback && options.callback(OptimizeResult{.x = xk, .fun = old_fval})) {
-      stopped = true;
-      break;
-    }
+    if (options.callback && options.callback(OptimizeResult{.x = xk, .fun = old_fval})) break;
     gnorm = vector_norm(gfk, options.norm);
     if (gnorm <= options.gtol) break;
     if (step->alpha * pk.norm() <= options.xrtol * (options.xrtol + xk.norm())) break;
     if (!std::isfinite(old_fval)) {
-      status = 2;
+      precision_loss = true;
       break;
     }
     // H <- (I - rho s y^T) H (I - rho y s^T) + rho s s^T (Nocedal and Wright
@@ -56,21 +52,7 @@ OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const
     h.noalias() += (rho * rho * yhy + rho) * (sk * sk.transpose());
   }
   OptimizeResult result{.x = xk, .fun = old_fval, .jac = gfk, .hess_inv = h, .nit = k};
-  if (status == 2) {
-    result.message = kMessagePrecisionLoss;
-  } else if (!stopped && k >= options.maxiter) {
-    status = 1;
-    result.message = kMessageMaxiter;
-  } else if (std::isnan(gnorm) || std::isnan(old_fval) || xk.hasNaN()) {
-    status = 3;
-    result.message = kMessageNan;
-  } else {
-    result.message = kMessageSuccess;
-  }
-  result.status = status;
-  result.success = status == 0;
-  result.nfev = objective.nfev();
-  result.njev = objective.ngev();
+  finish_gradient_run(result, precision_loss, options, gnorm, objective);
   return result;
 }
 

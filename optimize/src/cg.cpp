@@ -30,7 +30,7 @@ OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const M
   Vector pk = -gfk;
   double gnorm = vector_norm(gfk, options.norm);
   int k = 0;
-  int status = 0;
+  bool precision_loss = false;
   while (gnorm > options.gtol && k < options.maxiter) {
     const double deltak = gfk.dot(gfk);
     auto polak_ribiere = [&](double alpha, const Vector& gfkp1) {
@@ -47,7 +47,7 @@ OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const M
     };
     const auto step = line_search_wolfe12(objective, xk, pk, gfk, old_fval, old_old_fval, line_options);
     if (!step) {
-      status = 2;
+      precision_loss = true;
       break;
     }
     old_old_fval = old_fval;
@@ -64,21 +64,7 @@ OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const M
     if (options.callback && options.callback(OptimizeResult{.x = xk, .fun = old_fval})) break;
   }
   OptimizeResult result{.x = xk, .fun = old_fval, .jac = gfk, .nit = k};
-  if (status == 2) {
-    result.message = kMessagePrecisionLoss;
-  } else if (k >= options.maxiter) {
-    status = 1;
-    result.message = kMessageMaxiter;
-  } else if (std::isnan(gnorm) || std::isnan(old_fval) || xk.hasNaN()) {
-    status = 3;
-    result.message = kMessageNan;
-  } else {
-    result.message = kMessageSuccess;
-  }
-  result.status = status;
-  result.success = status == 0;
-  result.nfev = objective.nfev();
-  result.njev = objective.ngev();
+  finish_gradient_run(result, precision_loss, options, gnorm, objective);
   return result;
 }
 

@@ -1,5 +1,7 @@
 #include "line_search.hpp"
 
+#include "dcsrch.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -41,157 +43,22 @@ double first_step(double phi0, double old_phi0, double derphi0) {
   return alpha < 0 ? 1.0 : alpha;
 }
 
-// ---- Moré and Thuente (1994), "Line search algorithms with guaranteed
-// sufficient decrease", ACM TOMS 20(3): the step update of their Section 4 and
-// the driver of MINPACK-2's dcsrch.
-
-struct Interval {
-  double stx, fx, gx;  // the best step so far
-  double sty, fy, gy;  // the other end of the interval
-  bool bracketed = false;
-};
-
-double sign(double v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); }
-
-// A safeguarded cubic / quadratic step from the trial (stp, fp, dp), and the
-// interval updated with it (their Cases 1-4). Returns the next trial step.
-double more_thuente_step(Interval& in, double stp, double fp, double dp, double stpmin, double stpmax) {
-  const double sgnd = sign(dp) * sign(in.gx);
-  double stpf;
-  if (fp > in.fx) {
-    // Case 1: higher function value; the minimum is bracketed.
-    const double theta = 3 * (in.fx - fp) / (stp - in.stx) + in.gx + dp;
-    const double s = std::max({std::abs(theta), std::abs(in.gx), std::abs(dp)});
-    double gamma = s * std::sqrt((theta / s) * (theta / s) - (in.gx / s) * (dp / s));
-    if (stp < in.stx) gamma = -gamma;
-    const double p = (gamma - in.gx) + theta;
-    const double q = ((gamma - in.gx) + gamma) + dp;
-    const double stpc = in.stx + p / q * (stp - in.stx);
-    const double stpq = in.stx + ((in.gx / ((in.fx - fp) / (stp - in.stx) + in.gx)) / 2) * (stp - in.stx);
-    stpf = std::abs(stpc - in.stx) <= std::abs(stpq - in.stx) ? stpc : stpc + (stpq - stpc) / 2;
-    in.bracketed = true;
-  } else if (sgnd < 0) {
-    // Case 2: lower value, derivatives of opposite sign; bracketed.
-    const double theta = 3 * (in.fx - fp) / (stp - in.stx) + in.gx + dp;
-    const double s = std::max({std::abs(theta), std::abs(in.gx), std::abs(dp)});
-    double gamma = s * std::sqrt((theta / s) * (theta / s) - (in.gx / s) * (dp / s));
-    if (stp > in.stx) gamma = -gamma;
-    const double p = (gamma - dp) + theta;
-    const double q = ((gamma - dp) + gamma) + in.gx;
-    const double stpc = stp + p / q * (in.stx - stp);
-    const double stpq = stp + (dp / (dp - in.gx)) * (in.stx - stp);
-    stpf = std::abs(stpc - stp) > std::abs(stpq - stp) ? stpc : stpq;
-    in.bracketed = true;
-  } else if (std::abs(dp) < std::abs(in.gx)) {
-    // Case 3: lower value, same sign, the derivative decreases in magnitude.
-    const double theta = 3 * (in.fx - fp) / (stp - in.stx) + in.gx + dp;
-    const double s = std::max({std::abs(theta), std::abs(in.gx), std::abs(dp)});
-    double gamma = s * std::sqrt(std::max(0.0, (theta / s) * (theta / s) - (in.gx / s) * (dp / s)));
-    if (stp > in.stx) gamma = -gamma;
-    const double p = (gamma - dp) + theta;
-    const double q = (gamma + (in.gx - dp)) + gamma;
-    const double r = p / q;
-    double stpc;
-    if (r < 0 && gamma != 0) {
-      stpc = stp + r * (in.stx - stp);
-    } else {
-      stpc = stp > in.stx ? stpmax : stpmin;
-    }
-    const double stpq = stp + (dp / (dp - in.gx)) * (in.stx - stp);
-    if (in.bracketed) {
-      stpf = std::abs(stpc - stp) < std::abs(stpq - stp) ? stpc : stpq;
-      stpf = stp > in.stx ? std::min(stp + 0.66 * (in.sty - stp), stpf) : std::max(stp + 0.66 * (in.sty - stp), stpf);
-    } else {
-      stpf = std::abs(stpc - stp) > std::abs(stpq - stp) ? stpc : stpq;
-      stpf = std::clamp(stpf, stpmin, stpmax);
-    }
-  } else {
-    // Case 4: lower value, same sign, the derivative does not decrease.
-    if (in.bracketed) {
-      const double theta = 3 * (fp - in.fy) / (in.sty - stp) + in.gy + dp;
-      const double s = std::max({std::abs(theta), std::abs(in.gy), std::abs(dp)});
-      double gamma = s * std::sqrt((theta / s) * (theta / s) - (in.gy / s) * (dp / s));
-      if (stp > in.sty) gamma = -gamma;
-      const double p = (gamma - dp) + theta;
-      const double q = ((gamma - dp) + gamma) + in.gy;
-      stpf = stp + p / q * (in.sty - stp);
-    } else {
-      stpf = stp > in.stx ? stpmax : stpmin;
-    }
-  }
-  if (fp > in.fx) {
-    in.sty = stp;
-    in.fy = fp;
-    in.gy = dp;
-  } else {
-    if (sgnd < 0) {
-      in.sty = in.stx;
-      in.fy = in.fx;
-      in.gy = in.gx;
-    }
-    in.stx = stp;
-    in.fx = fp;
-    in.gx = dp;
-  }
-  return stpf;
-}
-
-// dcsrch's driver with SciPy's settings (xtol 1e-14, at most 100 trials).
-// Returns the step and phi there on convergence, nullopt on any warning.
+// MINPACK-2's driver of dcsrch as SciPy's line_search_wolfe1 runs it
+// (xtol 1e-14, at most 100 calls, the first being the start). Returns the
+// step and phi there on convergence, nullopt on a warning or error.
 std::optional<std::pair<double, double>> more_thuente(LineFunction& line, double phi0, double derphi0, double stp,
                                                       double ftol, double gtol, double stpmin, double stpmax) {
-  constexpr double xtol = 1e-14;
-  constexpr int max_trials = 100;
-  if (stp < stpmin || stp > stpmax || derphi0 >= 0) return std::nullopt;
-  const double gtest = ftol * derphi0;
-  Interval in{0, phi0, derphi0, 0, phi0, derphi0};
-  bool stage1 = true;
-  double width = stpmax - stpmin;
-  double width1 = 2 * width;
-  double stmin = 0;
-  double stmax = stp + 4 * stp;
-  for (int trial = 0; trial < max_trials; ++trial) {
-    const double f = line.phi(stp);
-    const double g = line.derphi(stp);
-    const double ftest = phi0 + stp * gtest;
-    if (stage1 && f <= ftest && g >= 0) stage1 = false;
-    if (f <= ftest && std::abs(g) <= gtol * -derphi0) return std::make_pair(stp, f);  // strong Wolfe
-    // Otherwise dcsrch's warnings end the search as a failure: rounding
-    // errors prevent progress, the interval is below xtol, or the step sits
-    // on stpmax / stpmin.
-    if (in.bracketed && (stp <= stmin || stp >= stmax)) return std::nullopt;
-    if (in.bracketed && stmax - stmin <= xtol * stmax) return std::nullopt;
-    if (stp == stpmax && f <= ftest && g <= gtest) return std::nullopt;
-    if (stp == stpmin && (f > ftest || g >= gtest)) return std::nullopt;
-    // In the first stage, work with the modified function psi(a) = phi(a) -
-    // phi(0) - ftol a phi'(0), whose minimizer satisfies sufficient decrease.
-    if (stage1 && f <= in.fx && f > ftest) {
-      Interval modified{in.stx, in.fx - in.stx * gtest, in.gx - gtest, in.sty, in.fy - in.sty * gtest,
-                        in.gy - gtest, in.bracketed};
-      stp = more_thuente_step(modified, stp, f - stp * gtest, g - gtest, stmin, stmax);
-      in = {modified.stx, modified.fx + modified.stx * gtest, modified.gx + gtest, modified.sty,
-            modified.fy + modified.sty * gtest, modified.gy + gtest, modified.bracketed};
-    } else {
-      stp = more_thuente_step(in, stp, f, g, stmin, stmax);
-    }
-    if (in.bracketed) {
-      // Bisect when the interval did not shrink enough in two trials.
-      if (std::abs(in.sty - in.stx) >= 0.66 * width1) stp = in.stx + 0.5 * (in.sty - in.stx);
-      width1 = width;
-      width = std::abs(in.sty - in.stx);
-      stmin = std::min(in.stx, in.sty);
-      stmax = std::max(in.stx, in.sty);
-    } else {
-      stmin = stp + 1.1 * (stp - in.stx);
-      stmax = stp + 4.0 * (stp - in.stx);
-    }
-    stp = std::clamp(stp, stpmin, stpmax);
-    if ((in.bracketed && (stp <= stmin || stp >= stmax)) || (in.bracketed && stmax - stmin <= xtol * stmax)) {
-      stp = in.stx;
-    }
+  Dcsrch search(ftol, gtol, 1e-14, stpmin, stpmax);
+  Dcsrch::Task task = search.start(stp, phi0, derphi0);
+  double f = phi0;
+  for (int call = 1; call < 100 && task == Dcsrch::Task::fg; ++call) {
+    stp = search.step();
     if (!std::isfinite(stp)) return std::nullopt;
+    f = line.phi(stp);
+    task = search.iterate(f, line.derphi(stp));
   }
-  return std::nullopt;
+  if (task != Dcsrch::Task::convergence) return std::nullopt;
+  return std::make_pair(stp, f);
 }
 
 // ---- Nocedal and Wright (2006), Algorithms 3.5 / 3.6, as SciPy's

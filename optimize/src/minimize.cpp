@@ -15,6 +15,26 @@ double vector_norm(const Vector& g, double order) {
   return std::pow(g.cwiseAbs().array().pow(order).sum(), 1.0 / order);
 }
 
+void finish_gradient_run(OptimizeResult& result, bool precision_loss, const MinimizeOptions& options,
+                         double gnorm, const ScalarObjective& objective) {
+  if (precision_loss) {
+    result.status = 2;
+    result.message = kMessagePrecisionLoss;
+  } else if (result.nit >= options.maxiter) {
+    result.status = 1;
+    result.message = kMessageMaxiter;
+  } else if (std::isnan(gnorm) || std::isnan(result.fun) || result.x.hasNaN()) {
+    result.status = 3;
+    result.message = kMessageNan;
+  } else {
+    result.status = 0;
+    result.message = kMessageSuccess;
+  }
+  result.success = result.status == 0;
+  result.nfev = objective.nfev();
+  result.njev = objective.ngev();
+}
+
 namespace {
 
 constexpr const char* kWhere = "minimize";

@@ -18,6 +18,12 @@ inline constexpr const char* kMessageNan = "NaN result encountered.";
 // The gradient norm of SciPy's vecnorm: max |g_i| for inf, min for -inf.
 double vector_norm(const Vector& g, double order);
 
+// How a gradient method (bfgs, cg) ended, SciPy's way: status 2 when the
+// line search failed or f stopped being finite (precision_loss), else 1 at the iteration limit, 3
+// on NaN, 0 otherwise; fills status, success, message and the counts.
+void finish_gradient_run(OptimizeResult& result, bool precision_loss, const MinimizeOptions& options,
+                         double gnorm, const ScalarObjective& objective);
+
 OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
