@@ -155,7 +155,7 @@ Dcsrch::Task Dcsrch::iterate(double f, double g) {
     stmin_ = stp + 1.1 * (stp - stx_);
     stmax_ = stp + 4.0 * (stp - stx_);
   }
-  stp = std::min(std::max(stp, stpmin_), stpmax_);
+  stp = std::isnan(stp) && nan_step_ == NanStep::to_stpmin ? stpmin_ : std::min(std::max(stp, stpmin_), stpmax_);
   // With no further progress possible, take the best step so far.
   if (bracketed_ && (stp <= stmin_ || stp >= stmax_ || stmax_ - stmin_ <= xtol_ * stmax_)) stp = stx_;
   stp_ = stp;

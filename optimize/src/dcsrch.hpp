@@ -15,10 +15,16 @@ class Dcsrch {
     error,        // bad arguments to start
   };
 
+  /// What a NaN trial step (an infinite phi makes the interpolation NaN)
+  /// becomes: SciPy's Python dcsrch (BFGS, CG) keeps it and the caller fails
+  /// the search; its C dcsrch (L-BFGS-B) clamps with fmax / fmin, which turns
+  /// it into stpmin and then, bracketed, into the best step so far.
+  enum class NanStep { keep, to_stpmin };
+
   /// ftol: sufficient decrease; gtol: curvature; xtol: relative width of
   /// the interval of uncertainty at which to stop; [stpmin, stpmax]: steps allowed.
-  Dcsrch(double ftol, double gtol, double xtol, double stpmin, double stpmax)
-      : ftol_(ftol), gtol_(gtol), xtol_(xtol), stpmin_(stpmin), stpmax_(stpmax) {}
+  Dcsrch(double ftol, double gtol, double xtol, double stpmin, double stpmax, NanStep nan_step = NanStep::keep)
+      : ftol_(ftol), gtol_(gtol), xtol_(xtol), stpmin_(stpmin), stpmax_(stpmax), nan_step_(nan_step) {}
 
   /// Starts from phi(0) = f0, phi'(0) = g0 < 0 with first trial step stp.
   Task start(double stp, double f0, double g0);
@@ -28,6 +34,7 @@ class Dcsrch {
 
  private:
   double ftol_, gtol_, xtol_, stpmin_, stpmax_;
+  NanStep nan_step_;
   double stp_ = 0;
   bool bracketed_ = false;
   bool stage1_ = true;

@@ -67,6 +67,7 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
   if (o.tol) {
     if (!(*o.tol >= 0)) throw ValueError(cat(kWhere, ": tol must be >= 0, got ", *o.tol));
     o.gtol = o.xatol = o.fatol = *o.tol;  // SciPy maps tol onto each method's own tolerance
+    if (o.method == Method::lbfgsb) o.ftol = *o.tol;
   }
   if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
   switch (o.method) {
@@ -92,6 +93,16 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
       }
       break;
     }
+    case Method::lbfgsb:
+      if (!(o.gtol >= 0) || !(o.ftol >= 0)) {
+        throw ValueError(cat(kWhere, ": gtol and ftol must be >= 0, got ", o.gtol, " and ", o.ftol));
+      }
+      if (o.maxcor < 1 || o.maxls < 1 || o.maxfun < 1) {
+        throw ValueError(cat(kWhere, ": maxcor, maxls and maxfun must be >= 1, got ", o.maxcor, ", ", o.maxls,
+                             " and ", o.maxfun));
+      }
+      if (o.maxiter == 0) o.maxiter = 15000;
+      break;
     case Method::nelder_mead:
       if (!(o.xatol >= 0) || !(o.fatol >= 0)) {
         throw ValueError(cat(kWhere, ": xatol and fatol must be >= 0, got ", o.xatol, " and ", o.fatol));
@@ -124,8 +135,11 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
     result = minimize_nelder_mead(*plain, x0, options);
   } else {
     ScalarObjective objective = make_objective(options);
-    result = options.method == Method::bfgs ? minimize_bfgs(objective, x0, options)
-                                            : minimize_cg(objective, x0, options);
+    switch (options.method) {
+      case Method::bfgs: result = minimize_bfgs(objective, x0, options); break;
+      case Method::cg: result = minimize_cg(objective, x0, options); break;
+      default: result = minimize_lbfgsb(objective, x0, options); break;
+    }
   }
   if (stopped) {  // SciPy's answer to a callback raising StopIteration
     result.success = false;
@@ -140,7 +154,12 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
 
 OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options) {
   const auto make = [&](const MinimizeOptions& o) {
+    // Finite-difference steps stay inside the bounds (SciPy passes them on).
     FiniteDifferenceOptions fd{.method = o.finite_diff, .rel_step = o.finite_diff_rel_step};
+    if (o.bounds) {
+      fd.lb = o.bounds->lb;
+      fd.ub = o.bounds->ub;
+    }
     return detail::ScalarObjective(fun, o.jac, fd);
   };
   return detail::run(&fun, make, x0, options);

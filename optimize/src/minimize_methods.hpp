@@ -25,6 +25,7 @@ void finish_gradient_run(OptimizeResult& result, bool precision_loss, const Mini
                          double gnorm, const ScalarObjective& objective);
 
 OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
+OptimizeResult minimize_lbfgsb(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
 

@@ -7,6 +7,7 @@
 #include <scilearn/optimize/minimize.hpp>
 #include <string>
 
+#include "hs_problems.hpp"
 #include "mgh_problems.hpp"
 #include "support/fixtures.hpp"
 
@@ -27,19 +28,44 @@ struct Reference {
   int most_nfev;
 };
 
-std::map<std::pair<std::string, std::string>, Reference> read_references() {
+std::map<std::pair<std::string, std::string>, Reference> read_references(const std::string& file, std::size_t rows) {
   std::map<std::pair<std::string, std::string>, Reference> refs;
-  for (const auto& c : testing::read_manifest("optimize/mgh/results.csv")) {
+  for (const auto& c : testing::read_manifest("optimize/mgh/" + file)) {
     BOOST_TEST_REQUIRE(c.size() == 12u);
     refs[{c[0], c[2]}] = {std::stod(c[3]), std::stod(c[4]),  std::stoi(c[5]), std::stoi(c[6]),
                           std::stoi(c[7]), std::stoi(c[8]), std::stod(c[9]), std::stoi(c[10])};
   }
-  BOOST_TEST_REQUIRE(refs.size() == 72u);
+  BOOST_TEST_REQUIRE(refs.size() == rows);
   return refs;
 }
 
+// Our result against SciPy's on one problem: as close to the known minimum as
+// SciPy gets (within a factor 10 of its worst distance) or as low as SciPy's
+// worst value; success where SciPy converged with room to spare; at most
+// twice SciPy's most evaluations (plus 10).
+void check_against(const Reference& ref, const OptimizeResult& r, double f_at_x, Index n) {
+  BOOST_TEST(r.fun == f_at_x);
+  const double as_close = std::max(10 * std::abs(ref.worst_fun - ref.f_star), 1e-9 * (1 + std::abs(ref.f_star)));
+  const bool close = std::abs(r.fun - ref.f_star) <= as_close;
+  const bool low = r.fun <= ref.worst_fun + 1e-9 * (1 + std::abs(ref.worst_fun));
+  BOOST_TEST((close || low), "fun " << r.fun << ", SciPy's " << ref.fun << " (worst " << ref.worst_fun << "), f* "
+                                    << ref.f_star);
+  if (ref.status == 0 && ref.nit <= 100 * n) BOOST_TEST(r.success, r.message);
+  BOOST_TEST(r.nfev <= 2 * ref.most_nfev + 10);
+}
+
+void print_row(const std::string& problem, const std::string& method, const OptimizeResult& r, const Reference& ref) {
+  std::cout << std::left << std::setw(26) << problem << std::setw(13) << method << std::setprecision(16)
+            << std::setw(25) << r.fun << std::setw(25) << ref.fun << r.nfev << " (" << ref.nfev << ")  " << r.njev
+            << " (" << ref.njev << ")\n";
+}
+
 const std::map<std::string, Method> kMethods = {
-    {"bfgs", Method::bfgs}, {"cg", Method::cg}, {"nelder_mead", Method::nelder_mead}};
+    {"bfgs", Method::bfgs}, {"cg", Method::cg}, {"lbfgsb", Method::lbfgsb}, {"nelder_mead", Method::nelder_mead}};
+
+const char* const kHeader =
+    "problem                   method       fun                      SciPy fun                nfev (SciPy)  "
+    "njev (SciPy)\n";
 
 }  // namespace
 
@@ -51,10 +77,9 @@ const std::map<std::string, Method> kMethods = {
 // ill-conditioned problems amplify rounding, so there the bar is SciPy's own
 // spread under a few-ulp change of x0 (worst_fun, most_nfev).
 BOOST_AUTO_TEST_CASE(methods_reach_scipys_minimum_with_no_more_evaluations) {
-  const auto refs = read_references();
+  const auto refs = read_references("results.csv", 96);
   std::map<std::string, std::array<int, 3>> totals;  // method -> ours, SciPy's, SciPy's most
-  std::cout << "problem                   method       fun                      SciPy fun                nfev (SciPy)  "
-               "njev (SciPy)\n";
+  std::cout << kHeader;
   for (const auto& p : testing::mgh::problems()) {
     for (const auto& [method_name, method] : kMethods) {
       const std::string name = method_name;  // clang 14 cannot capture structured bindings
@@ -63,23 +88,11 @@ BOOST_AUTO_TEST_CASE(methods_reach_scipys_minimum_with_no_more_evaluations) {
         MinimizeOptions options{.method = method};
         if (method != Method::nelder_mead) options.jac = p.grad;
         const OptimizeResult r = minimize(p.f, p.x0, options);
-        std::cout << std::left << std::setw(26) << p.name << std::setw(13) << name << std::setprecision(16)
-                  << std::setw(25) << r.fun << std::setw(25) << ref.fun << r.nfev << " (" << ref.nfev << ")  "
-                  << r.njev << " (" << ref.njev << ")\n";
+        print_row(p.name, name, r, ref);
         totals[name][0] += r.nfev;
         totals[name][1] += ref.nfev;
         totals[name][2] += ref.most_nfev;
-        BOOST_TEST(r.fun == p.f(r.x));
-        // As close to the known minimum as SciPy gets (within a factor 10 of
-        // its worst distance), or as low as SciPy's worst value.
-        const double as_close = std::max(10 * std::abs(ref.worst_fun - ref.f_star), 1e-9 * (1 + std::abs(ref.f_star)));
-        const bool close = std::abs(r.fun - ref.f_star) <= as_close;
-        const bool low = r.fun <= ref.worst_fun + 1e-9 * (1 + std::abs(ref.worst_fun));
-        BOOST_TEST((close || low), "fun " << r.fun << ", SciPy's " << ref.fun << " (worst " << ref.worst_fun
-                                          << "), f* " << ref.f_star);
-        // Where SciPy converged with room to spare, so must we.
-        if (ref.status == 0 && ref.nit <= 100 * p.x0.size()) BOOST_TEST(r.success, r.message);
-        BOOST_TEST(r.nfev <= 2 * ref.most_nfev + 10);
+        check_against(ref, r, p.f(r.x), p.x0.size());
         if (method == Method::nelder_mead) BOOST_TEST(r.njev == 0);
       }
     }
@@ -89,6 +102,27 @@ BOOST_AUTO_TEST_CASE(methods_reach_scipys_minimum_with_no_more_evaluations) {
               << " with its rounding spread)\n";
     BOOST_TEST(counts[0] <= counts[2], method << ": " << counts[0] << " > " << counts[2]);
   }
+}
+
+// L-BFGS-B on Hock and Schittkowski's bound-constrained problems: SciPy's
+// minimum, inside the bounds, with no more evaluations in total.
+BOOST_AUTO_TEST_CASE(lbfgsb_reaches_scipys_minimum_inside_the_bounds) {
+  const auto refs = read_references("bounded.csv", 8);
+  int ours = 0, scipy_most = 0;
+  std::cout << kHeader;
+  for (const auto& p : testing::hs::problems()) {
+    BOOST_TEST_CONTEXT(p.name) {
+      const Reference& ref = refs.at({p.name, "lbfgsb"});
+      const OptimizeResult r =
+          minimize(p.f, p.x0, {.method = Method::lbfgsb, .jac = p.grad, .bounds = Bounds{p.lb, p.ub}});
+      print_row(p.name, "lbfgsb", r, ref);
+      BOOST_TEST(((r.x.array() >= p.lb.array()).all() && (r.x.array() <= p.ub.array()).all()));
+      check_against(ref, r, p.f(r.x), p.x0.size());
+      ours += r.nfev;
+      scipy_most += ref.most_nfev;
+    }
+  }
+  BOOST_TEST(ours <= scipy_most);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

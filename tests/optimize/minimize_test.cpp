@@ -27,10 +27,10 @@ const double kNan = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_method_finds_a_quadratic_minimum) {
-  for (Method m : {Method::bfgs, Method::cg, Method::nelder_mead}) {
+  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead}) {
     const OptimizeResult r = optimize::minimize(quadratic, kX0, {.method = m});
     BOOST_TEST(r.success, r.message);
-    BOOST_TEST(r.message == "Optimization terminated successfully.");
+    if (m != Method::lbfgsb) BOOST_TEST(r.message == "Optimization terminated successfully.");
     // gtol 1e-5 on the gradient (eigenvalues of the Hessian in [1.5, 2.5]) or
     // xatol 1e-4 on the simplex.
     BOOST_TEST((r.x - kMin).cwiseAbs().maxCoeff() <= (m == Method::nelder_mead ? 1e-3 : 1e-5));
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(objective_with_gradient_is_called_once_per_point) {
 }
 
 BOOST_AUTO_TEST_CASE(callback_can_stop_the_run) {
-  for (Method m : {Method::bfgs, Method::cg, Method::nelder_mead}) {
+  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead}) {
     int seen = 0;
     const OptimizeResult r = optimize::minimize(quadratic, kX0, {.method = m, .callback = [&](const OptimizeResult& it) {
                                                                   BOOST_TEST(it.x.size() == 3);
@@ -87,6 +87,10 @@ BOOST_AUTO_TEST_CASE(iteration_and_evaluation_limits_end_unsuccessfully) {
   BOOST_TEST(!b.success);
   BOOST_TEST(b.status == 1);
   BOOST_TEST(b.nit == 3);
+  const OptimizeResult l = optimize::minimize(rosen, x0, {.method = Method::lbfgsb, .maxiter = 3});
+  BOOST_TEST(l.status == 1);
+  BOOST_TEST(l.nit == 3);
+  BOOST_TEST(l.message == "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT");
   const OptimizeResult nm = optimize::minimize(rosen, x0, {.method = Method::nelder_mead, .maxfev = 20});
   BOOST_TEST(nm.status == 1);
   BOOST_TEST(nm.nfev == 20);
@@ -109,6 +113,29 @@ BOOST_AUTO_TEST_CASE(nelder_mead_stays_inside_bounds) {
   BOOST_TEST(std::abs(r.x(2) - 3.0) <= 1e-3);
 }
 
+// The minimum of the quadratic outside the box: L-BFGS-B stops on the box's
+// face with the projected gradient zero, and with a finite-difference
+// gradient never evaluates outside (SciPy's steps respect the bounds).
+BOOST_AUTO_TEST_CASE(lbfgsb_respects_bounds_with_finite_differences) {
+  const Vector lb = Vector::Constant(3, -1.0);
+  const Vector ub = (Vector(3) << 0.5, 0.0, 10.0).finished();
+  bool inside = true;
+  const Objective watched = [&](const Vector& x) {
+    inside = inside && (x.array() >= lb.array()).all() && (x.array() <= ub.array()).all();
+    return quadratic(x);
+  };
+  const OptimizeResult r =
+      optimize::minimize(watched, Vector::Constant(3, 5.0), {.method = Method::lbfgsb, .bounds = Bounds{lb, ub}});
+  BOOST_TEST(inside);
+  BOOST_TEST(r.success, r.message);
+  BOOST_TEST(r.x(0) == 0.5);
+  // Minimizing over x_1 in [-1, 0] with x_0 = 0.5: the free minimum -2 -
+  // 0.25 (x_0 - 1) / 2 = -1.9375 lies below -1, so x_1 = -1; x_2 = 3.
+  BOOST_TEST(r.x(1) == -1.0);
+  BOOST_TEST(std::abs(r.x(2) - 3.0) <= 1e-5);
+  BOOST_TEST(r.message.rfind("CONVERGENCE: ", 0) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(nan_objective_ends_with_a_status_not_a_hang) {
   const auto nan_past_two = [](const Vector& x) { return x(0) > 2 ? kNan : (x(0) - 3) * (x(0) - 3); };
   const OptimizeResult r = optimize::minimize(nan_past_two, Vector::Zero(1), {.method = Method::bfgs});
@@ -118,11 +145,18 @@ BOOST_AUTO_TEST_CASE(nan_objective_ends_with_a_status_not_a_hang) {
   BOOST_TEST(r.status == 2);
   BOOST_TEST(std::isnan(r.fun));
   BOOST_TEST(std::abs(r.x(0) - 2038.77) <= 0.01);
+  // L-BFGS-B keeps its last finite point; SciPy 1.17 also ends "ABNORMAL: "
+  // at x = 1 after 76 evaluations.
+  const OptimizeResult l = optimize::minimize(nan_past_two, Vector::Zero(1), {.method = Method::lbfgsb});
+  BOOST_TEST(l.status == 2);
+  BOOST_TEST(l.message == "ABNORMAL: ");
+  BOOST_TEST(l.x(0) == 1.0);
+  BOOST_TEST(l.nfev == 76);
 }
 
 BOOST_AUTO_TEST_CASE(user_exceptions_propagate) {
   const Objective throws = [](const Vector&) -> double { throw std::domain_error("outside the model"); };
-  for (Method m : {Method::bfgs, Method::cg, Method::nelder_mead}) {
+  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead}) {
     BOOST_CHECK_THROW((void)optimize::minimize(throws, kX0, {.method = m}), std::domain_error);
   }
 }
@@ -139,6 +173,11 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
                     ValueError);  // lb > ub
   BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.c1 = 0.95}), ValueError);
   BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.maxiter = -1}), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = Method::lbfgsb, .maxcor = 0}), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = Method::lbfgsb, .ftol = -1}), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = Method::lbfgsb,
+                                                              .bounds = Bounds{Vector::Ones(2), Vector::Ones(2)}}),
+                    ValueError);  // 2 bounds for 3 variables
   BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.hess_inv0 = -Matrix::Identity(3, 3)}), ValueError);
   BOOST_CHECK_THROW(
       (void)optimize::minimize(quadratic, kX0, {.method = Method::nelder_mead, .initial_simplex = Matrix::Zero(3, 3)}),

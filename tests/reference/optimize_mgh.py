@@ -2,7 +2,9 @@
 ("Testing unconstrained optimization software", ACM TOMS 7(1), 1981), written
 from the paper's definitions: f(x) = sum r_i(x)^2 from their standard starting
 points. Writes tests/data/optimize/mgh/results.csv: per problem and method
-(bfgs, cg with the gradient; nelder_mead) SciPy's answer and counts, which
+(bfgs, cg, lbfgsb with the gradient; nelder_mead) SciPy's answer and counts,
+and bounded.csv: L-BFGS-B on Hock and Schittkowski's bound-constrained
+problems ("Test examples for nonlinear programming codes", 1981), which
 tests/optimize/minimize_mgh_test.cpp compares with ours.
 
 The gradient is the complex-step derivative Im f(x + i h e_j) / h with
@@ -203,6 +205,48 @@ PROBLEMS = [
     ("broyden_banded", broyden_banded, [-1.0] * 10, 0.0),
 ]
 
+# Hock and Schittkowski's problems with bounds only: name, f, x0, lb, ub, f*.
+def hs1(x):
+    return 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2
+
+
+def hs3(x):
+    return x[1] + 1e-5 * (x[1] - x[0]) ** 2
+
+
+def hs4(x):
+    return (x[0] + 1) ** 3 / 3 + x[1]
+
+
+def hs5(x):
+    return np.sin(x[0] + x[1]) + (x[0] - x[1]) ** 2 - 1.5 * x[0] + 2.5 * x[1] + 1
+
+
+def hs38(x):
+    return (100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2 + 90 * (x[3] - x[2] ** 2) ** 2 + (1 - x[2]) ** 2
+            + 10.1 * ((x[1] - 1) ** 2 + (x[3] - 1) ** 2) + 19.8 * (x[1] - 1) * (x[3] - 1))
+
+
+def hs45(x):
+    return 2 - x[0] * x[1] * x[2] * x[3] * x[4] / 120
+
+
+def hs110(x):
+    return np.sum(np.log(x - 2) ** 2 + np.log(10 - x) ** 2) - np.prod(x) ** 0.2
+
+
+INF = np.inf
+BOUNDED = [
+    ("hs1", hs1, [-2.0, 1.0], [-INF, -1.5], [INF, INF], 0.0),
+    ("hs2", hs1, [-2.0, 1.0], [-INF, 1.5], [INF, INF], 0.0504261879),
+    ("hs3", hs3, [10.0, 1.0], [-INF, 0.0], [INF, INF], 0.0),
+    ("hs4", hs4, [1.125, 0.125], [1.0, 0.0], [INF, INF], 8 / 3),
+    ("hs5", hs5, [0.0, 0.0], [-1.5, -3.0], [4.0, 3.0], -np.sqrt(3) / 2 - np.pi / 3),
+    ("hs38", hs38, [-3.0, -1.0, -3.0, -1.0], [-10.0] * 4, [10.0] * 4, 0.0),
+    ("hs45", hs45, [2.0] * 5, [0.0] * 5, [1.0, 2.0, 3.0, 4.0, 5.0], 1.0),
+    ("hs110", hs110, [9.0] * 10, [2.001] * 10, [9.999] * 10, -45.77846971),
+]
+
 H = 1e-20
 
 
@@ -230,7 +274,8 @@ def main():
     for name, residuals, x0, f_star in PROBLEMS:
         f = objective(residuals)
         g = complex_step_gradient(f)
-        for method, scipy_method, jac in (("bfgs", "BFGS", g), ("cg", "CG", g), ("nelder_mead", "Nelder-Mead", None)):
+        for method, scipy_method, jac in (("bfgs", "BFGS", g), ("cg", "CG", g), ("lbfgsb", "L-BFGS-B", g),
+                                          ("nelder_mead", "Nelder-Mead", None)):
             res = minimize(f, np.array(x0), method=scipy_method, jac=jac)
             # SciPy's own sensitivity to rounding: the same run from x0 moved
             # by a few ulps (of max(1, |x0|)). Long runs on ill-conditioned problems (CG on
@@ -248,6 +293,22 @@ def main():
                     "x"])
         w.writerows(rows)
     print(f"scipy {scipy.__version__}: {len(rows)} runs written to {OUT / 'results.csv'}")
+    rows = []
+    for name, f, x0, lb, ub, f_star in BOUNDED:
+        g = complex_step_gradient(f)
+        bounds = list(zip(lb, ub))
+        res = minimize(f, np.array(x0), method="L-BFGS-B", jac=g, bounds=bounds)
+        spread = [minimize(f, np.clip(np.array(x0) + k * 2.0 ** -52 * np.maximum(1, np.abs(x0)), lb, ub),
+                           method="L-BFGS-B", jac=g, bounds=bounds) for k in (1, 2, 3, 4)]
+        rows.append([name, len(x0), "lbfgsb", repr(float(f_star)), repr(float(res.fun)), res.nfev, res.njev, res.nit,
+                     res.status, repr(max(float(r.fun) for r in spread + [res])),
+                     max(r.nfev for r in spread + [res]), ";".join(repr(float(v)) for v in res.x)])
+    with open(OUT / "bounded.csv", "w", newline="") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["problem", "n", "method", "f_star", "fun", "nfev", "njev", "nit", "status", "worst_fun",
+                    "most_nfev", "x"])
+        w.writerows(rows)
+    print(f"{len(rows)} bounded runs written to {OUT / 'bounded.csv'}")
 
 
 if __name__ == "__main__":

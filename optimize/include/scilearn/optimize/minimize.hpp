@@ -17,6 +17,7 @@ enum class Method {
   nelder_mead,  ///< downhill simplex (Nelder and Mead 1965; Gao and Han 2012 when adaptive); no gradient; bounds by clipping
   cg,           ///< nonlinear conjugate gradients, Polak-Ribiere+ (Nocedal and Wright 2006, Sec. 5.2)
   bfgs,         ///< quasi-Newton BFGS with a dense inverse Hessian (Nocedal and Wright 2006, Alg. 6.1)
+  lbfgsb,       ///< limited-memory BFGS with bounds (Byrd, Lu, Nocedal and Zhu 1995; v3.0, Morales and Nocedal 2011)
 };
 
 /// Box constraints lb <= x <= ub (SciPy's `Bounds`); use -inf / +inf for a
@@ -42,22 +43,29 @@ struct MinimizeOptions {
   Gradient jac{};
   FiniteDifference finite_diff = FiniteDifference::two_point;
   Vector finite_diff_rel_step{};
-  /// Box constraints (nelder_mead clips to them; bfgs and cg reject them).
+  /// Box constraints (lbfgsb honours them, nelder_mead clips to them; bfgs
+  /// and cg reject them).
   std::optional<Bounds> bounds{};
-  /// SciPy's `tol`: sets gtol (bfgs, cg) or xatol and fatol (nelder_mead).
+  /// SciPy's `tol`: sets gtol (bfgs, cg), ftol and gtol (lbfgsb), or xatol
+  /// and fatol (nelder_mead).
   std::optional<double> tol{};
   Callback callback{};
-  /// Iteration limit; 0: 200 n (the methods' SciPy default).
+  /// Iteration limit; 0: the method's SciPy default (200 n; 15000 for lbfgsb).
   int maxiter = 0;
   /// Evaluation limit of nelder_mead; 0: 200 n when maxiter is 0 too, else none.
   int maxfev = 0;
-  // bfgs, cg
-  double gtol = 1e-5;                                    ///< stop when norm(gradient, `norm`) <= gtol
+  // bfgs, cg, lbfgsb
+  double gtol = 1e-5;                                    ///< stop when norm(gradient, `norm`) <= gtol (lbfgsb: of the projected gradient, max norm)
   double norm = std::numeric_limits<double>::infinity();  ///< the order of that norm (inf: max |g_i|)
   double c1 = 1e-4;                                      ///< Armijo constant of the Wolfe line search
   std::optional<double> c2{};                            ///< curvature constant; default 0.9 (bfgs), 0.4 (cg)
   double xrtol = 0;                                      ///< bfgs: stop when the step is below xrtol (xrtol + |x|)
   Matrix hess_inv0{};                                    ///< bfgs: initial inverse Hessian (symmetric positive definite); empty: I
+  // lbfgsb
+  int maxcor = 10;                       ///< correction pairs held (the m of L-BFGS)
+  double ftol = 2.2204460492503131e-09;  ///< stop when (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1) <= ftol
+  int maxfun = 15000;                    ///< evaluation limit (checked after each iteration, as in SciPy)
+  int maxls = 20;                        ///< evaluations per line search
   // nelder_mead
   double xatol = 1e-4;          ///< stop when every simplex vertex is within xatol of the best (max norm) ...
   double fatol = 1e-4;          ///< ... and every vertex value within fatol of the best
@@ -70,15 +78,17 @@ struct MinimizeOptions {
 /// xatol, fatol >= 0, 0 < c1 < c2 < 1, bounds of n or 1 entries with
 /// lb <= ub, hess_inv0 n x n symmetric positive definite, initial_simplex
 /// (n + 1) x n).
-/// Ensures: result.x is the best point found; success is false with status
-/// and message when a limit was hit (status 1 or 2 as in SciPy), the line
-/// search failed (bfgs / cg status 2, "precision loss"), a NaN appeared
-/// (status 3) or the callback stopped the run (status 99). nfev / njev count
-/// calls as SciPy counts them.
+/// Ensures: result.x is the best point found (inside the bounds for
+/// lbfgsb); success is false with status and message when a limit was hit
+/// (status 1, or 2 for nelder_mead's iterations, as in SciPy), the line
+/// search failed (bfgs / cg status 2, "precision loss"; lbfgsb status 2,
+/// "ABNORMAL: "), a NaN appeared (status 3) or the callback stopped the run
+/// (status 99). nfev / njev count calls as SciPy counts them; messages are SciPy's.
 /// Throws: ValueError on bad input; whatever fun or jac throws, unchanged.
 /// Complexity: per iteration, one gradient and a few function values
-/// (bfgs, cg; O(n^2) more for bfgs's n x n update), or 1-2 values (n + 1 on
-/// a shrink) for nelder_mead.
+/// (bfgs, cg, lbfgsb; O(n^2) more for bfgs's n x n update, O(m n) for
+/// lbfgsb, O(m^2 n) when its free set changes), or 1-2 values (n + 1 on a
+/// shrink) for nelder_mead.
 [[nodiscard]] OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options = {});
 
 /// minimize for an objective that returns its gradient too (SciPy's
