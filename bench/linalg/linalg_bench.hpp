@@ -50,21 +50,7 @@ bool load_inputs(benchmark::State& state, Load load) {
   }
 }
 
-/// Times `call()` as every linalg benchmark does: one untimed warm-up call
-/// (first-touch pages, BLAS thread start-up), then only the calls; after the
-/// clock, the counters `residual` (accuracy(result of the last call)) and
-/// `blas_threads`.
-template <class Call, class Accuracy>
-void time_calls(benchmark::State& state, Call call, Accuracy accuracy) {
-  auto result = call();
-  for (auto _ : state) {
-    result = call();
-    benchmark::DoNotOptimize(result);
-    benchmark::ClobberMemory();
-  }
-  state.counters["residual"] = accuracy(result);
-  state.counters["blas_threads"] = blas_num_threads();
-}
+using bench::time_calls;
 
 /// time_calls for a batch: one timed call runs `call(k)` for k = 0 .. count - 1,
 /// keeping every result; `residual` is the largest accuracy(k, result k).

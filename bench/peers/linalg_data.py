@@ -4,9 +4,6 @@ The inputs are the .npy files that bench/linalg/*_bench.cpp write (--write-data)
 the metrics are those of bench/linalg/linalg_bench.hpp, by the same formulas.
 """
 
-import argparse
-import pathlib
-
 import numpy as np
 
 import peer_timing
@@ -65,26 +62,6 @@ def orthogonality(q):
     return one_norm(np.swapaxes(q, -1, -2) @ q - np.eye(q.shape[-1]))
 
 
-def parse_args(doc, cases):
-    """The options every linalg peer script takes: --data-dir, --case (one of cases), --repetitions, --min-time."""
-    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
-    parser.add_argument("--case", required=True, choices=cases)
-    parser.add_argument("--repetitions", type=int, default=5)
-    parser.add_argument("--min-time", type=float, default=0.2)
-    return parser.parse_args()
-
-
-def report(args, call, accuracy, **extra):
-    """Times call() (peer_timing.time_call), then prints the JSON object of the
-    result: time_s, times_s, case, accuracy (accuracy(), after the clock),
-    blas_threads, versions and the keys of extra (callables, called after accuracy)."""
-    result = peer_timing.time_call(call, args.repetitions, args.min_time)
-    result.update(
-        case=args.case,
-        accuracy=float(accuracy()),
-        **{key: value() for key, value in extra.items()},
-        blas_threads=peer_timing.blas_threads(),
-        versions=peer_timing.versions("numpy", "scipy"),
-    )
-    peer_timing.emit(result)
+# The options and the report every peer script shares (peer_timing.py).
+parse_args = peer_timing.parse_args
+report = peer_timing.report

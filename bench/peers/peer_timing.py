@@ -16,8 +16,10 @@ same thing:
 The garbage collector stays on, as it is for a SciPy user (timeit turns it off).
 """
 
+import argparse
 import json
 import math
+import pathlib
 import statistics
 import sys
 import time
@@ -62,3 +64,28 @@ def emit(result):
     """Writes one JSON object, the script's only output on stdout."""
     json.dump(result, sys.stdout)
     sys.stdout.write("\n")
+
+
+def parse_args(doc, cases):
+    """The options every peer script takes: --data-dir, --case (one of cases), --repetitions, --min-time."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--data-dir", type=pathlib.Path, required=True)
+    parser.add_argument("--case", required=True, choices=cases)
+    parser.add_argument("--repetitions", type=int, default=5)
+    parser.add_argument("--min-time", type=float, default=0.2)
+    return parser.parse_args()
+
+
+def report(args, call, accuracy, **extra):
+    """Times call() (time_call), then prints the JSON object of the
+    result: time_s, times_s, case, accuracy (accuracy(), after the clock),
+    blas_threads, versions and the keys of extra (callables, called after accuracy)."""
+    result = time_call(call, args.repetitions, args.min_time)
+    result.update(
+        case=args.case,
+        accuracy=float(accuracy()),
+        **{key: value() for key, value in extra.items()},
+        blas_threads=blas_threads(),
+        versions=versions("numpy", "scipy"),
+    )
+    emit(result)

@@ -8,8 +8,11 @@
 /// the peer scripts (bench/peers/*.py) read the same files, so both sides time
 /// the same problem. bench_main.cpp holds main().
 
+#include <benchmark/benchmark.h>
+
 #include <filesystem>
 #include <functional>
+#include <scilearn/core/parallel.hpp>
 #include <scilearn/core/types.hpp>
 #include <string>
 #include <string_view>
@@ -36,6 +39,22 @@ bool register_data_writer(std::string workload, DataWriter writer);
 /// Runs every registered writer under `root` (creating the directories).
 /// Throws: FormatError (from the writers) when a file cannot be written.
 void write_all_data(const std::filesystem::path& root);
+
+/// Times `call()` as every benchmark does: one untimed warm-up call
+/// (first-touch pages, BLAS thread start-up), then only the calls; after the
+/// clock, the counters `residual` (accuracy(result of the last call)) and
+/// `blas_threads`.
+template <class Call, class Accuracy>
+void time_calls(benchmark::State& state, Call call, Accuracy accuracy) {
+  auto result = call();
+  for (auto _ : state) {
+    result = call();
+    benchmark::DoNotOptimize(result);
+    benchmark::ClobberMemory();
+  }
+  state.counters["residual"] = accuracy(result);
+  state.counters["blas_threads"] = blas_num_threads();
+}
 
 /// Normwise relative residual ||a x - b||_inf / (||a||_inf ||x||_inf).
 ///

@@ -114,7 +114,8 @@ class Lbfgsb {
   std::vector<char> was_free_;
 
   Matrix ws_, wy_;  // n x m corrections s and y, circular from head_
-  Matrix sy_, ss_;  // S'Y and S'S in age order
+  Matrix sy_, ss_;  // S'Y (lower triangle) and S'S (upper) in age order, as L-BFGS-B keeps them
+  Matrix yy_, sy_upper_;  // Y'Y (upper) and the strict upper triangle of S'Y: the subspace matrix with no bound active
   Matrix wt_;       // upper Cholesky factor of T = theta S'S + L D^-1 L'
   Matrix wn_;       // upper factor of the 2col x 2col middle matrix of the subspace problem
   Index col_ = 0, head_ = 0, itail_ = 0;
@@ -134,6 +135,8 @@ Lbfgsb::Lbfgsb(ScalarObjective& objective, const Vector& x0, const MinimizeOptio
       wy_(Matrix::Zero(x0.size(), options.maxcor)),
       sy_(Matrix::Zero(options.maxcor, options.maxcor)),
       ss_(Matrix::Zero(options.maxcor, options.maxcor)),
+      yy_(Matrix::Zero(options.maxcor, options.maxcor)),
+      sy_upper_(Matrix::Zero(options.maxcor, options.maxcor)),
       wt_(Matrix::Zero(options.maxcor, options.maxcor)),
       wn_(Matrix::Zero(2 * options.maxcor, 2 * options.maxcor)) {
   constexpr double inf = std::numeric_limits<double>::infinity();
@@ -208,7 +211,11 @@ void Lbfgsb::update_memory(const Vector& s, const Vector& y, double rr, double d
   theta_ = rr / dr;
   if (iupdat_ > m_) {  // shift the old inner products up and left
     for (Index j = 0; j + 1 < col_; ++j) {
-      for (Index i = 0; i <= j; ++i) ss_(i, j) = ss_(i + 1, j + 1);
+      for (Index i = 0; i <= j; ++i) {
+        ss_(i, j) = ss_(i + 1, j + 1);
+        yy_(i, j) = yy_(i + 1, j + 1);
+        sy_upper_(i, j) = sy_upper_(i + 1, j + 1);
+      }
       for (Index i = j; i + 1 < col_; ++i) sy_(i, j) = sy_(i + 1, j + 1);
     }
   }
@@ -216,9 +223,12 @@ void Lbfgsb::update_memory(const Vector& s, const Vector& y, double rr, double d
     const Index p = pointer(j);
     sy_(col_ - 1, j) = s.dot(wy_.col(p));
     ss_(j, col_ - 1) = ws_.col(p).dot(s);
+    yy_(j, col_ - 1) = wy_.col(p).dot(y);
+    sy_upper_(j, col_ - 1) = ws_.col(p).dot(y);
   }
   ss_(col_ - 1, col_ - 1) = stp == 1 ? dtd : stp * stp * dtd;
   sy_(col_ - 1, col_ - 1) = dr;
+  yy_(col_ - 1, col_ - 1) = rr;
 }
 
 // max_i |P(x - g) - x|_i, the optimality measure (projgr).
@@ -398,24 +408,42 @@ bool Lbfgsb::free_variables_changed() {
 bool Lbfgsb::form_k() {
   const Index col = col_;
   Matrix b11(col, col), b12(col, col), b22(col, col);
-  for (Index i = 0; i < col; ++i) {
+  if (nfree_ == n_) {
+    // No bound active: Y'ZZ'Y = Y'Y and S'ZZ'Y = S'Y, kept up to date by
+    // update_memory, and the S'AA' terms vanish. O(m^2), where the general
+    // case below costs O(m^2 n).
+    for (Index i = 0; i < col; ++i) {
+      for (Index j = 0; j < col; ++j) {
+        b11(i, j) = (i <= j ? yy_(i, j) : yy_(j, i)) / theta_ + (i == j ? sy_(i, i) : 0.0);
+        b12(j, i) = i > j ? 0.0 : (i == j ? sy_(i, i) : sy_upper_(i, j));
+        b22(i, j) = 0;
+      }
+    }
+  } else {
+    // The corrections restricted to the free (Z) and active (A) rows.
+    const Index nactive = n_ - nfree_;
+    Matrix yz(nfree_, col), sz(nfree_, col), ya(nactive, col), sa(nactive, col);
     for (Index j = 0; j < col; ++j) {
-      double yy = 0, sy_free = 0, sy_active = 0, ss_active = 0;
-      const Index pi = pointer(i), pj = pointer(j);
+      const Index p = pointer(j);
       for (Index f = 0; f < n_; ++f) {
         const Index k = index_[static_cast<std::size_t>(f)];
         if (f < nfree_) {
-          yy += wy_(k, pi) * wy_(k, pj);
-          sy_free += ws_(k, pi) * wy_(k, pj);
+          yz(f, j) = wy_(k, p);
+          sz(f, j) = ws_(k, p);
         } else {
-          sy_active += ws_(k, pi) * wy_(k, pj);
-          ss_active += ws_(k, pi) * ws_(k, pj);
+          ya(f - nfree_, j) = wy_(k, p);
+          sa(f - nfree_, j) = ws_(k, p);
         }
       }
-      b11(i, j) = yy / theta_ + (i == j ? sy_(i, i) : 0.0);
-      // Row j, column i of -L_a' + R_z': L_a strictly lower in S'AA'Y, R_z upper in S'ZZ'Y.
-      b12(j, i) = i > j ? -sy_active : sy_free;
-      b22(i, j) = theta_ * ss_active;
+    }
+    const Matrix yy = yz.transpose() * yz, sy_free = sz.transpose() * yz, sy_active = sa.transpose() * ya;
+    b22.noalias() = theta_ * (sa.transpose() * sa);
+    for (Index i = 0; i < col; ++i) {
+      for (Index j = 0; j < col; ++j) {
+        b11(i, j) = yy(i, j) / theta_ + (i == j ? sy_(i, i) : 0.0);
+        // Row j, column i of -L_a' + R_z': L_a strictly lower in S'AA'Y, R_z upper in S'ZZ'Y.
+        b12(j, i) = i > j ? -sy_active(i, j) : sy_free(i, j);
+      }
     }
   }
   wn_.setZero();
@@ -463,14 +491,22 @@ bool Lbfgsb::reduced_gradient() {
 // unprojected step shortened to stay feasible (subsm, v3.0).
 bool Lbfgsb::subspace_minimization() {
   const Index col = col_;
+  // With every variable free, index_ is the identity and Z'W's columns are
+  // whole columns of W: vectorized products instead of gathers.
+  const bool all_free = nfree_ == n_;
   Vector wv(2 * col);
   for (Index i = 0; i < col; ++i) {  // wv = W'Z d
     const Index p = pointer(i);
     double t1 = 0, t2 = 0;
-    for (Index j = 0; j < nfree_; ++j) {
-      const Index k = index_[static_cast<std::size_t>(j)];
-      t1 += wy_(k, p) * r_(j);
-      t2 += ws_(k, p) * r_(j);
+    if (all_free) {
+      t1 = wy_.col(p).dot(r_);
+      t2 = ws_.col(p).dot(r_);
+    } else {
+      for (Index j = 0; j < nfree_; ++j) {
+        const Index k = index_[static_cast<std::size_t>(j)];
+        t1 += wy_(k, p) * r_(j);
+        t2 += ws_(k, p) * r_(j);
+      }
     }
     wv(i) = t1;
     wv(col + i) = theta_ * t2;
@@ -481,6 +517,10 @@ bool Lbfgsb::subspace_minimization() {
   Vector& d = r_;  // d = (1/theta) r + (1/theta^2) Z'W wv
   for (Index jy = 0; jy < col; ++jy) {
     const Index p = pointer(jy);
+    if (all_free) {
+      d.array() += wy_.col(p).array() * wv(jy) / theta_ + ws_.col(p).array() * wv(col + jy);
+      continue;
+    }
     for (Index i = 0; i < nfree_; ++i) {
       const Index k = index_[static_cast<std::size_t>(i)];
       d(i) += wy_(k, p) * wv(jy) / theta_ + ws_(k, p) * wv(col + jy);
