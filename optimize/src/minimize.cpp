@@ -70,6 +70,7 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
     if (o.method == Method::lbfgsb) o.ftol = *o.tol;
   }
   if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
+  if (o.eps && !(*o.eps > 0 && std::isfinite(*o.eps))) throw ValueError(cat(kWhere, ": eps must be > 0, got ", *o.eps));
   switch (o.method) {
     case Method::bfgs:
     case Method::cg: {
@@ -155,7 +156,10 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
 OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options) {
   const auto make = [&](const MinimizeOptions& o) {
     // Finite-difference steps stay inside the bounds (SciPy passes them on).
-    FiniteDifferenceOptions fd{.method = o.finite_diff, .rel_step = o.finite_diff_rel_step};
+    // SciPy passes its `eps` as an absolute step (abs_step), which overrides
+    // the relative rule except where x0 + eps rounds back to x0.
+    const double step = o.eps.value_or(o.method == Method::lbfgsb ? 1e-8 : 1.4901161193847656e-08);
+    FiniteDifferenceOptions fd{.method = o.finite_diff, .abs_step = Vector::Constant(1, step)};
     if (o.bounds) {
       fd.lb = o.bounds->lb;
       fd.ub = o.bounds->ub;

@@ -4,6 +4,8 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/optimize/minimize.hpp>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 BOOST_AUTO_TEST_SUITE(minimize)
 
@@ -50,6 +52,30 @@ BOOST_AUTO_TEST_CASE(finite_difference_gradient_counts_its_evaluations) {
   // BFGS's inverse Hessian approximates the true inverse after convergence.
   Matrix hess{{2, 0.5, 0}, {0.5, 2, 0}, {0, 0, 2}};
   BOOST_TEST((analytic.hess_inv * hess - Matrix::Identity(3, 3)).cwiseAbs().maxCoeff() <= 0.2);
+}
+
+// SciPy's minimize passes its `eps` to approx_derivative as an absolute step:
+// x0 - 1.2 moves to -1.2 + 1.49e-8 (not away from zero, as the relative rule
+// would), and lbfgsb's default step is 1e-8.
+BOOST_AUTO_TEST_CASE(finite_difference_step_is_scipys_absolute_eps) {
+  for (const auto& [method, step] : {std::pair{Method::bfgs, 1.4901161193847656e-08}, {Method::lbfgsb, 1e-8}}) {
+    std::vector<double> first;
+    const Objective logged = [&](const Vector& x) {
+      if (first.size() < 2) first.push_back(x(0));
+      return quadratic(x);
+    };
+    (void)optimize::minimize(logged, Vector::Constant(3, -1.2), {.method = method, .maxiter = 1});
+    BOOST_TEST_REQUIRE(first.size() == 2u);
+    BOOST_TEST(first[1] == -1.2 + step);
+  }
+  std::vector<double> seen;
+  const Objective logged = [&](const Vector& x) {
+    seen.push_back(x(0));
+    return quadratic(x);
+  };
+  (void)optimize::minimize(logged, kX0, {.eps = 1e-3, .maxiter = 1});
+  BOOST_TEST(seen.at(1) == 1e-3);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.eps = 0.0}), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(objective_with_gradient_is_called_once_per_point) {

@@ -37,12 +37,14 @@ using Callback = std::function<bool(const OptimizeResult& intermediate)>;
 struct MinimizeOptions {
   Method method = Method::bfgs;
   /// The gradient (SciPy's `jac` callable); empty: finite differences by
-  /// `finite_diff` with relative step `finite_diff_rel_step`. Ignored by
-  /// nelder_mead. (For an objective that returns its gradient, SciPy's
-  /// jac=True, pass an ObjectiveWithGradient to minimize instead.)
+  /// `finite_diff` with absolute step `eps` (turned around or shortened at a
+  /// bound). Ignored by nelder_mead. (For an objective that returns its
+  /// gradient, SciPy's jac=True, pass an ObjectiveWithGradient to minimize instead.)
   Gradient jac{};
   FiniteDifference finite_diff = FiniteDifference::two_point;
-  Vector finite_diff_rel_step{};
+  /// The finite-difference step, absolute as in SciPy's `eps` option; default
+  /// sqrt(eps) = 1.49e-8 (bfgs, cg) or 1e-8 (lbfgsb).
+  std::optional<double> eps{};
   /// Box constraints (lbfgsb honours them, nelder_mead clips to them; bfgs
   /// and cg reject them).
   std::optional<Bounds> bounds{};
