@@ -77,6 +77,33 @@ ScalarOptimizeResult from_failed_bracket(const BracketResult& b) {
   return r;
 }
 
+// Brent's bookkeeping (1973, ch. 5) after evaluating the trial point u, shared
+// by brent and bounded: the bracket [a, b] keeps the best point x inside it,
+// and x, w, v are the best, second best and previous second best points.
+void keep_best_points(double u, double fu, double& a, double& b, double& x, double& w, double& v, double& fx,
+                      double& fw, double& fv) {
+  if (fu <= fx) {
+    (u >= x ? a : b) = x;
+    v = w;
+    fv = fw;
+    w = x;
+    fw = fx;
+    x = u;
+    fx = fu;
+    return;
+  }
+  (u < x ? a : b) = u;
+  if (fu <= fw || w == x) {
+    v = w;
+    fv = fw;
+    w = u;
+    fw = fu;
+  } else if (fu <= fv || v == x || v == w) {
+    v = u;
+    fv = fu;
+  }
+}
+
 // Brent's minimizer (Brent 1973, ch. 5), in the form of SciPy's Brent class:
 // parabolic interpolation through x (best), w (second best) and v (previous
 // w) when the step it gives is inside the bracket and under half the step
@@ -123,34 +150,7 @@ ScalarOptimizeResult brent_minimize(const ScalarFunction& f, const BracketResult
     const double u = std::abs(rat) < tol1 ? (rat >= 0 ? x + tol1 : x - tol1) : x + rat;
     const double fu = f(u);
     ++funcalls;
-    if (fu > fx) {
-      if (u < x) {
-        a = u;
-      } else {
-        b = u;
-      }
-      if (fu <= fw || w == x) {
-        v = w;
-        w = u;
-        fv = fw;
-        fw = fu;
-      } else if (fu <= fv || v == x || v == w) {
-        v = u;
-        fv = fu;
-      }
-    } else {
-      if (u >= x) {
-        a = x;
-      } else {
-        b = x;
-      }
-      v = w;
-      w = x;
-      x = u;
-      fv = fw;
-      fw = fx;
-      fx = fu;
-    }
+    keep_best_points(u, fu, a, b, x, w, v, fx, fw, fv);
     ++iter;
   }
   ScalarOptimizeResult r;
@@ -267,34 +267,7 @@ ScalarOptimizeResult bounded_minimize(const ScalarFunction& f, double x1, double
     x = xf + direction(rat) * std::max(std::abs(rat), tol1);
     fu = f(x);
     ++num;
-    if (fu <= fx) {
-      if (x >= xf) {
-        a = xf;
-      } else {
-        b = xf;
-      }
-      fulc = nfc;
-      ffulc = fnfc;
-      nfc = xf;
-      fnfc = fx;
-      xf = x;
-      fx = fu;
-    } else {
-      if (x < xf) {
-        a = x;
-      } else {
-        b = x;
-      }
-      if (fu <= fnfc || nfc == xf) {
-        fulc = nfc;
-        ffulc = fnfc;
-        nfc = x;
-        fnfc = fu;
-      } else if (fu <= ffulc || fulc == xf || fulc == nfc) {
-        fulc = x;
-        ffulc = fu;
-      }
-    }
+    keep_best_points(x, fu, a, b, xf, nfc, fulc, fx, fnfc, ffulc);
     xm = 0.5 * (a + b);
     tol1 = sqrt_eps * std::abs(xf) + xatol / 3.0;
     tol2 = 2.0 * tol1;
