@@ -7,3 +7,5 @@
 #include <scilearn/optimize/root_scalar.hpp>
 #include <scilearn/optimize/minimize_scalar.hpp>
 #include <scilearn/optimize/minimize.hpp>
+#include <scilearn/optimize/least_squares.hpp>
+#include <scilearn/optimize/curve_fit.hpp>

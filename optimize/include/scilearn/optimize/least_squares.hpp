@@ -1,0 +1,60 @@
+#pragma once
+/// \file
+/// scipy.optimize.least_squares: minimizes 0.5 sum f_i(x)^2 for a vector
+/// function f of n variables (m >= n residuals).
+
+#include <scilearn/optimize/functions.hpp>
+#include <string>
+
+namespace scilearn::optimize {
+
+/// The algorithm (SciPy's `method`). SciPy's default is 'trf'; scilearn has
+/// 'lm' so far, so it is the default here.
+enum class LeastSquaresMethod {
+  lm,  ///< Levenberg-Marquardt as MINPACK's lmder (Moré 1978); no bounds
+};
+
+/// Options of least_squares, with SciPy's names and defaults.
+struct LeastSquaresOptions {
+  LeastSquaresMethod method = LeastSquaresMethod::lm;
+  /// The Jacobian (m x n); empty: forward differences with SciPy's relative
+  /// step sqrt(eps) max(1, |x|) (approx_derivative, 2-point).
+  JacobianFunction jac{};
+  double ftol = 1e-8;  ///< stop when the relative reduction of the cost (actual and predicted) is <= ftol
+  double xtol = 1e-8;  ///< stop when the trust region shrinks below xtol times the scaled |x|
+  double gtol = 1e-8;  ///< stop when the largest cosine between f and a column of J is <= gtol
+  /// Characteristic scale of each variable (one entry for all); empty:
+  /// SciPy's 'jac', the inverse norms of the Jacobian's columns, updated.
+  Vector x_scale{};
+  int max_nfev = 0;    ///< evaluation limit; 0: 100 n
+};
+
+/// SciPy's OptimizeResult of least_squares.
+struct LeastSquaresResult {
+  Vector x{};
+  double cost = 0;         ///< 0.5 ||f(x)||^2
+  Vector fun{};            ///< f(x)
+  Matrix jac{};            ///< J(x)
+  Vector grad{};           ///< J(x)' f(x)
+  double optimality = 0;   ///< ||grad||_inf
+  IndexVector active_mask{};  ///< 0 for every variable (no bounds with lm)
+  int nfev = 0;            ///< evaluations of f (finite-difference ones included)
+  int njev = 0;            ///< evaluations of jac (0 with finite differences)
+  int status = 0;          ///< SciPy's: 0 max_nfev reached, 1 gtol, 2 ftol, 3 xtol, 4 ftol and xtol
+  std::string message{};
+  bool success = false;    ///< status > 0
+};
+
+/// Minimizes 0.5 ||fun(x)||^2 from x0.
+/// Requires: x0 non-empty and finite; fun returns m >= n finite values, the
+/// same m every call; jac (if given) m x n; tolerances >= 0, not all three
+/// below machine epsilon (SciPy's rule); x_scale positive, 1 or n entries;
+/// max_nfev >= 0.
+/// Ensures: status 1-4 when a tolerance test was met, 0 when max_nfev was reached.
+/// Throws: ValueError on bad input; whatever fun or jac throws.
+/// Complexity: per iteration a pivoted QR of the m x n Jacobian, O(m n^2),
+/// plus a few O(n^2) Levenberg-Marquardt parameter steps.
+[[nodiscard]] LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0,
+                                               const LeastSquaresOptions& options = {});
+
+}  // namespace scilearn::optimize

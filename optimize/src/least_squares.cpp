@@ -1,0 +1,105 @@
+#include <cmath>
+#include <limits>
+#include <scilearn/core/validation.hpp>
+#include <scilearn/optimize/finite_differences.hpp>
+#include <scilearn/optimize/least_squares.hpp>
+
+#include "minpack_lm.hpp"
+
+namespace scilearn::optimize {
+namespace {
+
+constexpr const char* kWhere = "least_squares";
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+// SciPy's status for MINPACK's info 1-5 (FROM_MINPACK_TO_COMMON), and its messages.
+int status_from_minpack(int info) {
+  switch (info) {
+    case 1: return 2;
+    case 2: return 3;
+    case 3: return 4;
+    case 4: return 1;
+    default: return 0;  // 5: max_nfev; 6-8 cannot happen with SciPy's tolerance check
+  }
+}
+
+const char* status_message(int status) {
+  switch (status) {
+    case 0: return "The maximum number of function evaluations is exceeded.";
+    case 1: return "`gtol` termination condition is satisfied.";
+    case 2: return "`ftol` termination condition is satisfied.";
+    case 3: return "`xtol` termination condition is satisfied.";
+    default: return "Both `ftol` and `xtol` termination conditions are satisfied.";
+  }
+}
+
+}  // namespace
+
+LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, const LeastSquaresOptions& options) {
+  check_non_empty(kWhere, "x0", x0);
+  check_finite(kWhere, "x0", x0);
+  const Index n = x0.size();
+  for (const double tol : {options.ftol, options.xtol, options.gtol}) {
+    if (!(tol >= 0)) throw ValueError(cat(kWhere, ": ftol, xtol and gtol must be >= 0"));
+  }
+  if (options.ftol < kEps && options.xtol < kEps && options.gtol < kEps) {
+    throw ValueError(cat(kWhere, ": at least one of the tolerances must be higher than machine epsilon (", kEps, ")"));
+  }
+  if (options.max_nfev < 0) throw ValueError(cat(kWhere, ": max_nfev must be >= 0, got ", options.max_nfev));
+  if (options.method != LeastSquaresMethod::lm) {
+    throw ValueError(cat(kWhere, ": unknown method ", static_cast<int>(options.method)));
+  }
+  detail::MinpackSettings settings{.ftol = options.ftol, .xtol = options.xtol, .gtol = options.gtol,
+                                   .maxfev = options.max_nfev > 0 ? options.max_nfev : static_cast<int>(100 * n)};
+  if (options.x_scale.size() > 0) {
+    if (options.x_scale.size() != 1 && options.x_scale.size() != n) {
+      throw ValueError(cat(kWhere, ": x_scale has ", options.x_scale.size(), " entries, expected 1 or ", n));
+    }
+    if (!(options.x_scale.array() > 0).all() || !options.x_scale.allFinite()) {
+      throw ValueError(cat(kWhere, ": x_scale must be positive and finite"));
+    }
+    settings.diag = options.x_scale.size() == 1 ? Vector::Constant(n, 1 / options.x_scale(0))
+                                                : Vector(options.x_scale.cwiseInverse());
+  }
+  // SciPy 1.16+ runs lmder on a Jacobian callable, by finite differences
+  // (approx_derivative, 2-point) when none is given. Every evaluation of fun
+  // is counted; the last one is remembered, so that the Jacobian at an
+  // accepted step reuses f there, as SciPy's VectorFunction does.
+  int nfev = 0, njev = 0;
+  Vector last_x, last_f;
+  const VectorFunction remembered = [&](const Vector& x) -> Vector {
+    if (x.size() == last_x.size() && x == last_x) return last_f;
+    ++nfev;
+    last_f = fun(x);
+    last_x = x;
+    return last_f;
+  };
+  const JacobianFunction jac = [&](const Vector& x) -> Matrix {
+    if (options.jac) {
+      ++njev;
+      return options.jac(x);
+    }
+    const VectorFunction counted = [&](const Vector& y) {
+      ++nfev;
+      return fun(y);
+    };
+    return approx_derivative(counted, x, {}, remembered(x));
+  };
+  const detail::MinpackResult r = detail::minpack_lm(remembered, jac, x0, settings);
+  LeastSquaresResult out;
+  out.x = r.x;
+  out.fun = r.fvec;
+  out.jac = jac(r.x);
+  out.cost = 0.5 * r.fvec.squaredNorm();
+  out.grad = out.jac.transpose() * r.fvec;
+  out.optimality = out.grad.cwiseAbs().maxCoeff();
+  out.active_mask = IndexVector::Zero(n);
+  out.nfev = nfev;
+  out.njev = njev;
+  out.status = status_from_minpack(r.info);
+  out.message = status_message(out.status);
+  out.success = out.status > 0;
+  return out;
+}
+
+}  // namespace scilearn::optimize

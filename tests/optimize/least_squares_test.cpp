@@ -1,0 +1,128 @@
+#include <Eigen/Cholesky>
+#include <Eigen/LU>
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+#include <limits>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/warnings.hpp>
+#include <scilearn/optimize/curve_fit.hpp>
+#include <scilearn/optimize/least_squares.hpp>
+#include <stdexcept>
+
+BOOST_AUTO_TEST_SUITE(least_squares)
+
+using namespace scilearn;
+using namespace scilearn::optimize;
+
+namespace {
+
+// Rosenbrock as residuals: f = (10 (x1 - x0^2), 1 - x0), zero at (1, 1).
+Vector rosen_residuals(const Vector& x) { return Vector{{10 * (x(1) - x(0) * x(0)), 1 - x(0)}}; }
+Matrix rosen_jacobian(const Vector& x) { return Matrix{{-20 * x(0), 10}, {-1, 0}}; }
+const Vector kStart{{-1.2, 1.0}};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(lm_solves_rosenbrock_with_and_without_the_jacobian) {
+  for (const bool analytic : {true, false}) {
+    const LeastSquaresResult r =
+        optimize::least_squares(rosen_residuals, kStart, {.jac = analytic ? JacobianFunction(rosen_jacobian) : nullptr});
+    BOOST_TEST(r.success, r.message);
+    BOOST_TEST((r.x - Vector::Ones(2)).cwiseAbs().maxCoeff() <= 1e-8);
+    BOOST_TEST(r.cost <= 1e-20);
+    BOOST_TEST(r.fun.size() == 2);
+    BOOST_TEST((r.jac - rosen_jacobian(r.x)).cwiseAbs().maxCoeff() <= (analytic ? 0.0 : 1e-5));
+    BOOST_TEST((r.grad - r.jac.transpose() * r.fun).norm() == 0.0);
+    BOOST_TEST(r.njev == (analytic ? r.njev : 0));
+    BOOST_TEST((r.active_mask.array() == 0).all());
+  }
+}
+
+// A linear least-squares problem: LM lands on the normal-equations solution.
+BOOST_AUTO_TEST_CASE(lm_matches_the_linear_least_squares_solution) {
+  const Matrix a{{1, 0.5}, {1, 1.5}, {1, 2.5}, {1, 4.0}, {1, 5.0}};
+  const Vector b{{0.9, 2.1, 2.9, 4.6, 5.4}};
+  const Vector expected = (a.transpose() * a).ldlt().solve(a.transpose() * b);
+  const LeastSquaresResult r = optimize::least_squares([&](const Vector& x) { return Vector(a * x - b); },
+                                                       Vector::Zero(2), {.jac = [&](const Vector&) { return a; }});
+  BOOST_TEST(r.success);
+  BOOST_TEST((r.x - expected).cwiseAbs().maxCoeff() <= 1e-10);
+  BOOST_TEST(r.optimality <= 1e-8);
+}
+
+BOOST_AUTO_TEST_CASE(max_nfev_ends_with_status_0) {
+  const LeastSquaresResult r = optimize::least_squares(rosen_residuals, kStart, {.jac = rosen_jacobian, .max_nfev = 3});
+  BOOST_TEST(!r.success);
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.nfev <= 4);
+}
+
+BOOST_AUTO_TEST_CASE(least_squares_rejects_bad_input) {
+  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, Vector{{std::nan(""), 1.0}}), ValueError);
+  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.ftol = 0, .xtol = 0, .gtol = 0}),
+                    ValueError);
+  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.x_scale = Vector{{1.0, -1.0}}}),
+                    ValueError);
+  // Fewer residuals than variables.
+  BOOST_CHECK_THROW((void)optimize::least_squares([](const Vector& x) { return Vector{{x(0) + x(1)}}; }, kStart),
+                    ValueError);
+  const VectorFunction throws = [](const Vector&) -> Vector { throw std::domain_error("model"); };
+  BOOST_CHECK_THROW((void)optimize::least_squares(throws, kStart), std::domain_error);
+}
+
+// curve_fit on an exponential decay with known noise-free parameters, with
+// sigma, with the Jacobian, and its covariance: for noise-free data the
+// residual variance is ~0, so pcov is ~0; with absolute_sigma it is
+// (J' W J)^-1 at the solution.
+BOOST_AUTO_TEST_CASE(curve_fit_recovers_parameters_and_covariance) {
+  const Model decay = [](const Matrix& x, const Vector& p) {
+    return Vector((p(0) * (-p(1) * x.col(0).array()).exp() + p(2)).matrix());
+  };
+  const ModelJacobian decay_jac = [](const Matrix& x, const Vector& p) {
+    Matrix j(x.rows(), 3);
+    j.col(0) = (-p(1) * x.col(0).array()).exp().matrix();
+    j.col(1) = (-p(0) * x.col(0).array() * (-p(1) * x.col(0).array()).exp()).matrix();
+    j.col(2).setOnes();
+    return j;
+  };
+  const Vector truth{{2.5, 1.3, 0.5}};
+  const Matrix x = Vector::LinSpaced(50, 0, 4);
+  const Vector y = decay(x, truth);
+  for (const bool with_jac : {false, true}) {
+    CurveFitOptions options{.p0 = Vector{{1.0, 1.0, 1.0}}, .sigma = Vector::Constant(50, 0.1), .absolute_sigma = true};
+    if (with_jac) options.jac = decay_jac;
+    const CurveFitResult r = curve_fit(decay, x, y, options);
+    BOOST_TEST(r.success, r.mesg);
+    BOOST_TEST((r.popt - truth).cwiseAbs().maxCoeff() <= 1e-8);
+    const Matrix j = decay_jac(x, r.popt) / 0.1;
+    const Matrix expected = (j.transpose() * j).inverse();
+    // pcov comes from the last Jacobian MINPACK factored: forward differences
+    // carry relative errors near sqrt(eps) = 1.5e-8 (times the curvature).
+    const double tol = with_jac ? 1e-8 : 1e-6;
+    BOOST_TEST((r.pcov - expected).cwiseAbs().maxCoeff() <= tol * expected.cwiseAbs().maxCoeff());
+  }
+  const CurveFitResult unscaled = curve_fit(decay, x, y, {.p0 = Vector{{1.0, 1.0, 1.0}}});
+  BOOST_TEST(unscaled.pcov.cwiseAbs().maxCoeff() <= 1e-20);  // residual variance ~0
+}
+
+BOOST_AUTO_TEST_CASE(curve_fit_rejects_bad_input_and_reports_failure) {
+  const Model line = [](const Matrix& x, const Vector& p) { return Vector((p(0) * x.col(0).array() + p(1)).matrix()); };
+  const Matrix x = Vector::LinSpaced(5, 0, 1);
+  const Vector y = Vector::LinSpaced(5, 1, 3);
+  BOOST_CHECK_THROW((void)curve_fit(line, x, y, {}), ValueError);                           // no p0
+  BOOST_CHECK_THROW((void)curve_fit(line, x, Vector(y.head(4)), {.p0 = Vector::Ones(2)}), ValueError);  // lengths
+  BOOST_CHECK_THROW((void)curve_fit(line, x, y, {.p0 = Vector::Ones(2), .sigma = Matrix::Ones(3, 3)}), ValueError);
+  Vector bad = y;
+  bad(2) = std::numeric_limits<double>::infinity();
+  BOOST_CHECK_THROW((void)curve_fit(line, x, bad, {.p0 = Vector::Ones(2)}), ValueError);
+  // Two evaluations allowed: MINPACK stops with ier 5; pcov is +inf with a warning.
+  int warnings = 0;
+  const ScopedWarningHandler count([&](const Warning&) { ++warnings; });
+  const CurveFitResult r = curve_fit(line, x, y, {.p0 = Vector::Ones(2), .maxfev = 2});
+  BOOST_TEST(!r.success);
+  BOOST_TEST(r.ier == 5);
+  BOOST_TEST(std::isinf(r.pcov(0, 0)));
+  BOOST_TEST(warnings == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
