@@ -18,8 +18,14 @@ template <class V>
 double enorm(const V& x, Index begin, Index n) {
   constexpr double rdwarf = 3.834e-20;
   constexpr double rgiant = 1.304e19;
-  double s1 = 0, s2 = 0, s3 = 0, x1max = 0, x3max = 0;
   const double agiant = rgiant / static_cast<double>(n);
+  // Every entry in the intermediate range (the usual case): the plain,
+  // vectorized sum of squares is what the loop below would compute.
+  if (n > 0) {
+    const auto segment = x.segment(begin, n).cwiseAbs();
+    if (segment.minCoeff() > rdwarf && segment.maxCoeff() < agiant) return std::sqrt(x.segment(begin, n).squaredNorm());
+  }
+  double s1 = 0, s2 = 0, s3 = 0, x1max = 0, x3max = 0;
   for (Index i = begin; i < begin + n; ++i) {
     const double xabs = std::abs(x(i));
     if (xabs > rdwarf && xabs < agiant) {
@@ -78,13 +84,11 @@ void qrfac(Matrix& a, std::vector<Index>& ipvt, Vector& rdiag, Vector& acnorm) {
     double ajnorm = enorm(a.col(j), j, m - j);
     if (ajnorm != 0) {
       if (a(j, j) < 0) ajnorm = -ajnorm;
-      for (Index i = j; i < m; ++i) a(i, j) /= ajnorm;
+      a.col(j).segment(j, m - j) /= ajnorm;
       a(j, j) += 1;
       for (Index k = j + 1; k < n; ++k) {
-        double sum = 0;
-        for (Index i = j; i < m; ++i) sum += a(i, j) * a(i, k);
-        const double temp = sum / a(j, j);
-        for (Index i = j; i < m; ++i) a(i, k) -= temp * a(i, j);
+        const double temp = a.col(j).segment(j, m - j).dot(a.col(k).segment(j, m - j)) / a(j, j);
+        a.col(k).segment(j, m - j) -= temp * a.col(j).segment(j, m - j);
         if (rdiag(k) != 0) {
           const double t = a(j, k) / rdiag(k);
           rdiag(k) *= std::sqrt(std::max(0.0, 1 - t * t));
@@ -300,10 +304,8 @@ MinpackResult minpack_lm(const VectorFunction& fun, const JacobianFunction& jac,
     Vector wa4 = fvec;
     for (Index j = 0; j < n; ++j) {
       if (fjac(j, j) != 0) {
-        double sum = 0;
-        for (Index i = j; i < m; ++i) sum += fjac(i, j) * wa4(i);
-        const double temp = -sum / fjac(j, j);
-        for (Index i = j; i < m; ++i) wa4(i) += fjac(i, j) * temp;
+        const double temp = -fjac.col(j).segment(j, m - j).dot(wa4.segment(j, m - j)) / fjac(j, j);
+        wa4.segment(j, m - j) += temp * fjac.col(j).segment(j, m - j);
       }
       fjac(j, j) = rdiag(j);
       qtf(j) = wa4(j);

@@ -210,7 +210,10 @@ BOOST_AUTO_TEST_CASE(curve_fit_reaches_six_digits_wherever_scipy_does, *utf::pre
                     << std::fixed << std::setprecision(2) << std::setw(6) << digits << " (" << ref.lre << ")   "
                     << r.nfev << " (" << ref.nfev << ")" << (digits < 6 && ref.lre < 6 ? "   below 6 digits, SciPy too" : "")
                     << "\n";
-          if (ref.success) BOOST_TEST(r.success, r.mesg);
+          // Where SciPy converged to the certified values, so must we (a run
+          // that SciPy ends "converged" far from them, MGH17 from start 1, is
+          // a failure whichever way it ends).
+          if (ref.success && ref.lre >= 6) BOOST_TEST(r.success, r.mesg);
           if (settings == "default") {
             BOOST_TEST(digits >= std::min(ref.lre - 1.0, 6.0));
           } else {
