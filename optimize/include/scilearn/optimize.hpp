@@ -9,3 +9,4 @@
 #include <scilearn/optimize/minimize.hpp>
 #include <scilearn/optimize/least_squares.hpp>
 #include <scilearn/optimize/curve_fit.hpp>
+#include <scilearn/optimize/root.hpp>
