@@ -10,3 +10,4 @@
 #include <scilearn/optimize/least_squares.hpp>
 #include <scilearn/optimize/curve_fit.hpp>
 #include <scilearn/optimize/root.hpp>
+#include <scilearn/optimize/nnls.hpp>
