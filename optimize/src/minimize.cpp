@@ -68,7 +68,9 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
     if (!(*o.tol >= 0)) throw ValueError(cat(kWhere, ": tol must be >= 0, got ", *o.tol));
     o.gtol = o.xatol = o.fatol = *o.tol;  // SciPy maps tol onto each method's own tolerance
     if (o.method == Method::lbfgsb) o.ftol = *o.tol;
+    if (o.method == Method::powell) o.xtol = o.ftol = *o.tol;
   }
+  if (std::isnan(o.ftol)) o.ftol = o.method == Method::powell ? 1e-4 : 2.2204460492503131e-09;
   if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
   if (o.eps && !(*o.eps > 0 && std::isfinite(*o.eps))) throw ValueError(cat(kWhere, ": eps must be > 0, got ", *o.eps));
   switch (o.method) {
@@ -113,6 +115,15 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
         check_finite(kWhere, "initial_simplex", o.initial_simplex);
       }
       break;
+    case Method::powell:
+      if (!(o.xtol >= 0) || !(o.ftol >= 0)) {
+        throw ValueError(cat(kWhere, ": xtol and ftol must be >= 0, got ", o.xtol, " and ", o.ftol));
+      }
+      if (o.direc.size() > 0) {
+        check_shape(kWhere, "direc", o.direc, n, n);
+        check_finite(kWhere, "direc", o.direc);
+      }
+      break;
     default: throw ValueError(cat(kWhere, ": unknown method ", static_cast<int>(o.method)));
   }
   return o;
@@ -129,11 +140,13 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
     options.callback = [&](const OptimizeResult& r) { return stopped = given.callback(r); };
   }
   OptimizeResult result;
-  if (options.method == Method::nelder_mead) {
+  if (options.method == Method::nelder_mead || options.method == Method::powell) {
+    const bool powell = options.method == Method::powell;
     if (plain == nullptr) {
-      throw ValueError(cat(kWhere, ": nelder_mead uses no gradient; pass an Objective, not an ObjectiveWithGradient"));
+      throw ValueError(cat(kWhere, ": ", powell ? "powell" : "nelder_mead",
+                           " uses no gradient; pass an Objective, not an ObjectiveWithGradient"));
     }
-    result = minimize_nelder_mead(*plain, x0, options);
+    result = powell ? minimize_powell(*plain, x0, options) : minimize_nelder_mead(*plain, x0, options);
   } else {
     ScalarObjective objective = make_objective(options);
     switch (options.method) {

@@ -14,6 +14,7 @@ inline constexpr const char* kMessageMaxfev = "Maximum number of function evalua
 inline constexpr const char* kMessageMaxiter = "Maximum number of iterations has been exceeded.";
 inline constexpr const char* kMessagePrecisionLoss = "Desired error not necessarily achieved due to precision loss.";
 inline constexpr const char* kMessageNan = "NaN result encountered.";
+inline constexpr const char* kMessageOutOfBounds = "The result is outside of the provided bounds.";
 
 // The gradient norm of SciPy's vecnorm: max |g_i| for inf, min for -inf.
 double vector_norm(const Vector& g, double order);
@@ -28,5 +29,6 @@ OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const
 OptimizeResult minimize_lbfgsb(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
+OptimizeResult minimize_powell(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
 
 }  // namespace scilearn::optimize::detail

@@ -7,6 +7,8 @@
 #include <scilearn/optimize/minimize_scalar.hpp>
 #include <utility>
 
+#include "scalar_minimizers.hpp"
+
 namespace scilearn::optimize {
 namespace {
 
@@ -444,4 +446,17 @@ ScalarOptimizeResult minimize_scalar(const ScalarFunction& f, const MinimizeScal
   return brent ? brent_minimize(f, br, xtol, maxiter) : golden_minimize(f, br, xtol, maxiter);
 }
 
+namespace detail {
+
+ScalarOptimizeResult brent_from_unit_bracket(const ScalarFunction& f, double xtol, int maxiter) {
+  const BracketResult br = bracket(f);
+  return br.success ? brent_minimize(f, br, xtol, maxiter) : from_failed_bracket(br);
+}
+
+ScalarOptimizeResult bounded_scalar_minimize(const ScalarFunction& f, double lower, double upper, double xatol,
+                                             int maxfun) {
+  return bounded_minimize(f, lower, upper, xatol, maxfun);
+}
+
+}  // namespace detail
 }  // namespace scilearn::optimize

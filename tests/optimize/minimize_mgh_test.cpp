@@ -60,8 +60,11 @@ void print_row(const std::string& problem, const std::string& method, const Opti
             << " (" << ref.njev << ")\n";
 }
 
-const std::map<std::string, Method> kMethods = {
-    {"bfgs", Method::bfgs}, {"cg", Method::cg}, {"lbfgsb", Method::lbfgsb}, {"nelder_mead", Method::nelder_mead}};
+const std::map<std::string, Method> kMethods = {{"bfgs", Method::bfgs},
+                                                {"cg", Method::cg},
+                                                {"lbfgsb", Method::lbfgsb},
+                                                {"nelder_mead", Method::nelder_mead},
+                                                {"powell", Method::powell}};
 
 const char* const kHeader =
     "problem                   method       fun                      SciPy fun                nfev (SciPy)  "
@@ -77,8 +80,9 @@ const char* const kHeader =
 // ill-conditioned problems amplify rounding, so there the bar is SciPy's own
 // spread under a few-ulp change of x0 (worst_fun, most_nfev).
 BOOST_AUTO_TEST_CASE(methods_reach_scipys_minimum_with_no_more_evaluations) {
-  const auto refs = read_references("results.csv", 96);
+  const auto refs = read_references("results.csv", 120);
   std::map<std::string, std::array<int, 3>> totals;  // method -> ours, SciPy's, SciPy's most
+  std::map<std::string, int> same_nfev;              // method -> problems where nfev equals SciPy's
   std::cout << kHeader;
   for (const auto& p : testing::mgh::problems()) {
     for (const auto& [method_name, method] : kMethods) {
@@ -86,20 +90,30 @@ BOOST_AUTO_TEST_CASE(methods_reach_scipys_minimum_with_no_more_evaluations) {
       BOOST_TEST_CONTEXT(p.name << " " << name) {
         const Reference& ref = refs.at({p.name, name});
         MinimizeOptions options{.method = method};
-        if (method != Method::nelder_mead) options.jac = p.grad;
+        if (method != Method::nelder_mead && method != Method::powell) options.jac = p.grad;
         const OptimizeResult r = minimize(p.f, p.x0, options);
         print_row(p.name, name, r, ref);
         totals[name][0] += r.nfev;
         totals[name][1] += ref.nfev;
         totals[name][2] += ref.most_nfev;
-        check_against(ref, r, p.f(r.x), p.x0.size());
-        if (method == Method::nelder_mead) BOOST_TEST(r.njev == 0);
+        same_nfev[name] += r.nfev == ref.nfev;
+        if (ref.status == 3) {
+          // SciPy itself ran into a NaN (Powell on the helical valley steps onto
+          // x_0 = x_1 = 0, where theta is 0 / 0): the same end, not a minimum.
+          BOOST_TEST(r.status == 3, r.message);
+          BOOST_TEST(std::isnan(r.fun));
+          BOOST_TEST(r.nfev <= ref.most_nfev);
+        } else {
+          check_against(ref, r, p.f(r.x), p.x0.size());
+        }
+        if (method == Method::nelder_mead || method == Method::powell) BOOST_TEST(r.njev == 0);
       }
     }
   }
   for (const auto& [method, counts] : totals) {
     std::cout << "total nfev " << method << ": " << counts[0] << " (SciPy " << counts[1] << ", " << counts[2]
-              << " with its rounding spread)\n";
+              << " with its rounding spread); the same nfev as SciPy on " << same_nfev[method] << " of "
+              << testing::mgh::problems().size() << " problems\n";
     BOOST_TEST(counts[0] <= counts[2], method << ": " << counts[0] << " > " << counts[2]);
   }
 }

@@ -2,8 +2,10 @@
 #include <cmath>
 #include <limits>
 #include <scilearn/core/errors.hpp>
+#include <scilearn/core/warnings.hpp>
 #include <scilearn/optimize/minimize.hpp>
 #include <stdexcept>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -25,11 +27,15 @@ Vector quadratic_grad(const Vector& x) {
 }
 const Vector kX0 = Vector::Zero(3);
 const double kNan = std::numeric_limits<double>::quiet_NaN();
+const double kInf = std::numeric_limits<double>::infinity();
+
+double rosen(const Vector& x) { return 100 * std::pow(x(1) - x(0) * x(0), 2) + std::pow(1 - x(0), 2); }
+const Vector kRosenX0 = (Vector(2) << -1.2, 1.0).finished();
 
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_method_finds_a_quadratic_minimum) {
-  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead}) {
+  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead, Method::powell}) {
     const OptimizeResult r = optimize::minimize(quadratic, kX0, {.method = m});
     BOOST_TEST(r.success, r.message);
     if (m != Method::lbfgsb) BOOST_TEST(r.message == "Optimization terminated successfully.");
@@ -94,7 +100,7 @@ BOOST_AUTO_TEST_CASE(objective_with_gradient_is_called_once_per_point) {
 }
 
 BOOST_AUTO_TEST_CASE(callback_can_stop_the_run) {
-  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead}) {
+  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead, Method::powell}) {
     int seen = 0;
     const OptimizeResult r = optimize::minimize(quadratic, kX0, {.method = m, .callback = [&](const OptimizeResult& it) {
                                                                   BOOST_TEST(it.x.size() == 3);
@@ -182,9 +188,167 @@ BOOST_AUTO_TEST_CASE(nan_objective_ends_with_a_status_not_a_hang) {
 
 BOOST_AUTO_TEST_CASE(user_exceptions_propagate) {
   const Objective throws = [](const Vector&) -> double { throw std::domain_error("outside the model"); };
-  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead}) {
+  for (Method m : {Method::bfgs, Method::cg, Method::lbfgsb, Method::nelder_mead, Method::powell}) {
     BOOST_CHECK_THROW((void)optimize::minimize(throws, kX0, {.method = m}), std::domain_error);
   }
+}
+
+// SciPy 1.17's minimize(rosen, [-1.2, 1], method='Powell'): the same
+// iterates, so the same counts; one line search costs about 25 values.
+BOOST_AUTO_TEST_CASE(powell_follows_scipys_iterates_on_rosenbrock) {
+  const OptimizeResult r = optimize::minimize(rosen, kRosenX0, {.method = Method::powell});
+  BOOST_TEST(r.success, r.message);
+  BOOST_TEST(r.message == "Optimization terminated successfully.");
+  BOOST_TEST(r.nfev == 607);
+  BOOST_TEST(r.nit == 23);
+  BOOST_TEST((r.x.array() - 1).abs().maxCoeff() <= 1e-12);
+  BOOST_TEST(r.njev == 0);
+  BOOST_TEST(r.direc.rows() == 2);
+  BOOST_TEST(r.direc.cols() == 2);
+  // tol sets xtol and ftol.
+  const OptimizeResult tight = optimize::minimize(rosen, kRosenX0, {.method = Method::powell, .tol = 1e-8});
+  BOOST_TEST(tight.nfev == 792);
+  BOOST_TEST(tight.nit == 23);
+  // A caller's direction set; SciPy returns the final set with the last
+  // extrapolated steps as its rows.
+  const Matrix direc{{1, 1}, {1, -1}};
+  const OptimizeResult d = optimize::minimize(rosen, kRosenX0, {.method = Method::powell, .direc = direc});
+  BOOST_TEST(d.success);
+  BOOST_TEST(d.nfev == 404);
+  BOOST_TEST(d.nit == 15);
+  BOOST_TEST(std::abs(d.direc(0, 0) - 0.0017436165706388033) <= 1e-6);
+  BOOST_TEST(std::abs(d.direc(0, 1) - 0.0038480190652126073) <= 1e-6);
+}
+
+// maxfev alone lifts maxiter and the reverse; an evaluation limit reached
+// inside a line search abandons it (SciPy's _MaxFuncCallError), so nfev never
+// passes maxfev.
+BOOST_AUTO_TEST_CASE(powell_limits_end_with_scipys_status_and_message) {
+  int calls = 0;
+  const Objective counted = [&](const Vector& x) {
+    ++calls;
+    return rosen(x);
+  };
+  const OptimizeResult f = optimize::minimize(counted, kRosenX0, {.method = Method::powell, .maxfev = 20});
+  BOOST_TEST(!f.success);
+  BOOST_TEST(f.status == 1);
+  BOOST_TEST(f.message == "Maximum number of function evaluations has been exceeded.");
+  BOOST_TEST(f.nfev == 20);
+  BOOST_TEST(calls == 20);
+  BOOST_TEST(f.nit == 1);
+  BOOST_TEST(f.fun == rosen(f.x));
+  BOOST_TEST(std::abs(f.x(0) + 0.9949574225239424) <= 1e-12);  // SciPy's x after the first line search
+  const OptimizeResult i = optimize::minimize(rosen, kRosenX0, {.method = Method::powell, .maxiter = 2});
+  BOOST_TEST(!i.success);
+  BOOST_TEST(i.status == 2);
+  BOOST_TEST(i.message == "Maximum number of iterations has been exceeded.");
+  BOOST_TEST(i.nit == 2);
+  BOOST_TEST(i.nfev == 44);
+}
+
+// Bounds, finite and half-infinite (the line search then runs on arctan of
+// the step): every evaluation inside, SciPy's minimum on the box and SciPy's
+// counts. The quadratic's minimum (1, -2, 3) lies outside both boxes.
+BOOST_AUTO_TEST_CASE(powell_stays_inside_bounds_and_reaches_the_box_minimum) {
+  struct Case {
+    Vector lb, ub, x_min;
+    int nfev;
+  };
+  const std::vector<Case> cases = {
+      {Vector::Constant(3, -1.0), (Vector(3) << 0.5, 0.0, 10.0).finished(), (Vector(3) << 0.5, -1.0, 3.0).finished(),
+       153},
+      {(Vector(3) << -1.0, -kInf, -kInf).finished(), (Vector(3) << 0.5, 0.0, kInf).finished(),
+       (Vector(3) << 0.5, -1.875, 3.0).finished(), 134},
+  };
+  const Vector x0 = (Vector(3) << 0.25, -0.5, 5.0).finished();
+  for (const Case& c : cases) {
+    bool inside = true;
+    const Objective watched = [&](const Vector& x) {
+      inside = inside && (x.array() >= c.lb.array()).all() && (x.array() <= c.ub.array()).all();
+      return quadratic(x);
+    };
+    const OptimizeResult r = optimize::minimize(watched, x0, {.method = Method::powell, .bounds = Bounds{c.lb, c.ub}});
+    BOOST_TEST(inside);
+    BOOST_TEST(r.success, r.message);
+    BOOST_TEST((r.x - c.x_min).cwiseAbs().maxCoeff() <= 1e-3, r.x.transpose());
+    BOOST_TEST(r.nfev == c.nfev);
+  }
+}
+
+// SciPy's OptimizeWarnings: an x0 outside the bounds (the run still ends
+// inside them) and a rank-deficient direction set.
+BOOST_AUTO_TEST_CASE(powell_warns_as_scipy_does) {
+  std::vector<std::string> seen;
+  ScopedWarningHandler record([&](const Warning& w) { seen.push_back(w.message); });
+  const Vector lb = Vector::Constant(3, -1.0);
+  const Vector ub = (Vector(3) << 0.5, 0.0, 10.0).finished();
+  const OptimizeResult r =
+      optimize::minimize(quadratic, Vector::Constant(3, 5.0), {.method = Method::powell, .bounds = Bounds{lb, ub}});
+  BOOST_TEST_REQUIRE(seen.size() == 1u);
+  BOOST_TEST(seen[0].find("Initial guess is not within the specified bounds") != std::string::npos);
+  BOOST_TEST(r.success, r.message);
+  BOOST_TEST(((r.x.array() >= lb.array()).all() && (r.x.array() <= ub.array()).all()));
+  BOOST_TEST(r.nfev == 253);  // SciPy's count
+  seen.clear();
+  const Matrix direc{{1, 0, 0}, {2, 0, 0}, {0, 0, 1}};
+  const OptimizeResult d = optimize::minimize(quadratic, kX0, {.method = Method::powell, .direc = direc});
+  BOOST_TEST_REQUIRE(seen.size() == 1u);
+  BOOST_TEST(seen[0].find("direc input is not full rank") != std::string::npos);
+  BOOST_TEST(d.x(1) == 0.0);  // no direction moves x_1
+  BOOST_TEST(d.nfev == 108);
+  // Both, and no direction moves x_2 back into the box: status 4, SciPy's message.
+  seen.clear();
+  const Matrix flat{{1, 0, 0}, {0, 1, 0}, {1, 1, 0}};
+  const OptimizeResult o = optimize::minimize(quadratic, (Vector(3) << 0.0, -0.5, 12.0).finished(),
+                                              {.method = Method::powell, .bounds = Bounds{lb, ub}, .direc = flat});
+  BOOST_TEST(seen.size() == 2u);
+  BOOST_TEST(o.status == 4);
+  BOOST_TEST(!o.success);
+  BOOST_TEST(o.message == "The result is outside of the provided bounds.");
+  BOOST_TEST(o.x(2) == 12.0);
+  BOOST_TEST(o.nfev == 132);
+}
+
+// Powell's line search on a function that is NaN past x = 2 ends, as in
+// SciPy 1.17, at x = NaN after 8 evaluations and 2 iterations, status 3.
+BOOST_AUTO_TEST_CASE(powell_nan_objective_ends_with_a_status_not_a_hang) {
+  const auto nan_past_two = [](const Vector& x) { return x(0) > 2 ? kNan : (x(0) - 3) * (x(0) - 3); };
+  const OptimizeResult r = optimize::minimize(nan_past_two, Vector::Zero(1), {.method = Method::powell});
+  BOOST_TEST(!r.success);
+  BOOST_TEST(r.status == 3);
+  BOOST_TEST(r.message == "NaN result encountered.");
+  BOOST_TEST(std::isnan(r.fun));
+  BOOST_TEST(r.nfev == 8);
+  BOOST_TEST(r.nit == 2);
+  const OptimizeResult all =
+      optimize::minimize([](const Vector&) { return kNan; }, Vector::Zero(2), {.method = Method::powell});
+  BOOST_TEST(all.status == 3);
+  BOOST_TEST(all.nfev == 7);
+  BOOST_TEST(all.nit == 1);
+}
+
+BOOST_AUTO_TEST_CASE(powell_bad_input_is_rejected) {
+  const auto powell = [](MinimizeOptions o) {
+    o.method = Method::powell;
+    return o;
+  };
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, powell({.direc = Matrix::Identity(2, 2)})), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, powell({.direc = Matrix::Identity(3, 2)})), ValueError);
+  Matrix nan_direc = Matrix::Identity(3, 3);
+  nan_direc(1, 2) = kNan;
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, powell({.direc = nan_direc})), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, powell({.xtol = -1})), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, powell({.ftol = -1})), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, powell({.tol = -1})), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, powell({.maxfev = -1})), ValueError);
+  BOOST_CHECK_THROW(
+      (void)optimize::minimize(quadratic, kX0, powell({.bounds = Bounds{Vector::Ones(3), Vector::Zero(3)}})),
+      ValueError);  // lb > ub
+  const ObjectiveWithGradient fg = [](const Vector& x, Vector& g) {
+    g = quadratic_grad(x);
+    return quadratic(x);
+  };
+  BOOST_CHECK_THROW((void)optimize::minimize(fg, kX0, powell({})), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {

@@ -18,6 +18,7 @@ enum class Method {
   cg,           ///< nonlinear conjugate gradients, Polak-Ribiere+ (Nocedal and Wright 2006, Sec. 5.2)
   bfgs,         ///< quasi-Newton BFGS with a dense inverse Hessian (Nocedal and Wright 2006, Alg. 6.1)
   lbfgsb,       ///< limited-memory BFGS with bounds (Byrd, Lu, Nocedal and Zhu 1995; v3.0, Morales and Nocedal 2011)
+  powell,       ///< modified Powell conjugate directions (Powell 1964) with Brent line searches; no gradient; bounds
 };
 
 /// Box constraints lb <= x <= ub (SciPy's `Bounds`); use -inf / +inf for a
@@ -38,23 +39,26 @@ struct MinimizeOptions {
   Method method = Method::bfgs;
   /// The gradient (SciPy's `jac` callable); empty: finite differences by
   /// `finite_diff` with absolute step `eps` (turned around or shortened at a
-  /// bound). Ignored by nelder_mead. (For an objective that returns its
+  /// bound). Ignored by nelder_mead and powell. (For an objective that returns its
   /// gradient, SciPy's jac=True, pass an ObjectiveWithGradient to minimize instead.)
   Gradient jac{};
   FiniteDifference finite_diff = FiniteDifference::two_point;
   /// The finite-difference step, absolute as in SciPy's `eps` option; default
   /// sqrt(eps) = 1.49e-8 (bfgs, cg) or 1e-8 (lbfgsb).
   std::optional<double> eps{};
-  /// Box constraints (lbfgsb honours them, nelder_mead clips to them; bfgs
-  /// and cg reject them).
+  /// Box constraints (lbfgsb and powell honour them, nelder_mead clips to
+  /// them; bfgs and cg reject them).
   std::optional<Bounds> bounds{};
-  /// SciPy's `tol`: sets gtol (bfgs, cg), ftol and gtol (lbfgsb), or xatol
-  /// and fatol (nelder_mead).
+  /// SciPy's `tol`: sets gtol (bfgs, cg), ftol and gtol (lbfgsb), xatol
+  /// and fatol (nelder_mead), or xtol and ftol (powell).
   std::optional<double> tol{};
   Callback callback{};
-  /// Iteration limit; 0: the method's SciPy default (200 n; 15000 for lbfgsb).
+  /// Iteration limit; 0: the method's SciPy default (200 n; 15000 for
+  /// lbfgsb; for nelder_mead and powell see maxfev).
   int maxiter = 0;
-  /// Evaluation limit of nelder_mead; 0: 200 n when maxiter is 0 too, else none.
+  /// Evaluation limit of nelder_mead and powell; 0: 200 n (nelder_mead) or
+  /// 1000 n (powell) when maxiter is 0 too, else none. Likewise a maxiter of 0
+  /// with maxfev set means no iteration limit, as in SciPy.
   int maxfev = 0;
   // bfgs, cg, lbfgsb
   double gtol = 1e-5;                                    ///< stop when norm(gradient, `norm`) <= gtol (lbfgsb: of the projected gradient, max norm)
@@ -65,7 +69,10 @@ struct MinimizeOptions {
   Matrix hess_inv0{};                                    ///< bfgs: initial inverse Hessian (symmetric positive definite); empty: I
   // lbfgsb
   int maxcor = 10;                       ///< correction pairs held (the m of L-BFGS)
-  double ftol = 2.2204460492503131e-09;  ///< stop when (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1) <= ftol
+  /// lbfgsb: stop when (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1) <= ftol; powell: stop when
+  /// 2 (f_k - f_k+1) <= ftol (|f_k| + |f_k+1|) + 1e-20. NaN (the default): the
+  /// method's SciPy default, 2.2e-9 (lbfgsb) or 1e-4 (powell).
+  double ftol = std::numeric_limits<double>::quiet_NaN();
   int maxfun = 15000;                    ///< evaluation limit (checked after each iteration, as in SciPy)
   int maxls = 20;                        ///< evaluations per line search
   // nelder_mead
@@ -73,16 +80,21 @@ struct MinimizeOptions {
   double fatol = 1e-4;          ///< ... and every vertex value within fatol of the best
   bool adaptive = false;        ///< dimension-dependent coefficients (Gao and Han 2012), for large n
   Matrix initial_simplex{};     ///< (n + 1) x n, one vertex per row; empty: x0 and x0 with each entry scaled by 1.05 (0.00025 if zero)
+  // powell (also ftol above)
+  double xtol = 1e-4;  ///< relative tolerance of each line search (Brent's xtol = 100 xtol; bounded: xatol = xtol)
+  Matrix direc{};      ///< n x n initial directions, one per row; empty: the identity. Rank deficient: a warning
 };
 
 /// Minimizes fun from x0.
 /// Requires: x0 non-empty and finite; options valid for the method (gtol,
 /// xatol, fatol >= 0, 0 < c1 < c2 < 1, bounds of n or 1 entries with
 /// lb <= ub, hess_inv0 n x n symmetric positive definite, initial_simplex
-/// (n + 1) x n).
+/// (n + 1) x n, direc n x n and finite, xtol, ftol >= 0).
 /// Ensures: result.x is the best point found (inside the bounds for
-/// lbfgsb); success is false with status and message when a limit was hit
-/// (status 1, or 2 for nelder_mead's iterations, as in SciPy), the line
+/// lbfgsb, and for powell from an x0 inside them); success is false with
+/// status and message when a limit was hit (status 1, or 2 for nelder_mead's
+/// and powell's iterations, as in SciPy; powell: 4 when x ends outside the
+/// bounds), the line
 /// search failed (bfgs / cg status 2, "precision loss"; lbfgsb status 2,
 /// "ABNORMAL: "), a NaN appeared (status 3) or the callback stopped the run
 /// (status 99). nfev / njev count calls as SciPy counts them; messages are SciPy's.
@@ -90,7 +102,8 @@ struct MinimizeOptions {
 /// Complexity: per iteration, one gradient and a few function values
 /// (bfgs, cg, lbfgsb; O(n^2) more for bfgs's n x n update, O(m n) for
 /// lbfgsb, O(m^2 n) when its free set changes), or 1-2 values (n + 1 on a
-/// shrink) for nelder_mead.
+/// shrink) for nelder_mead; for powell, n + 1 line searches (each a bracket
+/// search and Brent's method, a few tens of values) and O(n^2) per iteration.
 [[nodiscard]] OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options = {});
 
 /// minimize for an objective that returns its gradient too (SciPy's
