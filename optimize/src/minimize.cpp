@@ -67,10 +67,10 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
   if (o.tol) {
     if (!(*o.tol >= 0)) throw ValueError(cat(kWhere, ": tol must be >= 0, got ", *o.tol));
     o.gtol = o.xatol = o.fatol = *o.tol;  // SciPy maps tol onto each method's own tolerance
-    if (o.method == Method::lbfgsb) o.ftol = *o.tol;
-    if (o.method == Method::powell) o.xtol = o.ftol = *o.tol;
+    if (o.method == Method::lbfgsb || o.method == Method::powell) o.ftol = *o.tol;
+    if (o.method == Method::powell) o.xtol = *o.tol;
   }
-  if (std::isnan(o.ftol)) o.ftol = o.method == Method::powell ? 1e-4 : 2.2204460492503131e-09;
+  if (!o.ftol) o.ftol = o.method == Method::powell ? 1e-4 : 2.2204460492503131e-09;
   if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
   if (o.eps && !(*o.eps > 0 && std::isfinite(*o.eps))) throw ValueError(cat(kWhere, ": eps must be > 0, got ", *o.eps));
   switch (o.method) {
@@ -97,8 +97,8 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
       break;
     }
     case Method::lbfgsb:
-      if (!(o.gtol >= 0) || !(o.ftol >= 0)) {
-        throw ValueError(cat(kWhere, ": gtol and ftol must be >= 0, got ", o.gtol, " and ", o.ftol));
+      if (!(o.gtol >= 0) || !(*o.ftol >= 0)) {
+        throw ValueError(cat(kWhere, ": gtol and ftol must be >= 0, got ", o.gtol, " and ", *o.ftol));
       }
       if (o.maxcor < 1 || o.maxls < 1 || o.maxfun < 1) {
         throw ValueError(cat(kWhere, ": maxcor, maxls and maxfun must be >= 1, got ", o.maxcor, ", ", o.maxls,
@@ -116,8 +116,8 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
       }
       break;
     case Method::powell:
-      if (!(o.xtol >= 0) || !(o.ftol >= 0)) {
-        throw ValueError(cat(kWhere, ": xtol and ftol must be >= 0, got ", o.xtol, " and ", o.ftol));
+      if (!(o.xtol >= 0) || !(*o.ftol >= 0)) {
+        throw ValueError(cat(kWhere, ": xtol and ftol must be >= 0, got ", o.xtol, " and ", *o.ftol));
       }
       if (o.direc.size() > 0) {
         check_shape(kWhere, "direc", o.direc, n, n);

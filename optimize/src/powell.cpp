@@ -155,7 +155,7 @@ OptimizeResult minimize_powell(const Objective& fun, const Vector& x0, const Min
       }
       ++nit;
       if (options.callback && options.callback(OptimizeResult{.x = x, .fun = fval})) break;
-      const double bnd = options.ftol * (std::abs(f_old) + std::abs(fval)) + 1e-20;
+      const double bnd = *options.ftol * (std::abs(f_old) + std::abs(fval)) + 1e-20;
       if (2.0 * (f_old - fval) <= bnd) break;
       if (f.exhausted() || nit >= maxiter) break;
       if (std::isnan(f_old) && std::isnan(fval)) break;  // in a NaN region: bail out

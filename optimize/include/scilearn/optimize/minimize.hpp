@@ -70,9 +70,9 @@ struct MinimizeOptions {
   // lbfgsb
   int maxcor = 10;                       ///< correction pairs held (the m of L-BFGS)
   /// lbfgsb: stop when (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1) <= ftol; powell: stop when
-  /// 2 (f_k - f_k+1) <= ftol (|f_k| + |f_k+1|) + 1e-20. NaN (the default): the
-  /// method's SciPy default, 2.2e-9 (lbfgsb) or 1e-4 (powell).
-  double ftol = std::numeric_limits<double>::quiet_NaN();
+  /// 2 (f_k - f_k+1) <= ftol (|f_k| + |f_k+1|) + 1e-20. Empty: the method's
+  /// SciPy default, 2.2e-9 (lbfgsb) or 1e-4 (powell).
+  std::optional<double> ftol{};
   int maxfun = 15000;                    ///< evaluation limit (checked after each iteration, as in SciPy)
   int maxls = 20;                        ///< evaluations per line search
   // nelder_mead
