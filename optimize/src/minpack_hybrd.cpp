@@ -205,41 +205,10 @@ HybrdResult minpack_hybrd(const VectorFunction& fun, const JacobianFunction& jac
   Vector rdiag, acnorm, wa1(n), wa2(n), wa3(n);
   for (;;) {
     bool jeval = true;
-    if (hybrj) {
-      q = jac(x);
-      ++out.njev;
-      if (q.rows() != n || q.cols() != n) {
-        throw ValueError(cat("root: jac returned ", q.rows(), "x", q.cols(), ", expected ", n, "x", n));
-      }
-    } else {  // fdjac1, dense
-      q.resize(n, n);
-      Vector xh = x;
-      for (Index j = 0; j < n; ++j) {
-        const double temp = xh(j);
-        double h = eps_fd * std::abs(temp);
-        if (h == 0) h = eps_fd;
-        xh(j) = temp + h;
-        q.col(j) = (evaluate(xh) - fvec) / h;
-        xh(j) = temp;
-      }
-      out.nfev += static_cast<int>(n);
-    }
+    q = jacobian_at("root", evaluate, jac, x, fvec, eps_fd, out.nfev, out.njev);  // fdjac1 without jac
     qrfac(q, /*pivot=*/false, ipvt, rdiag, acnorm);
-    if (iter == 1) {
-      if (scale_from_jacobian) {
-        for (Index j = 0; j < n; ++j) diag(j) = acnorm(j) == 0 ? 1.0 : acnorm(j);
-      }
-      xnorm = enorm(Vector(diag.cwiseProduct(x)));
-      delta = settings.factor * xnorm;
-      if (delta == 0) delta = settings.factor;
-    }
-    qtf = fvec;
-    for (Index j = 0; j < n; ++j) {
-      if (q(j, j) != 0) {
-        const double temp = -q.col(j).segment(j, n - j).dot(qtf.segment(j, n - j)) / q(j, j);
-        qtf.segment(j, n - j) += temp * q.col(j).segment(j, n - j);
-      }
-    }
+    if (iter == 1) initial_step_bound(scale_from_jacobian, acnorm, x, settings.factor, diag, xnorm, delta);
+    qtf = qt_times(q, fvec);
     r = q.triangularView<Eigen::StrictlyUpper>();
     r.diagonal() = rdiag;
     qform(q);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
 
 namespace scilearn::optimize::detail {
 namespace {
@@ -93,6 +95,52 @@ void qrfac(Matrix& a, bool pivot, std::vector<Index>& ipvt, Vector& rdiag, Vecto
     }
     rdiag(j) = -ajnorm;
   }
+}
+
+Matrix jacobian_at(std::string_view where, const VectorFunction& fun, const JacobianFunction& jac, const Vector& x,
+                   const Vector& fvec, double eps, int& nfev, int& njev) {
+  const Index m = fvec.size(), n = x.size();
+  if (jac) {
+    Matrix j = jac(x);
+    ++njev;
+    if (j.rows() != m || j.cols() != n) {
+      throw ValueError(cat(where, ": jac returned ", j.rows(), "x", j.cols(), ", expected ", m, "x", n));
+    }
+    return j;
+  }
+  Matrix j(m, n);
+  Vector xh = x;
+  for (Index c = 0; c < n; ++c) {
+    const double temp = xh(c);
+    double h = eps * std::abs(temp);
+    if (h == 0) h = eps;
+    xh(c) = temp + h;
+    j.col(c) = (fun(xh) - fvec) / h;
+    xh(c) = temp;
+  }
+  nfev += static_cast<int>(n);
+  return j;
+}
+
+Vector qt_times(const Matrix& a, const Vector& f) {
+  const Index m = a.rows(), n = a.cols();
+  Vector w = f;
+  for (Index j = 0; j < n; ++j) {
+    if (a(j, j) == 0) continue;
+    const double temp = -a.col(j).segment(j, m - j).dot(w.segment(j, m - j)) / a(j, j);
+    w.segment(j, m - j) += temp * a.col(j).segment(j, m - j);
+  }
+  return w.head(n);
+}
+
+void initial_step_bound(bool scale_from_jacobian, const Vector& acnorm, const Vector& x, double factor, Vector& diag,
+                        double& xnorm, double& delta) {
+  if (scale_from_jacobian) {
+    for (Index j = 0; j < x.size(); ++j) diag(j) = acnorm(j) == 0 ? 1.0 : acnorm(j);
+  }
+  xnorm = enorm(Vector(diag.cwiseProduct(x)));
+  delta = factor * xnorm;
+  if (delta == 0) delta = factor;
 }
 
 }  // namespace scilearn::optimize::detail

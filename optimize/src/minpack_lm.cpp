@@ -184,43 +184,11 @@ MinpackResult minpack_lm(const VectorFunction& fun, const JacobianFunction& jac,
   const double eps_fd = std::sqrt(std::max(settings.epsfcn, kEpsmch));
   for (;;) {
     // The Jacobian: the user's, or lmdif's forward differences (fdjac2).
-    if (lmder) {
-      fjac = jac(x);
-      ++out.njev;
-      if (fjac.rows() != m || fjac.cols() != n) {
-        throw ValueError(cat("least squares: jac returned ", fjac.rows(), "x", fjac.cols(), ", expected ", m, "x", n));
-      }
-    } else {
-      Vector xh = x;
-      for (Index j = 0; j < n; ++j) {
-        const double temp = xh(j);
-        double h = eps_fd * std::abs(temp);
-        if (h == 0) h = eps_fd;
-        xh(j) = temp + h;
-        fjac.col(j) = (evaluate(xh) - fvec) / h;
-        xh(j) = temp;
-      }
-      out.nfev += static_cast<int>(n);
-    }
+    fjac = jacobian_at("least squares", evaluate, jac, x, fvec, eps_fd, out.nfev, out.njev);
     qrfac(fjac, /*pivot=*/true, out.ipvt, rdiag, acnorm);
-    if (iter == 1) {
-      if (scale_from_jacobian) {
-        for (Index j = 0; j < n; ++j) diag(j) = acnorm(j) == 0 ? 1.0 : acnorm(j);
-      }
-      xnorm = enorm(Vector(diag.cwiseProduct(x)));
-      delta = settings.factor * xnorm;
-      if (delta == 0) delta = settings.factor;
-    }
-    // Q'f, and R's diagonal back in place.
-    Vector wa4 = fvec;
-    for (Index j = 0; j < n; ++j) {
-      if (fjac(j, j) != 0) {
-        const double temp = -fjac.col(j).segment(j, m - j).dot(wa4.segment(j, m - j)) / fjac(j, j);
-        wa4.segment(j, m - j) += temp * fjac.col(j).segment(j, m - j);
-      }
-      fjac(j, j) = rdiag(j);
-      qtf(j) = wa4(j);
-    }
+    if (iter == 1) initial_step_bound(scale_from_jacobian, acnorm, x, settings.factor, diag, xnorm, delta);
+    qtf = qt_times(fjac, fvec);  // Q'f, then R's diagonal back in place
+    fjac.diagonal() = rdiag;
     out.r = fjac.topRows(n).triangularView<Eigen::Upper>();
     // The scaled gradient's norm: the largest cosine between f and a column of J.
     double gnorm = 0;
