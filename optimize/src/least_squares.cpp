@@ -5,6 +5,7 @@
 #include <scilearn/optimize/least_squares.hpp>
 
 #include "minpack_lm.hpp"
+#include "trf.hpp"
 
 namespace scilearn::optimize {
 namespace {
@@ -46,38 +47,50 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     throw ValueError(cat(kWhere, ": at least one of the tolerances must be higher than machine epsilon (", kEps, ")"));
   }
   if (options.max_nfev < 0) throw ValueError(cat(kWhere, ": max_nfev must be >= 0, got ", options.max_nfev));
-  if (options.method != LeastSquaresMethod::lm) {
+  if (options.method != LeastSquaresMethod::lm && options.method != LeastSquaresMethod::trf) {
     throw ValueError(cat(kWhere, ": unknown method ", static_cast<int>(options.method)));
   }
-  detail::MinpackSettings settings{.ftol = options.ftol, .xtol = options.xtol, .gtol = options.gtol,
-                                   .maxfev = options.max_nfev > 0 ? options.max_nfev : static_cast<int>(100 * n)};
+  const bool lm = options.method == LeastSquaresMethod::lm;
+  // x_scale: SciPy's 'jac' (an empty vector here) for lm by default or on
+  // request; otherwise the given scales, 1 for trf by default.
+  Vector x_scale;
   if (options.x_scale.size() > 0) {
+    if (options.x_scale_jac) throw ValueError(cat(kWhere, ": give x_scale or x_scale_jac, not both"));
     if (options.x_scale.size() != 1 && options.x_scale.size() != n) {
       throw ValueError(cat(kWhere, ": x_scale has ", options.x_scale.size(), " entries, expected 1 or ", n));
     }
     if (!(options.x_scale.array() > 0).all() || !options.x_scale.allFinite()) {
       throw ValueError(cat(kWhere, ": x_scale must be positive and finite"));
     }
-    settings.diag = options.x_scale.size() == 1 ? Vector::Constant(n, 1 / options.x_scale(0))
-                                                : Vector(options.x_scale.cwiseInverse());
+    x_scale = options.x_scale.size() == 1 ? Vector::Constant(n, options.x_scale(0)) : options.x_scale;
+  } else if (!lm && !options.x_scale_jac) {
+    x_scale = Vector::Ones(n);
   }
-  // SciPy 1.16+ runs lmder on a Jacobian callable, by finite differences
-  // (approx_derivative, 2-point) when none is given. Every evaluation of fun
-  // is counted; the last one is remembered, so that the Jacobian at an
-  // accepted step reuses f there, as SciPy's VectorFunction does.
+  const int max_nfev = options.max_nfev > 0 ? options.max_nfev : static_cast<int>(100 * n);
+  // The Jacobian is the user's or finite differences (approx_derivative,
+  // 2-point, as SciPy's). Every evaluation of fun is counted; the last one is
+  // remembered, so that the Jacobian at an accepted step reuses f there, as
+  // SciPy's VectorFunction does.
   int nfev = 0, njev = 0;
   Vector last_x, last_f;
+  Index m = -1;
   const VectorFunction remembered = [&](const Vector& x) -> Vector {
     if (x.size() == last_x.size() && x == last_x) return last_f;
     ++nfev;
     last_f = fun(x);
     last_x = x;
+    if (m < 0) m = last_f.size();
+    if (last_f.size() != m) throw ValueError(cat(kWhere, ": fun returned ", last_f.size(), " values, earlier ", m));
     return last_f;
   };
   const JacobianFunction jac = [&](const Vector& x) -> Matrix {
     if (options.jac) {
       ++njev;
-      return options.jac(x);
+      Matrix j = options.jac(x);
+      if (j.rows() != m || j.cols() != n) {
+        throw ValueError(cat(kWhere, ": jac returned ", j.rows(), "x", j.cols(), ", expected ", m, "x", n));
+      }
+      return j;
     }
     const VectorFunction counted = [&](const Vector& y) {
       ++nfev;
@@ -85,18 +98,35 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     };
     return approx_derivative(counted, x, {}, remembered(x));
   };
-  const detail::MinpackResult r = detail::minpack_lm(remembered, jac, x0, settings);
   LeastSquaresResult out;
-  out.x = r.x;
-  out.fun = r.fvec;
-  out.jac = jac(r.x);
-  out.cost = 0.5 * r.fvec.squaredNorm();
-  out.grad = out.jac.transpose() * r.fvec;
-  out.optimality = out.grad.cwiseAbs().maxCoeff();
+  if (lm) {
+    detail::MinpackSettings settings{.ftol = options.ftol, .xtol = options.xtol, .gtol = options.gtol,
+                                     .maxfev = max_nfev};
+    if (x_scale.size() > 0) settings.diag = x_scale.cwiseInverse();
+    const detail::MinpackResult r = detail::minpack_lm(remembered, jac, x0, settings);
+    out.x = r.x;
+    out.fun = r.fvec;
+    out.jac = jac(r.x);
+    out.cost = 0.5 * r.fvec.squaredNorm();
+    out.grad = out.jac.transpose() * r.fvec;
+    out.optimality = out.grad.cwiseAbs().maxCoeff();
+    out.status = status_from_minpack(r.info);
+  } else {
+    (void)remembered(x0);
+    if (m < n) throw ValueError(cat(kWhere, ": fun returned ", m, " residuals for ", n, " variables (need m >= n)"));
+    const detail::TrfOutcome r =
+        detail::trf_no_bounds(remembered, jac, x0, options.ftol, options.xtol, options.gtol, max_nfev, x_scale);
+    out.x = r.x;
+    out.fun = r.f;
+    out.jac = r.jac;
+    out.cost = r.cost;
+    out.grad = r.grad;
+    out.optimality = r.optimality;
+    out.status = r.status;
+  }
   out.active_mask = IndexVector::Zero(n);
   out.nfev = nfev;
   out.njev = njev;
-  out.status = status_from_minpack(r.info);
   out.message = status_message(out.status);
   out.success = out.status > 0;
   return out;

@@ -7,7 +7,13 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/optimize/curve_fit.hpp>
 #include <scilearn/optimize/least_squares.hpp>
+#include <iomanip>
+#include <iostream>
+#include <map>
 #include <stdexcept>
+
+#include "mgh_problems.hpp"
+#include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(least_squares)
 
@@ -23,10 +29,11 @@ const Vector kStart{{-1.2, 1.0}};
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(lm_solves_rosenbrock_with_and_without_the_jacobian) {
+BOOST_AUTO_TEST_CASE(lm_and_trf_solve_rosenbrock_with_and_without_the_jacobian) {
+  for (const auto method : {LeastSquaresMethod::lm, LeastSquaresMethod::trf})
   for (const bool analytic : {true, false}) {
-    const LeastSquaresResult r =
-        optimize::least_squares(rosen_residuals, kStart, {.jac = analytic ? JacobianFunction(rosen_jacobian) : nullptr});
+    const LeastSquaresResult r = optimize::least_squares(
+        rosen_residuals, kStart, {.method = method, .jac = analytic ? JacobianFunction(rosen_jacobian) : nullptr});
     BOOST_TEST(r.success, r.message);
     BOOST_TEST((r.x - Vector::Ones(2)).cwiseAbs().maxCoeff() <= 1e-8);
     BOOST_TEST(r.cost <= 1e-20);
@@ -51,10 +58,48 @@ BOOST_AUTO_TEST_CASE(lm_matches_the_linear_least_squares_solution) {
 }
 
 BOOST_AUTO_TEST_CASE(max_nfev_ends_with_status_0) {
-  const LeastSquaresResult r = optimize::least_squares(rosen_residuals, kStart, {.jac = rosen_jacobian, .max_nfev = 3});
-  BOOST_TEST(!r.success);
-  BOOST_TEST(r.status == 0);
-  BOOST_TEST(r.nfev <= 4);
+  for (const auto method : {LeastSquaresMethod::lm, LeastSquaresMethod::trf}) {
+    const LeastSquaresResult r =
+        optimize::least_squares(rosen_residuals, kStart, {.method = method, .jac = rosen_jacobian, .max_nfev = 3});
+    BOOST_TEST(!r.success);
+    BOOST_TEST(r.status == 0);
+    BOOST_TEST(r.nfev <= 4);
+  }
+}
+
+// trf against SciPy's least_squares(method='trf') on the 24 MGH problems as
+// residuals with their complex-step Jacobians (tests/reference/optimize_trf.py),
+// x_scale 1 and 'jac': the same termination status, the same cost, and the
+// evaluation counts (printed) no larger in total.
+BOOST_AUTO_TEST_CASE(trf_matches_scipy_on_mgh_problems) {
+  std::map<std::string, testing::mgh::Problem> problems;
+  for (auto& p : testing::mgh::problems()) problems.emplace(p.name, p);
+  int ours = 0, scipy = 0, same = 0, rows = 0;
+  std::cout << "problem                   x_scale status (SciPy) nfev (SciPy) njev (SciPy)  cost (SciPy)\n";
+  for (const auto& c : testing::read_manifest("optimize/trf/results.csv")) {
+    BOOST_TEST_REQUIRE(c.size() == 7u);
+    BOOST_TEST_CONTEXT(c[0] << " x_scale " << c[1]) {
+      const auto residuals = testing::mgh::residual_system(c[0]);
+      const LeastSquaresResult r = optimize::least_squares(residuals.first, problems.at(c[0]).x0,
+                                                           {.jac = residuals.second, .x_scale_jac = c[1] == "jac"});
+      const int status = std::stoi(c[2]), nfev = std::stoi(c[3]), njev = std::stoi(c[4]);
+      const double cost = std::stod(c[5]);
+      std::cout << std::left << std::setw(26) << c[0] << std::setw(8) << c[1] << r.status << " (" << status
+                << ")      " << std::setw(13) << (std::to_string(r.nfev) + " (" + c[3] + ")") << std::setw(13)
+                << (std::to_string(r.njev) + " (" + c[4] + ")") << r.cost << " (" << cost << ")\n";
+      BOOST_TEST(r.status == status);
+      BOOST_TEST(std::abs(r.cost - cost) <= 1e-8 * (1 + cost));
+      BOOST_TEST(r.njev <= r.nfev);
+      ours += r.nfev;
+      scipy += nfev;
+      same += r.nfev == nfev && r.njev == njev;
+      ++rows;
+    }
+  }
+  BOOST_TEST(rows == 48);
+  std::cout << "trf: nfev and njev equal to SciPy's in " << same << " of " << rows << " runs; nfev " << ours
+            << " (SciPy " << scipy << ")\n";
+  BOOST_TEST(ours <= scipy + scipy / 20);
 }
 
 BOOST_AUTO_TEST_CASE(least_squares_rejects_bad_input) {

@@ -8,7 +8,10 @@
 #include <cmath>
 #include <complex>
 #include <numbers>
+#include <map>
 #include <scilearn/core/types.hpp>
+#include <scilearn/optimize/functions.hpp>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -326,5 +329,50 @@ inline std::vector<Problem> problems() {
 }
 
 #undef SCILEARN_MGH
+
+/// The residuals r(x) of a problem as a vector function and their
+/// complex-step Jacobian (exact to rounding), by name: for root and
+/// least_squares.
+template <Residuals<double> (*R)(const std::vector<double>&),
+          Residuals<std::complex<double>> (*RC)(const std::vector<std::complex<double>>&)>
+std::pair<optimize::VectorFunction, optimize::JacobianFunction> make_system() {
+  const optimize::VectorFunction f = [](const Vector& x) {
+    const auto r = R(std::vector<double>(x.begin(), x.end()));
+    return Vector(Eigen::Map<const Vector>(r.data(), static_cast<Index>(r.size())));
+  };
+  const optimize::JacobianFunction j = [](const Vector& x) {
+    Matrix out;
+    for (Index c = 0; c < x.size(); ++c) {
+      std::vector<std::complex<double>> z(x.begin(), x.end());
+      z[static_cast<std::size_t>(c)] += std::complex<double>(0, 1e-20);
+      const auto r = RC(z);
+      if (out.size() == 0) out.resize(static_cast<Index>(r.size()), x.size());
+      for (std::size_t i = 0; i < r.size(); ++i) out(static_cast<Index>(i), c) = r[i].imag() / 1e-20;
+    }
+    return out;
+  };
+  return {f, j};
+}
+
+#define SCILEARN_MGH_SYSTEM(name) {#name, make_system<name<double>, name<std::complex<double>>>()}
+
+inline const std::pair<optimize::VectorFunction, optimize::JacobianFunction>& residual_system(const std::string& name) {
+  static const std::map<std::string, std::pair<optimize::VectorFunction, optimize::JacobianFunction>> all = {
+      SCILEARN_MGH_SYSTEM(rosenbrock),          SCILEARN_MGH_SYSTEM(freudenstein_roth),
+      SCILEARN_MGH_SYSTEM(powell_badly_scaled), SCILEARN_MGH_SYSTEM(brown_badly_scaled),
+      SCILEARN_MGH_SYSTEM(beale),               SCILEARN_MGH_SYSTEM(jennrich_sampson),
+      SCILEARN_MGH_SYSTEM(helical_valley),      SCILEARN_MGH_SYSTEM(bard),
+      SCILEARN_MGH_SYSTEM(gaussian),            SCILEARN_MGH_SYSTEM(box_3d),
+      SCILEARN_MGH_SYSTEM(powell_singular),     SCILEARN_MGH_SYSTEM(wood),
+      SCILEARN_MGH_SYSTEM(kowalik_osborne),     SCILEARN_MGH_SYSTEM(brown_dennis),
+      SCILEARN_MGH_SYSTEM(osborne1),            SCILEARN_MGH_SYSTEM(biggs_exp6),
+      SCILEARN_MGH_SYSTEM(watson),              SCILEARN_MGH_SYSTEM(extended_rosenbrock),
+      SCILEARN_MGH_SYSTEM(extended_powell_singular), SCILEARN_MGH_SYSTEM(penalty1),
+      SCILEARN_MGH_SYSTEM(variably_dimensioned), SCILEARN_MGH_SYSTEM(trigonometric),
+      SCILEARN_MGH_SYSTEM(broyden_tridiagonal), SCILEARN_MGH_SYSTEM(broyden_banded)};
+  return all.at(name);
+}
+
+#undef SCILEARN_MGH_SYSTEM
 
 }  // namespace scilearn::testing::mgh

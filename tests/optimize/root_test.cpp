@@ -17,46 +17,6 @@ BOOST_AUTO_TEST_SUITE(root)
 using namespace scilearn;
 using namespace scilearn::optimize;
 
-namespace {
-
-// The residuals r(x) of an MGH problem as the system r(x) = 0, and their
-// complex-step Jacobian (exact to rounding), by problem name.
-template <testing::mgh::Residuals<double> (*R)(const std::vector<double>&),
-          testing::mgh::Residuals<std::complex<double>> (*RC)(const std::vector<std::complex<double>>&)>
-std::pair<VectorFunction, JacobianFunction> system() {
-  const VectorFunction f = [](const Vector& x) {
-    const auto r = R(std::vector<double>(x.begin(), x.end()));
-    return Vector(Eigen::Map<const Vector>(r.data(), static_cast<Index>(r.size())));
-  };
-  const JacobianFunction j = [](const Vector& x) {
-    Matrix out;
-    for (Index c = 0; c < x.size(); ++c) {
-      std::vector<std::complex<double>> z(x.begin(), x.end());
-      z[static_cast<std::size_t>(c)] += std::complex<double>(0, 1e-20);
-      const auto r = RC(z);
-      if (out.size() == 0) out.resize(static_cast<Index>(r.size()), x.size());
-      for (std::size_t i = 0; i < r.size(); ++i) out(static_cast<Index>(i), c) = r[i].imag() / 1e-20;
-    }
-    return out;
-  };
-  return {f, j};
-}
-
-#define SCILEARN_SYSTEM(name) {#name, system<testing::mgh::name<double>, testing::mgh::name<std::complex<double>>>()}
-
-const std::map<std::string, std::pair<VectorFunction, JacobianFunction>>& systems() {
-  static const std::map<std::string, std::pair<VectorFunction, JacobianFunction>> all = {
-      SCILEARN_SYSTEM(rosenbrock),          SCILEARN_SYSTEM(freudenstein_roth),
-      SCILEARN_SYSTEM(powell_badly_scaled), SCILEARN_SYSTEM(helical_valley),
-      SCILEARN_SYSTEM(powell_singular),     SCILEARN_SYSTEM(extended_rosenbrock),
-      SCILEARN_SYSTEM(extended_powell_singular), SCILEARN_SYSTEM(trigonometric),
-      SCILEARN_SYSTEM(broyden_tridiagonal), SCILEARN_SYSTEM(broyden_banded)};
-  return all;
-}
-
-#undef SCILEARN_SYSTEM
-
-}  // namespace
 
 // root with hybr and lm, with MINPACK's forward differences and with the
 // Jacobian, on 10 square MGH systems: the same outcome as SciPy's
@@ -77,7 +37,7 @@ BOOST_AUTO_TEST_CASE(root_matches_scipy_on_mgh_systems) {
     const int status = std::stoi(c[3]), nfev = std::stoi(c[5]);
     const double fnorm = std::stod(c[7]);
     BOOST_TEST_CONTEXT(name << " " << method << " " << c[2]) {
-      const auto& [f, j] = systems().at(name);
+      const auto& [f, j] = testing::mgh::residual_system(name);
       RootOptions options{.method = method == "hybr" ? RootMethod::hybr : RootMethod::lm};
       if (with_jac) options.jac = j;
       const RootResult r = optimize::root(f, starts.at(name), options);
@@ -101,7 +61,7 @@ BOOST_AUTO_TEST_CASE(root_matches_scipy_on_mgh_systems) {
 }
 
 BOOST_AUTO_TEST_CASE(fsolve_returns_x_and_warns_when_it_does_not_converge) {
-  const auto& [f, j] = systems().at("rosenbrock");
+  const auto& [f, j] = testing::mgh::residual_system("rosenbrock");
   const Vector x = fsolve(f, Vector{{-1.2, 1.0}});
   BOOST_TEST((x - Vector::Ones(2)).cwiseAbs().maxCoeff() <= 1e-10);
   int warnings = 0;
@@ -111,7 +71,7 @@ BOOST_AUTO_TEST_CASE(fsolve_returns_x_and_warns_when_it_does_not_converge) {
 }
 
 BOOST_AUTO_TEST_CASE(root_rejects_bad_input) {
-  const auto& [f, j] = systems().at("rosenbrock");
+  const auto& [f, j] = testing::mgh::residual_system("rosenbrock");
   BOOST_CHECK_THROW((void)optimize::root(f, Vector{{std::nan(""), 1.0}}), ValueError);
   BOOST_CHECK_THROW((void)optimize::root(f, Vector{{1.0, 1.0}}, {.factor = 0}), ValueError);
   BOOST_CHECK_THROW((void)optimize::root(f, Vector{{1.0, 1.0}}, {.diag = Vector{{1.0}}}), ValueError);

@@ -8,24 +8,27 @@
 
 namespace scilearn::optimize {
 
-/// The algorithm (SciPy's `method`). SciPy's default is 'trf'; scilearn has
-/// 'lm' so far, so it is the default here.
+/// The algorithm (SciPy's `method`).
 enum class LeastSquaresMethod {
-  lm,  ///< Levenberg-Marquardt as MINPACK's lmder (Moré 1978); no bounds
+  trf,  ///< Trust Region Reflective (Branch, Coleman and Li 1999), exact subproblems by SVD; bounds not yet
+  lm,   ///< Levenberg-Marquardt as MINPACK's lmder (Moré 1978); no bounds
 };
 
 /// Options of least_squares, with SciPy's names and defaults.
 struct LeastSquaresOptions {
-  LeastSquaresMethod method = LeastSquaresMethod::lm;
+  LeastSquaresMethod method = LeastSquaresMethod::trf;
   /// The Jacobian (m x n); empty: forward differences with SciPy's relative
   /// step sqrt(eps) max(1, |x|) (approx_derivative, 2-point).
   JacobianFunction jac{};
   double ftol = 1e-8;  ///< stop when the relative reduction of the cost (actual and predicted) is <= ftol
   double xtol = 1e-8;  ///< stop when the trust region shrinks below xtol times the scaled |x|
   double gtol = 1e-8;  ///< stop when the largest cosine between f and a column of J is <= gtol
-  /// Characteristic scale of each variable (one entry for all); empty:
-  /// SciPy's 'jac', the inverse norms of the Jacobian's columns, updated.
+  /// Characteristic scale of each variable (one entry for all); empty: the
+  /// method's SciPy default, 1 (trf) or 'jac' (lm).
   Vector x_scale{};
+  /// SciPy's x_scale='jac': scales from the inverse norms of the Jacobian's
+  /// columns, updated as they grow.
+  bool x_scale_jac = false;
   int max_nfev = 0;    ///< evaluation limit; 0: 100 n
 };
 
@@ -52,8 +55,8 @@ struct LeastSquaresResult {
 /// max_nfev >= 0.
 /// Ensures: status 1-4 when a tolerance test was met, 0 when max_nfev was reached.
 /// Throws: ValueError on bad input; whatever fun or jac throws.
-/// Complexity: per iteration a pivoted QR of the m x n Jacobian, O(m n^2),
-/// plus a few O(n^2) Levenberg-Marquardt parameter steps.
+/// Complexity: per iteration an SVD (trf) or a pivoted QR (lm) of the m x n
+/// Jacobian, O(m n^2), plus O(n^2) per trust-region subproblem step.
 [[nodiscard]] LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0,
                                                const LeastSquaresOptions& options = {});
 

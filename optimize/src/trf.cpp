@@ -1,0 +1,163 @@
+#include "trf.hpp"
+
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <scilearn/linalg/svd.hpp>
+
+namespace scilearn::optimize::detail {
+namespace {
+
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+struct TrustRegionStep {
+  Vector p;
+  double alpha;
+};
+
+// The step p minimizing ||J p + f|| subject to ||p|| <= delta, from the SVD
+// J = U diag(s) V' (uf = U'f): the Gauss-Newton step if it fits, otherwise
+// p(alpha) = -V diag(s / (s^2 + alpha)) uf with ||p(alpha)|| = delta found by
+// safeguarded Newton steps on phi(alpha) = ||p(alpha)|| - delta within 1 %
+// (at most 10), then scaled onto the boundary (SciPy's solve_lsq_trust_region).
+TrustRegionStep solve_trust_region(Index n, Index m, const Vector& uf, const Vector& s, const Matrix& v, double delta,
+                                   std::optional<double> initial_alpha) {
+  const Vector suf = s.cwiseProduct(uf);
+  const bool full_rank = m >= n && s(s.size() - 1) > kEps * static_cast<double>(m) * s(0);
+  if (full_rank) {
+    Vector p = -(v * uf.cwiseQuotient(s));
+    if (p.norm() <= delta) return {p, 0.0};
+  }
+  const auto phi_and_derivative = [&](double alpha) {
+    const Vector denom = s.array().square() + alpha;
+    const double p_norm = suf.cwiseQuotient(denom).norm();
+    const double phi = p_norm - delta;
+    const double phi_prime = -(suf.array().square() / denom.array().cube()).sum() / p_norm;
+    return std::pair{phi, phi_prime};
+  };
+  double alpha_upper = suf.norm() / delta;
+  double alpha_lower = 0;
+  if (full_rank) {
+    const auto [phi, phi_prime] = phi_and_derivative(0.0);
+    alpha_lower = -phi / phi_prime;
+  }
+  const auto safeguarded = [&] { return std::max(0.001 * alpha_upper, std::sqrt(alpha_lower * alpha_upper)); };
+  double alpha = !initial_alpha || (!full_rank && *initial_alpha == 0) ? safeguarded() : *initial_alpha;
+  for (int it = 0; it < 10; ++it) {
+    if (alpha < alpha_lower || alpha > alpha_upper) alpha = safeguarded();
+    const auto [phi, phi_prime] = phi_and_derivative(alpha);
+    if (phi < 0) alpha_upper = alpha;
+    const double ratio = phi / phi_prime;
+    alpha_lower = std::max(alpha_lower, alpha - ratio);
+    alpha -= (phi + delta) * ratio / delta;
+    if (std::abs(phi) < 0.01 * delta) break;
+  }
+  Vector p = -(v * suf.cwiseQuotient(Vector(s.array().square() + alpha)));
+  p *= delta / p.norm();  // exactly on the boundary, so that it never lies outside
+  return {p, alpha};
+}
+
+// SciPy's check_termination: 2 ftol, 3 xtol, 4 both, nullopt neither.
+std::optional<int> termination(double reduction, double cost, double step_norm, double x_norm, double ratio,
+                               double ftol, double xtol) {
+  const bool f_ok = reduction < ftol * cost && ratio > 0.25;
+  const bool x_ok = step_norm < xtol * (xtol + x_norm);
+  if (f_ok && x_ok) return 4;
+  if (f_ok) return 2;
+  if (x_ok) return 3;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, double ftol,
+                         double xtol, double gtol, int max_nfev, const Vector& x_scale) {
+  const Index n = x0.size();
+  TrfOutcome out;
+  Vector x = x0;
+  Vector f = fun(x);
+  const Index m = f.size();
+  Matrix j = jac(x);
+  out.nfev = out.njev = 1;
+  double cost = 0.5 * f.squaredNorm();
+  Vector g = j.transpose() * f;
+  const bool jac_scale = x_scale.size() == 0;
+  // 'jac' scaling: the inverse column norms of J, never decreasing.
+  Vector scale_inv = jac_scale ? Vector(j.colwise().norm().transpose()) : Vector(x_scale.cwiseInverse());
+  if (jac_scale) scale_inv = (scale_inv.array() == 0).select(1.0, scale_inv);
+  Vector scale = scale_inv.cwiseInverse();
+  double delta = x0.cwiseProduct(scale_inv).norm();
+  if (delta == 0) delta = 1.0;
+  double alpha = 0;
+  std::optional<int> status;
+  double g_norm = 0;
+  for (;;) {
+    g_norm = g.cwiseAbs().maxCoeff();
+    if (g_norm < gtol) status = 1;
+    if (status || out.nfev == max_nfev) break;
+    const Matrix j_h = j * scale.asDiagonal();
+    const Vector g_h = scale.cwiseProduct(g);
+    const auto svd = linalg::svd(j_h, {.full_matrices = false, .check_finite = false});
+    const Matrix v = svd.vh.transpose();
+    const Vector uf = svd.u.transpose() * f;
+    double actual_reduction = -1;
+    Vector x_new, f_new;
+    double cost_new = cost;
+    while (actual_reduction <= 0 && out.nfev < max_nfev) {
+      const TrustRegionStep step = solve_trust_region(n, m, uf, svd.s, v, delta, alpha);
+      alpha = step.alpha;
+      const Vector js = j_h * step.p;
+      const double predicted_reduction = -(0.5 * js.squaredNorm() + step.p.dot(g_h));
+      const Vector dx = scale.cwiseProduct(step.p);
+      x_new = x + dx;
+      f_new = fun(x_new);
+      ++out.nfev;
+      const double step_h_norm = step.p.norm();
+      if (!f_new.allFinite()) {
+        delta = 0.25 * step_h_norm;
+        continue;
+      }
+      cost_new = 0.5 * f_new.squaredNorm();
+      actual_reduction = cost - cost_new;
+      // SciPy's update_tr_radius.
+      double ratio;
+      if (predicted_reduction > 0) {
+        ratio = actual_reduction / predicted_reduction;
+      } else {
+        ratio = predicted_reduction == actual_reduction && actual_reduction == 0 ? 1.0 : 0.0;
+      }
+      double delta_new = delta;
+      if (ratio < 0.25) {
+        delta_new = 0.25 * step_h_norm;
+      } else if (ratio > 0.75 && step_h_norm > 0.95 * delta) {
+        delta_new *= 2.0;
+      }
+      status = termination(actual_reduction, cost, dx.norm(), x.norm(), ratio, ftol, xtol);
+      if (status) break;
+      alpha *= delta / delta_new;
+      delta = delta_new;
+    }
+    if (actual_reduction > 0) {
+      x = x_new;
+      f = f_new;
+      cost = cost_new;
+      j = jac(x);
+      ++out.njev;
+      g = j.transpose() * f;
+      if (jac_scale) {
+        scale_inv = scale_inv.cwiseMax(Vector(j.colwise().norm().transpose()));
+        scale = scale_inv.cwiseInverse();
+      }
+    }
+  }
+  out.x = x;
+  out.f = f;
+  out.jac = j;
+  out.grad = g;
+  out.cost = cost;
+  out.optimality = g_norm;
+  out.status = status.value_or(0);
+  return out;
+}
+
+}  // namespace scilearn::optimize::detail
