@@ -2,7 +2,9 @@
 #include <limits>
 #include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
+#include <scilearn/linalg/svd.hpp>
 #include <scilearn/optimize/curve_fit.hpp>
+#include <scilearn/optimize/least_squares.hpp>
 
 #include "minpack_lm.hpp"
 
@@ -23,6 +25,18 @@ Matrix covariance_from_r(const Matrix& r, const std::vector<Index>& ipvt) {
   Matrix permuted(n, n);
   for (Index i = 0; i < n; ++i) permuted.row(ipvt[static_cast<std::size_t>(i)]) = inv_r.row(i);
   return permuted * permuted.transpose();
+}
+
+// (J'J)^+ through J's SVD, singular values at most eps max(m, n) s_max
+// dropped (SciPy's curve_fit after least_squares).
+Matrix covariance_from_svd(const Matrix& j) {
+  const auto svd = linalg::svd(j, {.full_matrices = false, .check_finite = false});
+  const double threshold = std::numeric_limits<double>::epsilon() * static_cast<double>(std::max(j.rows(), j.cols())) *
+                           (svd.s.size() > 0 ? svd.s(0) : 0.0);
+  Index k = 0;
+  while (k < svd.s.size() && svd.s(k) > threshold) ++k;
+  const Matrix vt = svd.vh.topRows(k);
+  return vt.transpose() * svd.s.head(k).array().square().inverse().matrix().asDiagonal() * vt;
 }
 
 }  // namespace
@@ -74,26 +88,47 @@ CurveFitResult curve_fit(const Model& f, const Eigen::Ref<const Matrix>& xdata, 
   if (options.jac) {
     jac = [&](const Vector& p) { return whiten(options.jac(x, p)); };
   }
-  detail::MinpackSettings settings{.ftol = options.ftol, .xtol = options.xtol, .gtol = options.gtol,
-                                   .maxfev = options.maxfev, .epsfcn = options.epsfcn};
   if (options.maxfev < 0) throw ValueError(cat(kWhere, ": maxfev must be >= 0, got ", options.maxfev));
-  const detail::MinpackResult r = detail::minpack_lm(residuals, jac, options.p0, settings);
-  const int maxfev = options.maxfev > 0 ? options.maxfev : static_cast<int>((options.jac ? 100 : 200) * (n + 1));
-
+  for (const auto& tol : {options.ftol, options.xtol, options.gtol}) {
+    if (tol && !(*tol >= 0)) throw ValueError(cat(kWhere, ": ftol, xtol and gtol must be >= 0, got ", *tol));
+  }
   CurveFitResult out;
-  out.popt = r.x;
-  out.fvec = r.fvec;
-  out.nfev = r.nfev;
-  out.ier = r.info;
-  out.mesg = detail::minpack_message(r.info, settings, maxfev);
-  out.success = r.info >= 1 && r.info <= 4;
-  if (!out.success) out.mesg = "Optimal parameters not found: " + out.mesg;
-  // SciPy computes the covariance only after a converged run.
-  Matrix pcov = out.success ? covariance_from_r(r.r, r.ipvt) : Matrix();
+  Matrix pcov;
+  if (options.bounds) {  // SciPy's method 'trf', through least_squares
+    LeastSquaresOptions ls{.method = LeastSquaresMethod::trf, .jac = jac, .bounds = options.bounds,
+                           .max_nfev = options.maxfev};
+    if (options.ftol) ls.ftol = *options.ftol;
+    if (options.xtol) ls.xtol = *options.xtol;
+    if (options.gtol) ls.gtol = *options.gtol;
+    const LeastSquaresResult r = least_squares(residuals, options.p0, ls);
+    out.popt = r.x;
+    out.fvec = r.fun;
+    out.nfev = r.nfev;
+    out.ier = r.status;
+    out.success = r.success;
+    out.mesg = r.success ? r.message : "Optimal parameters not found: " + r.message;
+    if (r.success) pcov = covariance_from_svd(r.jac);
+  } else {
+    const detail::MinpackSettings settings{.ftol = options.ftol.value_or(1.49012e-08),
+                                           .xtol = options.xtol.value_or(1.49012e-08),
+                                           .gtol = options.gtol.value_or(0.0), .maxfev = options.maxfev,
+                                           .epsfcn = options.epsfcn};
+    const detail::MinpackResult r = detail::minpack_lm(residuals, jac, options.p0, settings);
+    const int maxfev = options.maxfev > 0 ? options.maxfev : static_cast<int>((options.jac ? 100 : 200) * (n + 1));
+    out.popt = r.x;
+    out.fvec = r.fvec;
+    out.nfev = r.nfev;
+    out.ier = r.info;
+    out.mesg = detail::minpack_message(r.info, settings, maxfev);
+    out.success = r.info >= 1 && r.info <= 4;
+    if (!out.success) out.mesg = "Optimal parameters not found: " + out.mesg;
+    // SciPy computes the covariance only after a converged run.
+    if (out.success) pcov = covariance_from_r(r.r, r.ipvt);
+  }
   bool estimable = pcov.size() > 0 && !pcov.hasNaN();
   if (estimable && !options.absolute_sigma) {
     if (m > n) {
-      pcov *= r.fvec.squaredNorm() / static_cast<double>(m - n);
+      pcov *= out.fvec.squaredNorm() / static_cast<double>(m - n);
     } else {
       estimable = false;
     }

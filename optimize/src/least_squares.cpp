@@ -51,6 +51,27 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     throw ValueError(cat(kWhere, ": unknown method ", static_cast<int>(options.method)));
   }
   const bool lm = options.method == LeastSquaresMethod::lm;
+  // Bounds as SciPy checks them; trf starts strictly inside.
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  Vector lb = Vector::Constant(n, -inf), ub = Vector::Constant(n, inf);
+  if (options.bounds) {
+    const auto expand = [&](const Vector& b, const char* name, double free) -> Vector {
+      if (b.size() == 0) return Vector::Constant(n, free);
+      if (b.size() == 1) return Vector::Constant(n, b(0));
+      if (b.size() != n) throw ValueError(cat(kWhere, ": bounds.", name, " has ", b.size(), " entries, x0 has ", n));
+      return b;
+    };
+    lb = expand(options.bounds->lb, "lb", -inf);
+    ub = expand(options.bounds->ub, "ub", inf);
+    if (lb.hasNaN() || ub.hasNaN() || !(lb.array() < ub.array()).all()) {
+      throw ValueError(cat(kWhere, ": each lower bound must be strictly less than its upper bound"));
+    }
+    if ((x0.array() < lb.array()).any() || (x0.array() > ub.array()).any()) {
+      throw ValueError(cat(kWhere, ": the initial guess is outside the bounds"));
+    }
+  }
+  const bool bounded = (lb.array() > -inf).any() || (ub.array() < inf).any();
+  if (lm && bounded) throw ValueError(cat(kWhere, ": method lm does not support bounds; use trf"));
   // x_scale: SciPy's 'jac' (an empty vector here) for lm by default or on
   // request; otherwise the given scales, 1 for trf by default.
   Vector x_scale;
@@ -96,7 +117,12 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
       ++nfev;
       return fun(y);
     };
-    return approx_derivative(counted, x, {}, remembered(x));
+    FiniteDifferenceOptions steps;
+    if (bounded) {
+      steps.lb = lb;
+      steps.ub = ub;
+    }
+    return approx_derivative(counted, x, steps, remembered(x));
   };
   LeastSquaresResult out;
   if (lm) {
@@ -112,10 +138,14 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     out.optimality = out.grad.cwiseAbs().maxCoeff();
     out.status = status_from_minpack(r.info);
   } else {
-    (void)remembered(x0);
+    const Vector start = bounded ? detail::make_strictly_feasible(x0, lb, ub, 1e-10) : x0;
+    (void)remembered(start);
     if (m < n) throw ValueError(cat(kWhere, ": fun returned ", m, " residuals for ", n, " variables (need m >= n)"));
     const detail::TrfOutcome r =
-        detail::trf_no_bounds(remembered, jac, x0, options.ftol, options.xtol, options.gtol, max_nfev, x_scale);
+        bounded ? detail::trf_bounds(remembered, jac, start, lb, ub, options.ftol, options.xtol, options.gtol, max_nfev,
+                                     x_scale)
+                : detail::trf_no_bounds(remembered, jac, start, options.ftol, options.xtol, options.gtol, max_nfev,
+                                        x_scale);
     out.x = r.x;
     out.fun = r.f;
     out.jac = r.jac;
@@ -123,8 +153,9 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     out.grad = r.grad;
     out.optimality = r.optimality;
     out.status = r.status;
+    out.active_mask = r.active_mask;
   }
-  out.active_mask = IndexVector::Zero(n);
+  if (out.active_mask.size() == 0) out.active_mask = IndexVector::Zero(n);
   out.nfev = nfev;
   out.njev = njev;
   out.message = status_message(out.status);

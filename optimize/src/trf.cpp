@@ -7,13 +7,8 @@
 
 namespace scilearn::optimize::detail {
 namespace {
-
 constexpr double kEps = std::numeric_limits<double>::epsilon();
-
-struct TrustRegionStep {
-  Vector p;
-  double alpha;
-};
+}  // namespace
 
 // The step p minimizing ||J p + f|| subject to ||p|| <= delta, from the SVD
 // J = U diag(s) V' (uf = U'f): the Gauss-Newton step if it fits, otherwise
@@ -68,7 +63,18 @@ std::optional<int> termination(double reduction, double cost, double step_norm, 
   return std::nullopt;
 }
 
-}  // namespace
+std::pair<double, double> update_trust_radius(double delta, double actual_reduction, double predicted_reduction,
+                                              double step_norm, bool bound_hit) {
+  double ratio;
+  if (predicted_reduction > 0) {
+    ratio = actual_reduction / predicted_reduction;
+  } else {
+    ratio = predicted_reduction == actual_reduction && actual_reduction == 0 ? 1.0 : 0.0;
+  }
+  if (ratio < 0.25) return {0.25 * step_norm, ratio};
+  if (ratio > 0.75 && bound_hit) return {2.0 * delta, ratio};
+  return {delta, ratio};
+}
 
 TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, double ftol,
                          double xtol, double gtol, int max_nfev, const Vector& x_scale) {
@@ -119,19 +125,8 @@ TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac,
       }
       cost_new = 0.5 * f_new.squaredNorm();
       actual_reduction = cost - cost_new;
-      // SciPy's update_tr_radius.
-      double ratio;
-      if (predicted_reduction > 0) {
-        ratio = actual_reduction / predicted_reduction;
-      } else {
-        ratio = predicted_reduction == actual_reduction && actual_reduction == 0 ? 1.0 : 0.0;
-      }
-      double delta_new = delta;
-      if (ratio < 0.25) {
-        delta_new = 0.25 * step_h_norm;
-      } else if (ratio > 0.75 && step_h_norm > 0.95 * delta) {
-        delta_new *= 2.0;
-      }
+      const auto [delta_new, ratio] =
+          update_trust_radius(delta, actual_reduction, predicted_reduction, step_h_norm, step_h_norm > 0.95 * delta);
       status = termination(actual_reduction, cost, dx.norm(), x.norm(), ratio, ftol, xtol);
       if (status) break;
       alpha *= delta / delta_new;
@@ -157,6 +152,7 @@ TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac,
   out.cost = cost;
   out.optimality = g_norm;
   out.status = status.value_or(0);
+  out.active_mask = IndexVector::Zero(n);
   return out;
 }
 

@@ -6,7 +6,9 @@
 // iteration for the Levenberg-Marquardt parameter, Moré 1978 / Nocedal and
 // Wright 2006, Alg. 4.3).
 
+#include <optional>
 #include <scilearn/optimize/least_squares.hpp>
+#include <utility>
 
 namespace scilearn::optimize::detail {
 
@@ -16,11 +18,41 @@ struct TrfOutcome {
   Vector grad;
   double cost = 0, optimality = 0;
   int nfev = 0, njev = 0, status = 0;
+  IndexVector active_mask;  // -1 at a lower bound, 1 at an upper one, 0 free
 };
+
+/// The trust-region subproblem min ||J p + f||, ||p|| <= delta, from the SVD
+/// J = U diag(s) V' (uf = U'f; m: J's rows before any augmentation).
+struct TrustRegionStep {
+  Vector p;
+  double alpha;  // the Levenberg-Marquardt parameter found
+};
+TrustRegionStep solve_trust_region(Index n, Index m, const Vector& uf, const Vector& s, const Matrix& v, double delta,
+                                   std::optional<double> initial_alpha);
+
+/// SciPy's update_tr_radius: (new delta, ratio of actual to predicted reduction).
+std::pair<double, double> update_trust_radius(double delta, double actual_reduction, double predicted_reduction,
+                                              double step_norm, bool bound_hit);
+
+/// SciPy's check_termination: 2 ftol, 3 xtol, 4 both, nullopt neither.
+std::optional<int> termination(double reduction, double cost, double step_norm, double x_norm, double ratio,
+                               double ftol, double xtol);
+
+/// -1 / 1 where x is within rtol max(1, |bound|) of its lower / upper bound
+/// (rtol = 0: on or beyond it), 0 elsewhere.
+IndexVector find_active_constraints(const Vector& x, const Vector& lb, const Vector& ub, double rtol);
+
+/// x moved strictly inside the bounds where it is on (or, rtol > 0, near)
+/// one: by rtol max(1, |bound|), or to the next float when rtol = 0.
+Vector make_strictly_feasible(const Vector& x, const Vector& lb, const Vector& ub, double rtol);
 
 /// fun and jac as least_squares resolved them (jac: the user's or finite
 /// differences); x_scale empty means 'jac' scaling. max_nfev > 0.
 TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, double ftol,
                          double xtol, double gtol, int max_nfev, const Vector& x_scale);
+
+/// The same with lb < ub (some finite); x0 strictly inside them.
+TrfOutcome trf_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, const Vector& lb,
+                      const Vector& ub, double ftol, double xtol, double gtol, int max_nfev, const Vector& x_scale);
 
 }  // namespace scilearn::optimize::detail

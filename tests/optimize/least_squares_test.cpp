@@ -10,6 +10,8 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <sstream>
+#include <vector>
 #include <stdexcept>
 
 #include "mgh_problems.hpp"
@@ -102,6 +104,50 @@ BOOST_AUTO_TEST_CASE(trf_matches_scipy_on_mgh_problems) {
   BOOST_TEST(ours <= scipy + scipy / 20);
 }
 
+// trf with bounds against SciPy on the MGH problems in the box
+// x0 - 2 (1 + |x0|) <= x <= x0 + 0.5 (1 + |x0|) (tests/reference/optimize_trf.py):
+// the same status, the same cost, the same active bounds, every evaluation
+// inside the box, and no more evaluations in total.
+BOOST_AUTO_TEST_CASE(trf_with_bounds_matches_scipy) {
+  std::map<std::string, testing::mgh::Problem> problems;
+  for (auto& p : testing::mgh::problems()) problems.emplace(p.name, p);
+  int ours = 0, scipy = 0, same = 0, rows = 0;
+  std::cout << "problem                   status (SciPy) nfev (SciPy) active (SciPy)  cost (SciPy)\n";
+  for (const auto& c : testing::read_manifest("optimize/trf/bounded.csv")) {
+    BOOST_TEST_REQUIRE(c.size() == 6u);
+    BOOST_TEST_CONTEXT(c[0]) {
+      const Vector x0 = problems.at(c[0]).x0;
+      const Vector lb = x0.array() - 2 * (1 + x0.array().abs());
+      const Vector ub = x0.array() + 0.5 * (1 + x0.array().abs());
+      const auto& [f, j] = testing::mgh::residual_system(c[0]);
+      bool inside = true;
+      const VectorFunction watched = [&, fn = f](const Vector& x) {
+        inside = inside && (x.array() >= lb.array()).all() && (x.array() <= ub.array()).all();
+        return fn(x);
+      };
+      const LeastSquaresResult r = optimize::least_squares(watched, x0, {.jac = j, .bounds = Bounds{lb, ub}});
+      const int status = std::stoi(c[1]), nfev = std::stoi(c[2]), active = std::stoi(c[5]);
+      const double cost = std::stod(c[4]);
+      const int ours_active = static_cast<int>((r.active_mask.array() != 0).count());
+      std::cout << std::left << std::setw(26) << c[0] << r.status << " (" << status << ")      " << std::setw(13)
+                << (std::to_string(r.nfev) + " (" + c[2] + ")") << ours_active << " (" << active << ")         "
+                << r.cost << " (" << cost << ")\n";
+      BOOST_TEST(inside);
+      BOOST_TEST(r.status == status);
+      BOOST_TEST(std::abs(r.cost - cost) <= 1e-8 * (1 + cost));
+      BOOST_TEST(ours_active == active);
+      ours += r.nfev;
+      scipy += nfev;
+      same += r.nfev == nfev;
+      ++rows;
+    }
+  }
+  BOOST_TEST(rows == 24);
+  std::cout << "trf with bounds: nfev equal to SciPy's in " << same << " of " << rows << " runs; nfev " << ours
+            << " (SciPy " << scipy << ")\n";
+  BOOST_TEST(ours <= scipy + scipy / 20);
+}
+
 BOOST_AUTO_TEST_CASE(least_squares_rejects_bad_input) {
   BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, Vector{{std::nan(""), 1.0}}), ValueError);
   BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.ftol = 0, .xtol = 0, .gtol = 0}),
@@ -113,6 +159,15 @@ BOOST_AUTO_TEST_CASE(least_squares_rejects_bad_input) {
                     ValueError);
   const VectorFunction throws = [](const Vector&) -> Vector { throw std::domain_error("model"); };
   BOOST_CHECK_THROW((void)optimize::least_squares(throws, kStart), std::domain_error);
+  const Bounds box{Vector{{-2.0, -2.0}}, Vector{{0.0, 2.0}}};
+  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.method = LeastSquaresMethod::lm,
+                                                                            .bounds = box}),
+                    ValueError);  // lm has no bounds
+  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, Vector{{0.5, 1.0}}, {.bounds = box}),
+                    ValueError);  // x0 outside
+  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart,
+                                                  {.bounds = Bounds{Vector{{-2.0, 1.0}}, Vector{{0.0, 1.0}}}}),
+                    ValueError);  // lb = ub
 }
 
 // curve_fit on an exponential decay with known noise-free parameters, with
@@ -148,6 +203,59 @@ BOOST_AUTO_TEST_CASE(curve_fit_recovers_parameters_and_covariance) {
   }
   const CurveFitResult unscaled = curve_fit(decay, x, y, {.p0 = Vector{{1.0, 1.0, 1.0}}});
   BOOST_TEST(unscaled.pcov.cwiseAbs().maxCoeff() <= 1e-20);  // residual variance ~0
+}
+
+// curve_fit with bounds runs trf, as SciPy's (tests/reference/optimize_curve_fit.py):
+// the true rate 1.3 lies outside the box, so the fit sits on b = 1. popt
+// agrees to the tolerance both stop at; pcov, from the SVD of the final
+// Jacobian, to 1e-6 relative (finite differences: 1e-4).
+BOOST_AUTO_TEST_CASE(curve_fit_with_bounds_matches_scipy) {
+  const Model decay = [](const Matrix& x, const Vector& p) {
+    return Vector((p(0) * (-p(1) * x.col(0).array()).exp() + p(2)).matrix());
+  };
+  const ModelJacobian decay_jac = [](const Matrix& x, const Vector& p) {
+    Matrix j(x.rows(), 3);
+    j.col(0) = (-p(1) * x.col(0).array()).exp().matrix();
+    j.col(1) = (-p(0) * x.col(0).array() * (-p(1) * x.col(0).array()).exp()).matrix();
+    j.col(2).setOnes();
+    return j;
+  };
+  const Matrix x = Vector::LinSpaced(50, 0, 4);
+  Vector y = decay(x, Vector{{2.5, 1.3, 0.5}});
+  for (Index i = 0; i < y.size(); ++i) y(i) += 0.01 * std::sin(7.0 * static_cast<double>(i));
+  const auto numbers = [](const std::string& cell) {
+    std::vector<double> v;
+    std::stringstream in(cell);
+    for (std::string item; std::getline(in, item, ';');) v.push_back(std::stod(item));
+    return v;
+  };
+  int cases = 0;
+  for (const auto& c : testing::read_manifest("optimize/curve_fit/bounded.csv")) {
+    BOOST_TEST_CONTEXT(c[0]) {
+      CurveFitOptions options{.p0 = Vector{{1.0, 0.5, 1.0}},
+                              .bounds = Bounds{Vector{{0.0, 0.0, 0.0}}, Vector{{10.0, 1.0, 10.0}}}};
+      if (c[0] == "jac") options.jac = decay_jac;
+      if (c[0] == "sigma") {
+        options.sigma = Vector::Constant(50, 0.01);
+        options.absolute_sigma = true;
+      }
+      const CurveFitResult r = curve_fit(decay, x, y, options);
+      const std::vector<double> popt = numbers(c[3]), pcov = numbers(c[4]);
+      BOOST_TEST(r.success, r.mesg);
+      // With finite differences the last steps differ in rounding, and the
+      // run may end on ftol (2) where SciPy's ends on gtol (1).
+      if (c[0] != "fd") BOOST_TEST(r.ier == std::stoi(c[1]));
+      BOOST_TEST(r.popt(1) <= 1.0);
+      for (Index i = 0; i < 3; ++i) BOOST_TEST(std::abs(r.popt(i) - popt[static_cast<std::size_t>(i)]) <= 1e-6);
+      const double tol = c[0] == "fd" ? 1e-4 : 1e-6;
+      for (Index k = 0; k < 9; ++k) {
+        const double ref = pcov[static_cast<std::size_t>(k)];
+        BOOST_TEST(std::abs(r.pcov(k % 3, k / 3) - ref) <= tol * std::abs(pcov[0]), "pcov entry " << k);
+      }
+      ++cases;
+    }
+  }
+  BOOST_TEST(cases == 3);
 }
 
 BOOST_AUTO_TEST_CASE(curve_fit_rejects_bad_input_and_reports_failure) {

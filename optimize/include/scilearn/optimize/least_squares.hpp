@@ -3,14 +3,16 @@
 /// scipy.optimize.least_squares: minimizes 0.5 sum f_i(x)^2 for a vector
 /// function f of n variables (m >= n residuals).
 
+#include <optional>
 #include <scilearn/optimize/functions.hpp>
+#include <scilearn/optimize/minimize.hpp>
 #include <string>
 
 namespace scilearn::optimize {
 
 /// The algorithm (SciPy's `method`).
 enum class LeastSquaresMethod {
-  trf,  ///< Trust Region Reflective (Branch, Coleman and Li 1999), exact subproblems by SVD; bounds not yet
+  trf,  ///< Trust Region Reflective (Branch, Coleman and Li 1999), exact subproblems by SVD; bounds
   lm,   ///< Levenberg-Marquardt as MINPACK's lmder (Moré 1978); no bounds
 };
 
@@ -20,6 +22,8 @@ struct LeastSquaresOptions {
   /// The Jacobian (m x n); empty: forward differences with SciPy's relative
   /// step sqrt(eps) max(1, |x|) (approx_derivative, 2-point).
   JacobianFunction jac{};
+  /// lb <= x <= ub (trf only; 1 or n entries each, lb < ub, x0 inside).
+  std::optional<Bounds> bounds{};
   double ftol = 1e-8;  ///< stop when the relative reduction of the cost (actual and predicted) is <= ftol
   double xtol = 1e-8;  ///< stop when the trust region shrinks below xtol times the scaled |x|
   double gtol = 1e-8;  ///< stop when the largest cosine between f and a column of J is <= gtol
@@ -40,7 +44,7 @@ struct LeastSquaresResult {
   Matrix jac{};            ///< J(x)
   Vector grad{};           ///< J(x)' f(x)
   double optimality = 0;   ///< ||grad||_inf
-  IndexVector active_mask{};  ///< 0 for every variable (no bounds with lm)
+  IndexVector active_mask{};  ///< -1 / 1 for variables at their lower / upper bound (within xtol), else 0
   int nfev = 0;            ///< evaluations of f (finite-difference ones included)
   int njev = 0;            ///< evaluations of jac (0 with finite differences)
   int status = 0;          ///< SciPy's: 0 max_nfev reached, 1 gtol, 2 ftol, 3 xtol, 4 ftol and xtol
@@ -49,7 +53,7 @@ struct LeastSquaresResult {
 };
 
 /// Minimizes 0.5 ||fun(x)||^2 from x0.
-/// Requires: x0 non-empty and finite; fun returns m >= n finite values, the
+/// Requires: x0 non-empty, finite and inside the bounds; fun returns m >= n values, the
 /// same m every call; jac (if given) m x n; tolerances >= 0, not all three
 /// below machine epsilon (SciPy's rule); x_scale positive, 1 or n entries;
 /// max_nfev >= 0.
