@@ -76,84 +76,80 @@ std::pair<double, double> update_trust_radius(double delta, double actual_reduct
   return {delta, ratio};
 }
 
+TrfIterate::TrfIterate(const VectorFunction& fun, const JacobianFunction& jac_, const Vector& x0,
+                       const Vector& x_scale)
+    : jac(jac_), x(x0), f(fun(x0)), j(jac_(x0)), cost(0.5 * f.squaredNorm()), g(j.transpose() * f),
+      jac_scale(x_scale.size() == 0) {
+  scale_inv = jac_scale ? Vector(j.colwise().norm().transpose()) : Vector(x_scale.cwiseInverse());
+  if (jac_scale) scale_inv = (scale_inv.array() == 0).select(1.0, scale_inv);
+  scale = scale_inv.cwiseInverse();
+}
+
+void TrfIterate::accept(const Vector& x_new, const Vector& f_new, double cost_new) {
+  x = x_new;
+  f = f_new;
+  cost = cost_new;
+  j = jac(x);
+  ++njev;
+  g = j.transpose() * f;
+  if (jac_scale) {
+    scale_inv = scale_inv.cwiseMax(Vector(j.colwise().norm().transpose()));
+    scale = scale_inv.cwiseInverse();
+  }
+}
+
+TrfOutcome TrfIterate::finish(double g_norm, std::optional<int> status, IndexVector active_mask) const {
+  return {x, f, j, g, cost, g_norm, nfev, njev, status.value_or(0), std::move(active_mask)};
+}
+
 TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, double ftol,
                          double xtol, double gtol, int max_nfev, const Vector& x_scale) {
   const Index n = x0.size();
-  TrfOutcome out;
-  Vector x = x0;
-  Vector f = fun(x);
-  const Index m = f.size();
-  Matrix j = jac(x);
-  out.nfev = out.njev = 1;
-  double cost = 0.5 * f.squaredNorm();
-  Vector g = j.transpose() * f;
-  const bool jac_scale = x_scale.size() == 0;
-  // 'jac' scaling: the inverse column norms of J, never decreasing.
-  Vector scale_inv = jac_scale ? Vector(j.colwise().norm().transpose()) : Vector(x_scale.cwiseInverse());
-  if (jac_scale) scale_inv = (scale_inv.array() == 0).select(1.0, scale_inv);
-  Vector scale = scale_inv.cwiseInverse();
-  double delta = x0.cwiseProduct(scale_inv).norm();
+  TrfIterate it(fun, jac, x0, x_scale);
+  const Index m = it.f.size();
+  double delta = x0.cwiseProduct(it.scale_inv).norm();
   if (delta == 0) delta = 1.0;
   double alpha = 0;
   std::optional<int> status;
   double g_norm = 0;
   for (;;) {
-    g_norm = g.cwiseAbs().maxCoeff();
+    g_norm = it.g.cwiseAbs().maxCoeff();
     if (g_norm < gtol) status = 1;
-    if (status || out.nfev == max_nfev) break;
-    const Matrix j_h = j * scale.asDiagonal();
-    const Vector g_h = scale.cwiseProduct(g);
+    if (status || it.nfev == max_nfev) break;
+    const Matrix j_h = it.j * it.scale.asDiagonal();
+    const Vector g_h = it.scale.cwiseProduct(it.g);
     const auto svd = linalg::svd(j_h, {.full_matrices = false, .check_finite = false});
     const Matrix v = svd.vh.transpose();
-    const Vector uf = svd.u.transpose() * f;
+    const Vector uf = svd.u.transpose() * it.f;
     double actual_reduction = -1;
     Vector x_new, f_new;
-    double cost_new = cost;
-    while (actual_reduction <= 0 && out.nfev < max_nfev) {
+    double cost_new = it.cost;
+    while (actual_reduction <= 0 && it.nfev < max_nfev) {
       const TrustRegionStep step = solve_trust_region(n, m, uf, svd.s, v, delta, alpha);
       alpha = step.alpha;
       const Vector js = j_h * step.p;
       const double predicted_reduction = -(0.5 * js.squaredNorm() + step.p.dot(g_h));
-      const Vector dx = scale.cwiseProduct(step.p);
-      x_new = x + dx;
+      const Vector dx = it.scale.cwiseProduct(step.p);
+      x_new = it.x + dx;
       f_new = fun(x_new);
-      ++out.nfev;
+      ++it.nfev;
       const double step_h_norm = step.p.norm();
       if (!f_new.allFinite()) {
         delta = 0.25 * step_h_norm;
         continue;
       }
       cost_new = 0.5 * f_new.squaredNorm();
-      actual_reduction = cost - cost_new;
+      actual_reduction = it.cost - cost_new;
       const auto [delta_new, ratio] =
           update_trust_radius(delta, actual_reduction, predicted_reduction, step_h_norm, step_h_norm > 0.95 * delta);
-      status = termination(actual_reduction, cost, dx.norm(), x.norm(), ratio, ftol, xtol);
+      status = termination(actual_reduction, it.cost, dx.norm(), it.x.norm(), ratio, ftol, xtol);
       if (status) break;
       alpha *= delta / delta_new;
       delta = delta_new;
     }
-    if (actual_reduction > 0) {
-      x = x_new;
-      f = f_new;
-      cost = cost_new;
-      j = jac(x);
-      ++out.njev;
-      g = j.transpose() * f;
-      if (jac_scale) {
-        scale_inv = scale_inv.cwiseMax(Vector(j.colwise().norm().transpose()));
-        scale = scale_inv.cwiseInverse();
-      }
-    }
+    if (actual_reduction > 0) it.accept(x_new, f_new, cost_new);
   }
-  out.x = x;
-  out.f = f;
-  out.jac = j;
-  out.grad = g;
-  out.cost = cost;
-  out.optimality = g_norm;
-  out.status = status.value_or(0);
-  out.active_mask = IndexVector::Zero(n);
-  return out;
+  return it.finish(g_norm, status, IndexVector::Zero(n));
 }
 
 }  // namespace scilearn::optimize::detail

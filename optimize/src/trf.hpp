@@ -46,6 +46,24 @@ IndexVector find_active_constraints(const Vector& x, const Vector& lb, const Vec
 /// one: by rtol max(1, |bound|), or to the next float when rtol = 0.
 Vector make_strictly_feasible(const Vector& x, const Vector& lb, const Vector& ub, double rtol);
 
+/// The current point of a trf run: x, f, J, the cost, the gradient J'f and
+/// the variable scales (x_scale given, or 'jac': J's column norms inverted,
+/// never allowed to grow back), with the evaluation counts.
+struct TrfIterate {
+  TrfIterate(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, const Vector& x_scale);
+  /// Moves to an accepted step: f there, a new Jacobian, gradient and scales.
+  void accept(const Vector& x_new, const Vector& f_new, double cost_new);
+  TrfOutcome finish(double g_norm, std::optional<int> status, IndexVector active_mask) const;
+
+  const JacobianFunction& jac;
+  Vector x, f;
+  Matrix j;
+  double cost;
+  Vector g, scale, scale_inv;
+  bool jac_scale;
+  int nfev = 1, njev = 1;
+};
+
 /// fun and jac as least_squares resolved them (jac: the user's or finite
 /// differences); x_scale empty means 'jac' scaling. max_nfev > 0.
 TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, double ftol,

@@ -191,43 +191,33 @@ IndexVector find_active_constraints(const Vector& x, const Vector& lb, const Vec
 TrfOutcome trf_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, const Vector& lb,
                       const Vector& ub, double ftol, double xtol, double gtol, int max_nfev, const Vector& x_scale) {
   const Index n = x0.size();
-  TrfOutcome out;
-  Vector x = x0;
-  Vector f = fun(x);
-  const Index m = f.size();
-  Matrix j = jac(x);
-  out.nfev = out.njev = 1;
-  double cost = 0.5 * f.squaredNorm();
-  Vector g = j.transpose() * f;
-  const bool jac_scale = x_scale.size() == 0;
-  Vector scale_inv = jac_scale ? Vector(j.colwise().norm().transpose()) : Vector(x_scale.cwiseInverse());
-  if (jac_scale) scale_inv = (scale_inv.array() == 0).select(1.0, scale_inv);
-  Vector scale = scale_inv.cwiseInverse();
+  TrfIterate it(fun, jac, x0, x_scale);
+  const Index m = it.f.size();
   Vector v, dv;
-  cl_scaling(x, g, lb, ub, v, dv);
+  cl_scaling(it.x, it.g, lb, ub, v, dv);
   for (Index i = 0; i < n; ++i) {
-    if (dv(i) != 0) v(i) *= scale_inv(i);
+    if (dv(i) != 0) v(i) *= it.scale_inv(i);
   }
-  double delta = (x0.cwiseProduct(scale_inv).array() / v.array().sqrt()).matrix().norm();
+  double delta = (x0.cwiseProduct(it.scale_inv).array() / v.array().sqrt()).matrix().norm();
   if (delta == 0) delta = 1.0;
   double alpha = 0, g_norm = 0;
   std::optional<int> status;
   Matrix augmented(m + n, n);
   Vector f_augmented = Vector::Zero(m + n);
   for (;;) {
-    cl_scaling(x, g, lb, ub, v, dv);
-    g_norm = g.cwiseProduct(v).cwiseAbs().maxCoeff();
+    cl_scaling(it.x, it.g, lb, ub, v, dv);
+    g_norm = it.g.cwiseProduct(v).cwiseAbs().maxCoeff();
     if (g_norm < gtol) status = 1;
-    if (status || out.nfev == max_nfev) break;
+    if (status || it.nfev == max_nfev) break;
     // "Hat" variables: x_scale first, then Coleman and Li's scaling.
     for (Index i = 0; i < n; ++i) {
-      if (dv(i) != 0) v(i) *= scale_inv(i);
+      if (dv(i) != 0) v(i) *= it.scale_inv(i);
     }
-    const Vector d = v.cwiseSqrt().cwiseProduct(scale);
-    const Vector diag_h = g.cwiseProduct(dv).cwiseProduct(scale);
-    const Vector g_h = d.cwiseProduct(g);
-    f_augmented.head(m) = f;
-    augmented.topRows(m) = j * d.asDiagonal();
+    const Vector d = v.cwiseSqrt().cwiseProduct(it.scale);
+    const Vector diag_h = it.g.cwiseProduct(dv).cwiseProduct(it.scale);
+    const Vector g_h = d.cwiseProduct(it.g);
+    f_augmented.head(m) = it.f;
+    augmented.topRows(m) = it.j * d.asDiagonal();
     augmented.bottomRows(n) = diag_h.cwiseSqrt().asDiagonal();
     const Matrix j_h = augmented.topRows(m);
     const auto svd = linalg::svd(augmented, {.full_matrices = false, .check_finite = false});
@@ -236,51 +226,32 @@ TrfOutcome trf_bounds(const VectorFunction& fun, const JacobianFunction& jac, co
     const double theta = std::max(0.995, 1 - g_norm);
     double actual_reduction = -1;
     Vector x_new, f_new;
-    double cost_new = cost;
-    while (actual_reduction <= 0 && out.nfev < max_nfev) {
+    double cost_new = it.cost;
+    while (actual_reduction <= 0 && it.nfev < max_nfev) {
       const TrustRegionStep tr = solve_trust_region(n, m, uf, svd.s, vmat, delta, alpha);
       alpha = tr.alpha;
       const Vector p = d.cwiseProduct(tr.p);
-      const Step step = select_step(x, j_h, diag_h, g_h, p, tr.p, d, delta, lb, ub, theta);
-      x_new = make_strictly_feasible(x + step.step, lb, ub, 0.0);
+      const Step step = select_step(it.x, j_h, diag_h, g_h, p, tr.p, d, delta, lb, ub, theta);
+      x_new = make_strictly_feasible(it.x + step.step, lb, ub, 0.0);
       f_new = fun(x_new);
-      ++out.nfev;
+      ++it.nfev;
       const double step_h_norm = step.step_h.norm();
       if (!f_new.allFinite()) {
         delta = 0.25 * step_h_norm;
         continue;
       }
       cost_new = 0.5 * f_new.squaredNorm();
-      actual_reduction = cost - cost_new;
+      actual_reduction = it.cost - cost_new;
       const auto [delta_new, ratio] =
           update_trust_radius(delta, actual_reduction, step.predicted_reduction, step_h_norm, step_h_norm > 0.95 * delta);
-      status = termination(actual_reduction, cost, step.step.norm(), x.norm(), ratio, ftol, xtol);
+      status = termination(actual_reduction, it.cost, step.step.norm(), it.x.norm(), ratio, ftol, xtol);
       if (status) break;
       alpha *= delta / delta_new;
       delta = delta_new;
     }
-    if (actual_reduction > 0) {
-      x = x_new;
-      f = f_new;
-      cost = cost_new;
-      j = jac(x);
-      ++out.njev;
-      g = j.transpose() * f;
-      if (jac_scale) {
-        scale_inv = scale_inv.cwiseMax(Vector(j.colwise().norm().transpose()));
-        scale = scale_inv.cwiseInverse();
-      }
-    }
+    if (actual_reduction > 0) it.accept(x_new, f_new, cost_new);
   }
-  out.x = x;
-  out.f = f;
-  out.jac = j;
-  out.grad = g;
-  out.cost = cost;
-  out.optimality = g_norm;
-  out.status = status.value_or(0);
-  out.active_mask = find_active_constraints(x, lb, ub, xtol);
-  return out;
+  return it.finish(g_norm, status, find_active_constraints(it.x, lb, ub, xtol));
 }
 
 }  // namespace scilearn::optimize::detail
