@@ -72,6 +72,11 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
   }
   const bool bounded = (lb.array() > -inf).any() || (ub.array() < inf).any();
   if (lm && bounded) throw ValueError(cat(kWhere, ": method lm does not support bounds; use trf"));
+  if (lm && options.loss != Loss::linear) throw ValueError(cat(kWhere, ": method lm supports only the linear loss"));
+  if (!(options.f_scale > 0) || !std::isfinite(options.f_scale)) {
+    throw ValueError(cat(kWhere, ": f_scale must be positive, got ", options.f_scale));
+  }
+  const detail::RobustLoss loss{options.loss, options.f_scale};
   // x_scale: SciPy's 'jac' (an empty vector here) for lm by default or on
   // request; otherwise the given scales, 1 for trf by default.
   Vector x_scale;
@@ -143,9 +148,9 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     if (m < n) throw ValueError(cat(kWhere, ": fun returned ", m, " residuals for ", n, " variables (need m >= n)"));
     const detail::TrfOutcome r =
         bounded ? detail::trf_bounds(remembered, jac, start, lb, ub, options.ftol, options.xtol, options.gtol, max_nfev,
-                                     x_scale)
+                                     x_scale, loss)
                 : detail::trf_no_bounds(remembered, jac, start, options.ftol, options.xtol, options.gtol, max_nfev,
-                                        x_scale);
+                                        x_scale, loss);
     out.x = r.x;
     out.fun = r.f;
     out.jac = r.jac;

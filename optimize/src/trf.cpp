@@ -76,10 +76,76 @@ std::pair<double, double> update_trust_radius(double delta, double actual_reduct
   return {delta, ratio};
 }
 
+double RobustLoss::cost(const Vector& f) const {
+  if (loss == Loss::linear) return 0.5 * f.squaredNorm();
+  Vector r0, r1, r2;
+  rho(f, r0, r1, r2);
+  return 0.5 * r0.sum();
+}
+
+void RobustLoss::rho(const Vector& f, Vector& r0, Vector& r1, Vector& r2) const {
+  const Vector z = (f / f_scale).array().square();
+  r0.resize(z.size());
+  r1.resize(z.size());
+  r2.resize(z.size());
+  for (Index i = 0; i < z.size(); ++i) {
+    const double zi = z(i);
+    switch (loss) {
+      case Loss::linear: r0(i) = zi, r1(i) = 1, r2(i) = 0; break;
+      case Loss::soft_l1: {
+        const double t = 1 + zi;
+        r0(i) = 2 * (std::sqrt(t) - 1), r1(i) = 1 / std::sqrt(t), r2(i) = -0.5 * std::pow(t, -1.5);
+        break;
+      }
+      case Loss::huber:
+        if (zi <= 1) {
+          r0(i) = zi, r1(i) = 1, r2(i) = 0;
+        } else {
+          r0(i) = 2 * std::sqrt(zi) - 1, r1(i) = 1 / std::sqrt(zi), r2(i) = -0.5 * std::pow(zi, -1.5);
+        }
+        break;
+      case Loss::cauchy: {
+        const double t = 1 + zi;
+        r0(i) = std::log1p(zi), r1(i) = 1 / t, r2(i) = -1 / (t * t);
+        break;
+      }
+      case Loss::arctan: {
+        const double t = 1 + zi * zi;
+        r0(i) = std::atan(zi), r1(i) = 1 / t, r2(i) = -2 * zi / (t * t);
+        break;
+      }
+    }
+  }
+  r0 *= f_scale * f_scale;
+  r2 /= f_scale * f_scale;
+}
+
+namespace {
+
+// SciPy's scale_for_robust_loss_function: the Gauss-Newton model of the
+// robust cost uses J and f rescaled row by row by sqrt(rho' + 2 rho'' f^2)
+// (kept above eps) and rho' / that (Triggs et al. 2000, "Bundle adjustment").
+void scale_for_loss(const RobustLoss& loss, Matrix& j, Vector& f, double& cost) {
+  if (loss.loss == Loss::linear) {
+    cost = 0.5 * f.squaredNorm();
+    return;
+  }
+  Vector r0, r1, r2;
+  loss.rho(f, r0, r1, r2);
+  cost = 0.5 * r0.sum();
+  Vector j_scale = r1.array() + 2 * r2.array() * f.array().square();
+  j_scale = (j_scale.array() < kEps).select(kEps, j_scale).cwiseSqrt();
+  f = f.cwiseProduct(r1).cwiseQuotient(j_scale);
+  j = j_scale.asDiagonal() * j;
+}
+
+}  // namespace
+
 TrfIterate::TrfIterate(const VectorFunction& fun, const JacobianFunction& jac_, const Vector& x0,
-                       const Vector& x_scale)
-    : jac(jac_), x(x0), f(fun(x0)), j(jac_(x0)), cost(0.5 * f.squaredNorm()), g(j.transpose() * f),
-      jac_scale(x_scale.size() == 0) {
+                       const Vector& x_scale, const RobustLoss& loss_)
+    : jac(jac_), loss(loss_), x(x0), f_true(fun(x0)), f(f_true), j(jac_(x0)), cost(0), jac_scale(x_scale.size() == 0) {
+  scale_for_loss(loss, j, f, cost);
+  g = j.transpose() * f;
   scale_inv = jac_scale ? Vector(j.colwise().norm().transpose()) : Vector(x_scale.cwiseInverse());
   if (jac_scale) scale_inv = (scale_inv.array() == 0).select(1.0, scale_inv);
   scale = scale_inv.cwiseInverse();
@@ -87,10 +153,12 @@ TrfIterate::TrfIterate(const VectorFunction& fun, const JacobianFunction& jac_, 
 
 void TrfIterate::accept(const Vector& x_new, const Vector& f_new, double cost_new) {
   x = x_new;
+  f_true = f_new;
   f = f_new;
-  cost = cost_new;
   j = jac(x);
   ++njev;
+  scale_for_loss(loss, j, f, cost);
+  cost = cost_new;
   g = j.transpose() * f;
   if (jac_scale) {
     scale_inv = scale_inv.cwiseMax(Vector(j.colwise().norm().transpose()));
@@ -99,13 +167,13 @@ void TrfIterate::accept(const Vector& x_new, const Vector& f_new, double cost_ne
 }
 
 TrfOutcome TrfIterate::finish(double g_norm, std::optional<int> status, IndexVector active_mask) const {
-  return {x, f, j, g, cost, g_norm, nfev, njev, status.value_or(0), std::move(active_mask)};
+  return {x, f_true, j, g, cost, g_norm, nfev, njev, status.value_or(0), std::move(active_mask)};
 }
 
 TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, double ftol,
-                         double xtol, double gtol, int max_nfev, const Vector& x_scale) {
+                         double xtol, double gtol, int max_nfev, const Vector& x_scale, const RobustLoss& loss) {
   const Index n = x0.size();
-  TrfIterate it(fun, jac, x0, x_scale);
+  TrfIterate it(fun, jac, x0, x_scale, loss);
   const Index m = it.f.size();
   double delta = x0.cwiseProduct(it.scale_inv).norm();
   if (delta == 0) delta = 1.0;
@@ -138,7 +206,7 @@ TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac,
         delta = 0.25 * step_h_norm;
         continue;
       }
-      cost_new = 0.5 * f_new.squaredNorm();
+      cost_new = it.cost_of(f_new);
       actual_reduction = it.cost - cost_new;
       const auto [delta_new, ratio] =
           update_trust_radius(delta, actual_reduction, predicted_reduction, step_h_norm, step_h_norm > 0.95 * delta);

@@ -46,17 +46,33 @@ IndexVector find_active_constraints(const Vector& x, const Vector& lb, const Vec
 /// one: by rtol max(1, |bound|), or to the next float when rtol = 0.
 Vector make_strictly_feasible(const Vector& x, const Vector& lb, const Vector& ub, double rtol);
 
+/// A robust loss with its scale (SciPy's construct_loss_function): rho and
+/// its first two derivatives at z = (f / f_scale)^2, scaled back.
+struct RobustLoss {
+  Loss loss = Loss::linear;
+  double f_scale = 1.0;
+  /// 0.5 f_scale^2 sum rho(z).
+  double cost(const Vector& f) const;
+  /// rho (times f_scale^2), rho' and rho'' (over f_scale^2) at each residual.
+  void rho(const Vector& f, Vector& r0, Vector& r1, Vector& r2) const;
+};
+
 /// The current point of a trf run: x, f, J, the cost, the gradient J'f and
 /// the variable scales (x_scale given, or 'jac': J's column norms inverted,
 /// never allowed to grow back), with the evaluation counts.
 struct TrfIterate {
-  TrfIterate(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, const Vector& x_scale);
+  TrfIterate(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, const Vector& x_scale,
+             const RobustLoss& loss);
   /// Moves to an accepted step: f there, a new Jacobian, gradient and scales.
   void accept(const Vector& x_new, const Vector& f_new, double cost_new);
   TrfOutcome finish(double g_norm, std::optional<int> status, IndexVector active_mask) const;
+  /// The cost at residuals f (under the loss).
+  double cost_of(const Vector& f_new) const { return loss.cost(f_new); }
 
   const JacobianFunction& jac;
-  Vector x, f;
+  const RobustLoss& loss;
+  Vector x, f_true;  // f_true: the residuals; f and j below: rescaled by the loss
+  Vector f;
   Matrix j;
   double cost;
   Vector g, scale, scale_inv;
@@ -67,10 +83,11 @@ struct TrfIterate {
 /// fun and jac as least_squares resolved them (jac: the user's or finite
 /// differences); x_scale empty means 'jac' scaling. max_nfev > 0.
 TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, double ftol,
-                         double xtol, double gtol, int max_nfev, const Vector& x_scale);
+                         double xtol, double gtol, int max_nfev, const Vector& x_scale, const RobustLoss& loss);
 
 /// The same with lb < ub (some finite); x0 strictly inside them.
 TrfOutcome trf_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, const Vector& lb,
-                      const Vector& ub, double ftol, double xtol, double gtol, int max_nfev, const Vector& x_scale);
+                      const Vector& ub, double ftol, double xtol, double gtol, int max_nfev, const Vector& x_scale,
+                      const RobustLoss& loss);
 
 }  // namespace scilearn::optimize::detail

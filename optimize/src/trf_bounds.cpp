@@ -189,9 +189,10 @@ IndexVector find_active_constraints(const Vector& x, const Vector& lb, const Vec
 }
 
 TrfOutcome trf_bounds(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, const Vector& lb,
-                      const Vector& ub, double ftol, double xtol, double gtol, int max_nfev, const Vector& x_scale) {
+                      const Vector& ub, double ftol, double xtol, double gtol, int max_nfev, const Vector& x_scale,
+                      const RobustLoss& loss) {
   const Index n = x0.size();
-  TrfIterate it(fun, jac, x0, x_scale);
+  TrfIterate it(fun, jac, x0, x_scale, loss);
   const Index m = it.f.size();
   Vector v, dv;
   cl_scaling(it.x, it.g, lb, ub, v, dv);
@@ -240,7 +241,7 @@ TrfOutcome trf_bounds(const VectorFunction& fun, const JacobianFunction& jac, co
         delta = 0.25 * step_h_norm;
         continue;
       }
-      cost_new = 0.5 * f_new.squaredNorm();
+      cost_new = it.cost_of(f_new);
       actual_reduction = it.cost - cost_new;
       const auto [delta_new, ratio] =
           update_trust_radius(delta, actual_reduction, step.predicted_reduction, step_h_norm, step_h_norm > 0.95 * delta);

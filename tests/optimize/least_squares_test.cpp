@@ -148,6 +148,55 @@ BOOST_AUTO_TEST_CASE(trf_with_bounds_matches_scipy) {
   BOOST_TEST(ours <= scipy + scipy / 20);
 }
 
+// The robust losses against SciPy (tests/reference/optimize_trf.py): an
+// exponential fit to 40 points with three outliers, each loss with f_scale
+// 0.1 and 1, with and without bounds: the same status, cost (1e-10
+// relative), solution (1e-7) and evaluation counts.
+BOOST_AUTO_TEST_CASE(trf_robust_losses_match_scipy) {
+  const Vector t = Vector::LinSpaced(40, 0, 3);
+  Vector y(40);
+  for (Index i = 0; i < 40; ++i) y(i) = 2.0 * std::exp(-1.1 * t(i)) + 0.3 + 0.01 * std::sin(5.0 * static_cast<double>(i));
+  y(5) += 1.5;
+  y(17) -= 2.0;
+  y(30) += 3.0;
+  const VectorFunction residuals = [&](const Vector& p) {
+    return Vector((p(0) * (-p(1) * t.array()).exp() + p(2) - y.array()).matrix());
+  };
+  const JacobianFunction jacobian = [&](const Vector& p) {
+    Matrix j(40, 3);
+    j.col(0) = (-p(1) * t.array()).exp().matrix();
+    j.col(1) = (-p(0) * t.array() * (-p(1) * t.array()).exp()).matrix();
+    j.col(2).setOnes();
+    return j;
+  };
+  const std::map<std::string, Loss> losses = {{"linear", Loss::linear}, {"soft_l1", Loss::soft_l1},
+                                              {"huber", Loss::huber},   {"cauchy", Loss::cauchy},
+                                              {"arctan", Loss::arctan}};
+  int rows = 0, same = 0;
+  for (const auto& c : testing::read_manifest("optimize/trf/losses.csv")) {
+    BOOST_TEST_REQUIRE(c.size() == 8u);
+    BOOST_TEST_CONTEXT(c[0] << " f_scale " << c[1] << (c[2] == "1" ? " bounded" : "")) {
+      LeastSquaresOptions options{.jac = jacobian, .loss = losses.at(c[0]), .f_scale = std::stod(c[1])};
+      const bool bounded = c[2] == "1";
+      if (bounded) options.bounds = Bounds{Vector::Zero(3), Vector{{10.0, 1.0, 10.0}}};
+      const LeastSquaresResult r =
+          optimize::least_squares(residuals, Vector{{1.0, 0.5, bounded ? 0.1 : 0.0}}, options);
+      std::vector<double> x_ref;
+      std::stringstream in(c[7]);
+      for (std::string item; std::getline(in, item, ';');) x_ref.push_back(std::stod(item));
+      const double cost = std::stod(c[6]);
+      BOOST_TEST(r.status == std::stoi(c[3]));
+      BOOST_TEST(std::abs(r.cost - cost) <= 1e-10 * cost);
+      for (Index i = 0; i < 3; ++i) BOOST_TEST(std::abs(r.x(i) - x_ref[static_cast<std::size_t>(i)]) <= 1e-7);
+      BOOST_TEST((r.fun - residuals(r.x)).norm() == 0.0);  // fun: the unscaled residuals
+      same += r.nfev == std::stoi(c[4]) && r.njev == std::stoi(c[5]);
+      ++rows;
+    }
+  }
+  BOOST_TEST(rows == 20);
+  BOOST_TEST(same == rows);
+}
+
 BOOST_AUTO_TEST_CASE(least_squares_rejects_bad_input) {
   BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, Vector{{std::nan(""), 1.0}}), ValueError);
   BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.ftol = 0, .xtol = 0, .gtol = 0}),
@@ -168,6 +217,11 @@ BOOST_AUTO_TEST_CASE(least_squares_rejects_bad_input) {
   BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart,
                                                   {.bounds = Bounds{Vector{{-2.0, 1.0}}, Vector{{0.0, 1.0}}}}),
                     ValueError);  // lb = ub
+  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.method = LeastSquaresMethod::lm,
+                                                                            .loss = Loss::huber}),
+                    ValueError);  // lm: linear loss only
+  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.loss = Loss::cauchy, .f_scale = 0}),
+                    ValueError);
 }
 
 // curve_fit on an exponential decay with known noise-free parameters, with

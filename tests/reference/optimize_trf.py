@@ -2,7 +2,9 @@
 Hillstrom's 24 problems as residuals (definitions in optimize_mgh.py), with
 the complex-step Jacobian, default options and x_scale='jac' (results.csv),
 and with the box x0 - 2 (1 + |x0|) <= x <= x0 + 0.5 (1 + |x0|), which cuts
-off most of their minima (bounded.csv), for tests/optimize/least_squares_test.cpp.
+off most of their minima (bounded.csv); and the robust losses on an
+exponential fit to data with outliers, with f_scale 0.1 and 1, with and
+without bounds (losses.csv); for tests/optimize/least_squares_test.cpp.
 
 Run: .venv/bin/python tests/reference/optimize_trf.py
 """
@@ -45,6 +47,28 @@ def main():
         w.writerow(["problem", "status", "nfev", "njev", "cost", "active"])
         w.writerows(rows)
     print(f"{len(rows)} bounded runs written to {OUT / 'bounded.csv'}")
+    t = np.linspace(0, 3, 40)
+    y = 2.0 * np.exp(-1.1 * t) + 0.3 + 0.01 * np.sin(5.0 * np.arange(40))
+    y[[5, 17, 30]] += [1.5, -2.0, 3.0]  # outliers
+    def residuals(p):
+        return p[0] * np.exp(-p[1] * t) + p[2] - y
+    def jacobian(p):
+        e = np.exp(-p[1] * t)
+        return np.stack([e, -p[0] * t * e, np.ones_like(t)], axis=1)
+    rows = []
+    for loss in ("linear", "soft_l1", "huber", "cauchy", "arctan"):
+        for f_scale in (0.1, 1.0):
+            for bounded in (False, True):
+                bounds = ([0, 0, 0], [10, 1.0, 10]) if bounded else (-np.inf, np.inf)
+                r = least_squares(residuals, [1.0, 0.5, 0.0 if not bounded else 0.1], jac=jacobian, loss=loss,
+                                  f_scale=f_scale, bounds=bounds)
+                rows.append([loss, f_scale, int(bounded), r.status, r.nfev, r.njev, repr(float(r.cost)),
+                             ";".join(repr(float(v)) for v in r.x)])
+    with open(OUT / "losses.csv", "w", newline="") as out:
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["loss", "f_scale", "bounded", "status", "nfev", "njev", "cost", "x"])
+        w.writerows(rows)
+    print(f"{len(rows)} loss runs written to {OUT / 'losses.csv'}")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,17 @@ enum class LeastSquaresMethod {
   lm,   ///< Levenberg-Marquardt as MINPACK's lmder (Moré 1978); no bounds
 };
 
+/// The loss rho applied to each squared residual (SciPy's `loss`): the cost
+/// is 0.5 f_scale^2 sum rho((f_i / f_scale)^2). All but `linear` damp the
+/// outliers' influence (trf only).
+enum class Loss {
+  linear,   ///< rho(z) = z: ordinary least squares
+  soft_l1,  ///< rho(z) = 2 ((1 + z)^0.5 - 1): a smooth l1
+  huber,    ///< rho(z) = z for z <= 1, 2 z^0.5 - 1 beyond
+  cauchy,   ///< rho(z) = ln(1 + z)
+  arctan,   ///< rho(z) = arctan(z): bounds each residual's cost
+};
+
 /// Options of least_squares, with SciPy's names and defaults.
 struct LeastSquaresOptions {
   LeastSquaresMethod method = LeastSquaresMethod::trf;
@@ -24,6 +35,8 @@ struct LeastSquaresOptions {
   JacobianFunction jac{};
   /// lb <= x <= ub (trf only; 1 or n entries each, lb < ub, x0 inside).
   std::optional<Bounds> bounds{};
+  Loss loss = Loss::linear;
+  double f_scale = 1.0;  ///< the residual size at which the loss leaves its quadratic part
   double ftol = 1e-8;  ///< stop when the relative reduction of the cost (actual and predicted) is <= ftol
   double xtol = 1e-8;  ///< stop when the trust region shrinks below xtol times the scaled |x|
   double gtol = 1e-8;  ///< stop when the largest cosine between f and a column of J is <= gtol
@@ -39,10 +52,10 @@ struct LeastSquaresOptions {
 /// SciPy's OptimizeResult of least_squares.
 struct LeastSquaresResult {
   Vector x{};
-  double cost = 0;         ///< 0.5 ||f(x)||^2
-  Vector fun{};            ///< f(x)
-  Matrix jac{};            ///< J(x)
-  Vector grad{};           ///< J(x)' f(x)
+  double cost = 0;         ///< 0.5 ||f(x)||^2, or the robust cost under `loss`
+  Vector fun{};            ///< f(x), unscaled by the loss
+  Matrix jac{};            ///< J(x) (under a robust loss: rescaled by it, as SciPy returns it)
+  Vector grad{};           ///< the cost's gradient, J(x)' f(x) for the linear loss
   double optimality = 0;   ///< ||grad||_inf
   IndexVector active_mask{};  ///< -1 / 1 for variables at their lower / upper bound (within xtol), else 0
   int nfev = 0;            ///< evaluations of f (finite-difference ones included)
