@@ -192,7 +192,8 @@ std::optional<WolfeStep> line_search_wolfe12(ScalarObjective& objective, const V
     if (!line.gradient_at(alpha)) (void)line.derphi(alpha);
     return options.extra_condition(alpha, line.point(alpha), phi, *line.gradient_at(alpha));
   };
-  if (const auto step = zoom_search(line, old_fval, old_old_fval, derphi0, options.c1, options.c2, options.amax, extra)) {
+  if (const auto step =
+          zoom_search(line, old_fval, old_old_fval, derphi0, options.c1, options.c2, options.zoom_amax, extra)) {
     return accepted(step->first, step->second);
   }
   return std::nullopt;

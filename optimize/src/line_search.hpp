@@ -26,8 +26,9 @@ using StepCondition = std::function<bool(double, const Vector&, double, const Ve
 struct WolfeOptions {
   double c1 = 1e-4;  // sufficient decrease
   double c2 = 0.9;   // curvature
-  double amin = 1e-100;
-  double amax = 1e100;
+  double amin = 1e-100;  // Moré-Thuente's step bounds (SciPy: BFGS and CG pass these;
+  double amax = 1e100;   // Newton-CG leaves line_search_wolfe1's defaults 1e-8 and 50)
+  double zoom_amax = 1e100;  // the zoom search's bound (Newton-CG: none)
   StepCondition extra_condition{};  // empty: none
 };
 

@@ -68,9 +68,10 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
     if (!(*o.tol >= 0)) throw ValueError(cat(kWhere, ": tol must be >= 0, got ", *o.tol));
     o.gtol = o.xatol = o.fatol = *o.tol;  // SciPy maps tol onto each method's own tolerance
     if (o.method == Method::lbfgsb || o.method == Method::powell) o.ftol = *o.tol;
-    if (o.method == Method::powell) o.xtol = *o.tol;
+    if (o.method == Method::powell || o.method == Method::newton_cg) o.xtol = *o.tol;
   }
   if (!o.ftol) o.ftol = o.method == Method::powell ? 1e-4 : 2.2204460492503131e-09;
+  if (!o.xtol) o.xtol = o.method == Method::powell ? 1e-4 : 1e-5;
   if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
   if (o.eps && !(*o.eps > 0 && std::isfinite(*o.eps))) throw ValueError(cat(kWhere, ": eps must be > 0, got ", *o.eps));
   switch (o.method) {
@@ -96,6 +97,16 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
       }
       break;
     }
+    case Method::newton_cg: {
+      if (o.bounds) throw ValueError(cat(kWhere, ": method newton_cg cannot handle bounds; use lbfgsb"));
+      if (!(*o.xtol >= 0)) throw ValueError(cat(kWhere, ": xtol must be >= 0, got ", *o.xtol));
+      const double c2 = o.c2.value_or(0.9);
+      if (!(0 < o.c1 && o.c1 < c2 && c2 < 1)) {
+        throw ValueError(cat(kWhere, ": the line search needs 0 < c1 < c2 < 1, got c1 = ", o.c1, ", c2 = ", c2));
+      }
+      if (o.maxiter == 0) o.maxiter = static_cast<int>(200 * n);
+      break;
+    }
     case Method::lbfgsb:
       if (!(o.gtol >= 0) || !(*o.ftol >= 0)) {
         throw ValueError(cat(kWhere, ": gtol and ftol must be >= 0, got ", o.gtol, " and ", *o.ftol));
@@ -116,8 +127,8 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
       }
       break;
     case Method::powell:
-      if (!(o.xtol >= 0) || !(*o.ftol >= 0)) {
-        throw ValueError(cat(kWhere, ": xtol and ftol must be >= 0, got ", o.xtol, " and ", *o.ftol));
+      if (!(*o.xtol >= 0) || !(*o.ftol >= 0)) {
+        throw ValueError(cat(kWhere, ": xtol and ftol must be >= 0, got ", *o.xtol, " and ", *o.ftol));
       }
       if (o.direc.size() > 0) {
         check_shape(kWhere, "direc", o.direc, n, n);
@@ -139,6 +150,9 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
   if (given.callback) {  // records a stop request so that the status can say so
     options.callback = [&](const OptimizeResult& r) { return stopped = given.callback(r); };
   }
+  if (options.method == Method::newton_cg && plain != nullptr && !options.jac) {
+    throw ValueError(cat(kWhere, ": method newton_cg needs the gradient (jac, or an ObjectiveWithGradient), as in SciPy"));
+  }
   OptimizeResult result;
   if (options.method == Method::nelder_mead || options.method == Method::powell) {
     const bool powell = options.method == Method::powell;
@@ -152,6 +166,7 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
     switch (options.method) {
       case Method::bfgs: result = minimize_bfgs(objective, x0, options); break;
       case Method::cg: result = minimize_cg(objective, x0, options); break;
+      case Method::newton_cg: result = minimize_newton_cg(objective, x0, options); break;
       default: result = minimize_lbfgsb(objective, x0, options); break;
     }
   }

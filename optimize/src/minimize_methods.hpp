@@ -27,6 +27,7 @@ void finish_gradient_run(OptimizeResult& result, bool precision_loss, const Mini
 
 OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_lbfgsb(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
+OptimizeResult minimize_newton_cg(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_powell(const Objective& fun, const Vector& x0, const MinimizeOptions& options);

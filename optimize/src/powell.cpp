@@ -133,7 +133,7 @@ OptimizeResult minimize_powell(const Objective& fun, const Vector& x0, const Min
   }
 
   LimitedObjective f(fun, maxfev);
-  const double tol = options.xtol * 100;
+  const double tol = *options.xtol * 100;
   Vector x = x0;
   double fval = f(x);  // maxfev >= 1
   Vector x_old = x;

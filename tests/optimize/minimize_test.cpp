@@ -84,6 +84,40 @@ BOOST_AUTO_TEST_CASE(finite_difference_step_is_scipys_absolute_eps) {
   BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.eps = 0.0}), ValueError);
 }
 
+// Newton-CG with the exact Hessian, Hessian-vector products, or forward
+// differences of the gradient: a convex quadratic is solved to CG accuracy,
+// Hessian calls are counted (one per iteration with hess, one per product
+// with hessp, none with differences), and the gradient is required.
+BOOST_AUTO_TEST_CASE(newton_cg_uses_hess_hessp_or_differences) {
+  const Matrix h{{2, 0.5, 0}, {0.5, 2, 0}, {0, 0, 2}};
+  const Hessian hess = [&](const Vector&) { return h; };
+  const HessianVectorProduct hessp = [&](const Vector&, const Vector& p) { return Vector(h * p); };
+  const OptimizeResult with_hess =
+      optimize::minimize(quadratic, kX0, {.method = Method::newton_cg, .jac = quadratic_grad, .hess = hess});
+  const OptimizeResult with_hessp =
+      optimize::minimize(quadratic, kX0, {.method = Method::newton_cg, .jac = quadratic_grad, .hessp = hessp});
+  const OptimizeResult with_fd = optimize::minimize(quadratic, kX0, {.method = Method::newton_cg, .jac = quadratic_grad});
+  for (const OptimizeResult* r : {&with_hess, &with_hessp, &with_fd}) {
+    BOOST_TEST(r->success, r->message);
+    BOOST_TEST((r->x - kMin).cwiseAbs().maxCoeff() <= 1e-5);
+  }
+  BOOST_TEST(with_hess.nhev == with_hess.nit);
+  BOOST_TEST(with_hessp.nhev >= with_hessp.nit);
+  BOOST_TEST(with_fd.nhev == 0);
+  BOOST_TEST(with_fd.njev > with_hess.njev);  // each difference costs gradients
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = Method::newton_cg}), ValueError);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = Method::newton_cg, .jac = quadratic_grad,
+                                                              .bounds = Bounds{Vector::Zero(3), Vector::Ones(3)}}),
+                    ValueError);
+  const ObjectiveWithGradient fg = [](const Vector& x, Vector& g) {
+    g = quadratic_grad(x);
+    return quadratic(x);
+  };
+  const OptimizeResult r = optimize::minimize(fg, kX0, {.method = Method::newton_cg});
+  BOOST_TEST(r.success);
+  BOOST_TEST((r.x - kMin).cwiseAbs().maxCoeff() <= 1e-5);
+}
+
 BOOST_AUTO_TEST_CASE(objective_with_gradient_is_called_once_per_point) {
   int calls = 0;
   const ObjectiveWithGradient fg = [&](const Vector& x, Vector& g) {

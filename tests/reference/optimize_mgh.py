@@ -2,7 +2,7 @@
 ("Testing unconstrained optimization software", ACM TOMS 7(1), 1981), written
 from the paper's definitions: f(x) = sum r_i(x)^2 from their standard starting
 points. Writes tests/data/optimize/mgh/results.csv: per problem and method
-(bfgs, cg, lbfgsb with the gradient; nelder_mead, powell) SciPy's answer and counts,
+(bfgs, cg, lbfgsb, newton_cg with the gradient; nelder_mead, powell) SciPy's answer and counts,
 and bounded.csv: L-BFGS-B on Hock and Schittkowski's bound-constrained
 problems ("Test examples for nonlinear programming codes", 1981), which
 tests/optimize/minimize_mgh_test.cpp compares with ours.
@@ -275,7 +275,8 @@ def main():
         f = objective(residuals)
         g = complex_step_gradient(f)
         for method, scipy_method, jac in (("bfgs", "BFGS", g), ("cg", "CG", g), ("lbfgsb", "L-BFGS-B", g),
-                                          ("nelder_mead", "Nelder-Mead", None), ("powell", "Powell", None)):
+                                          ("nelder_mead", "Nelder-Mead", None), ("powell", "Powell", None),
+                                          ("newton_cg", "Newton-CG", g)):
             res = minimize(f, np.array(x0), method=scipy_method, jac=jac)
             # SciPy's own sensitivity to rounding: the same run from x0 moved
             # by a few ulps (of max(1, |x0|)). Long runs on ill-conditioned problems (CG on

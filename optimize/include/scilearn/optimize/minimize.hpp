@@ -19,7 +19,15 @@ enum class Method {
   bfgs,         ///< quasi-Newton BFGS with a dense inverse Hessian (Nocedal and Wright 2006, Alg. 6.1)
   lbfgsb,       ///< limited-memory BFGS with bounds (Byrd, Lu, Nocedal and Zhu 1995; v3.0, Morales and Nocedal 2011)
   powell,       ///< modified Powell conjugate directions (Powell 1964) with Brent line searches; no gradient; bounds
+  newton_cg,    ///< truncated Newton: CG on the Newton system, Wolfe line search (Nocedal and Wright 2006, Alg. 7.1); needs jac
 };
+
+/// The Hessian of an Objective at x (SciPy's `hess` callable).
+using Hessian = std::function<Matrix(const Vector& x)>;
+
+/// The Hessian at x times a vector p (SciPy's `hessp`): lets newton_cg run
+/// without forming the matrix.
+using HessianVectorProduct = std::function<Vector(const Vector& x, const Vector& p)>;
 
 /// Box constraints lb <= x <= ub (SciPy's `Bounds`); use -inf / +inf for a
 /// free side. One entry applies to every component.
@@ -42,6 +50,10 @@ struct MinimizeOptions {
   /// bound). Ignored by nelder_mead and powell. (For an objective that returns its
   /// gradient, SciPy's jac=True, pass an ObjectiveWithGradient to minimize instead.)
   Gradient jac{};
+  /// newton_cg: the Hessian, or (if hess is empty) Hessian-vector products;
+  /// neither: forward differences of the gradient with step `eps`.
+  Hessian hess{};
+  HessianVectorProduct hessp{};
   FiniteDifference finite_diff = FiniteDifference::two_point;
   /// The finite-difference step, absolute as in SciPy's `eps` option; default
   /// sqrt(eps) = 1.49e-8 (bfgs, cg) or 1e-8 (lbfgsb).
@@ -50,7 +62,7 @@ struct MinimizeOptions {
   /// them; bfgs and cg reject them).
   std::optional<Bounds> bounds{};
   /// SciPy's `tol`: sets gtol (bfgs, cg), ftol and gtol (lbfgsb), xatol
-  /// and fatol (nelder_mead), or xtol and ftol (powell).
+  /// and fatol (nelder_mead), xtol and ftol (powell), or xtol (newton_cg).
   std::optional<double> tol{};
   Callback callback{};
   /// Iteration limit; 0: the method's SciPy default (200 n; 15000 for
@@ -81,7 +93,10 @@ struct MinimizeOptions {
   bool adaptive = false;        ///< dimension-dependent coefficients (Gao and Han 2012), for large n
   Matrix initial_simplex{};     ///< (n + 1) x n, one vertex per row; empty: x0 and x0 with each entry scaled by 1.05 (0.00025 if zero)
   // powell (also ftol above)
-  double xtol = 1e-4;  ///< relative tolerance of each line search (Brent's xtol = 100 xtol; bounded: xatol = xtol)
+  /// powell: relative tolerance of each line search (Brent's xtol = 100
+  /// xtol; bounded: xatol = xtol), default 1e-4; newton_cg: stop when the
+  /// step's 1-norm is below n xtol, default 1e-5.
+  std::optional<double> xtol{};
   Matrix direc{};      ///< n x n initial directions, one per row; empty: the identity. Rank deficient: a warning
 };
 
