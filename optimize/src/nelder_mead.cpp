@@ -4,32 +4,10 @@
 #include <numeric>
 #include <vector>
 
+#include "limited_objective.hpp"
 #include "minimize_methods.hpp"
 
 namespace scilearn::optimize::detail {
-namespace {
-
-// fun, counted, refusing calls past the evaluation limit (SciPy's
-// _wrap_scalar_function_maxfun_validation).
-class LimitedObjective {
- public:
-  LimitedObjective(const Objective& fun, double maxfev) : fun_(fun), maxfev_(maxfev) {}
-  bool exhausted() const { return calls_ >= maxfev_; }
-  int calls() const { return calls_; }
-  // Returns nullopt instead of calling once the limit is reached.
-  std::optional<double> operator()(const Vector& x) {
-    if (exhausted()) return std::nullopt;
-    ++calls_;
-    return fun_(x);
-  }
-
- private:
-  const Objective& fun_;
-  double maxfev_;
-  int calls_ = 0;
-};
-
-}  // namespace
 
 // SciPy's _minimize_neldermead, operation for operation: the same initial
 // simplex, coefficients (rho, chi, psi, sigma) = (1, 2, 1/2, 1/2), or Gao and
@@ -88,7 +66,7 @@ OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0_in, c
     fsim = sorted_f;
   };
   for (Index k = 0; k <= n; ++k) {
-    const auto value = f(sim.row(k).transpose());
+    const auto value = f.try_call(sim.row(k).transpose());
     if (!value) break;
     fsim(k) = *value;
   }
@@ -104,12 +82,12 @@ OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0_in, c
       const Vector xbar = sim.topRows(n).colwise().sum().transpose() / dim;
       const Vector worst = sim.row(n).transpose();
       const Vector xr = clip((1 + rho) * xbar - rho * worst);
-      const auto fxr = f(xr);
+      const auto fxr = f.try_call(xr);
       if (!fxr) return;
       bool shrink = false;
       if (*fxr < fsim(0)) {
         const Vector xe = clip((1 + rho * chi) * xbar - rho * chi * worst);
-        const auto fxe = f(xe);
+        const auto fxe = f.try_call(xe);
         if (!fxe) return;
         if (*fxe < *fxr) {
           sim.row(n) = xe.transpose();
@@ -123,7 +101,7 @@ OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0_in, c
         fsim(n) = *fxr;
       } else if (*fxr < fsim(n)) {  // outside contraction
         const Vector xc = clip((1 + psi * rho) * xbar - psi * rho * worst);
-        const auto fxc = f(xc);
+        const auto fxc = f.try_call(xc);
         if (!fxc) return;
         if (*fxc <= *fxr) {
           sim.row(n) = xc.transpose();
@@ -133,7 +111,7 @@ OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0_in, c
         }
       } else {  // inside contraction
         const Vector xcc = clip((1 - psi) * xbar + psi * worst);
-        const auto fxcc = f(xcc);
+        const auto fxcc = f.try_call(xcc);
         if (!fxcc) return;
         if (*fxcc < fsim(n)) {
           sim.row(n) = xcc.transpose();
@@ -145,7 +123,7 @@ OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0_in, c
       if (shrink) {
         for (Index j = 1; j <= n; ++j) {
           sim.row(j) = clip((sim.row(0) + sigma * (sim.row(j) - sim.row(0))).transpose()).transpose();
-          const auto fj = f(sim.row(j).transpose());
+          const auto fj = f.try_call(sim.row(j).transpose());
           if (!fj) return;
           fsim(j) = *fj;
         }

@@ -5,6 +5,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <utility>
 
+#include "limited_objective.hpp"
 #include "minimize_methods.hpp"
 #include "scalar_minimizers.hpp"
 
@@ -12,31 +13,6 @@ namespace scilearn::optimize::detail {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-// Thrown by LimitedObjective when a call would pass maxfev and caught by the
-// main loop of minimize_powell, which then ends with the last accepted point
-// (SciPy's _MaxFuncCallError): an evaluation limit hit inside a line search
-// abandons that line search.
-struct EvaluationLimitReached {};
-
-// fun, counted, refusing calls past the evaluation limit (SciPy's
-// _wrap_scalar_function_maxfun_validation).
-class LimitedObjective {
- public:
-  LimitedObjective(const Objective& fun, double maxfev) : fun_(fun), maxfev_(maxfev) {}
-  int calls() const { return calls_; }
-  bool exhausted() const { return calls_ >= maxfev_; }
-  double operator()(const Vector& x) {
-    if (exhausted()) throw EvaluationLimitReached{};
-    ++calls_;
-    return fun_(x);
-  }
-
- private:
-  const Objective& fun_;
-  double maxfev_;
-  int calls_ = 0;
-};
 
 // SciPy's _line_for_search: the steps l with lb <= x + l d <= ub, taken over
 // the components where d is non-zero, as [lmin, lmax]; (0, 0) when that set

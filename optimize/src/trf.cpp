@@ -166,6 +166,34 @@ void TrfIterate::accept(const Vector& x_new, const Vector& f_new, double cost_ne
   }
 }
 
+std::optional<int> TrfIterate::iterate(const VectorFunction& fun, const Propose& propose, double& delta, double& alpha,
+                                       int max_nfev, double ftol, double xtol) {
+  std::optional<int> status;
+  double actual_reduction = -1;
+  Vector x_new, f_new;
+  double cost_new = cost;
+  while (actual_reduction <= 0 && nfev < max_nfev) {
+    const Trial trial = propose(delta, alpha);
+    x_new = trial.x_new;
+    f_new = fun(x_new);
+    ++nfev;
+    if (!f_new.allFinite()) {
+      delta = 0.25 * trial.step_h_norm;
+      continue;
+    }
+    cost_new = cost_of(f_new);
+    actual_reduction = cost - cost_new;
+    const auto [delta_new, ratio] = update_trust_radius(delta, actual_reduction, trial.predicted_reduction,
+                                                        trial.step_h_norm, trial.step_h_norm > 0.95 * delta);
+    status = termination(actual_reduction, cost, trial.step.norm(), x.norm(), ratio, ftol, xtol);
+    if (status) break;
+    alpha *= delta / delta_new;
+    delta = delta_new;
+  }
+  if (actual_reduction > 0) accept(x_new, f_new, cost_new);
+  return status;
+}
+
 TrfOutcome TrfIterate::finish(double g_norm, std::optional<int> status, IndexVector active_mask) const {
   return {x, f_true, j, g, cost, g_norm, nfev, njev, status.value_or(0), std::move(active_mask)};
 }
@@ -189,33 +217,14 @@ TrfOutcome trf_no_bounds(const VectorFunction& fun, const JacobianFunction& jac,
     const auto svd = linalg::svd(j_h, {.full_matrices = false, .check_finite = false});
     const Matrix v = svd.vh.transpose();
     const Vector uf = svd.u.transpose() * it.f;
-    double actual_reduction = -1;
-    Vector x_new, f_new;
-    double cost_new = it.cost;
-    while (actual_reduction <= 0 && it.nfev < max_nfev) {
-      const TrustRegionStep step = solve_trust_region(n, m, uf, svd.s, v, delta, alpha);
-      alpha = step.alpha;
+    const TrfIterate::Propose propose = [&](double radius, double& lm) -> TrfIterate::Trial {
+      const TrustRegionStep step = solve_trust_region(n, m, uf, svd.s, v, radius, lm);
+      lm = step.alpha;
       const Vector js = j_h * step.p;
-      const double predicted_reduction = -(0.5 * js.squaredNorm() + step.p.dot(g_h));
       const Vector dx = it.scale.cwiseProduct(step.p);
-      x_new = it.x + dx;
-      f_new = fun(x_new);
-      ++it.nfev;
-      const double step_h_norm = step.p.norm();
-      if (!f_new.allFinite()) {
-        delta = 0.25 * step_h_norm;
-        continue;
-      }
-      cost_new = it.cost_of(f_new);
-      actual_reduction = it.cost - cost_new;
-      const auto [delta_new, ratio] =
-          update_trust_radius(delta, actual_reduction, predicted_reduction, step_h_norm, step_h_norm > 0.95 * delta);
-      status = termination(actual_reduction, it.cost, dx.norm(), it.x.norm(), ratio, ftol, xtol);
-      if (status) break;
-      alpha *= delta / delta_new;
-      delta = delta_new;
-    }
-    if (actual_reduction > 0) it.accept(x_new, f_new, cost_new);
+      return {it.x + dx, dx, step.p.norm(), -(0.5 * js.squaredNorm() + step.p.dot(g_h))};
+    };
+    status = it.iterate(fun, propose, delta, alpha, max_nfev, ftol, xtol);
   }
   return it.finish(g_norm, status, IndexVector::Zero(n));
 }

@@ -6,6 +6,7 @@
 // iteration for the Levenberg-Marquardt parameter, Moré 1978 / Nocedal and
 // Wright 2006, Alg. 4.3).
 
+#include <functional>
 #include <optional>
 #include <scilearn/optimize/least_squares.hpp>
 #include <utility>
@@ -68,6 +69,21 @@ struct TrfIterate {
   TrfOutcome finish(double g_norm, std::optional<int> status, IndexVector active_mask) const;
   /// The cost at residuals f (under the loss).
   double cost_of(const Vector& f_new) const { return loss.cost(f_new); }
+
+  /// A step proposed inside the trust region: where it lands, the step in
+  /// the original and (its norm) in the scaled variables, and the reduction
+  /// the quadratic model predicts.
+  struct Trial {
+    Vector x_new, step;
+    double step_h_norm, predicted_reduction;
+  };
+  using Propose = std::function<Trial(double delta, double& alpha)>;
+  /// One trf iteration: proposes steps, shrinking or growing delta as
+  /// SciPy's update_tr_radius does (a quarter of the step after a non-finite
+  /// f), until one reduces the cost or max_nfev is spent, and accepts it.
+  /// Returns the termination test met, if any.
+  std::optional<int> iterate(const VectorFunction& fun, const Propose& propose, double& delta, double& alpha,
+                             int max_nfev, double ftol, double xtol);
 
   const JacobianFunction& jac;
   const RobustLoss& loss;

@@ -225,32 +225,15 @@ TrfOutcome trf_bounds(const VectorFunction& fun, const JacobianFunction& jac, co
     const Matrix vmat = svd.vh.transpose();
     const Vector uf = svd.u.transpose() * f_augmented;
     const double theta = std::max(0.995, 1 - g_norm);
-    double actual_reduction = -1;
-    Vector x_new, f_new;
-    double cost_new = it.cost;
-    while (actual_reduction <= 0 && it.nfev < max_nfev) {
-      const TrustRegionStep tr = solve_trust_region(n, m, uf, svd.s, vmat, delta, alpha);
-      alpha = tr.alpha;
+    const TrfIterate::Propose propose = [&](double radius, double& lm) -> TrfIterate::Trial {
+      const TrustRegionStep tr = solve_trust_region(n, m, uf, svd.s, vmat, radius, lm);
+      lm = tr.alpha;
       const Vector p = d.cwiseProduct(tr.p);
-      const Step step = select_step(it.x, j_h, diag_h, g_h, p, tr.p, d, delta, lb, ub, theta);
-      x_new = make_strictly_feasible(it.x + step.step, lb, ub, 0.0);
-      f_new = fun(x_new);
-      ++it.nfev;
-      const double step_h_norm = step.step_h.norm();
-      if (!f_new.allFinite()) {
-        delta = 0.25 * step_h_norm;
-        continue;
-      }
-      cost_new = it.cost_of(f_new);
-      actual_reduction = it.cost - cost_new;
-      const auto [delta_new, ratio] =
-          update_trust_radius(delta, actual_reduction, step.predicted_reduction, step_h_norm, step_h_norm > 0.95 * delta);
-      status = termination(actual_reduction, it.cost, step.step.norm(), it.x.norm(), ratio, ftol, xtol);
-      if (status) break;
-      alpha *= delta / delta_new;
-      delta = delta_new;
-    }
-    if (actual_reduction > 0) it.accept(x_new, f_new, cost_new);
+      const Step step = select_step(it.x, j_h, diag_h, g_h, p, tr.p, d, radius, lb, ub, theta);
+      return {make_strictly_feasible(it.x + step.step, lb, ub, 0.0), step.step, step.step_h.norm(),
+              step.predicted_reduction};
+    };
+    status = it.iterate(fun, propose, delta, alpha, max_nfev, ftol, xtol);
   }
   return it.finish(g_norm, status, find_active_constraints(it.x, lb, ub, xtol));
 }

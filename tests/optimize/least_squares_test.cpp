@@ -42,7 +42,13 @@ BOOST_AUTO_TEST_CASE(lm_and_trf_solve_rosenbrock_with_and_without_the_jacobian) 
     BOOST_TEST(r.fun.size() == 2);
     BOOST_TEST((r.jac - rosen_jacobian(r.x)).cwiseAbs().maxCoeff() <= (analytic ? 0.0 : 1e-5));
     BOOST_TEST((r.grad - r.jac.transpose() * r.fun).norm() == 0.0);
-    BOOST_TEST(r.njev == (analytic ? r.njev : 0));
+    if (analytic) {
+      BOOST_TEST(r.njev >= 1);  // every Jacobian is the user's
+      BOOST_TEST(r.njev <= r.nfev);
+    } else {
+      BOOST_TEST(r.njev == 0);  // finite differences are counted in nfev
+      BOOST_TEST(r.nfev > 2 * r.x.size());
+    }
     BOOST_TEST((r.active_mask.array() == 0).all());
   }
 }
