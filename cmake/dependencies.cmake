@@ -22,3 +22,8 @@ find_package(OpenMP REQUIRED COMPONENTS CXX)
 # LAPACKE ships no CMake package on Debian; it is a private dependency of linalg.
 find_path(SCILEARN_LAPACKE_INCLUDE_DIR lapacke.h REQUIRED)
 find_library(SCILEARN_LAPACKE_LIBRARY lapacke REQUIRED)
+# optimize's constrained and global methods: NLopt (SLSQP, Kraft 1988; COBYLA,
+# Powell 1994), and linprog / milp on COIN-OR Clp and Cbc. Private to optimize.
+find_package(NLopt 2.7 REQUIRED CONFIG)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SCILEARN_CBC REQUIRED IMPORTED_TARGET cbc)
