@@ -67,10 +67,13 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
   if (o.tol) {
     if (!(*o.tol >= 0)) throw ValueError(cat(kWhere, ": tol must be >= 0, got ", *o.tol));
     o.gtol = o.xatol = o.fatol = *o.tol;  // SciPy maps tol onto each method's own tolerance
-    if (o.method == Method::lbfgsb || o.method == Method::powell) o.ftol = *o.tol;
+    if (o.method == Method::lbfgsb || o.method == Method::powell || o.method == Method::slsqp) o.ftol = *o.tol;
     if (o.method == Method::powell || o.method == Method::newton_cg) o.xtol = *o.tol;
   }
-  if (!o.ftol) o.ftol = o.method == Method::powell ? 1e-4 : 2.2204460492503131e-09;
+  if (!o.ftol) o.ftol = o.method == Method::powell ? 1e-4 : o.method == Method::slsqp ? 1e-6 : 2.2204460492503131e-09;
+  if (!o.constraints.empty() && o.method != Method::slsqp && o.method != Method::cobyla) {
+    throw ValueError(cat(kWhere, ": this method cannot handle constraints; use slsqp or cobyla"));
+  }
   if (!o.xtol) o.xtol = o.method == Method::powell ? 1e-4 : 1e-5;
   if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
   if (o.eps && !(*o.eps > 0 && std::isfinite(*o.eps))) throw ValueError(cat(kWhere, ": eps must be > 0, got ", *o.eps));
@@ -135,9 +138,30 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
         check_finite(kWhere, "direc", o.direc);
       }
       break;
+    case Method::slsqp:
+      if (!(*o.ftol >= 0)) throw ValueError(cat(kWhere, ": ftol must be >= 0, got ", *o.ftol));
+      if (o.maxiter == 0) o.maxiter = 100;
+      break;
+    case Method::cobyla:
+      if (!(o.rhobeg > 0 && std::isfinite(o.rhobeg))) throw ValueError(cat(kWhere, ": rhobeg must be > 0, got ", o.rhobeg));
+      if (o.tol && !(*o.tol > 0 && *o.tol <= o.rhobeg)) {
+        throw ValueError(cat(kWhere, ": cobyla needs 0 < tol <= rhobeg, got tol = ", *o.tol));
+      }
+      if (o.catol && !(*o.catol >= 0)) throw ValueError(cat(kWhere, ": catol must be >= 0, got ", *o.catol));
+      if (std::isnan(o.f_target)) throw ValueError(cat(kWhere, ": f_target is NaN"));
+      if (o.maxiter == 0) o.maxiter = 1000;
+      break;
     default: throw ValueError(cat(kWhere, ": unknown method ", static_cast<int>(o.method)));
   }
   return o;
+}
+
+const char* method_name(Method m) {
+  switch (m) {
+    case Method::powell: return "powell";
+    case Method::cobyla: return "cobyla";
+    default: return "nelder_mead";
+  }
 }
 
 template <class MakeObjective>
@@ -154,19 +178,34 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
     throw ValueError(cat(kWhere, ": method newton_cg needs the gradient (jac, or an ObjectiveWithGradient), as in SciPy"));
   }
   OptimizeResult result;
-  if (options.method == Method::nelder_mead || options.method == Method::powell) {
-    const bool powell = options.method == Method::powell;
+  // Constraint Jacobians by the objective's finite-difference rule.
+  const auto constraint_set = [&] {
+    FiniteDifferenceOptions fd{.method = options.finite_diff,
+                               .abs_step = Vector::Constant(1, options.eps.value_or(1.4901161193847656e-08))};
+    if (options.bounds) {
+      fd.lb = options.bounds->lb;
+      fd.ub = options.bounds->ub;
+    }
+    return ConstraintSet(options.constraints, x0, fd, kWhere);
+  };
+  if (options.method == Method::nelder_mead || options.method == Method::powell ||
+      options.method == Method::cobyla) {
     if (plain == nullptr) {
-      throw ValueError(cat(kWhere, ": ", powell ? "powell" : "nelder_mead",
+      throw ValueError(cat(kWhere, ": ", method_name(options.method),
                            " uses no gradient; pass an Objective, not an ObjectiveWithGradient"));
     }
-    result = powell ? minimize_powell(*plain, x0, options) : minimize_nelder_mead(*plain, x0, options);
+    switch (options.method) {
+      case Method::powell: result = minimize_powell(*plain, x0, options); break;
+      case Method::cobyla: result = minimize_cobyla(*plain, x0, options, constraint_set()); break;
+      default: result = minimize_nelder_mead(*plain, x0, options); break;
+    }
   } else {
     ScalarObjective objective = make_objective(options);
     switch (options.method) {
       case Method::bfgs: result = minimize_bfgs(objective, x0, options); break;
       case Method::cg: result = minimize_cg(objective, x0, options); break;
       case Method::newton_cg: result = minimize_newton_cg(objective, x0, options); break;
+      case Method::slsqp: result = minimize_slsqp(objective, x0, options, constraint_set()); break;
       default: result = minimize_lbfgsb(objective, x0, options); break;
     }
   }

@@ -4,6 +4,7 @@
 
 #include <scilearn/optimize/minimize.hpp>
 
+#include "constraint_set.hpp"
 #include "scalar_objective.hpp"
 
 namespace scilearn::optimize::detail {
@@ -31,5 +32,9 @@ OptimizeResult minimize_newton_cg(ScalarObjective& objective, const Vector& x0, 
 OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_powell(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
+OptimizeResult minimize_slsqp(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options,
+                              const ConstraintSet& constraints);
+OptimizeResult minimize_cobyla(const Objective& fun, const Vector& x0, const MinimizeOptions& options,
+                               const ConstraintSet& constraints);
 
 }  // namespace scilearn::optimize::detail

@@ -6,7 +6,9 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <scilearn/optimize/constraints.hpp>
 #include <scilearn/optimize/finite_differences.hpp>
+#include <vector>
 #include <scilearn/optimize/functions.hpp>
 #include <scilearn/optimize/result.hpp>
 
@@ -20,6 +22,8 @@ enum class Method {
   lbfgsb,       ///< limited-memory BFGS with bounds (Byrd, Lu, Nocedal and Zhu 1995; v3.0, Morales and Nocedal 2011)
   powell,       ///< modified Powell conjugate directions (Powell 1964) with Brent line searches; no gradient; bounds
   newton_cg,    ///< truncated Newton: CG on the Newton system, Wolfe line search (Nocedal and Wright 2006, Alg. 7.1); needs jac
+  slsqp,        ///< sequential least-squares quadratic programming (Kraft 1988); bounds and constraints
+  cobyla,       ///< linear approximations in a trust region (Powell 1994); no gradient; bounds and constraints
 };
 
 /// The Hessian of an Objective at x (SciPy's `hess` callable).
@@ -58,15 +62,20 @@ struct MinimizeOptions {
   /// The finite-difference step, absolute as in SciPy's `eps` option; default
   /// sqrt(eps) = 1.49e-8 (bfgs, cg) or 1e-8 (lbfgsb).
   std::optional<double> eps{};
-  /// Box constraints (lbfgsb and powell honour them, nelder_mead clips to
-  /// them; bfgs and cg reject them).
+  /// Box constraints (lbfgsb, powell, slsqp and cobyla honour them,
+  /// nelder_mead clips to them; bfgs, cg and newton_cg reject them).
   std::optional<Bounds> bounds{};
+  /// Equality and inequality constraints, any mix of the three kinds
+  /// (slsqp, cobyla; other methods reject them).
+  std::vector<AnyConstraint> constraints{};
   /// SciPy's `tol`: sets gtol (bfgs, cg), ftol and gtol (lbfgsb), xatol
-  /// and fatol (nelder_mead), xtol and ftol (powell), or xtol (newton_cg).
+  /// and fatol (nelder_mead), xtol and ftol (powell), xtol (newton_cg), ftol
+  /// (slsqp) or the final trust-region radius of cobyla (default 1e-4).
   std::optional<double> tol{};
   Callback callback{};
   /// Iteration limit; 0: the method's SciPy default (200 n; 15000 for
-  /// lbfgsb; for nelder_mead and powell see maxfev).
+  /// lbfgsb; 100 for slsqp; for cobyla the evaluation limit, 1000; for
+  /// nelder_mead and powell see maxfev).
   int maxiter = 0;
   /// Evaluation limit of nelder_mead and powell; 0: 200 n (nelder_mead) or
   /// 1000 n (powell) when maxiter is 0 too, else none. Likewise a maxiter of 0
@@ -82,8 +91,10 @@ struct MinimizeOptions {
   // lbfgsb
   int maxcor = 10;                       ///< correction pairs held (the m of L-BFGS)
   /// lbfgsb: stop when (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1) <= ftol; powell: stop when
-  /// 2 (f_k - f_k+1) <= ftol (|f_k| + |f_k+1|) + 1e-20. Empty: the method's
-  /// SciPy default, 2.2e-9 (lbfgsb) or 1e-4 (powell).
+  /// 2 (f_k - f_k+1) <= ftol (|f_k| + |f_k+1|) + 1e-20; slsqp: stop at a point whose
+  /// constraint violation is below ftol when |f_k - f_k+1| or every |x_k - x_k+1|
+  /// is below ftol. Empty: the method's SciPy default, 2.2e-9 (lbfgsb), 1e-4
+  /// (powell) or 1e-6 (slsqp).
   std::optional<double> ftol{};
   int maxfun = 15000;                    ///< evaluation limit (checked after each iteration, as in SciPy)
   int maxls = 20;                        ///< evaluations per line search
@@ -98,6 +109,12 @@ struct MinimizeOptions {
   /// step's 1-norm is below n xtol, default 1e-5.
   std::optional<double> xtol{};
   Matrix direc{};      ///< n x n initial directions, one per row; empty: the identity. Rank deficient: a warning
+  // cobyla (also tol above)
+  double rhobeg = 1.0;  ///< initial trust-region radius: about a tenth of the expected distance to the solution
+  /// Largest constraint violation that counts as success; empty: 2e-4, the
+  /// default of SciPy's COBYLA up to 1.15, which ran the same code as ours.
+  std::optional<double> catol{};
+  double f_target = -std::numeric_limits<double>::infinity();  ///< stop once a feasible f(x) <= f_target
 };
 
 /// Minimizes fun from x0.
@@ -113,12 +130,25 @@ struct MinimizeOptions {
 /// search failed (bfgs / cg status 2, "precision loss"; lbfgsb status 2,
 /// "ABNORMAL: "), a NaN appeared (status 3) or the callback stopped the run
 /// (status 99). nfev / njev count calls as SciPy counts them; messages are SciPy's.
-/// Throws: ValueError on bad input; whatever fun or jac throws, unchanged.
+/// slsqp: status is Kraft's exit mode (0 success, 2 more equalities than
+/// variables, 4 incompatible constraints or a stalled subproblem, 8 an
+/// uphill line search or a singular subproblem, 9 maxiter), nit counts
+/// accepted steps, x0 is clipped into the bounds; the callback sees each
+/// iterate. cobyla: status is PRIMA's code (0 final radius reached, 1
+/// f_target reached, 3 maxiter evaluations, 7 rounding), success also needs
+/// maxcv <= catol; nit stays 0 and the callback sees every evaluation.
+/// Throws: ValueError on bad input (constraints of the wrong size, lb > ub
+/// in one, constraints given to a method without them); whatever fun, jac
+/// or a constraint throws, unchanged.
 /// Complexity: per iteration, one gradient and a few function values
 /// (bfgs, cg, lbfgsb; O(n^2) more for bfgs's n x n update, O(m n) for
 /// lbfgsb, O(m^2 n) when its free set changes), or 1-2 values (n + 1 on a
 /// shrink) for nelder_mead; for powell, n + 1 line searches (each a bracket
-/// search and Brent's method, a few tens of values) and O(n^2) per iteration.
+/// search and Brent's method, a few tens of values) and O(n^2) per iteration;
+/// slsqp, per iteration one gradient (n values by differences), the
+/// constraints and their Jacobians, a few values in the line search, and a
+/// least-squares subproblem of O(n^2 (n + m)) for m constraints; cobyla,
+/// one value and the constraints per evaluation, O(n^2 + m n) per step.
 [[nodiscard]] OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options = {});
 
 /// minimize for an objective that returns its gradient too (SciPy's

@@ -20,6 +20,7 @@ struct OptimizeResult {
   int nfev = 0;       ///< objective evaluations (finite-difference ones included, as in SciPy)
   int njev = 0;       ///< gradient evaluations (a finite-difference gradient counts once)
   int nhev = 0;       ///< Hessian (or Hessian-vector product) evaluations
+  double maxcv = 0;   ///< slsqp, cobyla: the largest constraint violation at x (0 when feasible)
   bool success = false;
   int status = 0;     ///< the method's termination code, as SciPy numbers it
   std::string message{};
