@@ -7,6 +7,7 @@
 #include <scilearn/optimize/root_scalar.hpp>
 #include <scilearn/optimize/minimize_scalar.hpp>
 #include <scilearn/optimize/minimize.hpp>
+#include <scilearn/optimize/constraints.hpp>
 #include <scilearn/optimize/linear_sum_assignment.hpp>
 #include <scilearn/optimize/least_squares.hpp>
 #include <scilearn/optimize/curve_fit.hpp>
