@@ -13,3 +13,5 @@
 #include <scilearn/optimize/curve_fit.hpp>
 #include <scilearn/optimize/root.hpp>
 #include <scilearn/optimize/nnls.hpp>
+#include <scilearn/optimize/linprog.hpp>
+#include <scilearn/optimize/milp.hpp>
