@@ -18,7 +18,7 @@ OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const
   int k = 0;
   bool precision_loss = false;
   double gnorm = vector_norm(gfk, options.norm);
-  while (gnorm > options.gtol && k < options.maxiter) {
+  while (gnorm > *options.gtol && k < options.maxiter) {
     const Vector pk = -(h * gfk);
     const auto step = line_search_wolfe12(objective, xk, pk, gfk, old_fval, old_old_fval, line_options);
     if (!step) {
@@ -35,7 +35,7 @@ OptimizeResult minimize_bfgs(ScalarObjective& objective, const Vector& x0, const
     ++k;
     if (options.callback && options.callback(OptimizeResult{.x = xk, .fun = old_fval})) break;
     gnorm = vector_norm(gfk, options.norm);
-    if (gnorm <= options.gtol) break;
+    if (gnorm <= *options.gtol) break;
     if (step->alpha * pk.norm() <= options.xrtol * (options.xrtol + xk.norm())) break;
     if (!std::isfinite(old_fval)) {
       precision_loss = true;

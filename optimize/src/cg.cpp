@@ -31,7 +31,7 @@ OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const M
   double gnorm = vector_norm(gfk, options.norm);
   int k = 0;
   bool precision_loss = false;
-  while (gnorm > options.gtol && k < options.maxiter) {
+  while (gnorm > *options.gtol && k < options.maxiter) {
     const double deltak = gfk.dot(gfk);
     auto polak_ribiere = [&](double alpha, const Vector& gfkp1) {
       const Vector yk = gfkp1 - gfk;
@@ -42,7 +42,7 @@ OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const M
     WolfeOptions line_options{.c1 = options.c1, .c2 = options.c2.value_or(0.4)};
     line_options.extra_condition = [&](double alpha, const Vector&, double, const Vector& gfkp1) {
       cached = polak_ribiere(alpha, gfkp1);
-      if (cached->gnorm <= options.gtol) return true;
+      if (cached->gnorm <= *options.gtol) return true;
       return cached->p.dot(cached->g) <= -sigma3 * cached->g.dot(cached->g);
     };
     const auto step = line_search_wolfe12(objective, xk, pk, gfk, old_fval, old_old_fval, line_options);

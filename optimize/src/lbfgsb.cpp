@@ -585,7 +585,7 @@ bool Lbfgsb::subspace_minimization() {
 
 OptimizeResult Lbfgsb::run() {
   const double factr = *options_.ftol / kEps;
-  const double pgtol = options_.gtol;
+  const double pgtol = *options_.gtol;
   const auto evaluate = [&] {  // SciPy's fun_and_grad
     f_ = objective_.fun(x_);
     g_ = objective_.grad(x_);

@@ -66,10 +66,14 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
   if (o.maxfev < 0) throw ValueError(cat(kWhere, ": maxfev must be >= 0, got ", o.maxfev));
   if (o.tol) {
     if (!(*o.tol >= 0)) throw ValueError(cat(kWhere, ": tol must be >= 0, got ", *o.tol));
-    o.gtol = o.xatol = o.fatol = *o.tol;  // SciPy maps tol onto each method's own tolerance
+    o.gtol = *o.tol;  // SciPy maps tol onto each method's own tolerance
+    o.xatol = o.fatol = *o.tol;
     if (o.method == Method::lbfgsb || o.method == Method::powell || o.method == Method::slsqp) o.ftol = *o.tol;
     if (o.method == Method::powell || o.method == Method::newton_cg) o.xtol = *o.tol;
   }
+  const bool trust = o.method == Method::trust_ncg || o.method == Method::trust_exact;
+  if (!o.gtol) o.gtol = trust ? 1e-4 : 1e-5;
+  if (!(*o.gtol >= 0)) throw ValueError(cat(kWhere, ": gtol must be >= 0, got ", *o.gtol));
   if (!o.ftol) o.ftol = o.method == Method::powell ? 1e-4 : o.method == Method::slsqp ? 1e-6 : 2.2204460492503131e-09;
   if (!o.constraints.empty() && o.method != Method::slsqp && o.method != Method::cobyla) {
     throw ValueError(cat(kWhere, ": this method cannot handle constraints; use slsqp or cobyla"));
@@ -84,7 +88,6 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
         throw ValueError(cat(kWhere, ": method ", o.method == Method::bfgs ? "bfgs" : "cg",
                              " cannot handle bounds; use nelder_mead"));
       }
-      if (!(o.gtol >= 0)) throw ValueError(cat(kWhere, ": gtol must be >= 0, got ", o.gtol));
       const double c2 = o.c2.value_or(o.method == Method::bfgs ? 0.9 : 0.4);
       if (!(0 < o.c1 && o.c1 < c2 && c2 < 1)) {
         throw ValueError(cat(kWhere, ": the line search needs 0 < c1 < c2 < 1, got c1 = ", o.c1, ", c2 = ", c2));
@@ -111,9 +114,7 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
       break;
     }
     case Method::lbfgsb:
-      if (!(o.gtol >= 0) || !(*o.ftol >= 0)) {
-        throw ValueError(cat(kWhere, ": gtol and ftol must be >= 0, got ", o.gtol, " and ", *o.ftol));
-      }
+      if (!(*o.ftol >= 0)) throw ValueError(cat(kWhere, ": ftol must be >= 0, got ", *o.ftol));
       if (o.maxcor < 1 || o.maxls < 1 || o.maxfun < 1) {
         throw ValueError(cat(kWhere, ": maxcor, maxls and maxfun must be >= 1, got ", o.maxcor, ", ", o.maxls,
                              " and ", o.maxfun));
@@ -137,6 +138,24 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
         check_shape(kWhere, "direc", o.direc, n, n);
         check_finite(kWhere, "direc", o.direc);
       }
+      break;
+    case Method::trust_ncg:
+    case Method::trust_exact:
+      if (o.bounds) throw ValueError(cat(kWhere, ": the trust methods cannot handle bounds; use lbfgsb"));
+      if (!(0 <= o.eta && o.eta < 0.25)) throw ValueError(cat(kWhere, ": eta must be in [0, 0.25), got ", o.eta));
+      if (!(o.initial_trust_radius > 0 && o.initial_trust_radius < o.max_trust_radius &&
+            std::isfinite(o.max_trust_radius))) {
+        throw ValueError(cat(kWhere, ": the trust radii need 0 < initial_trust_radius < max_trust_radius < inf, got ",
+                             o.initial_trust_radius, " and ", o.max_trust_radius));
+      }
+      if (o.subproblem_maxiter < 1) {
+        throw ValueError(cat(kWhere, ": subproblem_maxiter must be >= 1, got ", o.subproblem_maxiter));
+      }
+      if (o.method == Method::trust_exact ? !o.hess : !o.hess && !o.hessp) {
+        throw ValueError(cat(kWhere, o.method == Method::trust_exact ? ": trust_exact needs hess"
+                                                                     : ": trust_ncg needs hess or hessp"));
+      }
+      if (o.maxiter == 0) o.maxiter = static_cast<int>(200 * n);
       break;
     case Method::slsqp:
       if (!(*o.ftol >= 0)) throw ValueError(cat(kWhere, ": ftol must be >= 0, got ", *o.ftol));
@@ -174,8 +193,10 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
   if (given.callback) {  // records a stop request so that the status can say so
     options.callback = [&](const OptimizeResult& r) { return stopped = given.callback(r); };
   }
-  if (options.method == Method::newton_cg && plain != nullptr && !options.jac) {
-    throw ValueError(cat(kWhere, ": method newton_cg needs the gradient (jac, or an ObjectiveWithGradient), as in SciPy"));
+  const bool needs_jac = options.method == Method::newton_cg || options.method == Method::trust_ncg ||
+                         options.method == Method::trust_exact;
+  if (needs_jac && plain != nullptr && !options.jac) {
+    throw ValueError(cat(kWhere, ": this method needs the gradient (jac, or an ObjectiveWithGradient), as in SciPy"));
   }
   OptimizeResult result;
   // Constraint Jacobians by the objective's finite-difference rule.
@@ -206,6 +227,8 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
       case Method::cg: result = minimize_cg(objective, x0, options); break;
       case Method::newton_cg: result = minimize_newton_cg(objective, x0, options); break;
       case Method::slsqp: result = minimize_slsqp(objective, x0, options, constraint_set()); break;
+      case Method::trust_ncg:
+      case Method::trust_exact: result = minimize_trust_region(objective, x0, options); break;
       default: result = minimize_lbfgsb(objective, x0, options); break;
     }
   }

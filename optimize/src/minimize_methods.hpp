@@ -32,6 +32,7 @@ OptimizeResult minimize_newton_cg(ScalarObjective& objective, const Vector& x0, 
 OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_powell(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
+OptimizeResult minimize_trust_region(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_slsqp(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options,
                               const ConstraintSet& constraints);
 OptimizeResult minimize_cobyla(const Objective& fun, const Vector& x0, const MinimizeOptions& options,

@@ -410,4 +410,73 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
   BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.jac = short_grad}), ValueError);
 }
 
+// The trust methods on the quadratic (Hessian [[2, 0.5, 0], [0.5, 2, 0],
+// [0, 0, 2]]): the minimum is sqrt(14) away, so the radius doubles until the
+// exact model's Newton step fits. Then the limits, the callback, bad input and
+// user exceptions.
+BOOST_AUTO_TEST_CASE(trust_methods_limits_and_bad_input) {
+  const Hessian hess = [](const Vector&) {
+    Matrix h = 2 * Matrix::Identity(3, 3);
+    h(0, 1) = h(1, 0) = 0.5;
+    return h;
+  };
+  const HessianVectorProduct hessp = [&](const Vector& x, const Vector& p) { return Vector(hess(x) * p); };
+  for (const Method m : {Method::trust_ncg, Method::trust_exact}) {
+    BOOST_TEST_CONTEXT(static_cast<int>(m)) {
+      const MinimizeOptions o{.method = m, .jac = quadratic_grad, .hess = hess};
+      const OptimizeResult r = optimize::minimize(quadratic, kX0, o);
+      BOOST_TEST(r.success, r.message);
+      BOOST_TEST((r.x - kMin).norm() < 1e-8);  // the model is exact: the last step lands on the minimum
+      BOOST_TEST(r.nhev >= 1);
+      MinimizeOptions limited = o;
+      limited.maxiter = 1;
+      const OptimizeResult l = optimize::minimize(quadratic, kX0, limited);
+      BOOST_TEST(l.status == 1);
+      BOOST_TEST(l.message == "Maximum number of iterations has been exceeded.");
+      limited.maxiter = 0;
+      limited.callback = [](const OptimizeResult&) { return true; };
+      BOOST_TEST(optimize::minimize(quadratic, kX0, limited).status == 99);
+      MinimizeOptions bad = o;
+      bad.eta = 0.3;
+      BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, bad), ValueError);
+      bad = o;
+      bad.initial_trust_radius = 2000;
+      BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, bad), ValueError);
+      bad = o;
+      bad.bounds = Bounds{Vector::Zero(1), Vector::Ones(1)};
+      BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, bad), ValueError);
+      bad = o;
+      bad.hess = [](const Vector&) { return Matrix(Matrix::Identity(2, 2)); };
+      BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, bad), ValueError);
+      bad = o;
+      bad.hess = [](const Vector&) -> Matrix { throw std::domain_error("hess failed"); };
+      BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, bad), std::domain_error);
+      BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = m, .hess = hess}), ValueError);  // no jac
+      BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = m, .jac = quadratic_grad}), ValueError);
+    }
+  }
+  // trust_ncg runs on products alone; trust_exact needs the matrix.
+  const OptimizeResult p = optimize::minimize(quadratic, kX0, {.method = Method::trust_ncg, .jac = quadratic_grad,
+                                                               .hessp = hessp});
+  BOOST_TEST(p.success);
+  BOOST_TEST((p.x - kMin).norm() < 1e-8);
+  BOOST_CHECK_THROW((void)optimize::minimize(quadratic, kX0, {.method = Method::trust_exact, .jac = quadratic_grad,
+                                                              .hessp = hessp}),
+                    ValueError);
+}
+
+// An indefinite Hessian (a saddle of x0^2 - x1^2 + x1^4 / 4 at 0): trust_exact
+// and trust_ncg's negative-curvature branch leave it for a minimum (0, +-sqrt(2)).
+BOOST_AUTO_TEST_CASE(trust_methods_leave_a_saddle) {
+  const Objective f = [](const Vector& x) { return x(0) * x(0) - x(1) * x(1) + std::pow(x(1), 4) / 4; };
+  const Gradient g = [](const Vector& x) { return Vector{{2 * x(0), -2 * x(1) + std::pow(x(1), 3)}}; };
+  const Hessian h = [](const Vector& x) { return Matrix{{2.0, 0.0}, {0.0, -2.0 + 3 * x(1) * x(1)}}; };
+  for (const Method m : {Method::trust_ncg, Method::trust_exact}) {
+    const OptimizeResult r = optimize::minimize(f, Vector{{0.5, 1e-3}}, {.method = m, .jac = g, .hess = h});
+    BOOST_TEST(r.success, r.message);
+    BOOST_TEST(std::abs(std::abs(r.x(1)) - std::sqrt(2.0)) < 1e-6);
+    BOOST_TEST(std::abs(r.fun + 1.0) < 1e-10);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

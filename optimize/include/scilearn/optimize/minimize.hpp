@@ -24,6 +24,8 @@ enum class Method {
   newton_cg,    ///< truncated Newton: CG on the Newton system, Wolfe line search (Nocedal and Wright 2006, Alg. 7.1); needs jac
   slsqp,        ///< sequential least-squares quadratic programming (Kraft 1988); bounds and constraints
   cobyla,       ///< linear approximations in a trust region (Powell 1994); no gradient; bounds and constraints
+  trust_ncg,    ///< trust region, Steihaug's truncated CG subproblem (Nocedal and Wright 2006, Alg. 7.2); needs jac and hess or hessp
+  trust_exact,  ///< trust region, nearly exact subproblem (Moré and Sorensen 1983; Conn, Gould and Toint 2000, Alg. 7.3.6); needs jac and hess
 };
 
 /// The Hessian of an Objective at x (SciPy's `hess` callable).
@@ -56,6 +58,7 @@ struct MinimizeOptions {
   Gradient jac{};
   /// newton_cg: the Hessian, or (if hess is empty) Hessian-vector products;
   /// neither: forward differences of the gradient with step `eps`.
+  /// trust_ncg: one of the two (required); trust_exact: hess (required).
   Hessian hess{};
   HessianVectorProduct hessp{};
   FiniteDifference finite_diff = FiniteDifference::two_point;
@@ -73,7 +76,7 @@ struct MinimizeOptions {
   /// (slsqp) or the final trust-region radius of cobyla (default 1e-4).
   std::optional<double> tol{};
   Callback callback{};
-  /// Iteration limit; 0: the method's SciPy default (200 n; 15000 for
+  /// Iteration limit; 0: the method's SciPy default (200 n, the trust methods included; 15000 for
   /// lbfgsb; 100 for slsqp; for cobyla the evaluation limit, 1000; for
   /// nelder_mead and powell see maxfev).
   int maxiter = 0;
@@ -82,7 +85,10 @@ struct MinimizeOptions {
   /// with maxfev set means no iteration limit, as in SciPy.
   int maxfev = 0;
   // bfgs, cg, lbfgsb
-  double gtol = 1e-5;                                    ///< stop when norm(gradient, `norm`) <= gtol (lbfgsb: of the projected gradient, max norm)
+  /// Stop when norm(gradient, `norm`) <= gtol (lbfgsb: of the projected
+  /// gradient, max norm; trust methods: the 2-norm < gtol). Empty: 1e-5, or
+  /// 1e-4 for the trust methods (SciPy's defaults).
+  std::optional<double> gtol{};
   double norm = std::numeric_limits<double>::infinity();  ///< the order of that norm (inf: max |g_i|)
   double c1 = 1e-4;                                      ///< Armijo constant of the Wolfe line search
   std::optional<double> c2{};                            ///< curvature constant; default 0.9 (bfgs), 0.4 (cg)
@@ -115,6 +121,11 @@ struct MinimizeOptions {
   /// default of SciPy's COBYLA up to 1.15, which ran the same code as ours.
   std::optional<double> catol{};
   double f_target = -std::numeric_limits<double>::infinity();  ///< stop once a feasible f(x) <= f_target
+  // trust_ncg, trust_exact (also gtol above)
+  double initial_trust_radius = 1.0;  ///< the first step's bound, < max_trust_radius
+  double max_trust_radius = 1000.0;   ///< steps never grow longer than this
+  double eta = 0.15;                  ///< accept a step when actual / predicted reduction > eta; 0 <= eta < 0.25
+  int subproblem_maxiter = 25;        ///< trust_exact: factorizations per subproblem
 };
 
 /// Minimizes fun from x0.
