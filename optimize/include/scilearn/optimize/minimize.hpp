@@ -148,6 +148,8 @@ struct MinimizeOptions {
 /// iterate. cobyla: status is PRIMA's code (0 final radius reached, 1
 /// f_target reached, 3 maxiter evaluations, 7 rounding), success also needs
 /// maxcv <= catol; nit stays 0 and the callback sees every evaluation.
+/// trust_ncg / trust_exact: status 2 when the model predicts no decrease, 3
+/// when no factorization solved a trust_exact subproblem.
 /// Throws: ValueError on bad input (constraints of the wrong size, lb > ub
 /// in one, constraints given to a method without them); whatever fun, jac
 /// or a constraint throws, unchanged.
@@ -159,7 +161,10 @@ struct MinimizeOptions {
 /// slsqp, per iteration one gradient (n values by differences), the
 /// constraints and their Jacobians, a few values in the line search, and a
 /// least-squares subproblem of O(n^2 (n + m)) for m constraints; cobyla,
-/// one value and the constraints per evaluation, O(n^2 + m n) per step.
+/// one value and the constraints per evaluation, O(n^2 + m n) per step;
+/// trust_ncg, one value, one gradient and up to n Hessian-vector products
+/// (or one Hessian) per iteration; trust_exact, one value, gradient and
+/// Hessian and a few O(n^3 / 3) Cholesky factorizations per iteration.
 [[nodiscard]] OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options = {});
 
 /// minimize for an objective that returns its gradient too (SciPy's
