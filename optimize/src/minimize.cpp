@@ -69,16 +69,18 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
     o.gtol = *o.tol;  // SciPy maps tol onto each method's own tolerance
     o.xatol = o.fatol = *o.tol;
     if (o.method == Method::lbfgsb || o.method == Method::powell || o.method == Method::slsqp) o.ftol = *o.tol;
-    if (o.method == Method::powell || o.method == Method::newton_cg) o.xtol = *o.tol;
+    if (o.method == Method::powell || o.method == Method::newton_cg || o.method == Method::trust_constr) o.xtol = *o.tol;
+    if (o.method == Method::trust_constr) o.barrier_tol = *o.tol;
   }
   const bool trust = o.method == Method::trust_ncg || o.method == Method::trust_exact;
-  if (!o.gtol) o.gtol = trust ? 1e-4 : 1e-5;
+  if (!o.gtol) o.gtol = o.method == Method::trust_constr ? 1e-8 : trust ? 1e-4 : 1e-5;
   if (!(*o.gtol >= 0)) throw ValueError(cat(kWhere, ": gtol must be >= 0, got ", *o.gtol));
   if (!o.ftol) o.ftol = o.method == Method::powell ? 1e-4 : o.method == Method::slsqp ? 1e-6 : 2.2204460492503131e-09;
-  if (!o.constraints.empty() && o.method != Method::slsqp && o.method != Method::cobyla) {
-    throw ValueError(cat(kWhere, ": this method cannot handle constraints; use slsqp or cobyla"));
+  if (!o.constraints.empty() && o.method != Method::slsqp && o.method != Method::cobyla &&
+      o.method != Method::trust_constr) {
+    throw ValueError(cat(kWhere, ": this method cannot handle constraints; use slsqp, cobyla or trust_constr"));
   }
-  if (!o.xtol) o.xtol = o.method == Method::powell ? 1e-4 : 1e-5;
+  if (!o.xtol) o.xtol = o.method == Method::powell ? 1e-4 : o.method == Method::trust_constr ? 1e-8 : 1e-5;
   if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
   if (o.eps && !(*o.eps > 0 && std::isfinite(*o.eps))) throw ValueError(cat(kWhere, ": eps must be > 0, got ", *o.eps));
   switch (o.method) {
@@ -157,6 +159,17 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
       }
       if (o.maxiter == 0) o.maxiter = static_cast<int>(200 * n);
       break;
+    case Method::trust_constr:
+      if (!(*o.xtol >= 0) || !(o.barrier_tol >= 0)) {
+        throw ValueError(cat(kWhere, ": xtol and barrier_tol must be >= 0, got ", *o.xtol, " and ", o.barrier_tol));
+      }
+      if (!(o.initial_trust_radius > 0) || !(o.initial_constr_penalty > 0) || !(o.initial_barrier_parameter > 0) ||
+          !(o.initial_barrier_tolerance > 0)) {
+        throw ValueError(cat(kWhere, ": trust_constr's initial radius, penalty, barrier parameter and tolerance must "
+                                     "be > 0"));
+      }
+      if (o.maxiter == 0) o.maxiter = 1000;
+      break;
     case Method::slsqp:
       if (!(*o.ftol >= 0)) throw ValueError(cat(kWhere, ": ftol must be >= 0, got ", *o.ftol));
       if (o.maxiter == 0) o.maxiter = 100;
@@ -229,6 +242,7 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
       case Method::slsqp: result = minimize_slsqp(objective, x0, options, constraint_set()); break;
       case Method::trust_ncg:
       case Method::trust_exact: result = minimize_trust_region(objective, x0, options); break;
+      case Method::trust_constr: result = minimize_trust_constr(objective, x0, options); break;
       default: result = minimize_lbfgsb(objective, x0, options); break;
     }
   }
@@ -250,6 +264,8 @@ OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOp
     // the relative rule except where x0 + eps rounds back to x0.
     const double step = o.eps.value_or(o.method == Method::lbfgsb ? 1e-8 : 1.4901161193847656e-08);
     FiniteDifferenceOptions fd{.method = o.finite_diff, .abs_step = Vector::Constant(1, step)};
+    // trust_constr takes SciPy's relative step unless eps is given.
+    if (o.method == Method::trust_constr && !o.eps) fd.abs_step.resize(0);
     if (o.bounds) {
       fd.lb = o.bounds->lb;
       fd.ub = o.bounds->ub;

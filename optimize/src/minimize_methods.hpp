@@ -33,6 +33,7 @@ OptimizeResult minimize_cg(ScalarObjective& objective, const Vector& x0, const M
 OptimizeResult minimize_nelder_mead(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_powell(const Objective& fun, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_trust_region(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
+OptimizeResult minimize_trust_constr(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options);
 OptimizeResult minimize_slsqp(ScalarObjective& objective, const Vector& x0, const MinimizeOptions& options,
                               const ConstraintSet& constraints);
 OptimizeResult minimize_cobyla(const Objective& fun, const Vector& x0, const MinimizeOptions& options,

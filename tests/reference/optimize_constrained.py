@@ -1,4 +1,4 @@
-"""SciPy's SLSQP and COBYLA on Hock and Schittkowski's constrained test
+"""SciPy's SLSQP, COBYLA and trust-constr on Hock and Schittkowski's constrained test
 problems ("Test examples for nonlinear programming codes", 1981), written
 from their definitions as tests/optimize/hs_constrained.hpp writes them.
 The objective's gradient is exact (hand-written); the constraints' Jacobians
@@ -88,10 +88,9 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
     for p in PROBLEMS:
-        for method in ("slsqp", "cobyla"):
-            # SciPy's COBYLA takes no bounds object before 1.11; 1.17 takes both.
-            res = minimize(p["f"], p["x0"], jac=p["grad"] if method == "slsqp" else None, method=method,
-                           bounds=p["bounds"], constraints=p["constraints"])
+        for method in ("slsqp", "cobyla", "trust_constr"):
+            res = minimize(p["f"], p["x0"], jac=None if method == "cobyla" else p["grad"],
+                           method=method.replace("_", "-"), bounds=p["bounds"], constraints=p["constraints"])
             njev = int(getattr(res, "njev", 0))
             nit = int(getattr(res, "nit", 0))
             assert abs(res.fun - p["f_star"]) <= 1e-4 * max(1.0, abs(p["f_star"])), (p["name"], method, res)

@@ -26,6 +26,7 @@ enum class Method {
   cobyla,       ///< linear approximations in a trust region (Powell 1994); no gradient; bounds and constraints
   trust_ncg,    ///< trust region, Steihaug's truncated CG subproblem (Nocedal and Wright 2006, Alg. 7.2); needs jac and hess or hessp
   trust_exact,  ///< trust region, nearly exact subproblem (Moré and Sorensen 1983; Conn, Gould and Toint 2000, Alg. 7.3.6); needs jac and hess
+  trust_constr, ///< trust-region SQP (Lalee, Nocedal and Plantenga 1998) and barrier method (Byrd, Hribar and Nocedal 1999); bounds and constraints
 };
 
 /// The Hessian of an Objective at x (SciPy's `hess` callable).
@@ -65,11 +66,11 @@ struct MinimizeOptions {
   /// The finite-difference step, absolute as in SciPy's `eps` option; default
   /// sqrt(eps) = 1.49e-8 (bfgs, cg) or 1e-8 (lbfgsb).
   std::optional<double> eps{};
-  /// Box constraints (lbfgsb, powell, slsqp and cobyla honour them,
+  /// Box constraints (lbfgsb, powell, slsqp, cobyla and trust_constr honour them,
   /// nelder_mead clips to them; bfgs, cg and newton_cg reject them).
   std::optional<Bounds> bounds{};
   /// Equality and inequality constraints, any mix of the three kinds
-  /// (slsqp, cobyla; other methods reject them).
+  /// (slsqp, cobyla, trust_constr; other methods reject them).
   std::vector<AnyConstraint> constraints{};
   /// SciPy's `tol`: sets gtol (bfgs, cg), ftol and gtol (lbfgsb), xatol
   /// and fatol (nelder_mead), xtol and ftol (powell), xtol (newton_cg), ftol
@@ -121,11 +122,18 @@ struct MinimizeOptions {
   /// default of SciPy's COBYLA up to 1.15, which ran the same code as ours.
   std::optional<double> catol{};
   double f_target = -std::numeric_limits<double>::infinity();  ///< stop once a feasible f(x) <= f_target
-  // trust_ncg, trust_exact (also gtol above)
-  double initial_trust_radius = 1.0;  ///< the first step's bound, < max_trust_radius
+  // trust_ncg, trust_exact, trust_constr (also gtol, xtol above)
+  double initial_trust_radius = 1.0;  ///< the first step's bound (< max_trust_radius); trust_constr's initial_tr_radius
   double max_trust_radius = 1000.0;   ///< steps never grow longer than this
   double eta = 0.15;                  ///< accept a step when actual / predicted reduction > eta; 0 <= eta < 0.25
   int subproblem_maxiter = 25;        ///< trust_exact: factorizations per subproblem
+  // trust_constr: stop when the Lagrangian gradient's largest entry and the
+  // constraint violation are both < gtol (default 1e-8; status 1), or the trust
+  // radius < xtol (default 1e-8) with the barrier parameter < barrier_tol (status 2).
+  double barrier_tol = 1e-8;
+  double initial_constr_penalty = 1.0;     ///< the merit function's first constraint penalty
+  double initial_barrier_parameter = 0.1;  ///< the first barrier parameter mu (inequalities)
+  double initial_barrier_tolerance = 0.1;  ///< when the first barrier subproblem counts as solved
 };
 
 /// Minimizes fun from x0.
@@ -149,7 +157,11 @@ struct MinimizeOptions {
 /// f_target reached, 3 maxiter evaluations, 7 rounding), success also needs
 /// maxcv <= catol; nit stays 0 and the callback sees every evaluation.
 /// trust_ncg / trust_exact: status 2 when the model predicts no decrease, 3
-/// when no factorization solved a trust_exact subproblem.
+/// when no factorization solved a trust_exact subproblem. trust_constr:
+/// SciPy's statuses (0 maxiter, 1 gtol, 2 xtol, 4 a violation above gtol at
+/// either; success for 1 and 2); without hess or hessp the objective's
+/// Hessian, and every nonlinear constraint's, is a BFGS approximation;
+/// maxcv is the final violation.
 /// Throws: ValueError on bad input (constraints of the wrong size, lb > ub
 /// in one, constraints given to a method without them); whatever fun, jac
 /// or a constraint throws, unchanged.
@@ -164,7 +176,10 @@ struct MinimizeOptions {
 /// one value and the constraints per evaluation, O(n^2 + m n) per step;
 /// trust_ncg, one value, one gradient and up to n Hessian-vector products
 /// (or one Hessian) per iteration; trust_exact, one value, gradient and
-/// Hessian and a few O(n^3 / 3) Cholesky factorizations per iteration.
+/// Hessian and a few O(n^3 / 3) Cholesky factorizations per iteration;
+/// trust_constr, a value and a gradient (and every constraint's value and
+/// Jacobian) per trial point, a QR factorization of the m x n constraint
+/// Jacobian, O(m n^2), and up to n - m CG steps per iteration.
 [[nodiscard]] OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options = {});
 
 /// minimize for an objective that returns its gradient too (SciPy's
