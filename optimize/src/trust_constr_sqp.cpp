@@ -15,6 +15,13 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
+// A x and A^T y, also for an A without rows (no constraints), which the BLAS
+// behind Eigen's products rejects.
+Vector times(const Matrix& a, const Vector& x) { return a.rows() == 0 ? Vector() : Vector(a * x); }
+Vector times_transposed(const Matrix& a, const Vector& y) {
+  return a.rows() == 0 ? Vector(Vector::Zero(a.cols())) : Vector(a.transpose() * y);
+}
+
 // |A g| / (|A|_F |g|): how far g is from A's null space.
 double orthogonality(const Matrix& a, const Vector& g) {
   const double norm_g = g.norm(), norm_a = a.norm();
@@ -237,7 +244,7 @@ Vector equality_constrained_sqp(const SqpProblem& problem, const Vector& x0, dou
   Projections proj = projections(a);
   Vector v = -proj.least_squares(g);
   Operator h = problem.lagrangian_hess(x, v);
-  double optimality = (g + a.transpose() * v).cwiseAbs().maxCoeff();
+  double optimality = (g + times_transposed(a, v)).cwiseAbs().maxCoeff();
   double violation = b.size() > 0 ? b.cwiseAbs().maxCoeff() : 0.0;
   CgInfo cg;
   bool last_failed = false;
@@ -251,7 +258,7 @@ Vector equality_constrained_sqp(const SqpProblem& problem, const Vector& x0, dou
                                     trust_lb - dn, trust_ub - dn);
     const Vector d = dn + dt;
     const double quadratic_model = 0.5 * h(d).dot(d) + g.dot(d);
-    const double vpred = std::max(1e-16, b.norm() - (a * d + b).norm());
+    const double vpred = std::max(1e-16, b.norm() - (times(a, d) + b).norm());
     const double previous_penalty = penalty;
     if (quadratic_model > 0) penalty = std::max(penalty, quadratic_model / ((1 - kPenaltyFactor) * vpred));
     const double predicted_reduction = -quadratic_model + penalty * vpred;
@@ -296,7 +303,7 @@ Vector equality_constrained_sqp(const SqpProblem& problem, const Vector& x0, dou
       v = -proj.least_squares(g);
       h = problem.lagrangian_hess(x, v);
       last_failed = false;
-      optimality = (g + a.transpose() * v).cwiseAbs().maxCoeff();
+      optimality = (g + times_transposed(a, v)).cwiseAbs().maxCoeff();
       violation = b.size() > 0 ? b.cwiseAbs().maxCoeff() : 0.0;
     } else {
       penalty = previous_penalty;

@@ -243,4 +243,56 @@ BOOST_AUTO_TEST_CASE(bad_input_and_exceptions) {
   BOOST_CHECK_THROW((void)minimize(bad, x0, {.method = Method::cobyla}), std::out_of_range);
 }
 
+// trust_constr without constraints (the SQP with an empty Jacobian), with
+// the exact Hessian or products instead of BFGS, its limits, bad options and
+// exceptions.
+BOOST_AUTO_TEST_CASE(trust_constr_variants_and_limits) {
+  const Objective rosen = [](const Vector& x) { return 100 * std::pow(x(1) - x(0) * x(0), 2) + std::pow(1 - x(0), 2); };
+  const Gradient grad = [](const Vector& x) {
+    return vec({-400 * x(0) * (x(1) - x(0) * x(0)) - 2 * (1 - x(0)), 200 * (x(1) - x(0) * x(0))});
+  };
+  const Hessian hess = [](const Vector& x) {
+    Matrix h(2, 2);
+    h << 1200 * x(0) * x(0) - 400 * x(1) + 2, -400 * x(0), -400 * x(0), 200;
+    return h;
+  };
+  const Vector x0 = vec({-1.2, 1.0});
+  const OptimizeResult quasi = minimize(rosen, x0, {.method = Method::trust_constr, .jac = grad});
+  const OptimizeResult exact = minimize(rosen, x0, {.method = Method::trust_constr, .jac = grad, .hess = hess});
+  const OptimizeResult products = minimize(
+      rosen, x0,
+      {.method = Method::trust_constr, .jac = grad,
+       .hessp = [&](const Vector& x, const Vector& p) { return Vector(hess(x) * p); }});
+  for (const OptimizeResult* r : {&quasi, &exact, &products}) {
+    BOOST_TEST(r->success, r->message);
+    BOOST_TEST((r->x - vec({1.0, 1.0})).norm() < 1e-6);
+  }
+  BOOST_TEST(exact.nhev > 0);
+  BOOST_TEST(exact.nit == products.nit);  // the same Hessian, as a matrix or as products
+  BOOST_TEST(quasi.nhev == 0);
+
+  MinimizeOptions o{.method = Method::trust_constr, .jac = grad, .maxiter = 5};
+  OptimizeResult r = minimize(rosen, x0, o);
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(!r.success);
+  BOOST_TEST(r.nit == 5);
+  o.maxiter = 0;
+  o.callback = [](const OptimizeResult& it) { return it.nit == 3; };
+  r = minimize(rosen, x0, o);
+  BOOST_TEST(r.status == 99);
+  BOOST_TEST(r.nit == 3);
+
+  o.callback = {};
+  o.initial_constr_penalty = 0;
+  BOOST_CHECK_THROW((void)minimize(rosen, x0, o), ValueError);
+  const VectorFunction failing = [](const Vector& x) -> Vector {
+    if (x(0) > 0) throw std::runtime_error("constraint failed");
+    return x;
+  };
+  BOOST_CHECK_THROW((void)minimize(rosen, x0, {.method = Method::trust_constr, .jac = grad,
+                                              .constraints = {NonlinearConstraint{failing, vec({-10.0}),
+                                                                                  vec({10.0}), {}}}}),
+                    std::runtime_error);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
