@@ -15,3 +15,6 @@
 #include <scilearn/optimize/nnls.hpp>
 #include <scilearn/optimize/linprog.hpp>
 #include <scilearn/optimize/milp.hpp>
+#include <scilearn/optimize/differential_evolution.hpp>
+#include <scilearn/optimize/basinhopping.hpp>
+#include <scilearn/optimize/direct.hpp>
