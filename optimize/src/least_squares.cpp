@@ -47,7 +47,8 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     throw ValueError(cat(kWhere, ": at least one of the tolerances must be higher than machine epsilon (", kEps, ")"));
   }
   if (options.max_nfev < 0) throw ValueError(cat(kWhere, ": max_nfev must be >= 0, got ", options.max_nfev));
-  if (options.method != LeastSquaresMethod::lm && options.method != LeastSquaresMethod::trf) {
+  if (options.method != LeastSquaresMethod::lm && options.method != LeastSquaresMethod::trf &&
+      options.method != LeastSquaresMethod::dogbox) {
     throw ValueError(cat(kWhere, ": unknown method ", static_cast<int>(options.method)));
   }
   const bool lm = options.method == LeastSquaresMethod::lm;
@@ -71,7 +72,7 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     }
   }
   const bool bounded = (lb.array() > -inf).any() || (ub.array() < inf).any();
-  if (lm && bounded) throw ValueError(cat(kWhere, ": method lm does not support bounds; use trf"));
+  if (lm && bounded) throw ValueError(cat(kWhere, ": method lm does not support bounds; use trf or dogbox"));
   if (lm && options.loss != Loss::linear) throw ValueError(cat(kWhere, ": method lm supports only the linear loss"));
   if (!(options.f_scale > 0) || !std::isfinite(options.f_scale)) {
     throw ValueError(cat(kWhere, ": f_scale must be positive, got ", options.f_scale));
@@ -143,14 +144,18 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     out.optimality = out.grad.cwiseAbs().maxCoeff();
     out.status = status_from_minpack(r.info);
   } else {
-    const Vector start = bounded ? detail::make_strictly_feasible(x0, lb, ub, 1e-10) : x0;
+    // trf starts strictly inside the bounds; dogbox may start on one.
+    const bool dogbox = options.method == LeastSquaresMethod::dogbox;
+    const Vector start = bounded && !dogbox ? detail::make_strictly_feasible(x0, lb, ub, 1e-10) : x0;
     (void)remembered(start);
     if (m < n) throw ValueError(cat(kWhere, ": fun returned ", m, " residuals for ", n, " variables (need m >= n)"));
     const detail::TrfOutcome r =
-        bounded ? detail::trf_bounds(remembered, jac, start, lb, ub, options.ftol, options.xtol, options.gtol, max_nfev,
-                                     x_scale, loss)
-                : detail::trf_no_bounds(remembered, jac, start, options.ftol, options.xtol, options.gtol, max_nfev,
-                                        x_scale, loss);
+        dogbox    ? detail::dogbox(remembered, jac, start, lb, ub, options.ftol, options.xtol, options.gtol, max_nfev,
+                                   x_scale, loss)
+        : bounded ? detail::trf_bounds(remembered, jac, start, lb, ub, options.ftol, options.xtol, options.gtol,
+                                       max_nfev, x_scale, loss)
+                  : detail::trf_no_bounds(remembered, jac, start, options.ftol, options.xtol, options.gtol, max_nfev,
+                                          x_scale, loss);
     out.x = r.x;
     out.fun = r.f;
     out.jac = r.jac;

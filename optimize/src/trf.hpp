@@ -106,4 +106,10 @@ TrfOutcome trf_bounds(const VectorFunction& fun, const JacobianFunction& jac, co
                       const Vector& ub, double ftol, double xtol, double gtol, int max_nfev, const Vector& x_scale,
                       const RobustLoss& loss);
 
+/// dogbox (optimize/src/dogbox.cpp): the same inputs; x0 inside the bounds
+/// (on one is fine); infinite bounds allowed.
+TrfOutcome dogbox(const VectorFunction& fun, const JacobianFunction& jac, const Vector& x0, const Vector& lb,
+                  const Vector& ub, double ftol, double xtol, double gtol, int max_nfev, const Vector& x_scale,
+                  const RobustLoss& loss);
+
 }  // namespace scilearn::optimize::detail

@@ -11,6 +11,7 @@
 #include <optional>
 #include <scilearn/linalg/svd.hpp>
 
+#include "box_steps.hpp"
 #include "trf.hpp"
 
 namespace scilearn::optimize::detail {
@@ -36,25 +37,6 @@ void cl_scaling(const Vector& x, const Vector& g, const Vector& lb, const Vector
   }
 }
 
-bool in_bounds(const Vector& x, const Vector& lb, const Vector& ub) {
-  return (x.array() >= lb.array()).all() && (x.array() <= ub.array()).all();
-}
-
-// The largest t with lb <= x + t s <= ub, and which components reach a bound
-// there (their sign: +1 up, -1 down).
-std::pair<double, Vector> step_size_to_bound(const Vector& x, const Vector& s, const Vector& lb, const Vector& ub) {
-  Vector steps = Vector::Constant(x.size(), kInf);
-  for (Index i = 0; i < x.size(); ++i) {
-    if (s(i) != 0) steps(i) = std::max((lb(i) - x(i)) / s(i), (ub(i) - x(i)) / s(i));
-  }
-  const double min_step = steps.minCoeff();
-  Vector hits = Vector::Zero(x.size());
-  for (Index i = 0; i < x.size(); ++i) {
-    if (steps(i) == min_step) hits(i) = s(i) > 0 ? 1.0 : (s(i) < 0 ? -1.0 : 0.0);
-  }
-  return {min_step, hits};
-}
-
 // The two t with ||x + t s|| = delta (x inside the trust region).
 std::pair<double, double> intersect_trust_region(const Vector& x, const Vector& s, double delta) {
   const double a = s.squaredNorm();
@@ -64,46 +46,6 @@ std::pair<double, double> intersect_trust_region(const Vector& x, const Vector& 
   const double q = -(b + std::copysign(d, b));
   const double t1 = q / a, t2 = c / q;
   return t1 < t2 ? std::pair{t1, t2} : std::pair{t2, t1};
-}
-
-// 0.5 ||J s||^2 + 0.5 s' diag s + g's.
-double evaluate_quadratic(const Matrix& j, const Vector& g, const Vector& s, const Vector& diag) {
-  return 0.5 * ((j * s).squaredNorm() + s.cwiseProduct(diag).dot(s)) + s.dot(g);
-}
-
-// The quadratic along s0 + t s: a t^2 + b t + c.
-struct Quadratic1d {
-  double a, b, c;
-};
-Quadratic1d quadratic_1d(const Matrix& j, const Vector& g, const Vector& s, const Vector& diag,
-                         const std::optional<Vector>& s0) {
-  const Vector v = j * s;
-  const double a = 0.5 * (v.squaredNorm() + s.cwiseProduct(diag).dot(s));
-  double b = g.dot(s), c = 0;
-  if (s0) {
-    const Vector u = j * *s0;
-    b += u.dot(v) + s0->cwiseProduct(diag).dot(s);
-    c = 0.5 * u.squaredNorm() + g.dot(*s0) + 0.5 * s0->cwiseProduct(diag).dot(*s0);
-  }
-  return {a, b, c};
-}
-
-// Its minimum over [lo, hi]: (t, value).
-std::pair<double, double> minimize_quadratic_1d(const Quadratic1d& q, double lo, double hi) {
-  std::vector<double> t{lo, hi};
-  if (q.a != 0) {
-    const double extremum = -0.5 * q.b / q.a;
-    if (lo < extremum && extremum < hi) t.push_back(extremum);
-  }
-  double best_t = t[0], best = t[0] * (q.a * t[0] + q.b) + q.c;
-  for (std::size_t k = 1; k < t.size(); ++k) {
-    const double y = t[k] * (q.a * t[k] + q.b) + q.c;
-    if (y < best) {
-      best = y;
-      best_t = t[k];
-    }
-  }
-  return {best_t, best};
 }
 
 struct Step {

@@ -14,6 +14,7 @@ namespace scilearn::optimize {
 enum class LeastSquaresMethod {
   trf,  ///< Trust Region Reflective (Branch, Coleman and Li 1999), exact subproblems by SVD; bounds
   lm,   ///< Levenberg-Marquardt as MINPACK's lmder (Moré 1978); no bounds
+  dogbox,  ///< dogleg in a rectangular trust region (Voglis and Lagaris 2004); bounds; for small problems
 };
 
 /// The loss rho applied to each squared residual (SciPy's `loss`): the cost
@@ -33,7 +34,7 @@ struct LeastSquaresOptions {
   /// The Jacobian (m x n); empty: forward differences with SciPy's relative
   /// step sqrt(eps) max(1, |x|) (approx_derivative, 2-point).
   JacobianFunction jac{};
-  /// lb <= x <= ub (trf only; 1 or n entries each, lb < ub, x0 inside).
+  /// lb <= x <= ub (trf and dogbox; 1 or n entries each, lb < ub, x0 inside).
   std::optional<Bounds> bounds{};
   Loss loss = Loss::linear;
   double f_scale = 1.0;  ///< the residual size at which the loss leaves its quadratic part
@@ -72,8 +73,9 @@ struct LeastSquaresResult {
 /// max_nfev >= 0.
 /// Ensures: status 1-4 when a tolerance test was met, 0 when max_nfev was reached.
 /// Throws: ValueError on bad input; whatever fun or jac throws.
-/// Complexity: per iteration an SVD (trf) or a pivoted QR (lm) of the m x n
-/// Jacobian, O(m n^2), plus O(n^2) per trust-region subproblem step.
+/// Complexity: per iteration an SVD (trf, and dogbox's least-squares Newton
+/// step) or a pivoted QR (lm) of the m x n Jacobian, O(m n^2), plus O(n^2)
+/// per trust-region subproblem step.
 [[nodiscard]] LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0,
                                                const LeastSquaresOptions& options = {});
 
