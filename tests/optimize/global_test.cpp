@@ -363,6 +363,8 @@ BOOST_AUTO_TEST_CASE(direct_finds_known_global_minima) {
   for (const char* name : {"camel", "branin", "hartmann3", "rastrigin2", "ackley2"}) {
     const g::Problem p = problem(name);
     const OptimizeResult r = direct(p.f, box(p));
+    BOOST_TEST_MESSAGE("direct " << name << ": f - f_min " << r.fun - p.fmin << ", nfev " << r.nfev << ", nit "
+                                 << r.nit << ", status " << r.status);
     BOOST_TEST(r.fun - p.fmin <= 1e-3 * std::max(1.0, std::abs(p.fmin)), name << ": f = " << r.fun << " " << r.message);
     BOOST_TEST(r.fun == p.f(r.x));
     BOOST_TEST(r.nfev <= 1000 * p.lb.size() + 2 * p.lb.size());
