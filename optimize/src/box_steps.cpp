@@ -10,6 +10,22 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 }  // namespace
 
+void cl_scaling(const Vector& x, const Vector& g, const Vector& lb, const Vector& ub, Vector& v, Vector& dv) {
+  const Index n = x.size();
+  v = Vector::Ones(n);
+  dv = Vector::Zero(n);
+  for (Index i = 0; i < n; ++i) {
+    if (g(i) < 0 && std::isfinite(ub(i))) {
+      v(i) = ub(i) - x(i);
+      dv(i) = -1;
+    }
+    if (g(i) > 0 && std::isfinite(lb(i))) {
+      v(i) = x(i) - lb(i);
+      dv(i) = 1;
+    }
+  }
+}
+
 bool in_bounds(const Vector& x, const Vector& lb, const Vector& ub) {
   return (x.array() >= lb.array()).all() && (x.array() <= ub.array()).all();
 }

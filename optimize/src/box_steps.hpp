@@ -8,6 +8,10 @@
 
 namespace scilearn::optimize::detail {
 
+// Coleman and Li's scaling vector v (distance to the bound the gradient
+// points at, 1 when there is none) and its derivative sign dv.
+void cl_scaling(const Vector& x, const Vector& g, const Vector& lb, const Vector& ub, Vector& v, Vector& dv);
+
 bool in_bounds(const Vector& x, const Vector& lb, const Vector& ub);
 
 // The largest t with lb <= x + t s <= ub, and which components reach a bound

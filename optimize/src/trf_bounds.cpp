@@ -19,24 +19,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// Coleman and Li's scaling vector v (distance to the bound the gradient
-// points at, 1 when there is none) and its derivative sign dv.
-void cl_scaling(const Vector& x, const Vector& g, const Vector& lb, const Vector& ub, Vector& v, Vector& dv) {
-  const Index n = x.size();
-  v = Vector::Ones(n);
-  dv = Vector::Zero(n);
-  for (Index i = 0; i < n; ++i) {
-    if (g(i) < 0 && std::isfinite(ub(i))) {
-      v(i) = ub(i) - x(i);
-      dv(i) = -1;
-    }
-    if (g(i) > 0 && std::isfinite(lb(i))) {
-      v(i) = x(i) - lb(i);
-      dv(i) = 1;
-    }
-  }
-}
-
 // The two t with ||x + t s|| = delta (x inside the trust region).
 std::pair<double, double> intersect_trust_region(const Vector& x, const Vector& s, double delta) {
   const double a = s.squaredNorm();

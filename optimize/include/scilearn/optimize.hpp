@@ -10,6 +10,7 @@
 #include <scilearn/optimize/constraints.hpp>
 #include <scilearn/optimize/linear_sum_assignment.hpp>
 #include <scilearn/optimize/least_squares.hpp>
+#include <scilearn/optimize/lsq_linear.hpp>
 #include <scilearn/optimize/curve_fit.hpp>
 #include <scilearn/optimize/root.hpp>
 #include <scilearn/optimize/nnls.hpp>
