@@ -4,6 +4,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/optimize/minimize.hpp>
 
+#include "fixed_variables.hpp"
 #include "minimize_methods.hpp"
 
 namespace scilearn::optimize {
@@ -258,6 +259,12 @@ OptimizeResult run(const Objective* plain, MakeObjective make_objective, const V
 }  // namespace detail
 
 OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOptions& options) {
+  if (const auto fixed = detail::variables_to_remove(options, x0, static_cast<bool>(options.jac))) {
+    if (fixed->all_fixed()) return detail::all_fixed_result(fun(fixed->lower()), *fixed, options);
+    const Objective reduced = [&](const Vector& x) { return fun(fixed->expand(x)); };
+    return detail::expanded_result(minimize(reduced, fixed->reduce(x0), detail::reduced_options(options, *fixed)),
+                                   *fixed);
+  }
   const auto make = [&](const MinimizeOptions& o) {
     // Finite-difference steps stay inside the bounds (SciPy passes them on).
     // SciPy passes its `eps` as an absolute step (abs_step), which overrides
@@ -278,6 +285,20 @@ OptimizeResult minimize(const Objective& fun, const Vector& x0, const MinimizeOp
 OptimizeResult minimize(const ObjectiveWithGradient& fun, const Vector& x0, const MinimizeOptions& options) {
   if (options.jac) {
     throw ValueError("minimize: fun returns its gradient, so options.jac must be empty");
+  }
+  if (const auto fixed = detail::variables_to_remove(options, x0, true)) {
+    if (fixed->all_fixed()) {
+      Vector g(x0.size());
+      return detail::all_fixed_result(fun(fixed->lower(), g), *fixed, options);
+    }
+    const ObjectiveWithGradient reduced = [&](const Vector& x, Vector& g) {
+      Vector full_g(x0.size());
+      const double f = fun(fixed->expand(x), full_g);
+      g = fixed->reduce(full_g);
+      return f;
+    };
+    return detail::expanded_result(minimize(reduced, fixed->reduce(x0), detail::reduced_options(options, *fixed)),
+                                   *fixed);
   }
   const auto make = [&](const MinimizeOptions&) { return detail::ScalarObjective(fun); };
   return detail::run(nullptr, make, x0, options);

@@ -479,4 +479,34 @@ BOOST_AUTO_TEST_CASE(trust_methods_leave_a_saddle) {
   }
 }
 
+// A variable fixed by lb == ub with a gradient by differences (which cannot
+// step inside a zero-width box): lbfgsb and slsqp solve in the free
+// variables and report NaN for the fixed one's derivative, as SciPy does
+// (SciPy: x = (0.75, 0.5), fun 2.6875, L-BFGS-B in 8 evaluations); with every
+// variable fixed, x = lb after one evaluation.
+BOOST_AUTO_TEST_CASE(variables_fixed_by_bounds_are_removed) {
+  const Objective f = [](const Vector& x) { return std::pow(x(0) - 1, 2) + std::pow(x(1) - 2, 2) + x(0) * x(1); };
+  const Bounds box{Vector{{-5.0, 0.5}}, Vector{{5.0, 0.5}}};
+  for (const Method m : {Method::lbfgsb, Method::slsqp}) {
+    const OptimizeResult r = optimize::minimize(f, Vector{{0.0, 0.5}}, {.method = m, .bounds = box});
+    BOOST_TEST(r.success, r.message);
+    BOOST_TEST(std::abs(r.x(0) - 0.75) < 1e-6);
+    BOOST_TEST(r.x(1) == 0.5);
+    BOOST_TEST(std::isnan(r.jac(1)));
+    BOOST_TEST(std::abs(r.fun - 2.6875) < 1e-12);
+    if (m == Method::lbfgsb) BOOST_TEST(r.nfev == 8);
+  }
+  const Bounds all{Vector{{0.25, 0.5}}, Vector{{0.25, 0.5}}};
+  const OptimizeResult r = optimize::minimize(f, Vector{{0.0, 0.0}}, {.method = Method::lbfgsb, .bounds = all});
+  BOOST_TEST(r.success);
+  BOOST_TEST(r.nfev == 1);
+  BOOST_TEST(r.x == (Vector{{0.25, 0.5}}));
+  BOOST_TEST(r.message == "All independent variables were fixed by bounds.");
+  const std::vector<AnyConstraint> violated = {LinearConstraint{Matrix::Ones(1, 2), Vector{{1.0}}, Vector{{kInf}}}};
+  const OptimizeResult v =
+      optimize::minimize(f, Vector{{0.0, 0.0}}, {.method = Method::slsqp, .bounds = all, .constraints = violated});
+  BOOST_TEST(!v.success);
+  BOOST_TEST(std::abs(v.maxcv - 0.25) < 1e-15);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
