@@ -19,3 +19,4 @@
 #include <scilearn/optimize/differential_evolution.hpp>
 #include <scilearn/optimize/basinhopping.hpp>
 #include <scilearn/optimize/direct.hpp>
+#include <scilearn/optimize/stochastic.hpp>
