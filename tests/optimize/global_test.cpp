@@ -151,7 +151,7 @@ BOOST_AUTO_TEST_CASE(de_integrality_keeps_integer_variables_integral) {
       differential_evolution(f, {g::pair(-3, -3), g::pair(3, 3)}, {.seed = 2, .integrality = {true}});
   BOOST_TEST(s.x(0) == 0.0);
   BOOST_TEST(s.x(1) == 3.0);
-  BOOST_CHECK_THROW(differential_evolution(f, {g::pair(0.2, 0), g::pair(0.8, 1)}, {.integrality = {true, false}}),
+  BOOST_CHECK_THROW((void)differential_evolution(f, {g::pair(0.2, 0), g::pair(0.8, 1)}, {.integrality = {true, false}}),
                     ValueError);
 }
 
@@ -160,24 +160,24 @@ BOOST_AUTO_TEST_CASE(de_bad_input_throws_value_error) {
   const auto de = [&](const Bounds& b, const DifferentialEvolutionOptions& o = {}) {
     return differential_evolution(sphere, b, o);
   };
-  BOOST_CHECK_THROW(de({g::pair(-1, 2), g::pair(1, 1)}), ValueError);                 // lb > ub
-  BOOST_CHECK_THROW(de({g::pair(-1, -kInf), g::pair(1, 1)}), ValueError);             // infinite
-  BOOST_CHECK_THROW(de({g::pair(-1, std::nan("")), g::pair(1, 1)}), ValueError);      // NaN
-  BOOST_CHECK_THROW(de({Vector::Constant(3, -1), ub}), ValueError);                   // sizes
-  BOOST_CHECK_THROW(de({Vector(0), Vector(0)}), ValueError);                          // empty
-  BOOST_CHECK_THROW(de({lb, ub}, {.maxiter = -1}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.popsize = 0}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.tol = -1}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.mutation = {0.5, 2.0}}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.mutation = {-0.1, 1.0}}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.recombination = 1.5}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.init_population = Matrix::Zero(4, 2)}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.init_population = Matrix::Zero(6, 3)}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.x0 = g::pair(0, 2)}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.x0 = Vector::Zero(3)}), ValueError);
-  BOOST_CHECK_THROW(de({lb, ub}, {.integrality = {true, true, false}}), ValueError);
+  BOOST_CHECK_THROW((void)de({g::pair(-1, 2), g::pair(1, 1)}), ValueError);                 // lb > ub
+  BOOST_CHECK_THROW((void)de({g::pair(-1, -kInf), g::pair(1, 1)}), ValueError);             // infinite
+  BOOST_CHECK_THROW((void)de({g::pair(-1, std::nan("")), g::pair(1, 1)}), ValueError);      // NaN
+  BOOST_CHECK_THROW((void)de({Vector::Constant(3, -1), ub}), ValueError);                   // sizes
+  BOOST_CHECK_THROW((void)de({Vector(0), Vector(0)}), ValueError);                          // empty
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.maxiter = -1}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.popsize = 0}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.tol = -1}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.mutation = {0.5, 2.0}}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.mutation = {-0.1, 1.0}}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.recombination = 1.5}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.init_population = Matrix::Zero(4, 2)}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.init_population = Matrix::Zero(6, 3)}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.x0 = g::pair(0, 2)}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.x0 = Vector::Zero(3)}), ValueError);
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.integrality = {true, true, false}}), ValueError);
   // rand2 draws five members besides the target: five in all is too few.
-  BOOST_CHECK_THROW(de({lb, ub}, {.strategy = DEStrategy::rand2bin, .init_population = Matrix::Zero(5, 2)}),
+  BOOST_CHECK_THROW((void)de({lb, ub}, {.strategy = DEStrategy::rand2bin, .init_population = Matrix::Zero(5, 2)}),
                     ValueError);
   const std::string msg = testing::message_of<ValueError>([&] { (void)de({g::pair(-1, 2), g::pair(1, 1)}); });
   BOOST_TEST(msg.find("differential_evolution") != std::string::npos, msg);
@@ -339,13 +339,13 @@ BOOST_AUTO_TEST_CASE(basinhopping_niter_success_callback_and_accept_test) {
 
 BOOST_AUTO_TEST_CASE(basinhopping_bad_input_and_exceptions) {
   const Vector x0 = g::pair(1, 1);
-  BOOST_CHECK_THROW(basinhopping(sphere, Vector(0)), ValueError);
-  BOOST_CHECK_THROW(basinhopping(sphere, g::pair(1, kInf)), ValueError);
-  BOOST_CHECK_THROW(basinhopping(sphere, x0, {.niter = -1}), ValueError);
-  BOOST_CHECK_THROW(basinhopping(sphere, x0, {.T = -1}), ValueError);
-  BOOST_CHECK_THROW(basinhopping(sphere, x0, {.interval = 0}), ValueError);
-  BOOST_CHECK_THROW(basinhopping(sphere, x0, {.target_accept_rate = 1.0}), ValueError);
-  BOOST_CHECK_THROW(basinhopping(sphere, x0, {.stepwise_factor = 0.0}), ValueError);
+  BOOST_CHECK_THROW((void)basinhopping(sphere, Vector(0)), ValueError);
+  BOOST_CHECK_THROW((void)basinhopping(sphere, g::pair(1, kInf)), ValueError);
+  BOOST_CHECK_THROW((void)basinhopping(sphere, x0, {.niter = -1}), ValueError);
+  BOOST_CHECK_THROW((void)basinhopping(sphere, x0, {.T = -1}), ValueError);
+  BOOST_CHECK_THROW((void)basinhopping(sphere, x0, {.interval = 0}), ValueError);
+  BOOST_CHECK_THROW((void)basinhopping(sphere, x0, {.target_accept_rate = 1.0}), ValueError);
+  BOOST_CHECK_THROW((void)basinhopping(sphere, x0, {.stepwise_factor = 0.0}), ValueError);
   int count = 0;
   const auto bad = [&](const Vector& x) {
     if (++count == 50) throw std::runtime_error("boom");
@@ -418,13 +418,13 @@ BOOST_AUTO_TEST_CASE(direct_stopping_rules_and_messages) {
 
 BOOST_AUTO_TEST_CASE(direct_bad_input_throws) {
   const Vector lb = Vector::Constant(2, -1), ub = Vector::Constant(2, 1);
-  BOOST_CHECK_THROW(direct(sphere, {g::pair(-1, 1), g::pair(1, 1)}), ValueError);  // lb == ub
-  BOOST_CHECK_THROW(direct(sphere, {g::pair(-1, 2), g::pair(1, 1)}), ValueError);  // lb > ub
-  BOOST_CHECK_THROW(direct(sphere, {g::pair(-1, -kInf), ub}), ValueError);
-  BOOST_CHECK_THROW(direct(sphere, {Vector::Constant(3, -1), ub}), ValueError);
-  BOOST_CHECK_THROW(direct(sphere, {lb, ub}, {.eps = -1}), ValueError);
-  BOOST_CHECK_THROW(direct(sphere, {lb, ub}, {.maxiter = 0}), ValueError);
-  BOOST_CHECK_THROW(direct(sphere, {lb, ub}, {.vol_tol = 2}), ValueError);
+  BOOST_CHECK_THROW((void)direct(sphere, {g::pair(-1, 1), g::pair(1, 1)}), ValueError);  // lb == ub
+  BOOST_CHECK_THROW((void)direct(sphere, {g::pair(-1, 2), g::pair(1, 1)}), ValueError);  // lb > ub
+  BOOST_CHECK_THROW((void)direct(sphere, {g::pair(-1, -kInf), ub}), ValueError);
+  BOOST_CHECK_THROW((void)direct(sphere, {Vector::Constant(3, -1), ub}), ValueError);
+  BOOST_CHECK_THROW((void)direct(sphere, {lb, ub}, {.eps = -1}), ValueError);
+  BOOST_CHECK_THROW((void)direct(sphere, {lb, ub}, {.maxiter = 0}), ValueError);
+  BOOST_CHECK_THROW((void)direct(sphere, {lb, ub}, {.vol_tol = 2}), ValueError);
   const auto bad = [](const Vector&) -> double { throw std::runtime_error("boom"); };
   BOOST_CHECK_THROW((void)direct(bad, {lb, ub}), std::runtime_error);
 }
