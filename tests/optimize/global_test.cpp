@@ -6,6 +6,7 @@
 #include <scilearn/optimize/basinhopping.hpp>
 #include <scilearn/optimize/differential_evolution.hpp>
 #include <scilearn/optimize/direct.hpp>
+#include <scilearn/optimize/dual_annealing.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -427,6 +428,82 @@ BOOST_AUTO_TEST_CASE(direct_bad_input_throws) {
   BOOST_CHECK_THROW((void)direct(sphere, {lb, ub}, {.vol_tol = 2}), ValueError);
   const auto bad = [](const Vector&) -> double { throw std::runtime_error("boom"); };
   BOOST_CHECK_THROW((void)direct(bad, {lb, ub}), std::runtime_error);
+}
+
+// ---------------------------------------------------------------------------
+// dual_annealing
+
+// Against SciPy's runs (tests/reference/optimize_dual_annealing.py, seeds
+// 0-9, defaults) as samples, with the rules of the DE comparison above.
+BOOST_AUTO_TEST_CASE(dual_annealing_success_rate_and_cost_match_scipy) {
+  const auto rows = testing::read_manifest("optimize/global/da_reference.csv");
+  BOOST_TEST_REQUIRE(rows.size() == g::problems().size());
+  for (const auto& row : rows) {
+    const g::Problem p = problem(row[0]);
+    const int seeds = std::stoi(row[2]);
+    const int scipy_successes = std::stoi(row[3]);
+    const double scipy_nfev = std::stod(row[4]), scipy_max_gap = std::stod(row[6]);
+    int successes = 0;
+    std::vector<double> nfev, gap;
+    for (int seed = 0; seed < seeds; ++seed) {
+      const OptimizeResult r = dual_annealing(p.f, box(p), {.seed = static_cast<std::uint64_t>(seed)});
+      BOOST_TEST(r.fun == p.f(r.x));
+      BOOST_TEST(((r.x.array() >= p.lb.array()).all() && (r.x.array() <= p.ub.array()).all()));
+      BOOST_TEST(r.success);
+      BOOST_TEST(r.nit == 1000);  // SciPy's default maxiter, restarts included
+      successes += p.solved(r.fun) ? 1 : 0;
+      nfev.push_back(r.nfev);
+      gap.push_back(r.fun - p.fmin);
+    }
+    BOOST_TEST_MESSAGE(p.name << ": successes " << successes << " (SciPy " << scipy_successes << "), median nfev "
+                              << median(nfev) << " (SciPy " << scipy_nfev << "), median gap " << median(gap)
+                              << " (SciPy " << row[5] << ")");
+    BOOST_TEST(successes >= scipy_successes - 2, p.name << ": " << successes << " vs SciPy's " << scipy_successes);
+    BOOST_TEST(median(nfev) <= 1.5 * scipy_nfev, p.name << ": median nfev " << median(nfev) << " vs " << scipy_nfev);
+    BOOST_TEST(median(gap) <= scipy_max_gap + 1e-6, p.name << ": median gap " << median(gap));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(dual_annealing_limits_callback_and_bad_input) {
+  const g::Problem p = problem("rastrigin2");
+  // Reproducible with a seed.
+  const OptimizeResult a = dual_annealing(p.f, box(p), {.maxiter = 50, .seed = 7});
+  const OptimizeResult b = dual_annealing(p.f, box(p), {.maxiter = 50, .seed = 7});
+  BOOST_TEST(a.x == b.x);
+  BOOST_TEST(a.nfev == b.nfev);
+  BOOST_TEST(a.nit == 50);
+  BOOST_TEST(a.message == "Maximum number of iteration reached");
+  // maxfun ends the run unsuccessfully, with SciPy's message.
+  const OptimizeResult m = dual_annealing(p.f, box(p), {.maxfun = 100, .seed = 1});
+  BOOST_TEST(!m.success);
+  BOOST_TEST(m.message.find("Maximum number of function call reached") == 0u);
+  BOOST_TEST(m.nfev < 400);
+  // Without local search: classical generalized simulated annealing.
+  const OptimizeResult gsa = dual_annealing(p.f, box(p), {.maxiter = 200, .seed = 3, .no_local_search = true});
+  BOOST_TEST(gsa.njev == 0);
+  BOOST_TEST(gsa.nfev == 1 + 200 * 2 * 2);  // the start, then 2 n visits per iteration
+  // The callback sees each new best point and can stop the run.
+  int calls = 0;
+  const OptimizeResult c = dual_annealing(p.f, box(p), {.seed = 2, .callback = [&](const Vector&, double, int) {
+                                                          return ++calls == 3;
+                                                        }});
+  BOOST_TEST(calls == 3);
+  BOOST_TEST(!c.success);
+  BOOST_TEST(c.message == "Callback function requested to stop early by returning True");
+  // x0 is the first point.
+  const OptimizeResult x0 = dual_annealing(p.f, box(p), {.maxiter = 1, .seed = 4, .no_local_search = true,
+                                                         .x0 = g::pair(0.0, 0.0)});
+  BOOST_TEST(x0.fun == 0.0);
+  BOOST_CHECK_THROW((void)dual_annealing(p.f, {g::pair(-1, 2), g::pair(1, 1)}), ValueError);  // lb > ub
+  BOOST_CHECK_THROW((void)dual_annealing(p.f, {g::pair(-1, -kInf), g::pair(1, 1)}), ValueError);
+  BOOST_CHECK_THROW((void)dual_annealing(p.f, box(p), {.restart_temp_ratio = 1.0}), ValueError);
+  BOOST_CHECK_THROW((void)dual_annealing(p.f, box(p), {.visit = 3.5}), ValueError);
+  BOOST_CHECK_THROW((void)dual_annealing(p.f, box(p), {.accept = 0.0}), ValueError);
+  BOOST_CHECK_THROW((void)dual_annealing(p.f, box(p), {.x0 = Vector::Zero(3)}), ValueError);
+  const Objective nan = [](const Vector&) { return std::numeric_limits<double>::quiet_NaN(); };
+  BOOST_CHECK_THROW((void)dual_annealing(nan, box(p)), ValueError);
+  const Objective throws = [](const Vector&) -> double { throw std::range_error("func failed"); };
+  BOOST_CHECK_THROW((void)dual_annealing(throws, box(p)), std::range_error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

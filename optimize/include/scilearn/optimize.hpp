@@ -19,4 +19,5 @@
 #include <scilearn/optimize/differential_evolution.hpp>
 #include <scilearn/optimize/basinhopping.hpp>
 #include <scilearn/optimize/direct.hpp>
+#include <scilearn/optimize/dual_annealing.hpp>
 #include <scilearn/optimize/stochastic.hpp>
