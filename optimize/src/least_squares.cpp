@@ -4,6 +4,7 @@
 #include <scilearn/optimize/finite_differences.hpp>
 #include <scilearn/optimize/least_squares.hpp>
 
+#include "bounds.hpp"
 #include "minpack_lm.hpp"
 #include "trf.hpp"
 
@@ -54,22 +55,11 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
   const bool lm = options.method == LeastSquaresMethod::lm;
   // Bounds as SciPy checks them; trf starts strictly inside.
   constexpr double inf = std::numeric_limits<double>::infinity();
-  Vector lb = Vector::Constant(n, -inf), ub = Vector::Constant(n, inf);
-  if (options.bounds) {
-    const auto expand = [&](const Vector& b, const char* name, double free) -> Vector {
-      if (b.size() == 0) return Vector::Constant(n, free);
-      if (b.size() == 1) return Vector::Constant(n, b(0));
-      if (b.size() != n) throw ValueError(cat(kWhere, ": bounds.", name, " has ", b.size(), " entries, x0 has ", n));
-      return b;
-    };
-    lb = expand(options.bounds->lb, "lb", -inf);
-    ub = expand(options.bounds->ub, "ub", inf);
-    if (lb.hasNaN() || ub.hasNaN() || !(lb.array() < ub.array()).all()) {
-      throw ValueError(cat(kWhere, ": each lower bound must be strictly less than its upper bound"));
-    }
-    if ((x0.array() < lb.array()).any() || (x0.array() > ub.array()).any()) {
-      throw ValueError(cat(kWhere, ": the initial guess is outside the bounds"));
-    }
+  const Bounds box = detail::expanded_bounds(options.bounds, n, kWhere, true);
+  const Vector& lb = box.lb;
+  const Vector& ub = box.ub;
+  if ((x0.array() < lb.array()).any() || (x0.array() > ub.array()).any()) {
+    throw ValueError(cat(kWhere, ": the initial guess is outside the bounds"));
   }
   const bool bounded = (lb.array() > -inf).any() || (ub.array() < inf).any();
   if (lm && bounded) throw ValueError(cat(kWhere, ": method lm does not support bounds; use trf or dogbox"));

@@ -9,6 +9,7 @@
 #include <scilearn/linalg/lstsq.hpp>
 #include <vector>
 
+#include "bounds.hpp"
 #include "box_steps.hpp"
 #include "lsq_linear_methods.hpp"
 
@@ -190,21 +191,9 @@ LsqLinearResult lsq_linear(const Matrix& a, const Vector& b, const LsqLinearOpti
   if (b.size() != m) throw ValueError(cat(kWhere, ": a is ", m, " x ", n, " but b has ", b.size(), " entries"));
   if (!(options.tol >= 0)) throw ValueError(cat(kWhere, ": tol must be >= 0, got ", options.tol));
   if (options.max_iter < 0) throw ValueError(cat(kWhere, ": max_iter must be >= 0, got ", options.max_iter));
-  constexpr double inf = std::numeric_limits<double>::infinity();
-  Vector lb = Vector::Constant(n, -inf), ub = Vector::Constant(n, inf);
-  if (options.bounds) {
-    const auto expand = [&](const Vector& v, const char* name, double free) -> Vector {
-      if (v.size() == 0) return Vector::Constant(n, free);
-      if (v.size() == 1) return Vector::Constant(n, v(0));
-      if (v.size() != n) throw ValueError(cat(kWhere, ": bounds.", name, " has ", v.size(), " entries, a has ", n, " columns"));
-      return v;
-    };
-    lb = expand(options.bounds->lb, "lb", -inf);
-    ub = expand(options.bounds->ub, "ub", inf);
-    if (lb.hasNaN() || ub.hasNaN() || !(lb.array() < ub.array()).all()) {
-      throw ValueError(cat(kWhere, ": each lower bound must be strictly less than its upper bound"));
-    }
-  }
+  const Bounds box = detail::expanded_bounds(options.bounds, n, kWhere, true);
+  const Vector& lb = box.lb;
+  const Vector& ub = box.ub;
   // numpy.linalg.lstsq(rcond=-1): singular values below machine precision count as zero.
   const Vector x_lsq = linalg::lstsq(a, b, {.cond = -1.0, .check_finite = false}).x;
   LsqLinearResult out;

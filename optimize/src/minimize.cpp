@@ -4,6 +4,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/optimize/minimize.hpp>
 
+#include "bounds.hpp"
 #include "fixed_variables.hpp"
 #include "minimize_methods.hpp"
 
@@ -40,25 +41,6 @@ namespace {
 
 constexpr const char* kWhere = "minimize";
 
-// Bounds with one entry expanded to n, checked (SciPy's Bounds / standardize_bounds).
-Bounds checked_bounds(const Bounds& b, Index n) {
-  const auto expand = [&](const Vector& v, const char* name, double free) -> Vector {
-    if (v.size() == 0) return Vector::Constant(n, free);
-    if (v.size() == 1) return Vector::Constant(n, v(0));
-    if (v.size() != n) throw ValueError(cat(kWhere, ": bounds.", name, " has ", v.size(), " entries, x0 has ", n));
-    return v;
-  };
-  constexpr double inf = std::numeric_limits<double>::infinity();
-  Bounds out{expand(b.lb, "lb", -inf), expand(b.ub, "ub", inf)};
-  if (out.lb.hasNaN() || out.ub.hasNaN()) throw ValueError(cat(kWhere, ": bounds contain NaN"));
-  for (Index i = 0; i < n; ++i) {
-    if (out.lb(i) > out.ub(i)) {
-      throw ValueError(cat(kWhere, ": bounds.lb(", i, ") = ", out.lb(i), " > bounds.ub(", i, ") = ", out.ub(i)));
-    }
-  }
-  return out;
-}
-
 // Options with the method's defaults resolved and every value checked.
 MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
   const Index n = x0.size();
@@ -82,7 +64,7 @@ MinimizeOptions resolved(const MinimizeOptions& given, const Vector& x0) {
     throw ValueError(cat(kWhere, ": this method cannot handle constraints; use slsqp, cobyla or trust_constr"));
   }
   if (!o.xtol) o.xtol = o.method == Method::powell ? 1e-4 : o.method == Method::trust_constr ? 1e-8 : 1e-5;
-  if (o.bounds) o.bounds = checked_bounds(*o.bounds, n);
+  if (o.bounds) o.bounds = expanded_bounds(o.bounds, n, kWhere, false);
   if (o.eps && !(*o.eps > 0 && std::isfinite(*o.eps))) throw ValueError(cat(kWhere, ": eps must be > 0, got ", *o.eps));
   switch (o.method) {
     case Method::bfgs:

@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/optimize/basinhopping.hpp>
@@ -42,19 +43,12 @@ double median(std::vector<double> v) {
 
 double sphere(const Vector& x) { return x.squaredNorm(); }
 
-}  // namespace
-
-// ---------------------------------------------------------------------------
-// differential_evolution
-
-// SciPy's runs (tests/reference/optimize_global.py, seeds 0-9, defaults) and
-// ours (seeds 0-9, defaults) draw from different random streams, so they are
-// compared as samples: of 10 runs ours must solve at least as many as SciPy's
-// minus 2 (a binomial count of 10 at p = 0.7 has a standard deviation of 1.4),
-// with a median evaluation count within 1.5x of SciPy's, and a median final
-// gap no worse than SciPy's worst run.
-BOOST_AUTO_TEST_CASE(de_success_rate_and_cost_match_scipy) {
-  const auto rows = testing::read_manifest("optimize/global/de_reference.csv");
+// Runs `solve` for seeds 0-9 on every problem and compares the sample with
+// SciPy's (a row of `reference`): the rules stated above
+// de_success_rate_and_cost_match_scipy.
+void compare_with_scipy(const std::string& reference,
+                        const std::function<OptimizeResult(const g::Problem&, std::uint64_t)>& solve) {
+  const auto rows = testing::read_manifest("optimize/global/" + reference);
   BOOST_TEST_REQUIRE(rows.size() == g::problems().size());
   for (const auto& row : rows) {
     const g::Problem p = problem(row[0]);
@@ -64,8 +58,7 @@ BOOST_AUTO_TEST_CASE(de_success_rate_and_cost_match_scipy) {
     int successes = 0;
     std::vector<double> nfev, gap;
     for (int seed = 0; seed < seeds; ++seed) {
-      const DifferentialEvolutionResult r =
-          differential_evolution(p.f, box(p), {.seed = static_cast<std::uint64_t>(seed)});
+      const OptimizeResult r = solve(p, static_cast<std::uint64_t>(seed));
       BOOST_TEST(r.fun == p.f(r.x));
       BOOST_TEST(((r.x.array() >= p.lb.array()).all() && (r.x.array() <= p.ub.array()).all()));
       successes += p.solved(r.fun) ? 1 : 0;
@@ -79,6 +72,24 @@ BOOST_AUTO_TEST_CASE(de_success_rate_and_cost_match_scipy) {
     BOOST_TEST(median(nfev) <= 1.5 * scipy_nfev, p.name << ": median nfev " << median(nfev) << " vs " << scipy_nfev);
     BOOST_TEST(median(gap) <= scipy_max_gap + 1e-6, p.name << ": median gap " << median(gap));
   }
+}
+
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// differential_evolution
+
+// SciPy's runs (tests/reference/optimize_global.py, seeds 0-9, defaults) and
+// ours (seeds 0-9, defaults) draw from different random streams, so they are
+// compared as samples: of 10 runs ours must solve at least as many as SciPy's
+// minus 2 (a binomial count of 10 at p = 0.7 has a standard deviation of 1.4),
+// with a median evaluation count within 1.5x of SciPy's, and a median final
+// gap no worse than SciPy's worst run.
+BOOST_AUTO_TEST_CASE(de_success_rate_and_cost_match_scipy) {
+  compare_with_scipy("de_reference.csv", [](const g::Problem& p, std::uint64_t seed) -> OptimizeResult {
+    return differential_evolution(p.f, box(p), {.seed = seed});
+  });
 }
 
 BOOST_AUTO_TEST_CASE(de_finds_known_global_minima) {
@@ -436,32 +447,12 @@ BOOST_AUTO_TEST_CASE(direct_bad_input_throws) {
 // Against SciPy's runs (tests/reference/optimize_dual_annealing.py, seeds
 // 0-9, defaults) as samples, with the rules of the DE comparison above.
 BOOST_AUTO_TEST_CASE(dual_annealing_success_rate_and_cost_match_scipy) {
-  const auto rows = testing::read_manifest("optimize/global/da_reference.csv");
-  BOOST_TEST_REQUIRE(rows.size() == g::problems().size());
-  for (const auto& row : rows) {
-    const g::Problem p = problem(row[0]);
-    const int seeds = std::stoi(row[2]);
-    const int scipy_successes = std::stoi(row[3]);
-    const double scipy_nfev = std::stod(row[4]), scipy_max_gap = std::stod(row[6]);
-    int successes = 0;
-    std::vector<double> nfev, gap;
-    for (int seed = 0; seed < seeds; ++seed) {
-      const OptimizeResult r = dual_annealing(p.f, box(p), {.seed = static_cast<std::uint64_t>(seed)});
-      BOOST_TEST(r.fun == p.f(r.x));
-      BOOST_TEST(((r.x.array() >= p.lb.array()).all() && (r.x.array() <= p.ub.array()).all()));
-      BOOST_TEST(r.success);
-      BOOST_TEST(r.nit == 1000);  // SciPy's default maxiter, restarts included
-      successes += p.solved(r.fun) ? 1 : 0;
-      nfev.push_back(r.nfev);
-      gap.push_back(r.fun - p.fmin);
-    }
-    BOOST_TEST_MESSAGE(p.name << ": successes " << successes << " (SciPy " << scipy_successes << "), median nfev "
-                              << median(nfev) << " (SciPy " << scipy_nfev << "), median gap " << median(gap)
-                              << " (SciPy " << row[5] << ")");
-    BOOST_TEST(successes >= scipy_successes - 2, p.name << ": " << successes << " vs SciPy's " << scipy_successes);
-    BOOST_TEST(median(nfev) <= 1.5 * scipy_nfev, p.name << ": median nfev " << median(nfev) << " vs " << scipy_nfev);
-    BOOST_TEST(median(gap) <= scipy_max_gap + 1e-6, p.name << ": median gap " << median(gap));
-  }
+  compare_with_scipy("da_reference.csv", [](const g::Problem& p, std::uint64_t seed) {
+    const OptimizeResult r = dual_annealing(p.f, box(p), {.seed = seed});
+    BOOST_TEST(r.success);
+    BOOST_TEST(r.nit == 1000);  // SciPy's default maxiter, restarts included
+    return r;
+  });
 }
 
 BOOST_AUTO_TEST_CASE(dual_annealing_limits_callback_and_bad_input) {

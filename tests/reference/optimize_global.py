@@ -85,13 +85,13 @@ PROBLEMS = [
 ]
 
 
-def main():
-    print("SciPy", scipy.__version__)
+def sample_rows(solve):
+    """One row per problem: solve(f, bounds, seed) for seeds 0, ..., SEEDS - 1."""
     rows = []
     for name, f, bounds, fmin in PROBLEMS:
         gaps, nfevs, nits = [], [], []
         for seed in range(SEEDS):
-            r = differential_evolution(f, bounds, rng=seed)
+            r = solve(f, bounds, seed)
             gaps.append(r.fun - fmin)
             nfevs.append(r.nfev)
             nits.append(r.nit)
@@ -100,10 +100,19 @@ def main():
         rows.append([name, len(bounds), SEEDS, successes, float(np.median(nfevs)), repr(float(np.median(gaps))),
                      repr(float(np.max(gaps))), float(np.median(nits))])
         print(rows[-1])
+    return rows
+
+
+def write_rows(file_name, rows):
     OUT.mkdir(parents=True, exist_ok=True)
-    fixture_io.write_manifest(OUT / "de_reference.csv",
+    fixture_io.write_manifest(OUT / file_name,
                               ["problem", "n", "seeds", "successes", "median_nfev", "median_gap", "max_gap",
                                "median_nit"], rows)
+
+
+def main():
+    print("SciPy", scipy.__version__)
+    write_rows("de_reference.csv", sample_rows(lambda f, bounds, seed: differential_evolution(f, bounds, rng=seed)))
 
 
 if __name__ == "__main__":
