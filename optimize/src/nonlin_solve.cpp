@@ -413,12 +413,15 @@ class Termination {
   int check(const Vector& f, const Vector& x, const Vector& dx) {
     ++iteration_;
     const double f_norm = norm(f), x_norm = norm(x), dx_norm = norm(dx);
-    if (!f0_norm_) f0_norm_ = f_norm;
+    if (!has_f0_norm_) {
+      f0_norm_ = f_norm;
+      has_f0_norm_ = true;
+    }
     if (f_norm == 0) return 1;
     if (o_.nit > 0) return iteration_ > o_.nit ? 2 : 0;
     // Written as SciPy writes it: the infinite defaults pass (f / inf = 0),
     // except before the first step, where dx is infinite (inf / inf is NaN).
-    return (f_norm <= o_.fatol && f_norm / o_.ftol <= *f0_norm_) && (dx_norm <= o_.xatol && dx_norm / o_.xtol <= x_norm)
+    return (f_norm <= o_.fatol && f_norm / o_.ftol <= f0_norm_) && (dx_norm <= o_.xatol && dx_norm / o_.xtol <= x_norm)
                ? 1
                : 0;
   }
@@ -428,7 +431,8 @@ class Termination {
   double norm(const Vector& v) const { return o_.tol_norm ? o_.tol_norm(v) : max_norm(v); }
   const NonlinOptions& o_;
   int iteration_ = 0;
-  std::optional<double> f0_norm_;
+  double f0_norm_ = 0;  // |f| at the first check
+  bool has_f0_norm_ = false;
 };
 
 }  // namespace
