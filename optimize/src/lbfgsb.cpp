@@ -219,12 +219,17 @@ void Lbfgsb::update_memory(const Vector& s, const Vector& y, double rr, double d
       for (Index i = j; i + 1 < col_; ++i) sy_(i, j) = sy_(i + 1, j + 1);
     }
   }
+  // The new inner products with every stored correction at once: two
+  // matrix products (BLAS gemm) instead of 4 (m - 1) dot products.
+  Matrix sy_new(n_, 2);
+  sy_new << s, y;
+  const Matrix ws_sy = ws_.transpose() * sy_new, wy_sy = wy_.transpose() * sy_new;
   for (Index j = 0; j + 1 < col_; ++j) {
     const Index p = pointer(j);
-    sy_(col_ - 1, j) = s.dot(wy_.col(p));
-    ss_(j, col_ - 1) = ws_.col(p).dot(s);
-    yy_(j, col_ - 1) = wy_.col(p).dot(y);
-    sy_upper_(j, col_ - 1) = ws_.col(p).dot(y);
+    sy_(col_ - 1, j) = wy_sy(p, 0);
+    ss_(j, col_ - 1) = ws_sy(p, 0);
+    yy_(j, col_ - 1) = wy_sy(p, 1);
+    sy_upper_(j, col_ - 1) = ws_sy(p, 1);
   }
   ss_(col_ - 1, col_ - 1) = stp == 1 ? dtd : stp * stp * dtd;
   sy_(col_ - 1, col_ - 1) = dr;
@@ -495,12 +500,17 @@ bool Lbfgsb::subspace_minimization() {
   // whole columns of W: vectorized products instead of gathers.
   const bool all_free = nfree_ == n_;
   Vector wv(2 * col);
+  Vector wy_r, ws_r;  // with every variable free: W'd by two BLAS gemv
+  if (all_free) {
+    wy_r = wy_.transpose() * r_;
+    ws_r = ws_.transpose() * r_;
+  }
   for (Index i = 0; i < col; ++i) {  // wv = W'Z d
     const Index p = pointer(i);
     double t1 = 0, t2 = 0;
     if (all_free) {
-      t1 = wy_.col(p).dot(r_);
-      t2 = ws_.col(p).dot(r_);
+      t1 = wy_r(p);
+      t2 = ws_r(p);
     } else {
       for (Index j = 0; j < nfree_; ++j) {
         const Index k = index_[static_cast<std::size_t>(j)];
@@ -515,12 +525,16 @@ bool Lbfgsb::subspace_minimization() {
   wv.head(col) = -wv.head(col);
   if (!solve_upper(wn_, 2 * col, wv.data(), /*transposed=*/false)) return false;
   Vector& d = r_;  // d = (1/theta) r + (1/theta^2) Z'W wv
-  for (Index jy = 0; jy < col; ++jy) {
-    const Index p = pointer(jy);
-    if (all_free) {
-      d.array() += wy_.col(p).array() * wv(jy) / theta_ + ws_.col(p).array() * wv(col + jy);
-      continue;
+  if (all_free) {  // two BLAS gemv on the stored columns, in storage order
+    Vector cy = Vector::Zero(m_), cs = Vector::Zero(m_);
+    for (Index jy = 0; jy < col; ++jy) {
+      cy(pointer(jy)) = wv(jy) / theta_;
+      cs(pointer(jy)) = wv(col + jy);
     }
+    d += wy_ * cy + ws_ * cs;
+  }
+  for (Index jy = 0; jy < col && !all_free; ++jy) {
+    const Index p = pointer(jy);
     for (Index i = 0; i < nfree_; ++i) {
       const Index k = index_[static_cast<std::size_t>(i)];
       d(i) += wy_(k, p) * wv(jy) / theta_ + ws_(k, p) * wv(col + jy);
