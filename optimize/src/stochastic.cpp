@@ -62,10 +62,16 @@ void StochasticOptimizer<Scalar>::step(std::vector<Eigen::Ref<Matrix>> params,
   for (std::size_t i = 0; i < params.size(); ++i) update(i, params[i], grads[i]);
 }
 
+template <typename Scalar, typename P, typename S>
+void UpdateRule<Scalar, P, S>::set_lr(double lr) {
+  check_hyper(this->name().c_str(), "lr", lr);
+  params_.lr = lr;
+}
+
 // ---- SGD
 
 template <typename Scalar>
-SGD<Scalar>::SGD(Params p) : params_(p) {
+SGD<Scalar>::SGD(Params p) : Base(p) {
   check_hyper("SGD", "lr", p.lr);
   check_hyper("SGD", "momentum", p.momentum);
   check_hyper("SGD", "weight_decay", p.weight_decay);
@@ -76,25 +82,14 @@ SGD<Scalar>::SGD(Params p) : params_(p) {
 }
 
 template <typename Scalar>
-void SGD<Scalar>::set_lr(double lr) {
-  check_hyper("SGD", "lr", lr);
-  params_.lr = lr;
-}
-
-template <typename Scalar>
-void SGD<Scalar>::prepare(std::size_t n) {
-  if (state_.size() < n) state_.resize(n);
-}
-
-template <typename Scalar>
 void SGD<Scalar>::check_state(std::size_t i, Index rows, Index cols) const {
-  check_buffer("SGD", i, "momentum_buffer", state_[i].momentum_buffer, rows, cols, false);
+  check_buffer("SGD", i, "momentum_buffer", this->state_[i].momentum_buffer, rows, cols, false);
 }
 
 template <typename Scalar>
 void SGD<Scalar>::update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<const Matrix>& grad) {
-  const Params& o = params_;
-  State& s = state_[i];
+  const Params& o = this->params_;
+  State& s = this->state_[i];
   ++s.step;
   Matrix g = o.maximize ? Matrix(-grad) : Matrix(grad);
   if (o.weight_decay != 0) g += Scalar(o.weight_decay) * p;
@@ -116,7 +111,7 @@ void SGD<Scalar>::update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<c
 // ---- Adam, AdamW
 
 template <typename Scalar>
-Adam<Scalar>::Adam(Params p) : params_(p) {
+Adam<Scalar>::Adam(Params p) : Base(p) {
   const char* who = p.decoupled_weight_decay ? "AdamW" : "Adam";
   check_hyper(who, "lr", p.lr);
   check_hyper(who, "eps", p.eps, true);
@@ -126,32 +121,21 @@ Adam<Scalar>::Adam(Params p) : params_(p) {
 }
 
 template <typename Scalar>
-void Adam<Scalar>::set_lr(double lr) {
-  check_hyper(name().c_str(), "lr", lr);
-  params_.lr = lr;
-}
-
-template <typename Scalar>
-void Adam<Scalar>::prepare(std::size_t n) {
-  if (state_.size() < n) state_.resize(n);
-}
-
-template <typename Scalar>
 void Adam<Scalar>::check_state(std::size_t i, Index rows, Index cols) const {
-  const State& s = state_[i];
-  if (s.step < 0) throw ValueError(cat(name(), ": state ", i, " has step ", s.step, " < 0"));
+  const State& s = this->state_[i];
+  if (s.step < 0) throw ValueError(cat(this->name(), ": state ", i, " has step ", s.step, " < 0"));
   if (s.step == 0) return;  // a first step: the moments start from zero
-  const std::string who = name();
+  const std::string who = this->name();
   check_buffer(who.c_str(), i, "exp_avg", s.exp_avg, rows, cols, true);
   check_buffer(who.c_str(), i, "exp_avg_sq", s.exp_avg_sq, rows, cols, true);
   // A state saved without amsgrad has no max_exp_avg_sq: it starts from zero.
-  if (params_.amsgrad) check_buffer(who.c_str(), i, "max_exp_avg_sq", s.max_exp_avg_sq, rows, cols, false);
+  if (this->params_.amsgrad) check_buffer(who.c_str(), i, "max_exp_avg_sq", s.max_exp_avg_sq, rows, cols, false);
 }
 
 template <typename Scalar>
 void Adam<Scalar>::update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<const Matrix>& grad) {
-  const Params& o = params_;
-  State& s = state_[i];
+  const Params& o = this->params_;
+  State& s = this->state_[i];
   if (s.step == 0) {
     s.exp_avg = Matrix::Zero(p.rows(), p.cols());
     s.exp_avg_sq = Matrix::Zero(p.rows(), p.cols());
@@ -187,7 +171,7 @@ void Adam<Scalar>::update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<
 // ---- RMSprop
 
 template <typename Scalar>
-RMSprop<Scalar>::RMSprop(Params p) : params_(p) {
+RMSprop<Scalar>::RMSprop(Params p) : Base(p) {
   check_hyper("RMSprop", "lr", p.lr);
   check_hyper("RMSprop", "eps", p.eps, true);
   check_hyper("RMSprop", "momentum", p.momentum);
@@ -196,19 +180,8 @@ RMSprop<Scalar>::RMSprop(Params p) : params_(p) {
 }
 
 template <typename Scalar>
-void RMSprop<Scalar>::set_lr(double lr) {
-  check_hyper("RMSprop", "lr", lr);
-  params_.lr = lr;
-}
-
-template <typename Scalar>
-void RMSprop<Scalar>::prepare(std::size_t n) {
-  if (state_.size() < n) state_.resize(n);
-}
-
-template <typename Scalar>
 void RMSprop<Scalar>::check_state(std::size_t i, Index rows, Index cols) const {
-  const State& s = state_[i];
+  const State& s = this->state_[i];
   if (s.step < 0) throw ValueError(cat("RMSprop: state ", i, " has step ", s.step, " < 0"));
   if (s.step == 0) return;
   check_buffer("RMSprop", i, "square_avg", s.square_avg, rows, cols, true);
@@ -218,8 +191,8 @@ void RMSprop<Scalar>::check_state(std::size_t i, Index rows, Index cols) const {
 
 template <typename Scalar>
 void RMSprop<Scalar>::update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<const Matrix>& grad) {
-  const Params& o = params_;
-  State& s = state_[i];
+  const Params& o = this->params_;
+  State& s = this->state_[i];
   if (s.step == 0) s.square_avg = Matrix::Zero(p.rows(), p.cols());
   if (o.momentum > 0 && s.momentum_buffer.size() == 0) s.momentum_buffer = Matrix::Zero(p.rows(), p.cols());
   if (o.centered && s.grad_avg.size() == 0) s.grad_avg = Matrix::Zero(p.rows(), p.cols());
@@ -246,7 +219,7 @@ void RMSprop<Scalar>::update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::R
 // ---- Adagrad
 
 template <typename Scalar>
-Adagrad<Scalar>::Adagrad(Params p) : params_(p) {
+Adagrad<Scalar>::Adagrad(Params p) : Base(p) {
   check_hyper("Adagrad", "lr", p.lr);
   check_hyper("Adagrad", "lr_decay", p.lr_decay);
   check_hyper("Adagrad", "weight_decay", p.weight_decay);
@@ -255,19 +228,8 @@ Adagrad<Scalar>::Adagrad(Params p) : params_(p) {
 }
 
 template <typename Scalar>
-void Adagrad<Scalar>::set_lr(double lr) {
-  check_hyper("Adagrad", "lr", lr);
-  params_.lr = lr;
-}
-
-template <typename Scalar>
-void Adagrad<Scalar>::prepare(std::size_t n) {
-  if (state_.size() < n) state_.resize(n);
-}
-
-template <typename Scalar>
 void Adagrad<Scalar>::check_state(std::size_t i, Index rows, Index cols) const {
-  const State& s = state_[i];
+  const State& s = this->state_[i];
   if (s.step < 0) throw ValueError(cat("Adagrad: state ", i, " has step ", s.step, " < 0"));
   if (s.step == 0) return;
   check_buffer("Adagrad", i, "sum", s.sum, rows, cols, true);
@@ -275,8 +237,8 @@ void Adagrad<Scalar>::check_state(std::size_t i, Index rows, Index cols) const {
 
 template <typename Scalar>
 void Adagrad<Scalar>::update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<const Matrix>& grad) {
-  const Params& o = params_;
-  State& s = state_[i];
+  const Params& o = this->params_;
+  State& s = this->state_[i];
   if (s.step == 0) s.sum = Matrix::Constant(p.rows(), p.cols(), Scalar(o.initial_accumulator_value));
   ++s.step;
   Matrix g = o.maximize ? Matrix(-grad) : Matrix(grad);
@@ -290,6 +252,14 @@ void Adagrad<Scalar>::update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::R
 
 template class StochasticOptimizer<float>;
 template class StochasticOptimizer<double>;
+template class UpdateRule<float, SGDParams, SGDState<float>>;
+template class UpdateRule<double, SGDParams, SGDState<double>>;
+template class UpdateRule<float, AdamParams, AdamState<float>>;
+template class UpdateRule<double, AdamParams, AdamState<double>>;
+template class UpdateRule<float, RMSpropParams, RMSpropState<float>>;
+template class UpdateRule<double, RMSpropParams, RMSpropState<double>>;
+template class UpdateRule<float, AdagradParams, AdagradState<float>>;
+template class UpdateRule<double, AdagradParams, AdagradState<double>>;
 template class SGD<float>;
 template class SGD<double>;
 template class Adam<float>;

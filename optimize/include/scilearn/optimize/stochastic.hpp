@@ -82,6 +82,50 @@ class StochasticOptimizer {
   virtual void update(std::size_t i, Eigen::Ref<Matrix> param, const Eigen::Ref<const Matrix>& grad) = 0;
 };
 
+/// What the rules below share: their hyper-parameters P (torch.optim's
+/// names and defaults), one state S per parameter array (plain data), and
+/// the accessors a model file needs to save and restore them.
+template <typename Scalar, typename P, typename S>
+class UpdateRule : public StochasticOptimizer<Scalar> {
+ public:
+  using Params = P;
+  using State = S;
+  using StochasticOptimizer<Scalar>::step;
+  [[nodiscard]] const Params& params() const { return params_; }
+  [[nodiscard]] const std::vector<State>& state() const { return state_; }
+  /// Restores a saved state (checked against the parameters at the next step).
+  void set_state(std::vector<State> state) { state_ = std::move(state); }
+  [[nodiscard]] double lr() const override { return params_.lr; }
+  void set_lr(double lr) override;
+  void reset() override { state_.clear(); }
+
+ protected:
+  explicit UpdateRule(Params p) : params_(std::move(p)) {}
+  Params params_;
+  std::vector<State> state_;
+
+ private:
+  void prepare(std::size_t n) override {
+    if (state_.size() < n) state_.resize(n);
+  }
+};
+
+/// SGD's hyper-parameters (SGD<Scalar>::Params).
+struct SGDParams {
+  double lr = 1e-3;
+  double momentum = 0.0;
+  double dampening = 0.0;
+  double weight_decay = 0.0;
+  bool nesterov = false;
+  bool maximize = false;
+};
+/// SGD's state of one parameter array (SGD<Scalar>::State).
+template <typename Scalar>
+struct SGDState {
+  std::int64_t step = 0;  ///< steps taken with this parameter (not used by the rule)
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> momentum_buffer;  ///< empty: none yet
+};
+
 /// torch.optim.SGD. With g = grad (-grad if maximize):
 ///
 ///     g <- g + weight_decay p                                  (if weight_decay != 0)
@@ -96,39 +140,19 @@ class StochasticOptimizer {
 /// scikit-learn's SGDOptimizer (MLPClassifier's solver='sgd') keeps the
 /// velocity v = -lr b instead of b: the same steps while lr is constant.
 template <typename Scalar = double>
-class SGD final : public StochasticOptimizer<Scalar> {
+class SGD final : public UpdateRule<Scalar, SGDParams, SGDState<Scalar>> {
  public:
+  using Base = UpdateRule<Scalar, SGDParams, SGDState<Scalar>>;
+  using typename Base::Params;
+  using typename Base::State;
   using Matrix = typename StochasticOptimizer<Scalar>::Matrix;
-  using StochasticOptimizer<Scalar>::step;
-  struct Params {
-    double lr = 1e-3;
-    double momentum = 0.0;
-    double dampening = 0.0;
-    double weight_decay = 0.0;
-    bool nesterov = false;
-    bool maximize = false;
-  };
-  struct State {
-    std::int64_t step = 0;   ///< steps taken with this parameter (not used by the rule)
-    Matrix momentum_buffer;  ///< empty: none yet
-  };
 
   explicit SGD(Params params = {});
-  [[nodiscard]] const Params& params() const { return params_; }
-  [[nodiscard]] const std::vector<State>& state() const { return state_; }
-  /// Restores a saved state (checked against the parameters at the next step).
-  void set_state(std::vector<State> state) { state_ = std::move(state); }
-  [[nodiscard]] double lr() const override { return params_.lr; }
-  void set_lr(double lr) override;
-  void reset() override { state_.clear(); }
   [[nodiscard]] std::string name() const override { return "SGD"; }
 
  private:
-  void prepare(std::size_t n) override;
   void check_state(std::size_t i, Eigen::Index rows, Eigen::Index cols) const override;
   void update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<const Matrix>& grad) override;
-  Params params_;
-  std::vector<State> state_;
 };
 
 /// Where Adam adds eps.
@@ -140,6 +164,27 @@ enum class AdamEpsilon {
   /// beta2^t)/(1 - beta1^t) m / (sqrt(v) + eps), i.e. PyTorch's rule with
   /// eps scaled by sqrt(1 - beta2^t) (a larger effective eps early on).
   before_bias_correction,
+};
+
+/// Adam's hyper-parameters (Adam<Scalar>::Params).
+struct AdamParams {
+  double lr = 1e-3;
+  double beta1 = 0.9;
+  double beta2 = 0.999;
+  double eps = 1e-8;
+  double weight_decay = 0.0;
+  bool amsgrad = false;
+  bool maximize = false;
+  bool decoupled_weight_decay = false;  ///< AdamW's rule (torch.optim.Adam's flag of that name)
+  AdamEpsilon epsilon_placement = AdamEpsilon::after_bias_correction;
+};
+/// Adam's state of one parameter array (Adam<Scalar>::State).
+template <typename Scalar>
+struct AdamState {
+  std::int64_t step = 0;
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> exp_avg;
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> exp_avg_sq;
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> max_exp_avg_sq;  ///< amsgrad only; empty otherwise
 };
 
 /// torch.optim.Adam (Kingma and Ba 2015; AMSGrad: Reddi et al. 2018). With
@@ -158,43 +203,19 @@ enum class AdamEpsilon {
 /// Requires: lr, weight_decay finite and >= 0; 0 <= beta1, beta2 < 1;
 /// eps finite and > 0 (PyTorch also allows 0). Throws ValueError otherwise.
 template <typename Scalar = double>
-class Adam : public StochasticOptimizer<Scalar> {
+class Adam : public UpdateRule<Scalar, AdamParams, AdamState<Scalar>> {
  public:
+  using Base = UpdateRule<Scalar, AdamParams, AdamState<Scalar>>;
+  using typename Base::Params;
+  using typename Base::State;
   using Matrix = typename StochasticOptimizer<Scalar>::Matrix;
-  using StochasticOptimizer<Scalar>::step;
-  struct Params {
-    double lr = 1e-3;
-    double beta1 = 0.9;
-    double beta2 = 0.999;
-    double eps = 1e-8;
-    double weight_decay = 0.0;
-    bool amsgrad = false;
-    bool maximize = false;
-    bool decoupled_weight_decay = false;  ///< AdamW's rule (torch.optim.Adam's flag of that name)
-    AdamEpsilon epsilon_placement = AdamEpsilon::after_bias_correction;
-  };
-  struct State {
-    std::int64_t step = 0;
-    Matrix exp_avg;
-    Matrix exp_avg_sq;
-    Matrix max_exp_avg_sq;  ///< amsgrad only; empty otherwise
-  };
 
   explicit Adam(Params params = {});
-  [[nodiscard]] const Params& params() const { return params_; }
-  [[nodiscard]] const std::vector<State>& state() const { return state_; }
-  void set_state(std::vector<State> state) { state_ = std::move(state); }
-  [[nodiscard]] double lr() const override { return params_.lr; }
-  void set_lr(double lr) override;
-  void reset() override { state_.clear(); }
-  [[nodiscard]] std::string name() const override { return params_.decoupled_weight_decay ? "AdamW" : "Adam"; }
+  [[nodiscard]] std::string name() const override { return this->params_.decoupled_weight_decay ? "AdamW" : "Adam"; }
 
  private:
-  void prepare(std::size_t n) override;
   void check_state(std::size_t i, Eigen::Index rows, Eigen::Index cols) const override;
   void update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<const Matrix>& grad) override;
-  Params params_;
-  std::vector<State> state_;
 };
 
 /// torch.optim.AdamW (Loshchilov and Hutter 2019): Adam with decoupled
@@ -213,8 +234,33 @@ class AdamW final : public Adam<Scalar> {
     bool maximize = false;
   };
   explicit AdamW(Params p = {})
-      : Adam<Scalar>({.lr = p.lr, .beta1 = p.beta1, .beta2 = p.beta2, .eps = p.eps, .weight_decay = p.weight_decay,
-                      .amsgrad = p.amsgrad, .maximize = p.maximize, .decoupled_weight_decay = true}) {}
+      : Adam<Scalar>({.lr = p.lr,
+                      .beta1 = p.beta1,
+                      .beta2 = p.beta2,
+                      .eps = p.eps,
+                      .weight_decay = p.weight_decay,
+                      .amsgrad = p.amsgrad,
+                      .maximize = p.maximize,
+                      .decoupled_weight_decay = true}) {}
+};
+
+/// RMSprop's hyper-parameters (RMSprop<Scalar>::Params).
+struct RMSpropParams {
+  double lr = 1e-2;
+  double alpha = 0.99;
+  double eps = 1e-8;
+  double weight_decay = 0.0;
+  double momentum = 0.0;
+  bool centered = false;
+  bool maximize = false;
+};
+/// RMSprop's state of one parameter array (RMSprop<Scalar>::State).
+template <typename Scalar>
+struct RMSpropState {
+  std::int64_t step = 0;
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> square_avg;
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> momentum_buffer;  ///< momentum > 0 only
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> grad_avg;         ///< centered only
 };
 
 /// torch.optim.RMSprop (Hinton's lecture 6e; centered: Graves 2013). With
@@ -232,41 +278,35 @@ class AdamW final : public Adam<Scalar> {
 /// Requires: lr, momentum, weight_decay, alpha finite and >= 0; eps finite
 /// and > 0 (PyTorch also allows 0). Throws ValueError otherwise.
 template <typename Scalar = double>
-class RMSprop final : public StochasticOptimizer<Scalar> {
+class RMSprop final : public UpdateRule<Scalar, RMSpropParams, RMSpropState<Scalar>> {
  public:
+  using Base = UpdateRule<Scalar, RMSpropParams, RMSpropState<Scalar>>;
+  using typename Base::Params;
+  using typename Base::State;
   using Matrix = typename StochasticOptimizer<Scalar>::Matrix;
-  using StochasticOptimizer<Scalar>::step;
-  struct Params {
-    double lr = 1e-2;
-    double alpha = 0.99;
-    double eps = 1e-8;
-    double weight_decay = 0.0;
-    double momentum = 0.0;
-    bool centered = false;
-    bool maximize = false;
-  };
-  struct State {
-    std::int64_t step = 0;
-    Matrix square_avg;
-    Matrix momentum_buffer;  ///< momentum > 0 only
-    Matrix grad_avg;         ///< centered only
-  };
 
   explicit RMSprop(Params params = {});
-  [[nodiscard]] const Params& params() const { return params_; }
-  [[nodiscard]] const std::vector<State>& state() const { return state_; }
-  void set_state(std::vector<State> state) { state_ = std::move(state); }
-  [[nodiscard]] double lr() const override { return params_.lr; }
-  void set_lr(double lr) override;
-  void reset() override { state_.clear(); }
   [[nodiscard]] std::string name() const override { return "RMSprop"; }
 
  private:
-  void prepare(std::size_t n) override;
   void check_state(std::size_t i, Eigen::Index rows, Eigen::Index cols) const override;
   void update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<const Matrix>& grad) override;
-  Params params_;
-  std::vector<State> state_;
+};
+
+/// Adagrad's hyper-parameters (Adagrad<Scalar>::Params).
+struct AdagradParams {
+  double lr = 1e-2;
+  double lr_decay = 0.0;
+  double weight_decay = 0.0;
+  double initial_accumulator_value = 0.0;
+  double eps = 1e-10;
+  bool maximize = false;
+};
+/// Adagrad's state of one parameter array (Adagrad<Scalar>::State).
+template <typename Scalar>
+struct AdagradState {
+  std::int64_t step = 0;
+  Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> sum;
 };
 
 /// torch.optim.Adagrad (Duchi, Hazan and Singer 2011). With g = grad (-grad
@@ -281,42 +321,31 @@ class RMSprop final : public StochasticOptimizer<Scalar> {
 /// Requires: lr, lr_decay, weight_decay, initial_accumulator_value finite
 /// and >= 0; eps finite and > 0. Throws ValueError otherwise.
 template <typename Scalar = double>
-class Adagrad final : public StochasticOptimizer<Scalar> {
+class Adagrad final : public UpdateRule<Scalar, AdagradParams, AdagradState<Scalar>> {
  public:
+  using Base = UpdateRule<Scalar, AdagradParams, AdagradState<Scalar>>;
+  using typename Base::Params;
+  using typename Base::State;
   using Matrix = typename StochasticOptimizer<Scalar>::Matrix;
-  using StochasticOptimizer<Scalar>::step;
-  struct Params {
-    double lr = 1e-2;
-    double lr_decay = 0.0;
-    double weight_decay = 0.0;
-    double initial_accumulator_value = 0.0;
-    double eps = 1e-10;
-    bool maximize = false;
-  };
-  struct State {
-    std::int64_t step = 0;
-    Matrix sum;
-  };
 
   explicit Adagrad(Params params = {});
-  [[nodiscard]] const Params& params() const { return params_; }
-  [[nodiscard]] const std::vector<State>& state() const { return state_; }
-  void set_state(std::vector<State> state) { state_ = std::move(state); }
-  [[nodiscard]] double lr() const override { return params_.lr; }
-  void set_lr(double lr) override;
-  void reset() override { state_.clear(); }
   [[nodiscard]] std::string name() const override { return "Adagrad"; }
 
  private:
-  void prepare(std::size_t n) override;
   void check_state(std::size_t i, Eigen::Index rows, Eigen::Index cols) const override;
   void update(std::size_t i, Eigen::Ref<Matrix> p, const Eigen::Ref<const Matrix>& grad) override;
-  Params params_;
-  std::vector<State> state_;
 };
 
 extern template class StochasticOptimizer<float>;
 extern template class StochasticOptimizer<double>;
+extern template class UpdateRule<float, SGDParams, SGDState<float>>;
+extern template class UpdateRule<double, SGDParams, SGDState<double>>;
+extern template class UpdateRule<float, AdamParams, AdamState<float>>;
+extern template class UpdateRule<double, AdamParams, AdamState<double>>;
+extern template class UpdateRule<float, RMSpropParams, RMSpropState<float>>;
+extern template class UpdateRule<double, RMSpropParams, RMSpropState<double>>;
+extern template class UpdateRule<float, AdagradParams, AdagradState<float>>;
+extern template class UpdateRule<double, AdagradParams, AdagradState<double>>;
 extern template class SGD<float>;
 extern template class SGD<double>;
 extern template class Adam<float>;
