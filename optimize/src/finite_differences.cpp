@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <scilearn/core/validation.hpp>
 #include <scilearn/optimize/finite_differences.hpp>
+#include <vector>
 
 namespace scilearn::optimize {
 namespace {
@@ -122,6 +124,95 @@ Vector approx_derivative(const Objective& fun, const Vector& x0, const FiniteDif
   return g;
 }
 
+IndexVector group_columns(const SparseMatrix& pattern) {
+  const Index m = pattern.rows(), n = pattern.cols();
+  IndexVector groups = IndexVector::Constant(n, -1);
+  std::vector<char> used(static_cast<std::size_t>(m));
+  Index group = 0;
+  for (Index first = 0; first < n; ++first) {
+    if (groups(first) >= 0) continue;
+    // A new group: the first ungrouped column, then every later ungrouped
+    // column that shares no row with those taken so far.
+    std::fill(used.begin(), used.end(), 0);
+    for (Index j = first; j < n; ++j) {
+      if (groups(j) >= 0) continue;
+      bool clash = false;
+      for (SparseMatrix::InnerIterator it(pattern, j); it && !clash; ++it) {
+        clash = it.value() != 0 && used[static_cast<std::size_t>(it.row())];
+      }
+      if (clash) continue;
+      groups(j) = group;
+      for (SparseMatrix::InnerIterator it(pattern, j); it; ++it) {
+        if (it.value() != 0) used[static_cast<std::size_t>(it.row())] = 1;
+      }
+    }
+    ++group;
+  }
+  return groups;
+}
+
+namespace {
+
+// Whether no two columns of a group share a nonzero row.
+bool valid_groups(const SparseMatrix& pattern, const IndexVector& groups) {
+  std::vector<Index> owner(static_cast<std::size_t>(pattern.rows()) * static_cast<std::size_t>(groups.maxCoeff() + 1),
+                           -1);
+  for (Index j = 0; j < pattern.cols(); ++j) {
+    for (SparseMatrix::InnerIterator it(pattern, j); it; ++it) {
+      if (it.value() == 0) continue;
+      Index& o = owner[static_cast<std::size_t>(groups(j)) * static_cast<std::size_t>(pattern.rows()) +
+                       static_cast<std::size_t>(it.row())];
+      if (o >= 0 && o != j) return false;
+      o = j;
+    }
+  }
+  return true;
+}
+
+// The Jacobian from one (two_point) or two (three_point) evaluations per
+// group of structurally orthogonal columns (SciPy's _sparse_difference).
+template <class Fun>
+Matrix sparse_difference(Fun& fun, const Vector& x0, const Vector& f0, const Steps& s, bool two_point,
+                         const SparseMatrix& pattern, const IndexVector& groups) {
+  const Index n = x0.size();
+  Matrix jac = Matrix::Zero(f0.size(), n);
+  const Index n_groups = groups.size() ? groups.maxCoeff() + 1 : 0;
+  for (Index g = 0; g < n_groups; ++g) {
+    Vector x1 = x0, x2 = x0;
+    for (Index j = 0; j < n; ++j) {
+      if (groups(j) != g) continue;
+      if (two_point) {
+        x1(j) = x0(j) + s.h(j);
+      } else if (s.one_sided(j)) {
+        x1(j) = x0(j) + s.h(j);
+        x2(j) = x0(j) + 2 * s.h(j);
+      } else {
+        x1(j) = x0(j) - s.h(j);
+        x2(j) = x0(j) + s.h(j);
+      }
+    }
+    const Vector f1 = fun(x1);
+    const Vector f2 = two_point ? Vector() : fun(x2);
+    for (Index j = 0; j < n; ++j) {
+      if (groups(j) != g) continue;
+      for (SparseMatrix::InnerIterator it(pattern, j); it; ++it) {
+        if (it.value() == 0) continue;
+        const Index i = it.row();
+        if (two_point) {
+          jac(i, j) = (f1(i) - f0(i)) / (x1(j) - x0(j));
+        } else if (s.one_sided(j)) {
+          jac(i, j) = (-3.0 * f0(i) + 4.0 * f1(i) - f2(i)) / (x2(j) - x0(j));
+        } else {
+          jac(i, j) = (f2(i) - f1(i)) / (x2(j) - x1(j));
+        }
+      }
+    }
+  }
+  return jac;
+}
+
+}  // namespace
+
 Matrix approx_derivative(const VectorFunction& fun, const Vector& x0, const FiniteDifferenceOptions& options,
                          const std::optional<Vector>& f0) {
   constexpr const char* kWhere = "approx_derivative";
@@ -136,6 +227,21 @@ Matrix approx_derivative(const VectorFunction& fun, const Vector& x0, const Fini
     }
     return f;
   };
+  if (options.sparsity.size() > 0) {
+    const SparseMatrix& pattern = options.sparsity;
+    if (pattern.rows() != m || pattern.cols() != x0.size()) {
+      throw ValueError(
+          cat(kWhere, ": sparsity is ", pattern.rows(), " x ", pattern.cols(), ", the Jacobian ", m, " x ", x0.size()));
+    }
+    const IndexVector groups = options.groups.size() ? options.groups : group_columns(pattern);
+    if (groups.size() != x0.size() || (groups.array() < 0).any()) {
+      throw ValueError(cat(kWhere, ": groups must hold a group number >= 0 for each of the ", x0.size(), " columns"));
+    }
+    if (options.groups.size() && !valid_groups(pattern, groups)) {
+      throw ValueError(cat(kWhere, ": two columns of one group share a nonzero row of the sparsity pattern"));
+    }
+    return sparse_difference(checked, x0, f_at_x0, s, two_point, pattern, groups);
+  }
   Vector x = x0;
   Matrix jac(m, x0.size());
   for (Index i = 0; i < x0.size(); ++i) jac.col(i) = difference<Vector>(checked, x, x0, s, f_at_x0, i, two_point);

@@ -88,6 +88,12 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
   // 2-point, as SciPy's). Every evaluation of fun is counted; the last one is
   // remembered, so that the Jacobian at an accepted step reuses f there, as
   // SciPy's VectorFunction does.
+  if (lm && options.jac_sparsity.size() > 0) throw ValueError(cat(kWhere, ": method lm does not support jac_sparsity"));
+  const IndexVector sparsity_groups =
+      options.jac_sparsity.size() > 0 ? group_columns(options.jac_sparsity) : IndexVector();
+  if (options.jac_sparsity.size() > 0 && options.jac_sparsity.cols() != n) {
+    throw ValueError(cat(kWhere, ": jac_sparsity has ", options.jac_sparsity.cols(), " columns, x0 has ", n));
+  }
   int nfev = 0, njev = 0;
   Vector last_x, last_f;
   Index m = -1;
@@ -114,6 +120,8 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
       return fun(y);
     };
     FiniteDifferenceOptions steps;
+    steps.sparsity = options.jac_sparsity;
+    steps.groups = sparsity_groups;
     if (bounded) {
       steps.lb = lb;
       steps.ub = ub;
@@ -122,8 +130,8 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
   };
   LeastSquaresResult out;
   if (lm) {
-    detail::MinpackSettings settings{.ftol = options.ftol, .xtol = options.xtol, .gtol = options.gtol,
-                                     .maxfev = max_nfev};
+    detail::MinpackSettings settings{
+        .ftol = options.ftol, .xtol = options.xtol, .gtol = options.gtol, .maxfev = max_nfev};
     if (x_scale.size() > 0) settings.diag = x_scale.cwiseInverse();
     const detail::MinpackResult r = detail::minpack_lm(remembered, jac, x0, settings);
     out.x = r.x;
@@ -139,13 +147,12 @@ LeastSquaresResult least_squares(const VectorFunction& fun, const Vector& x0, co
     const Vector start = bounded && !dogbox ? detail::make_strictly_feasible(x0, lb, ub, 1e-10) : x0;
     (void)remembered(start);
     if (m < n) throw ValueError(cat(kWhere, ": fun returned ", m, " residuals for ", n, " variables (need m >= n)"));
-    const detail::TrfOutcome r =
-        dogbox    ? detail::dogbox(remembered, jac, start, lb, ub, options.ftol, options.xtol, options.gtol, max_nfev,
-                                   x_scale, loss)
-        : bounded ? detail::trf_bounds(remembered, jac, start, lb, ub, options.ftol, options.xtol, options.gtol,
-                                       max_nfev, x_scale, loss)
-                  : detail::trf_no_bounds(remembered, jac, start, options.ftol, options.xtol, options.gtol, max_nfev,
-                                          x_scale, loss);
+    const detail::TrfOutcome r = dogbox    ? detail::dogbox(remembered, jac, start, lb, ub, options.ftol, options.xtol,
+                                                            options.gtol, max_nfev, x_scale, loss)
+                                 : bounded ? detail::trf_bounds(remembered, jac, start, lb, ub, options.ftol,
+                                                                options.xtol, options.gtol, max_nfev, x_scale, loss)
+                                           : detail::trf_no_bounds(remembered, jac, start, options.ftol, options.xtol,
+                                                                   options.gtol, max_nfev, x_scale, loss);
     out.x = r.x;
     out.fun = r.f;
     out.jac = r.jac;

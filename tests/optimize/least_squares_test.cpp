@@ -2,17 +2,17 @@
 #include <Eigen/LU>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <iomanip>
+#include <iostream>
 #include <limits>
+#include <map>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/optimize/curve_fit.hpp>
 #include <scilearn/optimize/least_squares.hpp>
-#include <iomanip>
-#include <iostream>
-#include <map>
 #include <sstream>
-#include <vector>
 #include <stdexcept>
+#include <vector>
 
 #include "mgh_problems.hpp"
 #include "support/fixtures.hpp"
@@ -33,24 +33,24 @@ const Vector kStart{{-1.2, 1.0}};
 
 BOOST_AUTO_TEST_CASE(lm_and_trf_solve_rosenbrock_with_and_without_the_jacobian) {
   for (const auto method : {LeastSquaresMethod::lm, LeastSquaresMethod::trf})
-  for (const bool analytic : {true, false}) {
-    const LeastSquaresResult r = optimize::least_squares(
-        rosen_residuals, kStart, {.method = method, .jac = analytic ? JacobianFunction(rosen_jacobian) : nullptr});
-    BOOST_TEST(r.success, r.message);
-    BOOST_TEST((r.x - Vector::Ones(2)).cwiseAbs().maxCoeff() <= 1e-8);
-    BOOST_TEST(r.cost <= 1e-20);
-    BOOST_TEST(r.fun.size() == 2);
-    BOOST_TEST((r.jac - rosen_jacobian(r.x)).cwiseAbs().maxCoeff() <= (analytic ? 0.0 : 1e-5));
-    BOOST_TEST((r.grad - r.jac.transpose() * r.fun).norm() == 0.0);
-    if (analytic) {
-      BOOST_TEST(r.njev >= 1);  // every Jacobian is the user's
-      BOOST_TEST(r.njev <= r.nfev);
-    } else {
-      BOOST_TEST(r.njev == 0);  // finite differences are counted in nfev
-      BOOST_TEST(r.nfev > 2 * r.x.size());
+    for (const bool analytic : {true, false}) {
+      const LeastSquaresResult r = optimize::least_squares(
+          rosen_residuals, kStart, {.method = method, .jac = analytic ? JacobianFunction(rosen_jacobian) : nullptr});
+      BOOST_TEST(r.success, r.message);
+      BOOST_TEST((r.x - Vector::Ones(2)).cwiseAbs().maxCoeff() <= 1e-8);
+      BOOST_TEST(r.cost <= 1e-20);
+      BOOST_TEST(r.fun.size() == 2);
+      BOOST_TEST((r.jac - rosen_jacobian(r.x)).cwiseAbs().maxCoeff() <= (analytic ? 0.0 : 1e-5));
+      BOOST_TEST((r.grad - r.jac.transpose() * r.fun).norm() == 0.0);
+      if (analytic) {
+        BOOST_TEST(r.njev >= 1);  // every Jacobian is the user's
+        BOOST_TEST(r.njev <= r.nfev);
+      } else {
+        BOOST_TEST(r.njev == 0);  // finite differences are counted in nfev
+        BOOST_TEST(r.nfev > 2 * r.x.size());
+      }
+      BOOST_TEST((r.active_mask.array() == 0).all());
     }
-    BOOST_TEST((r.active_mask.array() == 0).all());
-  }
 }
 
 // A linear least-squares problem: LM lands on the normal-equations solution.
@@ -92,8 +92,8 @@ BOOST_AUTO_TEST_CASE(trf_matches_scipy_on_mgh_problems) {
                                                            {.jac = residuals.second, .x_scale_jac = c[1] == "jac"});
       const int status = std::stoi(c[2]), nfev = std::stoi(c[3]), njev = std::stoi(c[4]);
       const double cost = std::stod(c[5]);
-      std::cout << std::left << std::setw(26) << c[0] << std::setw(8) << c[1] << r.status << " (" << status
-                << ")      " << std::setw(13) << (std::to_string(r.nfev) + " (" + c[3] + ")") << std::setw(13)
+      std::cout << std::left << std::setw(26) << c[0] << std::setw(8) << c[1] << r.status << " (" << status << ")      "
+                << std::setw(13) << (std::to_string(r.nfev) + " (" + c[3] + ")") << std::setw(13)
                 << (std::to_string(r.njev) + " (" + c[4] + ")") << r.cost << " (" << cost << ")\n";
       BOOST_TEST(r.status == status);
       BOOST_TEST(std::abs(r.cost - cost) <= 1e-8 * (1 + cost));
@@ -158,11 +158,10 @@ BOOST_AUTO_TEST_CASE(trf_with_bounds_matches_scipy) {
 // trf_with_bounds_matches_scipy (tests/reference/optimize_trf.py): the same
 // status, cost and active bounds, every evaluation inside the box, and at
 // most 5% more evaluations in total over the runs that end at SciPy's
-// point. Where rounding parts the paths, ours must end lower: on the boxed extended Rosenbrock function all five x_1 reach
-// their bound in one step, which our step_size_to_bound sees as a tie (all
-// five held there, then x_2 = x_1^2, the box's minimum 3.025) and SciPy's
-// does not (four stay free, block the dogleg, and it stops at 3.0411); Biggs
-// EXP6's long runs part in their last bits.
+// point. Where rounding parts the paths, ours must end lower: on the boxed extended Rosenbrock function all five x_1
+// reach their bound in one step, which our step_size_to_bound sees as a tie (all five held there, then x_2 = x_1^2, the
+// box's minimum 3.025) and SciPy's does not (four stay free, block the dogleg, and it stops at 3.0411); Biggs EXP6's
+// long runs part in their last bits.
 BOOST_AUTO_TEST_CASE(dogbox_matches_scipy) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   std::map<std::string, testing::mgh::Problem> problems;
@@ -188,9 +187,9 @@ BOOST_AUTO_TEST_CASE(dogbox_matches_scipy) {
       const int status = std::stoi(c[2]), nfev = std::stoi(c[3]), active = std::stoi(c[6]);
       const double cost = std::stod(c[5]);
       const int ours_active = static_cast<int>((r.active_mask.array() != 0).count());
-      std::cout << std::left << std::setw(26) << c[0] << std::setw(4) << c[1] << r.status << " (" << status
-                << ")      " << std::setw(13) << (std::to_string(r.nfev) + " (" + c[3] + ")") << ours_active << " ("
-                << active << ")         " << r.cost << " (" << cost << ")\n";
+      std::cout << std::left << std::setw(26) << c[0] << std::setw(4) << c[1] << r.status << " (" << status << ")      "
+                << std::setw(13) << (std::to_string(r.nfev) + " (" + c[3] + ")") << ours_active << " (" << active
+                << ")         " << r.cost << " (" << cost << ")\n";
       BOOST_TEST(inside);
       ++rows;
       if (status == 0 || r.status == 0) {
@@ -225,7 +224,8 @@ BOOST_AUTO_TEST_CASE(dogbox_matches_scipy) {
 BOOST_AUTO_TEST_CASE(trf_robust_losses_match_scipy) {
   const Vector t = Vector::LinSpaced(40, 0, 3);
   Vector y(40);
-  for (Index i = 0; i < 40; ++i) y(i) = 2.0 * std::exp(-1.1 * t(i)) + 0.3 + 0.01 * std::sin(5.0 * static_cast<double>(i));
+  for (Index i = 0; i < 40; ++i)
+    y(i) = 2.0 * std::exp(-1.1 * t(i)) + 0.3 + 0.01 * std::sin(5.0 * static_cast<double>(i));
   y(5) += 1.5;
   y(17) -= 2.0;
   y(30) += 3.0;
@@ -239,8 +239,10 @@ BOOST_AUTO_TEST_CASE(trf_robust_losses_match_scipy) {
     j.col(2).setOnes();
     return j;
   };
-  const std::map<std::string, Loss> losses = {{"linear", Loss::linear}, {"soft_l1", Loss::soft_l1},
-                                              {"huber", Loss::huber},   {"cauchy", Loss::cauchy},
+  const std::map<std::string, Loss> losses = {{"linear", Loss::linear},
+                                              {"soft_l1", Loss::soft_l1},
+                                              {"huber", Loss::huber},
+                                              {"cauchy", Loss::cauchy},
                                               {"arctan", Loss::arctan}};
   int rows = 0, same = 0;
   for (const auto& c : testing::read_manifest("optimize/trf/losses.csv")) {
@@ -249,8 +251,7 @@ BOOST_AUTO_TEST_CASE(trf_robust_losses_match_scipy) {
       LeastSquaresOptions options{.jac = jacobian, .loss = losses.at(c[0]), .f_scale = std::stod(c[1])};
       const bool bounded = c[2] == "1";
       if (bounded) options.bounds = Bounds{Vector::Zero(3), Vector{{10.0, 1.0, 10.0}}};
-      const LeastSquaresResult r =
-          optimize::least_squares(residuals, Vector{{1.0, 0.5, bounded ? 0.1 : 0.0}}, options);
+      const LeastSquaresResult r = optimize::least_squares(residuals, Vector{{1.0, 0.5, bounded ? 0.1 : 0.0}}, options);
       std::vector<double> x_ref;
       std::stringstream in(c[7]);
       for (std::string item; std::getline(in, item, ';');) x_ref.push_back(std::stod(item));
@@ -279,17 +280,17 @@ BOOST_AUTO_TEST_CASE(least_squares_rejects_bad_input) {
   const VectorFunction throws = [](const Vector&) -> Vector { throw std::domain_error("model"); };
   BOOST_CHECK_THROW((void)optimize::least_squares(throws, kStart), std::domain_error);
   const Bounds box{Vector{{-2.0, -2.0}}, Vector{{0.0, 2.0}}};
-  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.method = LeastSquaresMethod::lm,
-                                                                            .bounds = box}),
-                    ValueError);  // lm has no bounds
+  BOOST_CHECK_THROW(
+      (void)optimize::least_squares(rosen_residuals, kStart, {.method = LeastSquaresMethod::lm, .bounds = box}),
+      ValueError);  // lm has no bounds
   BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, Vector{{0.5, 1.0}}, {.bounds = box}),
                     ValueError);  // x0 outside
   BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart,
                                                   {.bounds = Bounds{Vector{{-2.0, 1.0}}, Vector{{0.0, 1.0}}}}),
                     ValueError);  // lb = ub
-  BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.method = LeastSquaresMethod::lm,
-                                                                            .loss = Loss::huber}),
-                    ValueError);  // lm: linear loss only
+  BOOST_CHECK_THROW(
+      (void)optimize::least_squares(rosen_residuals, kStart, {.method = LeastSquaresMethod::lm, .loss = Loss::huber}),
+      ValueError);  // lm: linear loss only
   BOOST_CHECK_THROW((void)optimize::least_squares(rosen_residuals, kStart, {.loss = Loss::cauchy, .f_scale = 0}),
                     ValueError);
 }
@@ -386,7 +387,7 @@ BOOST_AUTO_TEST_CASE(curve_fit_rejects_bad_input_and_reports_failure) {
   const Model line = [](const Matrix& x, const Vector& p) { return Vector((p(0) * x.col(0).array() + p(1)).matrix()); };
   const Matrix x = Vector::LinSpaced(5, 0, 1);
   const Vector y = Vector::LinSpaced(5, 1, 3);
-  BOOST_CHECK_THROW((void)curve_fit(line, x, y, {}), ValueError);                           // no p0
+  BOOST_CHECK_THROW((void)curve_fit(line, x, y, {}), ValueError);                                       // no p0
   BOOST_CHECK_THROW((void)curve_fit(line, x, Vector(y.head(4)), {.p0 = Vector::Ones(2)}), ValueError);  // lengths
   BOOST_CHECK_THROW((void)curve_fit(line, x, y, {.p0 = Vector::Ones(2), .sigma = Matrix::Ones(3, 3)}), ValueError);
   Vector bad = y;
@@ -400,6 +401,56 @@ BOOST_AUTO_TEST_CASE(curve_fit_rejects_bad_input_and_reports_failure) {
   BOOST_TEST(r.ier == 5);
   BOOST_TEST(std::isinf(r.pcov(0, 0)));
   BOOST_TEST(warnings == 1);
+}
+
+// jac_sparsity on SciPy's documentation problem, Broyden's tridiagonal
+// system (here n = 200): the pattern's columns fall into 3 groups, so each
+// difference Jacobian costs 3 evaluations instead of 200, and it equals the
+// dense one bitwise (a row's value cannot see the other columns of a group),
+// so the run takes the same steps to the same answer.
+BOOST_AUTO_TEST_CASE(jac_sparsity_groups_the_difference_columns) {
+  const Index n = 200;
+  const VectorFunction broyden = [](const Vector& x) {
+    const Index k = x.size();
+    Vector f = (3 - x.array()) * x.array() + 1;
+    f.tail(k - 1) -= x.head(k - 1);
+    f.head(k - 1) -= 2 * x.tail(k - 1);
+    return f;
+  };
+  std::vector<Eigen::Triplet<double>> entries;
+  for (Index i = 0; i < n; ++i) {
+    for (Index j = std::max<Index>(0, i - 1); j <= std::min<Index>(n - 1, i + 1); ++j) entries.emplace_back(i, j, 1.0);
+  }
+  SparseMatrix pattern(n, n);
+  pattern.setFromTriplets(entries.begin(), entries.end());
+  const IndexVector groups = optimize::group_columns(pattern);
+  BOOST_TEST(groups.maxCoeff() + 1 == 3);
+  const Vector x0 = -Vector::Ones(n);
+  BOOST_TEST(
+      (optimize::approx_derivative(broyden, x0, {.sparsity = pattern}) == optimize::approx_derivative(broyden, x0)));
+  BOOST_TEST(
+      (optimize::approx_derivative(broyden, x0, {.method = FiniteDifference::three_point, .sparsity = pattern}) ==
+       optimize::approx_derivative(broyden, x0, {.method = FiniteDifference::three_point})));
+
+  const LeastSquaresResult dense = optimize::least_squares(broyden, x0);
+  const LeastSquaresResult sparse = optimize::least_squares(broyden, x0, {.jac_sparsity = pattern});
+  BOOST_TEST(dense.success);
+  BOOST_TEST((sparse.x == dense.x));
+  BOOST_TEST(sparse.status == dense.status);
+  BOOST_TEST(sparse.cost < 1e-20);
+  // Every Jacobian costs 3 evaluations instead of n.
+  const int jacobians = (dense.nfev - sparse.nfev) / static_cast<int>(n - 3);
+  BOOST_TEST(jacobians >= 1);
+  BOOST_TEST(dense.nfev - sparse.nfev == jacobians * static_cast<int>(n - 3));
+  std::cout << "jac_sparsity: nfev " << sparse.nfev << " against " << dense.nfev << " dense\n";
+
+  BOOST_CHECK_THROW(
+      (void)optimize::least_squares(broyden, x0, {.method = LeastSquaresMethod::lm, .jac_sparsity = pattern}),
+      ValueError);
+  const SparseMatrix wrong = pattern.topRows(n - 1);
+  BOOST_CHECK_THROW((void)optimize::least_squares(broyden, x0, {.jac_sparsity = wrong}), ValueError);
+  IndexVector bad = IndexVector::Zero(n);  // one group: the columns clash
+  BOOST_CHECK_THROW((void)optimize::approx_derivative(broyden, x0, {.sparsity = pattern, .groups = bad}), ValueError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -29,7 +29,22 @@ struct FiniteDifferenceOptions {
   /// turned around, shortened or made one-sided to respect them, as in SciPy.
   Vector lb{};
   Vector ub{};
+  /// Vector functions only: the Jacobian's sparsity pattern (m x n, any
+  /// nonzero marks an entry that may be nonzero; empty: dense). Columns with
+  /// no row in common are perturbed together (Curtis, Powell and Reid 1974),
+  /// one evaluation per group (two for three_point); entries outside the
+  /// pattern come back as 0.
+  SparseMatrix sparsity{};
+  /// The groups for `sparsity` (group_columns(sparsity); empty: computed here).
+  IndexVector groups{};
 };
+
+/// scipy.optimize._numdiff.group_columns: a group number for each column of
+/// the pattern, columns of one group sharing no nonzero row, found greedily
+/// in column order (SciPy takes a random order by default, so its grouping
+/// can differ; any valid grouping gives the same derivative).
+/// Complexity: O(nnz times the number of groups).
+[[nodiscard]] IndexVector group_columns(const SparseMatrix& pattern);
 
 /// The gradient of a scalar function at x0 by finite differences.
 /// \param f0 fun(x0) when the caller already has it (saves one evaluation).
@@ -43,7 +58,9 @@ struct FiniteDifferenceOptions {
 /// The Jacobian (m x n, m = fun(x0).size()) of a vector function at x0 by
 /// finite differences. \param f0 fun(x0) when the caller already has it.
 /// Requires / Throws: as the gradient overload; also that every fun(x) has
-/// the size of fun(x0).
+/// the size of fun(x0), and a sparsity pattern (if any) of m x n with groups
+/// of n entries. Complexity: n evaluations (2n for three_point), or one (two)
+/// per column group with a sparsity pattern.
 [[nodiscard]] Matrix approx_derivative(const VectorFunction& fun, const Vector& x0,
                                        const FiniteDifferenceOptions& options = {},
                                        const std::optional<Vector>& f0 = std::nullopt);
