@@ -27,3 +27,6 @@ find_library(SCILEARN_LAPACKE_LIBRARY lapacke REQUIRED)
 find_package(NLopt 2.7 REQUIRED CONFIG)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SCILEARN_CBC REQUIRED IMPORTED_TARGET cbc)
+# stats: Boost.Math's special functions and distributions (header-only),
+# private to the module.
+find_package(Boost 1.74 REQUIRED)

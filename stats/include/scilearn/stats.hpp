@@ -1,0 +1,4 @@
+#pragma once
+/// \file
+/// Umbrella header of scilearn::stats: scipy.stats for C++.
+#include <scilearn/stats/descriptive.hpp>
