@@ -1,8 +1,7 @@
-#include <scilearn/stats/descriptive.hpp>
-
 #include <cmath>
 #include <limits>
 #include <scilearn/core/validation.hpp>
+#include <scilearn/stats/descriptive.hpp>
 
 namespace scilearn::stats {
 
@@ -19,7 +18,7 @@ double compensated_sum(Index n, Terms term) {
     compensation += std::abs(sum) >= std::abs(x) ? (sum - t) + x : (x - t) + sum;
     sum = t;
   }
-  return sum + compensation;
+  return std::isfinite(sum) ? sum + compensation : sum;  // an infinite term leaves no error to add back
 }
 
 }  // namespace
@@ -50,6 +49,100 @@ double lag_autocorrelation(const Vector& a, Index lag) {
   const double numerator = compensated_sum(n - lag, [&](Index i) { return (a(i) - m) * (a(i + lag) - m); });
   const double denominator = compensated_sum(n, [&](Index i) { return (a(i) - m) * (a(i) - m); });
   return numerator / denominator;
+}
+
+double gmean(const Vector& a) {
+  check_non_empty("gmean", "a", a);
+  return std::exp(compensated_sum(a.size(), [&](Index i) { return std::log(a(i)); }) / static_cast<double>(a.size()));
+}
+
+double hmean(const Vector& a) {
+  check_non_empty("hmean", "a", a);
+  if ((a.array() < 0).any()) return std::numeric_limits<double>::quiet_NaN();
+  if ((a.array() == 0).any()) return 0.0;
+  return static_cast<double>(a.size()) / compensated_sum(a.size(), [&](Index i) { return 1 / a(i); });
+}
+
+double pmean(const Vector& a, double p) {
+  check_non_empty("pmean", "a", a);
+  if (!std::isfinite(p)) throw ValueError(cat("pmean: p must be finite, got ", p));
+  if ((a.array() < 0).any()) return std::numeric_limits<double>::quiet_NaN();
+  if (p == 0) return gmean(a);
+  const double m =
+      compensated_sum(a.size(), [&](Index i) { return std::pow(a(i), p); }) / static_cast<double>(a.size());
+  return std::pow(m, 1 / p);
+}
+
+namespace {
+
+// The k-th central moment about m.
+double central_moment(const Vector& a, double m, int k) {
+  return compensated_sum(a.size(), [&](Index i) { return std::pow(a(i) - m, k); }) / static_cast<double>(a.size());
+}
+
+// SciPy's test for values all equal to rounding: m2 <= (eps mean)^2.
+bool degenerate(double m2, double m) {
+  const double tiny = std::numeric_limits<double>::epsilon() * m;
+  return m2 <= tiny * tiny;
+}
+
+}  // namespace
+
+double moment(const Vector& a, int order) {
+  check_non_empty("moment", "a", a);
+  if (order < 0) throw ValueError(cat("moment: order must be >= 0, got ", order));
+  if (order == 0) return 1.0;
+  if (order == 1) return 0.0;
+  return central_moment(a, mean(a), order);
+}
+
+double skew(const Vector& a, bool bias) {
+  check_non_empty("skew", "a", a);
+  const double m = mean(a), m2 = central_moment(a, m, 2), m3 = central_moment(a, m, 3);
+  if (degenerate(m2, m)) return std::numeric_limits<double>::quiet_NaN();
+  const double g1 = m3 / std::pow(m2, 1.5);
+  const auto n = static_cast<double>(a.size());
+  if (bias || n < 3) return g1;  // SciPy corrects only where n > 2
+  return std::sqrt((n - 1) * n) / (n - 2) * g1;
+}
+
+double kurtosis(const Vector& a, bool fisher, bool bias) {
+  check_non_empty("kurtosis", "a", a);
+  const double m = mean(a), m2 = central_moment(a, m, 2), m4 = central_moment(a, m, 4);
+  if (degenerate(m2, m)) return std::numeric_limits<double>::quiet_NaN();
+  double g2 = m4 / (m2 * m2);
+  const auto n = static_cast<double>(a.size());
+  if (!bias && n > 3) {  // SciPy corrects only where n > 3
+    g2 = 1 / (n - 2) / (n - 3) * ((n * n - 1) * g2 - 3 * (n - 1) * (n - 1)) + 3;
+  }
+  return fisher ? g2 - 3 : g2;
+}
+
+DescribeResult describe(const Vector& a, int ddof, bool bias) {
+  check_non_empty("describe", "a", a);
+  return {a.size(), a.minCoeff(), a.maxCoeff(), mean(a), var(a, ddof), skew(a, bias), kurtosis(a, true, bias)};
+}
+
+double sem(const Vector& a, int ddof) { return std_dev(a, ddof) / std::sqrt(static_cast<double>(a.size())); }
+
+double variation(const Vector& a, int ddof) { return std_dev(a, ddof) / mean(a); }
+
+Vector zscore(const Vector& a, int ddof) { return (a.array() - mean(a)) / std_dev(a, ddof); }
+
+double entropy(const Vector& pk, const Vector& qk, double base) {
+  check_non_empty("entropy", "pk", pk);
+  if (qk.size() != 0 && qk.size() != pk.size()) {
+    throw ValueError(cat("entropy: qk has ", qk.size(), " entries, pk ", pk.size()));
+  }
+  if (base < 0) throw ValueError(cat("entropy: base must be > 0 (or 0 for e), got ", base));
+  const Vector p = pk / pk.sum();
+  const Vector q = qk.size() ? Vector(qk / qk.sum()) : Vector();
+  // SciPy's entr / rel_entr: 0 log 0 = 0; p > 0 with q = 0 gives inf.
+  const double sum = compensated_sum(p.size(), [&](Index i) {
+    if (p(i) == 0) return 0.0;
+    return q.size() ? p(i) * std::log(p(i) / q(i)) : -p(i) * std::log(p(i));
+  });
+  return base > 0 ? sum / std::log(base) : sum;
 }
 
 namespace {

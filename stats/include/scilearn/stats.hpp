@@ -2,3 +2,4 @@
 /// \file
 /// Umbrella header of scilearn::stats: scipy.stats for C++.
 #include <scilearn/stats/descriptive.hpp>
+#include <scilearn/stats/order_statistics.hpp>

@@ -30,6 +30,64 @@ namespace scilearn::stats {
 /// Throws: ValueError on an empty sample or lag outside [0, n).
 [[nodiscard]] double lag_autocorrelation(const Vector& a, Index lag = 1);
 
+/// The geometric mean exp(mean(log a)) (scipy.stats.gmean): 0 when an
+/// element is 0, NaN when one is negative (SciPy warns). Throws ValueError on
+/// an empty sample.
+[[nodiscard]] double gmean(const Vector& a);
+
+/// The harmonic mean n / sum(1 / a) (scipy.stats.hmean): 0 when an element
+/// is 0, NaN when one is negative (SciPy warns). Throws ValueError on an
+/// empty sample.
+[[nodiscard]] double hmean(const Vector& a);
+
+/// The power mean (mean(a^p))^(1/p) (scipy.stats.pmean); p = 0 is gmean.
+/// NaN when an element is negative. Throws ValueError on an empty sample or
+/// a non-finite p.
+[[nodiscard]] double pmean(const Vector& a, double p);
+
+/// The order-th central moment mean((a - mean)^order) (scipy.stats.moment;
+/// 1 for order 0, exactly 0 for order 1). Throws ValueError on an empty
+/// sample or order < 0.
+[[nodiscard]] double moment(const Vector& a, int order = 1);
+
+/// The sample skewness m3 / m2^1.5 (scipy.stats.skew); bias = false: the
+/// adjusted Fisher-Pearson coefficient sqrt(n (n - 1)) / (n - 2) times that
+/// (for n > 2; the biased value below, as SciPy). NaN when the values are all equal to rounding (m2 <=
+/// (eps mean)^2, SciPy's test).
+[[nodiscard]] double skew(const Vector& a, bool bias = true);
+
+/// The sample kurtosis m4 / m2^2, minus 3 when fisher (scipy.stats.kurtosis);
+/// bias = false: the unbiased estimator from k-statistics (for n > 3; the
+/// biased value below, as SciPy).
+/// NaN for all-equal values, as skew.
+[[nodiscard]] double kurtosis(const Vector& a, bool fisher = true, bool bias = true);
+
+/// scipy.stats.describe's result.
+struct DescribeResult {
+  Index nobs = 0;
+  double min = 0, max = 0;
+  double mean = 0, variance = 0, skewness = 0, kurtosis = 0;
+};
+
+/// scipy.stats.describe: size, extremes, mean, variance (ddof), skewness and
+/// Fisher kurtosis (both with `bias`). Throws ValueError on an empty sample.
+[[nodiscard]] DescribeResult describe(const Vector& a, int ddof = 1, bool bias = true);
+
+/// The standard error of the mean std_dev(a, ddof) / sqrt(n) (scipy.stats.sem).
+[[nodiscard]] double sem(const Vector& a, int ddof = 1);
+
+/// std_dev(a, ddof) / mean(a) (scipy.stats.variation).
+[[nodiscard]] double variation(const Vector& a, int ddof = 0);
+
+/// (a - mean) / std_dev(a, ddof) elementwise (scipy.stats.zscore).
+[[nodiscard]] Vector zscore(const Vector& a, int ddof = 0);
+
+/// Shannon entropy -sum pk log pk of pk normalized to sum 1, or with qk the
+/// relative entropy sum pk log(pk / qk) (scipy.stats.entropy); base > 0
+/// divides by log(base) (0: natural logarithm). Throws ValueError on an empty
+/// pk, a qk of another size, or a negative base.
+[[nodiscard]] double entropy(const Vector& pk, const Vector& qk = Vector(), double base = 0);
+
 /// SciPy's `axis` for a Matrix of samples.
 enum class Axis {
   columns,  ///< axis = 0: each column is a sample; one value per column
