@@ -1,0 +1,155 @@
+"""SciPy's hypothesis tests and correlation on random samples: small and
+large n, samples with ties, every alternative and the methods SciPy chooses
+between. Writes each case's inputs (NAME_x.npy, NAME_y.npy, or NAME_g0.npy ...
+for f_oneway's groups) and a manifest cases.csv under
+tests/data/stats/hypothesis_tests/ with SciPy's result fields, for
+tests/stats/hypothesis_tests_test.cpp.
+
+Manifest columns: name (the inputs' prefix, shared by a case's
+alternatives), function, alternative, options (key=value pairs
+joined by ';'), then the result's fields in SciPy's order (v0 = statistic,
+v1 = pvalue, v2 ... the extra fields: df for the t tests; for linregress
+slope, intercept, rvalue, pvalue, stderr, intercept_stderr).
+
+Run: .venv/bin/python tests/reference/stats_tests.py
+"""
+
+from pathlib import Path
+
+import numpy as np
+import scipy
+from scipy import stats
+
+from fixture_io import fresh_dir, write_manifest
+
+OUT = Path(__file__).resolve().parents[1] / "data" / "stats" / "hypothesis_tests"
+ALTERNATIVES = ["two-sided", "less", "greater"]
+
+
+def main():
+    fresh_dir(OUT)
+    rng = np.random.default_rng(20261206)
+    rows = []
+
+    def add(name, function, alternative, options, values, **arrays):
+        for key, array in arrays.items():
+            np.save(OUT / f"{name}_{key}.npy", np.asarray(array, dtype=np.float64))
+        rows.append([name, function, alternative, options] + [repr(float(v)) for v in values])
+
+    def options_text(**options):
+        return ";".join(f"{k}={v}" for k, v in options.items())
+
+    # t tests: small and large n, a mean far from the null (tiny p-values).
+    for k, (n, shift) in enumerate([(5, 0.3), (40, 0.2), (1000, 0.05), (300, 1.5)]):
+        a = rng.normal(1.0 + shift, 2.0, n)
+        for alt in ALTERNATIVES:
+            r = stats.ttest_1samp(a, 1.0, alternative=alt)
+            add(f"t1_{k}", "ttest_1samp", alt, options_text(popmean=1.0), [r.statistic, r.pvalue, r.df], x=a)
+    for k, (na, nb, shift, scale) in enumerate([(5, 7, 0.5, 1.0), (40, 60, 0.3, 2.0), (1000, 800, 0.1, 0.5),
+                                                (200, 150, 1.2, 3.0)]):
+        a = rng.normal(0.0, 1.0, na)
+        b = rng.normal(shift, scale, nb)
+        for equal_var in (True, False):
+            for alt in ALTERNATIVES:
+                r = stats.ttest_ind(a, b, equal_var=equal_var, alternative=alt)
+                add(f"tind_{k}_{int(equal_var)}", "ttest_ind", alt, options_text(equal_var=int(equal_var)),
+                    [r.statistic, r.pvalue, r.df], x=a, y=b)
+    for k, (n, shift) in enumerate([(6, 0.4), (80, 0.1), (500, 0.3)]):
+        a = rng.normal(0.0, 1.0, n)
+        b = a + rng.normal(shift, 0.5, n)
+        for alt in ALTERNATIVES:
+            r = stats.ttest_rel(a, b, alternative=alt)
+            add(f"trel_{k}", "ttest_rel", alt, "", [r.statistic, r.pvalue, r.df], x=a, y=b)
+
+    # One-way ANOVA: few and many groups, unequal sizes, a strong effect.
+    for k, (sizes, effect) in enumerate([([4, 5, 6], 0.5), ([30, 25, 40, 35, 20], 0.3), ([500, 700], 0.2),
+                                         ([10, 12, 8, 15], 3.0)]):
+        groups = [rng.normal(effect * g, 1.0, s) for g, s in enumerate(sizes)]
+        r = stats.f_oneway(*groups)
+        add(f"anova_{k}", "f_oneway", "two-sided", options_text(groups=len(groups)), [r.statistic, r.pvalue],
+            **{f"g{g}": x for g, x in enumerate(groups)})
+
+    # Correlation: small and large n, strong correlation (tiny p-values),
+    # integer data (ties) for the rank methods.
+    def correlated(n, rho, integer=False):
+        x = rng.standard_normal(n)
+        y = rho * x + np.sqrt(1 - rho * rho) * rng.standard_normal(n)
+        if integer:
+            x, y = np.round(3 * x), np.round(3 * y)
+        return x, y
+
+    for k, (n, rho) in enumerate([(3, 0.5), (10, 0.4), (100, 0.1), (2000, 0.3), (50, 0.95)]):
+        x, y = correlated(n, rho)
+        for alt in ALTERNATIVES:
+            r = stats.pearsonr(x, y, alternative=alt)
+            add(f"pearson_{k}", "pearsonr", alt, "", [r.statistic, r.pvalue], x=x, y=y)
+    for k, (n, rho, integer) in enumerate([(10, 0.4, False), (100, 0.2, True), (1000, 0.6, True), (40, 0.9, False)]):
+        x, y = correlated(n, rho, integer)
+        for alt in ALTERNATIVES:
+            r = stats.spearmanr(x, y, alternative=alt)
+            add(f"spearman_{k}", "spearmanr", alt, "", [r.statistic, r.pvalue], x=x, y=y)
+    kendall = [(8, 0.5, False, "auto"), (25, 0.3, False, "auto"), (33, 0.8, False, "auto"), (60, 0.3, False, "auto"),
+               (20, 0.4, True, "auto"), (300, 0.2, True, "auto"), (15, 0.5, False, "asymptotic"),
+               (50, 0.5, False, "exact")]
+    for k, (n, rho, integer, method) in enumerate(kendall):
+        x, y = correlated(n, rho, integer)
+        for alt in ALTERNATIVES:
+            r = stats.kendalltau(x, y, method=method, alternative=alt)
+            add(f"kendall_{k}", "kendalltau", alt, options_text(method=method), [r.statistic, r.pvalue],
+                x=x, y=y)
+    # Kendall's exact rule for large n with at most one discordant pair.
+    x = np.arange(40.0)
+    y = x.copy()
+    y[[10, 11]] = y[[11, 10]]
+    for alt in ALTERNATIVES:
+        r = stats.kendalltau(x, y, alternative=alt)
+        add(f"kendall_onedis", "kendalltau", alt, options_text(method="auto"), [r.statistic, r.pvalue], x=x, y=y)
+    for k, (n, rho) in enumerate([(3, 0.7), (20, 0.5), (500, 0.1), (60, 0.99)]):
+        x, y = correlated(n, rho)
+        x, y = 2 * x + 10, 0.5 * y - 3
+        for alt in ALTERNATIVES:
+            r = stats.linregress(x, y, alternative=alt)
+            add(f"linreg_{k}", "linregress", alt, "",
+                [r.slope, r.intercept, r.rvalue, r.pvalue, r.stderr, r.intercept_stderr], x=x, y=y)
+
+    # Chi-squared goodness of fit: equal and given expected frequencies, ddof.
+    for k, (cells, n, ddof, given) in enumerate([(4, 40, 0, False), (10, 1000, 0, True), (6, 300, 2, True),
+                                                 (25, 100000, 1, False)]):
+        p = rng.dirichlet(np.full(cells, 20.0))
+        f_obs = rng.multinomial(n, p).astype(float)
+        if given:
+            f_exp = n * rng.dirichlet(np.full(cells, 20.0))
+            r = stats.chisquare(f_obs, f_exp, ddof=ddof)
+            add(f"chisq_{k}", "chisquare", "greater", options_text(ddof=ddof, f_exp=1), [r.statistic, r.pvalue],
+                x=f_obs, y=f_exp)
+        else:
+            r = stats.chisquare(f_obs, ddof=ddof)
+            add(f"chisq_{k}", "chisquare", "greater", options_text(ddof=ddof, f_exp=0), [r.statistic, r.pvalue],
+                x=f_obs)
+
+    # Mann-Whitney U: the exact method (SciPy's choice for a sample of at most
+    # 8 without ties, and forced), the asymptotic one with ties and without
+    # the continuity correction.
+    mwu = [(5, 7, 0.5, False, "auto", True), (3, 25, 1.0, False, "auto", True), (8, 60, 0.3, False, "auto", True),
+           (12, 15, 0.8, False, "exact", True), (30, 40, 0.5, True, "auto", True),
+           (500, 400, 0.2, True, "auto", False), (20, 25, 0.4, False, "asymptotic", False),
+           (200, 300, 1.5, False, "auto", True)]
+    for k, (nx, ny, shift, integer, method, continuity) in enumerate(mwu):
+        x = rng.normal(shift, 1.0, nx)
+        y = rng.normal(0.0, 1.0, ny)
+        if integer:
+            x, y = np.round(2 * x), np.round(2 * y)
+        for alt in ALTERNATIVES:
+            r = stats.mannwhitneyu(x, y, use_continuity=continuity, alternative=alt, method=method)
+            add(f"mwu_{k}", "mannwhitneyu", alt, options_text(method=method, use_continuity=int(continuity)),
+                [r.statistic, r.pvalue], x=x, y=y)
+
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    write_manifest(OUT / "cases.csv", ["name", "function", "alternative", "options"] +
+                   [f"v{i}" for i in range(width - 4)], rows)
+    print(f"scipy {scipy.__version__}: {len(rows)} cases written to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
