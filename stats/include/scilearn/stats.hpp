@@ -3,3 +3,4 @@
 /// Umbrella header of scilearn::stats: scipy.stats for C++.
 #include <scilearn/stats/descriptive.hpp>
 #include <scilearn/stats/order_statistics.hpp>
+#include <scilearn/stats/distributions.hpp>

@@ -1,0 +1,181 @@
+// The parts of every continuous distribution that do not depend on its
+// formula: loc / scale, the support's edges, probabilities 0 and 1, invalid
+// parameters, the default log functions, inversion sampling.
+
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
+#include <scilearn/stats/distributions.hpp>
+
+#include <cmath>
+#include <limits>
+
+namespace scilearn::stats {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+template <class F>
+Vector map(const Vector& x, F f) {
+  Vector out(x.size());
+  for (Index i = 0; i < x.size(); ++i) out(i) = f(x(i));
+  return out;
+}
+}  // namespace
+
+ContinuousDistribution::ContinuousDistribution(double loc, double scale, bool shapes_valid)
+    : loc_(loc), scale_(scale), valid_(shapes_valid && std::isfinite(loc) && std::isfinite(scale) && scale > 0) {}
+
+double ContinuousDistribution::open_uniform(Generator& rng) noexcept {
+  // k + 1/2 needs at most 53 bits for k < 2^52, so the value is exact and
+  // lies in [2^-53, 1 - 2^-53].
+  return (static_cast<double>(rng() >> 12) + 0.5) * 0x1.0p-52;
+}
+
+// SciPy evaluates the density on the closed support [a, b] and is 0 outside.
+double ContinuousDistribution::pdf(double x) const {
+  if (!valid_ || std::isnan(x)) return kNaN;
+  const double z = (x - loc_) / scale_;
+  const Interval s = std_support();
+  if (z < s.low || z > s.high || std::isinf(z)) return 0.0;
+  if (z == s.low || z == s.high) return std_pdf_at_edge(z) / scale_;
+  return std_pdf(z) / scale_;
+}
+
+double ContinuousDistribution::logpdf(double x) const {
+  if (!valid_ || std::isnan(x)) return kNaN;
+  const double z = (x - loc_) / scale_;
+  const Interval s = std_support();
+  if (z < s.low || z > s.high || std::isinf(z)) return -kInf;
+  if (z == s.low || z == s.high) return std::log(std_pdf_at_edge(z)) - std::log(scale_);
+  return std_logpdf(z) - std::log(scale_);
+}
+
+double ContinuousDistribution::cdf(double x) const {
+  if (!valid_ || std::isnan(x)) return kNaN;
+  const double z = (x - loc_) / scale_;
+  const Interval s = std_support();
+  if (z <= s.low) return 0.0;
+  if (z >= s.high) return 1.0;
+  return std_cdf(z);
+}
+
+double ContinuousDistribution::logcdf(double x) const {
+  if (!valid_ || std::isnan(x)) return kNaN;
+  const double z = (x - loc_) / scale_;
+  const Interval s = std_support();
+  if (z <= s.low) return -kInf;
+  if (z >= s.high) return 0.0;
+  return std_logcdf(z);
+}
+
+double ContinuousDistribution::sf(double x) const {
+  if (!valid_ || std::isnan(x)) return kNaN;
+  const double z = (x - loc_) / scale_;
+  const Interval s = std_support();
+  if (z <= s.low) return 1.0;
+  if (z >= s.high) return 0.0;
+  return std_sf(z);
+}
+
+double ContinuousDistribution::logsf(double x) const {
+  if (!valid_ || std::isnan(x)) return kNaN;
+  const double z = (x - loc_) / scale_;
+  const Interval s = std_support();
+  if (z <= s.low) return 0.0;
+  if (z >= s.high) return -kInf;
+  return std_logsf(z);
+}
+
+double ContinuousDistribution::ppf(double q) const {
+  if (!valid_ || !(q >= 0 && q <= 1)) return kNaN;
+  const Interval s = std_support();
+  if (q == 0) return s.low * scale_ + loc_;
+  if (q == 1) return s.high * scale_ + loc_;
+  return std_ppf(q) * scale_ + loc_;
+}
+
+double ContinuousDistribution::isf(double q) const {
+  if (!valid_ || !(q >= 0 && q <= 1)) return kNaN;
+  const Interval s = std_support();
+  if (q == 0) return s.high * scale_ + loc_;
+  if (q == 1) return s.low * scale_ + loc_;
+  return std_isf(q) * scale_ + loc_;
+}
+
+Vector ContinuousDistribution::pdf(const Vector& x) const {
+  return map(x, [this](double v) { return pdf(v); });
+}
+Vector ContinuousDistribution::logpdf(const Vector& x) const {
+  return map(x, [this](double v) { return logpdf(v); });
+}
+Vector ContinuousDistribution::cdf(const Vector& x) const {
+  return map(x, [this](double v) { return cdf(v); });
+}
+Vector ContinuousDistribution::logcdf(const Vector& x) const {
+  return map(x, [this](double v) { return logcdf(v); });
+}
+Vector ContinuousDistribution::sf(const Vector& x) const {
+  return map(x, [this](double v) { return sf(v); });
+}
+Vector ContinuousDistribution::logsf(const Vector& x) const {
+  return map(x, [this](double v) { return logsf(v); });
+}
+Vector ContinuousDistribution::ppf(const Vector& q) const {
+  return map(q, [this](double v) { return ppf(v); });
+}
+Vector ContinuousDistribution::isf(const Vector& q) const {
+  return map(q, [this](double v) { return isf(v); });
+}
+
+double ContinuousDistribution::mean() const { return valid_ ? loc_ + scale_ * std_mean() : kNaN; }
+double ContinuousDistribution::var() const { return valid_ ? scale_ * scale_ * std_var() : kNaN; }
+double ContinuousDistribution::std_dev() const { return std::sqrt(var()); }
+double ContinuousDistribution::median() const { return ppf(0.5); }
+double ContinuousDistribution::entropy() const { return valid_ ? std_entropy() + std::log(scale_) : kNaN; }
+
+Interval ContinuousDistribution::interval(double confidence) const {
+  if (!(confidence >= 0 && confidence <= 1)) {
+    throw ValueError(cat(name(), ".interval: confidence must be in [0, 1], got ", confidence));
+  }
+  return {ppf((1.0 - confidence) / 2), ppf((1.0 + confidence) / 2)};
+}
+
+Interval ContinuousDistribution::support() const {
+  if (!valid_) return {kNaN, kNaN};
+  const Interval s = std_support();
+  return {s.low * scale_ + loc_, s.high * scale_ + loc_};
+}
+
+Vector ContinuousDistribution::rvs(Index size, Generator& rng) const {
+  if (size < 0) throw ValueError(cat(name(), ".rvs: size must be >= 0, got ", size));
+  if (!valid_) {
+    throw ValueError(cat(name(), ".rvs: the parameters are outside their domain (loc ", loc_, ", scale ", scale_, ")"));
+  }
+  Vector out(size);
+  for (Index i = 0; i < size; ++i) out(i) = loc_ + scale_ * std_rvs(rng);
+  return out;
+}
+
+Vector ContinuousDistribution::rvs(Index size, std::optional<std::uint64_t> random_state) const {
+  Generator rng = default_rng(random_state);
+  return rvs(size, rng);
+}
+
+double ContinuousDistribution::std_logpdf(double z) const { return std::log(std_pdf(z)); }
+
+// log(cdf) loses relative accuracy where cdf is close to 1; there the
+// complement is small and log1p(-sf) is accurate. The same, mirrored, for sf.
+double ContinuousDistribution::std_logcdf(double z) const {
+  const double c = std_cdf(z);
+  return c > 0.5 ? std::log1p(-std_sf(z)) : std::log(c);
+}
+
+double ContinuousDistribution::std_logsf(double z) const {
+  const double s = std_sf(z);
+  return s > 0.5 ? std::log1p(-std_cdf(z)) : std::log(s);
+}
+
+double ContinuousDistribution::std_rvs(Generator& rng) const { return std_ppf(open_uniform(rng)); }
+
+}  // namespace scilearn::stats
