@@ -335,4 +335,28 @@ BOOST_AUTO_TEST_CASE(exact_null_laws_of_small_samples) {
   BOOST_TEST(u.pvalue == 1.0 / 6, boost::test_tools::tolerance(1e-15));
 }
 
+// The example of docs/stats.md, with SciPy 1.17's values.
+BOOST_AUTO_TEST_CASE(guide_example_gives_scipys_values) {
+  namespace tt = boost::test_tools;
+  const Vector a = (Vector(6) << 5.1, 4.9, 5.6, 5.8, 6.0, 5.3).finished();
+  const Vector b = (Vector(5) << 6.2, 6.6, 5.9, 6.8, 7.1).finished();
+  const stats::TtestResult t = stats::ttest_ind(a, b, {.equal_var = false});
+  BOOST_TEST(t.statistic == -3.901024029698306, tt::tolerance(1e-12));
+  BOOST_TEST(t.pvalue == 0.004362635472612949, tt::tolerance(1e-10));
+  BOOST_TEST(t.df == 8.163984896612957, tt::tolerance(1e-12));
+  const stats::MannwhitneyuResult u = stats::mannwhitneyu(a, b);
+  BOOST_TEST(u.statistic == 1.0);
+  BOOST_TEST(u.pvalue == 0.008658008658008658, tt::tolerance(1e-12));
+  const Vector x = Vector::LinSpaced(6, 1, 6);
+  const Vector y = (Vector(6) << 2.1, 3.9, 6.2, 7.8, 10.1, 12.2).finished();
+  const stats::LinregressResult fit = stats::linregress(x, y);
+  BOOST_TEST(fit.slope == 2.0199999999999996, tt::tolerance(1e-12));
+  BOOST_TEST(fit.intercept == -0.019999999999998685, tt::tolerance(1e-10));  // a difference of ~7: relative to it
+  BOOST_TEST(fit.rvalue == 0.9991049324808179, tt::tolerance(1e-12));
+  BOOST_TEST(fit.pvalue == 1.2013602560217847e-06, tt::tolerance(1e-10));
+  BOOST_TEST(fit.slope_stderr == 0.04276179870599006, tt::tolerance(1e-12));
+  BOOST_TEST(fit.intercept_stderr == 0.16653327995729902, tt::tolerance(1e-12));
+  BOOST_TEST(stats::pearsonr(x, y).pvalue == 1.2013602560217847e-06, tt::tolerance(1e-10));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,3 +4,5 @@
 #include <scilearn/stats/descriptive.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 #include <scilearn/stats/distributions.hpp>
+#include <scilearn/stats/hypothesis_tests.hpp>
+#include <scilearn/stats/correlation.hpp>
