@@ -1,27 +1,14 @@
+#include <scilearn/stats/descriptive.hpp>
+
 #include <cmath>
 #include <limits>
 #include <scilearn/core/validation.hpp>
-#include <scilearn/stats/descriptive.hpp>
+
+#include "summation.hpp"
 
 namespace scilearn::stats {
 
-namespace {
-
-// Neumaier's compensated sum: the rounding error of every addition kept and
-// added back at the end.
-template <class Terms>
-double compensated_sum(Index n, Terms term) {
-  double sum = 0, compensation = 0;
-  for (Index i = 0; i < n; ++i) {
-    const double x = term(i);
-    const double t = sum + x;
-    compensation += std::abs(sum) >= std::abs(x) ? (sum - t) + x : (x - t) + sum;
-    sum = t;
-  }
-  return std::isfinite(sum) ? sum + compensation : sum;  // an infinite term leaves no error to add back
-}
-
-}  // namespace
+using detail::compensated_sum;
 
 double mean(const Vector& a) {
   check_non_empty("mean", "a", a);

@@ -6,6 +6,8 @@
 
 #include <scilearn/core/types.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
+
+#include "summation.hpp"
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -13,19 +15,6 @@
 namespace scilearn::stats::detail {
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Neumaier's compensated sum of term(0) ... term(n - 1).
-template <class Terms>
-double compensated_sum(Index n, Terms term) {
-  double sum = 0, compensation = 0;
-  for (Index i = 0; i < n; ++i) {
-    const double x = term(i);
-    const double t = sum + x;
-    compensation += std::abs(sum) >= std::abs(x) ? (sum - t) + x : (x - t) + sum;
-    sum = t;
-  }
-  return sum + compensation;
-}
 
 // The mean in two passes: the compensated mean, then corrected by the mean of
 // the deviations from it (which the rounding of the first left non-zero).
