@@ -144,6 +144,88 @@ def main():
             add(f"mwu_{k}", "mannwhitneyu", alt, options_text(method=method, use_continuity=int(continuity)),
                 [r.statistic, r.pvalue], x=x, y=y)
 
+    # Two-sample Kolmogorov-Smirnov: the exact method (equal and unequal
+    # sizes, ties), the one-sided asymptotic formula (forced, and SciPy's
+    # choice past 10000 values).
+    ks = [(5, 7, 0.5, False, "auto"), (30, 30, 0.4, False, "auto"), (40, 25, 0.8, True, "auto"),
+          (300, 200, 0.2, False, "auto"), (1000, 1000, 0.1, True, "auto"), (60, 45, 0.5, False, "asymp"),
+          (12000, 300, 0.1, False, "auto")]
+    for k, (n1, n2, shift, integer, method) in enumerate(ks):
+        x = rng.normal(shift, 1.0, n1)
+        y = rng.normal(0.0, 1.0, n2)
+        if integer:
+            x, y = np.round(2 * x), np.round(2 * y)
+        for alt in ALTERNATIVES:
+            if method != "exact" and alt == "two-sided" and (method == "asymp" or max(n1, n2) > 10000):
+                continue  # needs kstwo (Kolmogorov's distribution for finite n), not provided
+            r = stats.ks_2samp(x, y, alternative=alt, method=method)
+            add(f"ks2_{k}", "ks_2samp", alt, options_text(method=method),
+                [r.statistic, r.pvalue, r.statistic_location, r.statistic_sign], x=x, y=y)
+
+    # Wilcoxon signed-rank: exact (n <= 50 without ties or zeros), the sign-
+    # flip permutation (n <= 13 with ties or zeros), asymptotic (ties, zeros,
+    # n > 50), the zero methods and the continuity correction.
+    wil = [(10, 0.5, False, False, "wilcox", False, "auto"), (30, 0.3, False, False, "wilcox", False, "auto"),
+           (50, 0.2, False, False, "wilcox", False, "auto"), (12, 0.4, True, True, "wilcox", False, "auto"),
+           (9, 0.4, True, True, "zsplit", False, "auto"), (13, 0.4, True, True, "pratt", False, "auto"),
+           (40, 0.3, True, True, "wilcox", False, "auto"), (40, 0.3, True, True, "pratt", True, "auto"),
+           (40, 0.3, True, True, "zsplit", True, "auto"), (200, 0.1, False, False, "wilcox", True, "auto"),
+           (500, 0.2, True, True, "wilcox", False, "auto"), (20, 0.5, False, False, "wilcox", True, "asymptotic"),
+           (15, 1.5, False, False, "wilcox", False, "auto")]
+    for k, (n, shift, integer, paired, zero_method, correction, method) in enumerate(wil):
+        x = rng.normal(shift, 1.0, n)
+        y = rng.normal(0.0, 1.0, n) if paired else np.zeros(n)
+        if integer:
+            x, y = np.round(2 * x), np.round(2 * y)
+        for alt in ALTERNATIVES:
+            r = stats.wilcoxon(x - y, zero_method=zero_method, correction=correction, alternative=alt,
+                               method=method)
+            add(f"wil_{k}", "wilcoxon", alt,
+                options_text(zero_method=zero_method, correction=int(correction), method=method),
+                [r.statistic, r.pvalue], x=x - y)
+
+    # Kruskal-Wallis, Levene (three centres), Bartlett: few and many groups,
+    # ties, a strong effect.
+    for k, (sizes, effect, scale, integer) in enumerate([([4, 5, 6], 0.5, 0.5, False), ([30, 25, 40, 35], 0.3, 0.3, True),
+                                                         ([500, 700], 0.2, 0.1, False), ([10, 12, 8], 3.0, 1.0, False),
+                                                         ([20, 20, 20, 20, 20], 0.0, 0.0, True)]):
+        groups = [rng.normal(effect * g, 1.0 + scale * g, s) for g, s in enumerate(sizes)]
+        if integer:
+            groups = [np.round(2 * g) for g in groups]
+        arrays = {f"g{g}": x for g, x in enumerate(groups)}
+        r = stats.kruskal(*groups)
+        add(f"kw_{k}", "kruskal", "greater", options_text(groups=len(groups)), [r.statistic, r.pvalue], **arrays)
+        for center in ("median", "mean", "trimmed"):
+            r = stats.levene(*groups, center=center, proportiontocut=0.1)
+            add(f"kw_{k}", "levene", "greater", options_text(groups=len(groups), center=center),
+                [r.statistic, r.pvalue])
+        r = stats.bartlett(*groups)
+        add(f"kw_{k}", "bartlett", "greater", options_text(groups=len(groups)), [r.statistic, r.pvalue])
+
+    # Friedman: blocks with and without ties.
+    for k, (k_treat, n, effect, integer) in enumerate([(3, 10, 0.5, False), (4, 30, 0.3, True), (5, 200, 0.1, True),
+                                                     (3, 6, 2.0, False)]):
+        groups = [rng.normal(effect * j, 1.0, n) for j in range(k_treat)]
+        if integer:
+            groups = [np.round(g) for g in groups]
+        r = stats.friedmanchisquare(*groups)
+        add(f"fried_{k}", "friedmanchisquare", "greater", options_text(groups=k_treat), [r.statistic, r.pvalue],
+            **{f"g{g}": x for g, x in enumerate(groups)})
+
+    # Jarque-Bera: normal, skewed and heavy-tailed samples.
+    for k, x in enumerate([rng.normal(size=8), rng.normal(size=200), rng.exponential(size=100),
+                           rng.standard_t(3, size=2000), rng.exponential(size=5000)]):
+        r = stats.jarque_bera(x)
+        add(f"jb_{k}", "jarque_bera", "greater", "", [r.statistic, r.pvalue], x=x)
+
+    # False discovery rate: both methods, ties among the p-values.
+    for k, ps in enumerate([rng.uniform(size=15) ** 3, np.concatenate([rng.uniform(size=40), [0.01, 0.01, 0.2]]),
+                            np.array([0.5, 0.6, 0.1, 0.001])]):
+        for method in ("bh", "by"):
+            adjusted = stats.false_discovery_control(ps, method=method)
+            add(f"fdr_{k}_{method}", "false_discovery_control", "two-sided", options_text(method=method), [],
+                x=ps, y=adjusted)
+
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
     write_manifest(OUT / "cases.csv", ["name", "function", "alternative", "options"] +

@@ -10,6 +10,11 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/stats/correlation.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
+#include <scilearn/stats/ks_tests.hpp>
+#include <scilearn/stats/multiple_testing.hpp>
+#include <scilearn/stats/normality_tests.hpp>
+#include <scilearn/stats/rank_tests.hpp>
+#include <scilearn/stats/variance_tests.hpp>
 #include <string>
 #include <vector>
 
@@ -86,8 +91,8 @@ struct Worst {
 };
 
 void check_statistic(double value, double reference, Worst& worst, double scale = 0) {
-  const double error = std::abs(value - reference) / std::max(std::abs(reference), scale);
-  worst.statistic = std::max(worst.statistic, value == reference ? 0.0 : error);
+  const double error = value == reference ? 0.0 : std::abs(value - reference) / std::max(std::abs(reference), scale);
+  worst.statistic = std::max(worst.statistic, error);
   BOOST_TEST(error <= kStatisticTol, value << " against SciPy's " << reference << " (relative error " << error << ")");
 }
 
@@ -357,6 +362,165 @@ BOOST_AUTO_TEST_CASE(guide_example_gives_scipys_values) {
   BOOST_TEST(fit.slope_stderr == 0.04276179870599006, tt::tolerance(1e-12));
   BOOST_TEST(fit.intercept_stderr == 0.16653327995729902, tt::tolerance(1e-12));
   BOOST_TEST(stats::pearsonr(x, y).pvalue == 1.2013602560217847e-06, tt::tolerance(1e-10));
+}
+
+// ks_2samp: the statistic (a multiple of 1 / lcm(n1, n2) rounded as SciPy
+// rounds it), where it is attained and its sign must agree exactly; the
+// exact p-values sum the same path probabilities in the same order, the
+// one-sided ones with floating binomials (SciPy's special.binom, Boost.Math
+// here) that agree to a few ulps.
+BOOST_AUTO_TEST_CASE(ks_2samp_matches_scipy) {
+  Worst worst;
+  for (const Case& c : cases_of("ks_2samp")) {
+    BOOST_TEST_CONTEXT(label(c)) {
+      const std::string m = c.options.at("method");
+      const stats::KsMethod method = m == "exact"   ? stats::KsMethod::exact
+                                     : m == "asymp" ? stats::KsMethod::asymptotic
+                                                    : stats::KsMethod::automatic;
+      const stats::KstestResult r = stats::ks_2samp(c.input("x"), c.input("y"), c.alternative, method);
+      check_statistic(r.statistic, c.values[0], worst);
+      check_pvalue(r.pvalue, c.values[1], worst);
+      BOOST_TEST(r.statistic_location == c.values[2]);
+      BOOST_TEST(r.statistic_sign == static_cast<int>(c.values[3]));
+    }
+  }
+  worst.report("ks_2samp");
+}
+
+BOOST_AUTO_TEST_CASE(ks_2samp_two_sided_asymptotic_is_refused_not_approximated) {
+  const Vector x = Vector::LinSpaced(20, 0.0, 1.0), y = Vector::LinSpaced(30, 0.5, 1.5);
+  BOOST_CHECK_THROW((void)stats::ks_2samp(x, y, stats::Alternative::two_sided, stats::KsMethod::asymptotic),
+                    ValueError);
+  BOOST_CHECK_THROW((void)stats::ks_2samp(Vector(), y), ValueError);
+  // Identical samples: D = 0 and p = 1.
+  const stats::KstestResult r = stats::ks_2samp(x, x);
+  BOOST_TEST(r.statistic == 0.0);
+  BOOST_TEST(r.pvalue == 1.0);
+}
+
+// wilcoxon: rank sums are sums of half-integers (exact); the p-values come
+// from the same exact law (dyadic probabilities, exact in doubles), the same
+// sign-flip enumeration, or the normal tail at the same z.
+BOOST_AUTO_TEST_CASE(wilcoxon_matches_scipy) {
+  Worst worst;
+  for (const Case& c : cases_of("wilcoxon")) {
+    BOOST_TEST_CONTEXT(label(c) << " " << c.options.at("zero_method")) {
+      stats::WilcoxonOptions o;
+      const std::string z = c.options.at("zero_method");
+      o.zero_method = z == "pratt"    ? stats::WilcoxonZeroMethod::pratt
+                      : z == "zsplit" ? stats::WilcoxonZeroMethod::zsplit
+                                      : stats::WilcoxonZeroMethod::wilcox;
+      o.correction = c.option("correction") != 0;
+      o.alternative = c.alternative;
+      o.method = c.options.at("method") == "asymptotic" ? stats::WilcoxonMethod::asymptotic
+                                                          : stats::WilcoxonMethod::automatic;
+      const stats::RankTestResult r = stats::wilcoxon(c.input("x"), o);
+      check_statistic(r.statistic, c.values[0], worst);
+      check_pvalue(r.pvalue, c.values[1], worst);
+    }
+  }
+  worst.report("wilcoxon");
+}
+
+namespace {
+std::vector<Vector> groups_of(const Case& c) {
+  std::vector<Vector> groups;
+  for (int g = 0; g < static_cast<int>(c.option("groups")); ++g) groups.push_back(c.input("g" + std::to_string(g)));
+  return groups;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(kruskal_friedman_levene_bartlett_match_scipy) {
+  for (const std::string function : {"kruskal", "friedmanchisquare", "levene", "bartlett"}) {
+    Worst worst;
+    for (const Case& c : cases_of(function)) {
+      BOOST_TEST_CONTEXT(function << " " << c.name) {
+        const std::vector<Vector> groups = groups_of(c);
+        double statistic = 0, pvalue = 0;
+        if (function == "kruskal") {
+          const auto r = stats::kruskal(groups);
+          statistic = r.statistic, pvalue = r.pvalue;
+        } else if (function == "friedmanchisquare") {
+          const auto r = stats::friedmanchisquare(groups);
+          statistic = r.statistic, pvalue = r.pvalue;
+        } else if (function == "levene") {
+          const std::string center = c.options.at("center");
+          const auto r = stats::levene(groups,
+                                       center == "mean"      ? stats::LeveneCenter::mean
+                                       : center == "trimmed" ? stats::LeveneCenter::trimmed
+                                                             : stats::LeveneCenter::median,
+                                       0.1);
+          statistic = r.statistic, pvalue = r.pvalue;
+        } else {
+          const auto r = stats::bartlett(groups);
+          statistic = r.statistic, pvalue = r.pvalue;
+        }
+        check_statistic(statistic, c.values[0], worst);
+        check_pvalue(pvalue, c.values[1], worst);
+      }
+    }
+    worst.report(function);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(jarque_bera_matches_scipy) {
+  Worst worst;
+  for (const Case& c : cases_of("jarque_bera")) {
+    BOOST_TEST_CONTEXT(c.name) {
+      const stats::NormalityTestResult r = stats::jarque_bera(c.input("x"));
+      check_statistic(r.statistic, c.values[0], worst);
+      check_pvalue(r.pvalue, c.values[1], worst);
+    }
+  }
+  worst.report("jarque_bera");
+}
+
+BOOST_AUTO_TEST_CASE(false_discovery_control_matches_scipy) {
+  Worst worst;
+  for (const Case& c : cases_of("false_discovery_control")) {
+    BOOST_TEST_CONTEXT(c.name) {
+      const Vector adjusted = stats::false_discovery_control(
+          c.input("x"), c.options.at("method") == "by" ? stats::FdrMethod::by : stats::FdrMethod::bh);
+      const Vector expected = c.input("y");
+      BOOST_TEST_REQUIRE(adjusted.size() == expected.size());
+      for (Index i = 0; i < adjusted.size(); ++i) check_pvalue(adjusted(i), expected(i), worst);
+    }
+  }
+  worst.report("false_discovery_control");
+  BOOST_CHECK_THROW((void)stats::false_discovery_control(Vector::Constant(2, 1.5)), ValueError);
+}
+
+BOOST_AUTO_TEST_CASE(new_tests_edge_cases_as_scipy) {
+  // SciPy 1.17: all differences zero: statistic 0, p 1 (permutation law);
+  // one difference: exact law, p 1.
+  const stats::RankTestResult zeros = stats::wilcoxon(Vector::Zero(3));
+  BOOST_TEST(zeros.statistic == 0.0);
+  BOOST_TEST(zeros.pvalue == 1.0);
+  const stats::RankTestResult one = stats::wilcoxon(Vector::Ones(1));
+  BOOST_TEST(one.statistic == 0.0);
+  BOOST_TEST(one.pvalue == 1.0);
+  {
+    WarningCounter warnings;
+    BOOST_TEST(std::isnan(stats::wilcoxon(Vector()).pvalue));
+    BOOST_TEST(std::isnan(stats::kruskal({Vector::Ones(3), Vector()}).statistic));
+    BOOST_TEST(std::isnan(stats::jarque_bera(Vector()).statistic));
+    BOOST_TEST(warnings.count == 3);
+  }
+  // All values equal: the tie correction is 0, the statistics 0 / 0.
+  BOOST_TEST(std::isnan(stats::kruskal({Vector::Ones(3), Vector::Ones(2)}).statistic));
+  BOOST_TEST(std::isnan(stats::friedmanchisquare({Vector::Ones(3), Vector::Ones(3), Vector::Ones(3)}).statistic));
+  // Bartlett: a group of one value gives NaN; a constant group inf and p = 0.
+  Vector abc(3);
+  abc << 1.0, 2.0, 3.0;
+  BOOST_TEST(std::isnan(stats::bartlett({abc, Vector::Ones(1)}).statistic));
+  const stats::VarianceTestResult flat = stats::bartlett({Vector::Ones(3), abc});
+  BOOST_TEST(std::isinf(flat.statistic));
+  BOOST_TEST(flat.pvalue == 0.0);
+  BOOST_TEST(std::isnan(stats::wilcoxon(Vector::Constant(4, kNaN)).statistic));
+  BOOST_CHECK_THROW((void)stats::kruskal({abc}), ValueError);
+  BOOST_CHECK_THROW((void)stats::friedmanchisquare({abc, abc}), ValueError);
+  BOOST_CHECK_THROW((void)stats::levene({abc}), ValueError);
+  BOOST_CHECK_THROW((void)stats::wilcoxon(abc, Vector::Ones(2)), ValueError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

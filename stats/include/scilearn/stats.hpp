@@ -6,3 +6,8 @@
 #include <scilearn/stats/distributions.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
 #include <scilearn/stats/correlation.hpp>
+#include <scilearn/stats/ks_tests.hpp>
+#include <scilearn/stats/rank_tests.hpp>
+#include <scilearn/stats/variance_tests.hpp>
+#include <scilearn/stats/normality_tests.hpp>
+#include <scilearn/stats/multiple_testing.hpp>
