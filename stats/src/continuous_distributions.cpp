@@ -10,11 +10,12 @@
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/erf.hpp>
 #include <boost/math/special_functions/gamma.hpp>
-#include <boost/math/policies/policy.hpp>
 
 #include <cmath>
 #include <limits>
 #include <numbers>
+
+#include "distribution_support.hpp"
 
 namespace scilearn::stats {
 
@@ -22,20 +23,10 @@ namespace {
 
 namespace bm = boost::math;
 
-// SciPy's conventions: a parameter or argument outside the domain and a pole
-// give NaN, overflow gives inf, underflow 0, a series that did not converge
-// its best value; never an exception, and errno is left alone.
-using Policy = bm::policies::policy<bm::policies::domain_error<bm::policies::ignore_error>,
-                                    bm::policies::pole_error<bm::policies::ignore_error>,
-                                    bm::policies::overflow_error<bm::policies::ignore_error>,
-                                    bm::policies::underflow_error<bm::policies::ignore_error>,
-                                    bm::policies::denorm_error<bm::policies::ignore_error>,
-                                    bm::policies::evaluation_error<bm::policies::ignore_error>,
-                                    bm::policies::rounding_error<bm::policies::ignore_error>,
-                                    bm::policies::indeterminate_result_error<bm::policies::ignore_error>>;
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
+using detail::kInf;
+using detail::kNaN;
+using detail::Policy;
+using detail::xlogy;
 constexpr double kPi = std::numbers::pi;
 constexpr double kLogSqrt2Pi = 0.91893853320467274178;  // log(sqrt(2 pi))
 constexpr double kMinNormal = std::numeric_limits<double>::min();
@@ -44,8 +35,6 @@ double lgamma(double x) { return bm::lgamma(x, Policy()); }
 double digamma(double x) { return bm::digamma(x, Policy()); }
 double lbeta(double a, double b) { return lgamma(a) + lgamma(b) - lgamma(a + b); }
 
-// x * log(y) with 0 * log(0) = 0 (SciPy's xlogy).
-double xlogy(double x, double y) { return x == 0 && !std::isnan(y) ? 0.0 : x * std::log(y); }
 
 // The standard normal's cdf, as Cephes' ndtr: 0.5 erfc(-z / sqrt(2)) with
 // the argument formed by one multiplication.
@@ -68,12 +57,7 @@ double log_ndtr(double z) {
   return -0.5 * z * z - std::log(-z) - kLogSqrt2Pi + std::log(sum);
 }
 
-// The standard normal's quantile, through erfc_inv of the smaller tail so that
-// q near 0 keeps all its digits (and 1 - q is exact for q >= 1/2).
-double ndtri(double q) {
-  if (q < 0.5) return -std::numbers::sqrt2 * bm::erfc_inv(2 * q, Policy());
-  return std::numbers::sqrt2 * bm::erfc_inv(2 * (1 - q), Policy());
-}
+using detail::ndtri;
 
 // log(1 + exp(x)) without overflow.
 double softplus(double x) { return x > 0 ? x + std::log1p(std::exp(-x)) : std::log1p(std::exp(x)); }

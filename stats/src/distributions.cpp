@@ -7,30 +7,21 @@
 #include <scilearn/stats/distributions.hpp>
 
 #include <cmath>
-#include <limits>
+
+#include "distribution_support.hpp"
 
 namespace scilearn::stats {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
-template <class F>
-Vector map(const Vector& x, F f) {
-  Vector out(x.size());
-  for (Index i = 0; i < x.size(); ++i) out(i) = f(x(i));
-  return out;
-}
+using detail::kInf;
+using detail::kNaN;
+using detail::map_entries;
 }  // namespace
 
 ContinuousDistribution::ContinuousDistribution(double loc, double scale, bool shapes_valid)
     : loc_(loc), scale_(scale), valid_(shapes_valid && std::isfinite(loc) && std::isfinite(scale) && scale > 0) {}
 
-double ContinuousDistribution::open_uniform(Generator& rng) noexcept {
-  // k + 1/2 needs at most 53 bits for k < 2^52, so the value is exact and
-  // lies in [2^-53, 1 - 2^-53].
-  return (static_cast<double>(rng() >> 12) + 0.5) * 0x1.0p-52;
-}
+double ContinuousDistribution::open_uniform(Generator& rng) noexcept { return detail::open_uniform(rng); }
 
 // SciPy evaluates the density on the closed support [a, b] and is 0 outside.
 double ContinuousDistribution::pdf(double x) const {
@@ -104,28 +95,28 @@ double ContinuousDistribution::isf(double q) const {
 }
 
 Vector ContinuousDistribution::pdf(const Vector& x) const {
-  return map(x, [this](double v) { return pdf(v); });
+  return map_entries(x, [this](double v) { return pdf(v); });
 }
 Vector ContinuousDistribution::logpdf(const Vector& x) const {
-  return map(x, [this](double v) { return logpdf(v); });
+  return map_entries(x, [this](double v) { return logpdf(v); });
 }
 Vector ContinuousDistribution::cdf(const Vector& x) const {
-  return map(x, [this](double v) { return cdf(v); });
+  return map_entries(x, [this](double v) { return cdf(v); });
 }
 Vector ContinuousDistribution::logcdf(const Vector& x) const {
-  return map(x, [this](double v) { return logcdf(v); });
+  return map_entries(x, [this](double v) { return logcdf(v); });
 }
 Vector ContinuousDistribution::sf(const Vector& x) const {
-  return map(x, [this](double v) { return sf(v); });
+  return map_entries(x, [this](double v) { return sf(v); });
 }
 Vector ContinuousDistribution::logsf(const Vector& x) const {
-  return map(x, [this](double v) { return logsf(v); });
+  return map_entries(x, [this](double v) { return logsf(v); });
 }
 Vector ContinuousDistribution::ppf(const Vector& q) const {
-  return map(q, [this](double v) { return ppf(v); });
+  return map_entries(q, [this](double v) { return ppf(v); });
 }
 Vector ContinuousDistribution::isf(const Vector& q) const {
-  return map(q, [this](double v) { return isf(v); });
+  return map_entries(q, [this](double v) { return isf(v); });
 }
 
 double ContinuousDistribution::mean() const { return valid_ ? loc_ + scale_ * std_mean() : kNaN; }
@@ -167,13 +158,11 @@ double ContinuousDistribution::std_logpdf(double z) const { return std::log(std_
 // log(cdf) loses relative accuracy where cdf is close to 1; there the
 // complement is small and log1p(-sf) is accurate. The same, mirrored, for sf.
 double ContinuousDistribution::std_logcdf(double z) const {
-  const double c = std_cdf(z);
-  return c > 0.5 ? std::log1p(-std_sf(z)) : std::log(c);
+  return detail::log_probability(std_cdf(z), [&] { return std_sf(z); });
 }
 
 double ContinuousDistribution::std_logsf(double z) const {
-  const double s = std_sf(z);
-  return s > 0.5 ? std::log1p(-std_cdf(z)) : std::log(s);
+  return detail::log_probability(std_sf(z), [&] { return std_cdf(z); });
 }
 
 double ContinuousDistribution::std_rvs(Generator& rng) const { return std_ppf(open_uniform(rng)); }

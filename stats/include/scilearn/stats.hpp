@@ -4,6 +4,7 @@
 #include <scilearn/stats/descriptive.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 #include <scilearn/stats/distributions.hpp>
+#include <scilearn/stats/discrete_distributions.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
 #include <scilearn/stats/correlation.hpp>
 #include <scilearn/stats/ks_tests.hpp>
