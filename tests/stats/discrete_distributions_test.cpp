@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "distribution_cases.hpp"
 #include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(discrete_distributions)
@@ -31,43 +32,13 @@ std::unique_ptr<DiscreteDistribution> make(const std::string& name, double p1, d
   throw std::runtime_error("unknown distribution " + name);
 }
 
-struct Case {
-  std::string id, name;
-  std::unique_ptr<DiscreteDistribution> dist;
-  std::vector<double> scalars;  // mean, var, std, median, entropy, interval(0.95), support
-  Matrix points, probs;
-};
+using Case = testing::DistributionCase<DiscreteDistribution>;
 
 std::vector<Case> read_cases() {
-  std::vector<Case> cases;
-  for (const auto& row : testing::read_manifest("stats/discrete/cases.csv")) {
-    Case c;
-    c.id = row[0];
-    c.name = row[1];
-    std::vector<double> v;
-    for (std::size_t i = 2; i < row.size(); ++i) v.push_back(std::stod(row[i]));
-    c.dist = make(c.name, v[0], v[1], v[2], v[3]);
-    c.scalars.assign(v.begin() + 4, v.end());
-    c.points = io::load_npy<double>(testing::fixture_path("stats/discrete/" + c.id + "_points.npy"));
-    c.probs = io::load_npy<double>(testing::fixture_path("stats/discrete/" + c.id + "_probs.npy"));
-    cases.push_back(std::move(c));
-  }
-  return cases;
+  return testing::read_distribution_cases<DiscreteDistribution>("stats/discrete", make);
 }
 
-// 0 when both are NaN or the same infinity, the relative error otherwise;
-// in the subnormal range (few digits in either library) the absolute
-// difference over the smallest normal double. Where SciPy's log function
-// gives -inf (log of an underflowed probability) and ours a finite value
-// below log(smallest subnormal), ours is the better answer: 0.
-double error(double ours, double ref) {
-  if (std::isnan(ref) || std::isnan(ours)) return std::isnan(ref) && std::isnan(ours) ? 0.0 : INFINITY;
-  if (std::isinf(ref)) return ours == ref || (ref < 0 && ours < -745.0) ? 0.0 : INFINITY;
-  if (std::isinf(ours)) return INFINITY;
-  constexpr double tiny = 2.2250738585072014e-308;
-  if (std::abs(ref) < tiny) return std::abs(ours - ref) / tiny * 1e-16;
-  return std::abs(ours - ref) / std::abs(ref);
-}
+double error(double ours, double ref) { return testing::distribution_error(ours, ref); }
 
 // Whether k is the q-quantile by our own cdf (sf for isf): past the step at
 // k, not past it at k - 1 (the support's lower end minus 1 counts as not past).
@@ -89,9 +60,9 @@ bool is_quantile(const DiscreteDistribution& d, double k, double q, bool upper) 
 // Entropy: the terms -p log p with p near 1 carry log's absolute rounding
 // over a sum of 3e-4 (binom(30, 1e-6)): 5e-12.
 const std::map<std::string, double> kTolerance = {
-    {"pmf", 2e-12},    {"logpmf", 5e-13},  {"cdf", 2e-12},      {"logcdf", 5e-13},     {"sf", 2e-12},
-    {"logsf", 5e-13},  {"ppf", 0.0},       {"isf", 0.0},        {"mean", 1e-15},       {"var", 1e-13},
-    {"std", 1e-13},    {"median", 0.0},    {"entropy", 5e-12},  {"interval", 0.0},     {"support", 0.0},
+    {"pmf", 2e-12},   {"logpmf", 5e-13}, {"cdf", 2e-12},     {"logcdf", 5e-13}, {"sf", 2e-12},
+    {"logsf", 5e-13}, {"ppf", 0.0},      {"isf", 0.0},       {"mean", 1e-15},   {"var", 1e-13},
+    {"std", 1e-13},   {"median", 0.0},   {"entropy", 5e-12}, {"interval", 0.0}, {"support", 0.0},
 };
 
 BOOST_AUTO_TEST_CASE(methods_match_scipy_over_parameters_points_and_tails) {
@@ -102,7 +73,8 @@ BOOST_AUTO_TEST_CASE(methods_match_scipy_over_parameters_points_and_tails) {
   auto check = [&](const Case& c, const std::string& method, double ours, double ref, double where) {
     const bool log_method = method.rfind("log", 0) == 0;
     double e = error(ours, ref);
-    if (log_method && std::isfinite(ours) && std::isfinite(ref)) e = std::abs(ours - ref) / std::max(1.0, std::abs(ref));
+    if (log_method && std::isfinite(ours) && std::isfinite(ref))
+      e = std::abs(ours - ref) / std::max(1.0, std::abs(ref));
     auto& w = worst[c.name + "." + method];
     w = std::max(w, e);
     ++compared;
@@ -176,7 +148,7 @@ BOOST_AUTO_TEST_CASE(methods_match_scipy_over_parameters_points_and_tails) {
     }
     const auto interval = d.interval(0.95);
     const auto support = d.support();
-    const double ours[] = {d.mean(), d.var(), d.std_dev(), d.median(), d.entropy(),
+    const double ours[] = {d.mean(),     d.var(),       d.std_dev(), d.median(),  d.entropy(),
                            interval.low, interval.high, support.low, support.high};
     const char* names[] = {"mean", "var", "std", "median", "entropy", "interval", "interval", "support", "support"};
     for (int k = 0; k < 9; ++k) {
@@ -230,13 +202,13 @@ BOOST_AUTO_TEST_CASE(geom_with_p_one_is_degenerate) {
 
 BOOST_AUTO_TEST_CASE(scipy_semantics_at_the_edges) {
   const auto b = stats::binom(10, 0.3, 2);
-  BOOST_TEST(b.pmf(4.5) == 0.0);            // not an integer of the support
+  BOOST_TEST(b.pmf(4.5) == 0.0);  // not an integer of the support
   BOOST_TEST(std::isinf(b.logpmf(4.5)));
-  BOOST_TEST(b.pmf(1) == 0.0);              // below the support (shifted by loc)
-  BOOST_TEST(b.cdf(4.7) == b.cdf(4));       // a step function
+  BOOST_TEST(b.pmf(1) == 0.0);         // below the support (shifted by loc)
+  BOOST_TEST(b.cdf(4.7) == b.cdf(4));  // a step function
   BOOST_TEST(b.cdf(-INFINITY) == 0.0);
   BOOST_TEST(b.cdf(INFINITY) == 1.0);
-  BOOST_TEST(b.ppf(0.0) == 1.0);            // lower end - 1
+  BOOST_TEST(b.ppf(0.0) == 1.0);  // lower end - 1
   BOOST_TEST(b.ppf(1.0) == 12.0);
   BOOST_TEST(b.isf(0.0) == 12.0);
   BOOST_TEST(b.isf(1.0) == 1.0);
@@ -304,8 +276,10 @@ BOOST_AUTO_TEST_CASE(rvs_follow_the_distribution) {
       const Vector dev = x.array() - m;
       const double v = dev.squaredNorm() / (n - 1);
       const double m4 = dev.array().pow(4).mean();
-      BOOST_TEST(std::abs(m - dist->mean()) < 5 * std::sqrt(dist->var() / n), dist->name() << " seed " << seed << " mean " << m);
-      BOOST_TEST(std::abs(v - dist->var()) < 5 * std::sqrt((m4 - v * v) / n), dist->name() << " seed " << seed << " var " << v);
+      BOOST_TEST(std::abs(m - dist->mean()) < 5 * std::sqrt(dist->var() / n), dist->name()
+                                                                                  << " seed " << seed << " mean " << m);
+      BOOST_TEST(std::abs(v - dist->var()) < 5 * std::sqrt((m4 - v * v) / n), dist->name()
+                                                                                  << " seed " << seed << " var " << v);
       // Bins: (-inf, lo], lo + 1, ..., hi - 1, [hi, inf) with lo and hi the
       // points where the tails expect 5 draws; neighbours pooled until each
       // bin expects at least 5.
@@ -334,7 +308,8 @@ BOOST_AUTO_TEST_CASE(rvs_follow_the_distribution) {
       }
       const double df = static_cast<double>(observed.size()) - 1;
       if (df >= 1) {
-        BOOST_TEST(chi2 < stats::chi2(df).isf(1e-4), dist->name() << " seed " << seed << " chi2 " << chi2 << " df " << df);
+        BOOST_TEST(chi2 < stats::chi2(df).isf(1e-4), dist->name()
+                                                         << " seed " << seed << " chi2 " << chi2 << " df " << df);
       }
     }
   }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "distribution_cases.hpp"
 #include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(distributions)
@@ -35,44 +36,13 @@ std::unique_ptr<ContinuousDistribution> make(const std::string& name, double p1,
   throw std::runtime_error("unknown distribution " + name);
 }
 
-struct Case {
-  std::string id, name;
-  std::unique_ptr<ContinuousDistribution> dist;
-  std::vector<double> scalars;  // mean, var, std, median, entropy, interval(0.95), support
-  Matrix points, probs;
-};
+using Case = testing::DistributionCase<ContinuousDistribution>;
 
 std::vector<Case> read_cases() {
-  std::vector<Case> cases;
-  for (const auto& row : testing::read_manifest("stats/distributions/cases.csv")) {
-    Case c;
-    c.id = row[0];
-    c.name = row[1];
-    std::vector<double> v;
-    for (std::size_t i = 2; i < row.size(); ++i) v.push_back(std::stod(row[i]));
-    c.dist = make(c.name, v[0], v[1], v[2], v[3]);
-    c.scalars.assign(v.begin() + 4, v.end());
-    c.points = io::load_npy<double>(testing::fixture_path("stats/distributions/" + c.id + "_points.npy"));
-    c.probs = io::load_npy<double>(testing::fixture_path("stats/distributions/" + c.id + "_probs.npy"));
-    cases.push_back(std::move(c));
-  }
-  return cases;
+  return testing::read_distribution_cases<ContinuousDistribution>("stats/distributions", make);
 }
 
-// How far ours is from SciPy's value: 0 when both are NaN or the same
-// infinity, the relative error otherwise. Values in the subnormal range carry
-// few digits in either library, so there the absolute difference over the
-// smallest normal double counts. Where SciPy's log function underflows to
-// -inf (it evaluates log(sf) and sf is 0) and ours still returns a finite
-// value below log(smallest subnormal) - 1, ours is the better answer: 0.
-double error(double ours, double ref) {
-  if (std::isnan(ref) || std::isnan(ours)) return std::isnan(ref) && std::isnan(ours) ? 0.0 : INFINITY;
-  if (std::isinf(ref)) return ours == ref || (ref < 0 && ours < -745.0) ? 0.0 : INFINITY;
-  if (std::isinf(ours)) return INFINITY;
-  constexpr double tiny = 2.2250738585072014e-308;
-  if (std::abs(ref) < tiny) return std::abs(ours - ref) / tiny * 1e-16;
-  return std::abs(ours - ref) / std::abs(ref);
-}
+double error(double ours, double ref) { return testing::distribution_error(ours, ref); }
 
 }  // namespace
 
@@ -97,9 +67,9 @@ bool inverts(const ContinuousDistribution& d, double x, double q, bool upper) {
 // where log pdf is -1e-12: SciPy's own value is off by 2e-4 relative), the
 // absolute metric of the log functions covers it.
 const std::map<std::string, double> kTolerance = {
-    {"pdf", 2e-13},    {"logpdf", 2e-13},  {"cdf", 2e-13},  {"logcdf", 2e-13}, {"sf", 2e-13},
-    {"logsf", 2e-13},  {"ppf", 2e-13},     {"isf", 2e-13},  {"mean", 1e-14},   {"var", 1e-14},
-    {"std", 1e-14},    {"median", 1e-14},  {"entropy", 5e-14}, {"interval", 1e-13}, {"support", 0.0},
+    {"pdf", 2e-13},   {"logpdf", 2e-13}, {"cdf", 2e-13},     {"logcdf", 2e-13},   {"sf", 2e-13},
+    {"logsf", 2e-13}, {"ppf", 2e-13},    {"isf", 2e-13},     {"mean", 1e-14},     {"var", 1e-14},
+    {"std", 1e-14},   {"median", 1e-14}, {"entropy", 5e-14}, {"interval", 1e-13}, {"support", 0.0},
 };
 
 BOOST_AUTO_TEST_CASE(methods_match_scipy_over_parameters_points_and_tails) {
@@ -117,7 +87,8 @@ BOOST_AUTO_TEST_CASE(methods_match_scipy_over_parameters_points_and_tails) {
     }
     const bool log_method = method.rfind("log", 0) == 0;
     double e = error(ours, ref);
-    if (log_method && std::isfinite(ours) && std::isfinite(ref)) e = std::abs(ours - ref) / std::max(1.0, std::abs(ref));
+    if (log_method && std::isfinite(ours) && std::isfinite(ref))
+      e = std::abs(ours - ref) / std::max(1.0, std::abs(ref));
     auto& w = worst[c.name + "." + method];
     w = std::max(w, e);
     ++compared;
@@ -156,7 +127,7 @@ BOOST_AUTO_TEST_CASE(methods_match_scipy_over_parameters_points_and_tails) {
         if (scipy_miss > 1e-8 && error(ours, ref) > kTolerance.at("ppf") && d.valid()) {
           ++inverted_instead;
           BOOST_TEST(inverts(d, ours, q(i), upper == 1), c.name << " case " << c.id << (upper ? " isf(" : " ppf(")
-                                                                 << q(i) << ") = " << ours << " does not invert");
+                                                                << q(i) << ") = " << ours << " does not invert");
           continue;
         }
         check(c, upper ? "isf" : "ppf", ours, ref, q(i));
@@ -164,7 +135,7 @@ BOOST_AUTO_TEST_CASE(methods_match_scipy_over_parameters_points_and_tails) {
     }
     const auto interval = d.interval(0.95);
     const auto support = d.support();
-    const double ours[] = {d.mean(), d.var(), d.std_dev(), d.median(), d.entropy(),
+    const double ours[] = {d.mean(),     d.var(),       d.std_dev(), d.median(),  d.entropy(),
                            interval.low, interval.high, support.low, support.high};
     const char* names[] = {"mean", "var", "std", "median", "entropy", "interval", "interval", "support", "support"};
     for (int k = 0; k < 9; ++k) check(c, names[k], ours[k], c.scalars[static_cast<std::size_t>(k)], 0);
@@ -192,11 +163,11 @@ BOOST_AUTO_TEST_CASE(scipy_is_off_at_these_points) {
 
 BOOST_AUTO_TEST_CASE(scipy_semantics_at_the_edges) {
   const auto g = stats::gamma(2.5, 1, 2);
-  BOOST_TEST(g.pdf(0.5) == 0.0);             // below the support
+  BOOST_TEST(g.pdf(0.5) == 0.0);  // below the support
   BOOST_TEST(std::isinf(g.logpdf(0.5)));
   BOOST_TEST(g.cdf(-1e300) == 0.0);
   BOOST_TEST(g.sf(1e300) == 0.0);
-  BOOST_TEST(g.ppf(0.0) == 1.0);             // the support's ends
+  BOOST_TEST(g.ppf(0.0) == 1.0);  // the support's ends
   BOOST_TEST(std::isinf(g.ppf(1.0)));
   BOOST_TEST(g.isf(1.0) == 1.0);
   BOOST_TEST(std::isnan(g.ppf(-0.1)));
@@ -257,8 +228,10 @@ BOOST_AUTO_TEST_CASE(rvs_follow_the_distribution) {
         const Vector dev = x.array() - m;
         const double v = dev.squaredNorm() / (n - 1);
         const double m4 = dev.array().pow(4).mean();
-        BOOST_TEST(std::abs(m - dist->mean()) < 5 * std::sqrt(dist->var() / n), dist->name() << " seed " << seed << " mean " << m);
-        BOOST_TEST(std::abs(v - dist->var()) < 5 * std::sqrt((m4 - v * v) / n), dist->name() << " seed " << seed << " var " << v);
+        BOOST_TEST(std::abs(m - dist->mean()) < 5 * std::sqrt(dist->var() / n),
+                   dist->name() << " seed " << seed << " mean " << m);
+        BOOST_TEST(std::abs(v - dist->var()) < 5 * std::sqrt((m4 - v * v) / n),
+                   dist->name() << " seed " << seed << " var " << v);
       }
       std::sort(x.begin(), x.end());
       double ks = 0;

@@ -1,0 +1,61 @@
+#pragma once
+// What the continuous and discrete distribution tests share: reading the
+// parameter sets of tests/reference/stats_distributions.py /
+// stats_discrete.py (cases.csv: id, name, four parameters, then mean, var,
+// std, median, entropy, interval(0.95), support; <id>_points.npy and
+// <id>_probs.npy with SciPy's values), and the error measure.
+
+#include <cmath>
+#include <memory>
+#include <scilearn/core/io.hpp>
+#include <string>
+#include <vector>
+
+#include "support/fixtures.hpp"
+
+namespace scilearn::testing {
+
+template <class Distribution>
+struct DistributionCase {
+  std::string id, name;
+  std::unique_ptr<Distribution> dist;
+  std::vector<double> scalars;  // mean, var, std, median, entropy, interval(0.95), support
+  Matrix points, probs;
+};
+
+/// The cases under tests/data/<dir>/, each built by make(name, p1, p2, p3, p4).
+template <class Distribution, class Make>
+std::vector<DistributionCase<Distribution>> read_distribution_cases(const std::string& dir, Make make) {
+  std::vector<DistributionCase<Distribution>> cases;
+  for (const auto& row : read_manifest(dir + "/cases.csv")) {
+    DistributionCase<Distribution> c;
+    c.id = row[0];
+    c.name = row[1];
+    std::vector<double> v;
+    for (std::size_t i = 2; i < row.size(); ++i) v.push_back(std::stod(row[i]));
+    c.dist = make(c.name, v[0], v[1], v[2], v[3]);
+    c.scalars.assign(v.begin() + 4, v.end());
+    c.points = io::load_npy<double>(fixture_path(dir + "/" + c.id + "_points.npy"));
+    c.probs = io::load_npy<double>(fixture_path(dir + "/" + c.id + "_probs.npy"));
+    cases.push_back(std::move(c));
+  }
+  return cases;
+}
+
+/// How far ours is from SciPy's value: 0 when both are NaN or the same
+/// infinity, the relative error otherwise. Values in the subnormal range carry
+/// few digits in either library, so there the absolute difference over the
+/// smallest normal double counts. Where SciPy's log function underflows to
+/// -inf (it evaluates log of an underflowed probability) and ours still
+/// returns a finite value below log(smallest subnormal) - 1, ours is the
+/// better answer: 0.
+inline double distribution_error(double ours, double ref) {
+  if (std::isnan(ref) || std::isnan(ours)) return std::isnan(ref) && std::isnan(ours) ? 0.0 : INFINITY;
+  if (std::isinf(ref)) return ours == ref || (ref < 0 && ours < -745.0) ? 0.0 : INFINITY;
+  if (std::isinf(ours)) return INFINITY;
+  constexpr double tiny = 2.2250738585072014e-308;
+  if (std::abs(ref) < tiny) return std::abs(ours - ref) / tiny * 1e-16;
+  return std::abs(ours - ref) / std::abs(ref);
+}
+
+}  // namespace scilearn::testing
