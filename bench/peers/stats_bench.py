@@ -6,7 +6,7 @@ Usage: stats_bench.py --data-dir DIR --case CASE [--repetitions R] [--min-time S
 Cases: {pdf,cdf,ppf}_{norm,gamma,beta,t} (10^6 points of stats/<dist>_x.npy or
 stats/q.npy; gamma(2.5), beta(2, 5), t(5)), describe and rankdata (10^7
 values), spearmanr and kendalltau (10^5 pairs), mannwhitneyu (10^5 + 10^5),
-norm_rvs (10^7 draws). Prints one JSON object as linalg_solve.py does; the
+norm_rvs (10^7 draws), gaussian_kde (evaluate 10^4 points on 10^4 samples). Prints one JSON object as linalg_solve.py does; the
 accuracy is the same self-check as ours (see the C++ file's header).
 """
 
@@ -19,7 +19,7 @@ import peer_timing
 
 DISTRIBUTIONS = {"norm": stats.norm(), "gamma": stats.gamma(2.5), "beta": stats.beta(2, 5), "t": stats.t(5)}
 CASES = [f"{m}_{d}" for m in ("pdf", "cdf", "ppf") for d in DISTRIBUTIONS] + [
-    "describe", "rankdata", "spearmanr", "kendalltau", "mannwhitneyu", "norm_rvs"]
+    "describe", "rankdata", "spearmanr", "kendalltau", "mannwhitneyu", "norm_rvs", "gaussian_kde"]
 
 
 def main():
@@ -64,6 +64,12 @@ def main():
         truth = 0.5 * math.erfc(0.1 / 2)
         call = lambda: out.__setitem__("r", stats.mannwhitneyu(a, b))  # noqa: E731
         accuracy = lambda: abs(out["r"].statistic / (a.size * b.size) - truth)  # noqa: E731
+    elif case == "gaussian_kde":
+        data, points = np.load(root / "kde_data.npy"), np.load(root / "kde_points.npy")
+        kde = stats.gaussian_kde(data)
+        v = 1 + kde.covariance[0, 0]
+        call = lambda: out.__setitem__("r", kde.evaluate(points))  # noqa: E731
+        accuracy = lambda: np.max(np.abs(np.exp(-0.5 * points**2 / v) / np.sqrt(2 * np.pi * v) - out["r"]))  # noqa: E731
     else:
         rng = np.random.default_rng(1)
         call = lambda: out.__setitem__("r", stats.norm.rvs(size=10_000_000, random_state=rng))  # noqa: E731

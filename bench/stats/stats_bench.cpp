@@ -2,7 +2,7 @@
 // workloads issue 5 names: pdf, cdf and ppf of norm, gamma(2.5), beta(2, 5)
 // and t(5) at 10^6 points; describe and rankdata of 10^7 values; spearmanr
 // and kendalltau of 10^5 pairs; mannwhitneyu of 10^5 + 10^5; 10^7 draws of
-// norm.rvs. The inputs are written here once as .npy (stats_*/...). The
+// norm.rvs, gaussian_kde's evaluate of 10^4 points on 10^4 samples. The inputs are written here once as .npy (stats_*/...). The
 // accuracy counter (`residual`) is a self-check that each side computes the
 // same way (see bench/compare's gates): trapezoid of the pdf against the cdf,
 // cdf + sf = 1, cdf(ppf(q)) = q, the rank sum, and sample statistics against
@@ -57,6 +57,8 @@ std::unique_ptr<stats::ContinuousDistribution> distribution(int k) {
   io::save_npy(dir / "pair_y.npy", Vector(0.5 * x + std::sqrt(0.75) * z));  // correlation 0.5
   io::save_npy(dir / "mw_a.npy", rng.standard_normal(100'000));
   io::save_npy(dir / "mw_b.npy", Vector(rng.standard_normal(100'000).array() + 0.1));
+  io::save_npy(dir / "kde_data.npy", rng.standard_normal(10'000));
+  io::save_npy(dir / "kde_points.npy", Vector(Vector::LinSpaced(10'000, -4, 4)));
 });
 
 Vector load(const std::string& file) { return io::load_npy_vector<double>(bench::data_dir() / "stats" / file); }
@@ -127,6 +129,17 @@ void BM_mannwhitneyu(benchmark::State& state) {
   });
 }
 
+void BM_kde(benchmark::State& state) {
+  const Vector data = load("kde_data.npy"), points = load("kde_points.npy");
+  const stats::gaussian_kde kde(data);
+  // The density of N(0, 1 + h^2) at the points, h the kernel's bandwidth:
+  // what the estimate tends to; 10^4 samples leave it within about 1e-2.
+  const double v = 1 + kde.covariance()(0, 0);
+  bench::time_calls(state, [&] { return kde.evaluate(points); }, [&](const Vector& p) {
+    return ((-0.5 * points.array().square() / v).exp() / std::sqrt(2 * std::numbers::pi * v) - p.array()).abs().maxCoeff();
+  });
+}
+
 void BM_norm_rvs(benchmark::State& state) {
   const auto d = stats::norm();
   scilearn::Generator rng(1);
@@ -146,4 +159,5 @@ BENCHMARK(BM_rankdata)->Name("rankdata")->UseRealTime()->Unit(benchmark::kMillis
 BENCHMARK(BM_spearmanr)->Name("spearmanr")->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_kendalltau)->Name("kendalltau")->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_mannwhitneyu)->Name("mannwhitneyu")->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_kde)->Name("gaussian_kde")->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_norm_rvs)->Name("norm_rvs")->UseRealTime()->Unit(benchmark::kMillisecond);

@@ -2,6 +2,7 @@
 /// \file
 /// Umbrella header of scilearn::stats: scipy.stats for C++.
 #include <scilearn/stats/descriptive.hpp>
+#include <scilearn/stats/kde.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 #include <scilearn/stats/distributions.hpp>
 #include <scilearn/stats/discrete_distributions.hpp>

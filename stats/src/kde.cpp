@@ -1,0 +1,120 @@
+#include <scilearn/stats/kde.hpp>
+
+#include <Eigen/Cholesky>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <numeric>
+#include <scilearn/core/validation.hpp>
+
+namespace scilearn::stats {
+
+gaussian_kde::gaussian_kde(const Matrix& dataset, const Vector& weights) : dataset_(dataset) {
+  constexpr const char* where = "gaussian_kde";
+  check_finite(where, "dataset", dataset);
+  const Index d = dataset.rows(), n = dataset.cols();
+  if (d == 0 || n == 0) throw ValueError("gaussian_kde: the dataset is empty");
+  if (n <= d) {
+    throw ValueError(cat(where, ": ", n, " points in ", d, " dimensions; the data covariance needs more points than "
+                                "dimensions"));
+  }
+  if (weights.size() == 0) {
+    weights_ = Vector::Constant(n, 1.0 / static_cast<double>(n));
+  } else {
+    if (weights.size() != n) throw ValueError(cat(where, ": ", weights.size(), " weights for ", n, " points"));
+    check_finite(where, "weights", weights);
+    if ((weights.array() < 0).any() || weights.sum() <= 0) {
+      throw ValueError(cat(where, ": weights must be non-negative with a positive sum"));
+    }
+    weights_ = weights / weights.sum();
+  }
+  neff_ = 1 / weights_.squaredNorm();
+  // numpy.cov(aweights = w, bias = False): sum w (x - m)(x - m)' / (1 - sum w^2).
+  const Vector mean = dataset_ * weights_;
+  const Matrix centered = dataset_.colwise() - mean;
+  data_covariance_ = centered * weights_.asDiagonal() * centered.transpose() / (1 - weights_.squaredNorm());
+}
+
+void gaussian_kde::set_factor(double factor) {
+  if (!(factor > 0) || !std::isfinite(factor)) throw ValueError(cat("gaussian_kde: the bandwidth factor must be > 0, got ", factor));
+  factor_ = factor;
+  covariance_ = data_covariance_ * factor * factor;
+  const Eigen::LLT<Matrix> llt(covariance_);
+  if (llt.info() != Eigen::Success) {
+    throw ValueError("gaussian_kde: the data covariance is singular (points on a hyperplane)");
+  }
+  cholesky_ = llt.matrixL();
+  // log sqrt(det(2 pi covariance)).
+  log_norm_ = (cholesky_.diagonal().array() * std::sqrt(2 * std::numbers::pi)).log().sum();
+}
+
+gaussian_kde::gaussian_kde(const Matrix& dataset, Bandwidth bw_method, const Vector& weights)
+    : gaussian_kde(dataset, weights) {
+  const auto dim = static_cast<double>(d());
+  set_factor(bw_method == Bandwidth::scott ? std::pow(neff_, -1 / (dim + 4))
+                                           : std::pow(neff_ * (dim + 2) / 4, -1 / (dim + 4)));
+}
+
+gaussian_kde::gaussian_kde(const Matrix& dataset, double factor, const Vector& weights)
+    : gaussian_kde(dataset, weights) {
+  set_factor(factor);
+}
+
+gaussian_kde::gaussian_kde(const Vector& dataset, Bandwidth bw_method, const Vector& weights)
+    : gaussian_kde(Matrix(dataset.transpose()), bw_method, weights) {}
+
+Vector gaussian_kde::logpdf(const Matrix& given) const {
+  // One-dimensional data: a column of m values is m points.
+  const bool column = d() == 1 && given.cols() == 1 && given.rows() != 1;
+  const Matrix points = column ? Matrix(given.transpose()) : given;
+  if (points.rows() != d()) {
+    throw ValueError(cat("gaussian_kde: points have ", points.rows(), " dimensions, the data ", d()));
+  }
+  // Whitened coordinates: the kernel is exp(-|L^-1 (x - x_i)|^2 / 2).
+  const auto l = cholesky_.triangularView<Eigen::Lower>();
+  const Matrix data = l.solve(dataset_);
+  const Matrix at = l.solve(points);
+  const Vector log_w = weights_.array().log();
+  Vector out(points.cols());
+  Vector exponents(n());
+  for (Index j = 0; j < points.cols(); ++j) {
+    exponents = log_w - 0.5 * (data.colwise() - at.col(j)).colwise().squaredNorm().transpose();
+    const double top = exponents.maxCoeff();
+    out(j) = std::isinf(top) ? top : top + std::log((exponents.array() - top).exp().sum());
+  }
+  return out.array() - log_norm_;
+}
+
+Vector gaussian_kde::evaluate(const Matrix& points) const { return logpdf(points).array().exp(); }
+
+double gaussian_kde::integrate_box_1d(double low, double high) const {
+  if (d() != 1) throw ValueError("gaussian_kde: integrate_box_1d needs one-dimensional data");
+  const double stdev = std::sqrt(covariance_(0, 0));
+  double sum = 0;
+  for (Index i = 0; i < n(); ++i) {
+    const double lo = (low - dataset_(0, i)) / stdev, hi = (high - dataset_(0, i)) / stdev;
+    sum += weights_(i) * 0.5 * (std::erfc(-hi / std::numbers::sqrt2) - std::erfc(-lo / std::numbers::sqrt2));
+  }
+  return sum;
+}
+
+Matrix gaussian_kde::resample(Index size, Generator& rng) const {
+  if (size < 0) throw ValueError(cat("gaussian_kde: size must be >= 0, got ", size));
+  if (size == 0) size = static_cast<Index>(neff_);
+  Vector cumulative(n());
+  std::partial_sum(weights_.begin(), weights_.end(), cumulative.begin());
+  Matrix out = cholesky_ * rng.standard_normal(d(), size);
+  for (Index k = 0; k < size; ++k) {
+    const double u = rng.random() * cumulative(n() - 1);
+    const auto i = static_cast<Index>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
+    out.col(k) += dataset_.col(std::min(i, n() - 1));
+  }
+  return out;
+}
+
+Matrix gaussian_kde::resample(Index size, std::optional<std::uint64_t> seed) const {
+  Generator rng = default_rng(seed);
+  return resample(size, rng);
+}
+
+}  // namespace scilearn::stats
