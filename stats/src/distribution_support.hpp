@@ -14,6 +14,8 @@
 #include <limits>
 #include <numbers>
 
+#include "special_values.hpp"
+
 namespace scilearn::stats::detail {
 
 // SciPy's conventions: a parameter or argument outside the domain and a pole
@@ -26,8 +28,6 @@ using Policy = bmp::policy<bmp::domain_error<bmp::ignore_error>, bmp::pole_error
                            bmp::rounding_error<bmp::ignore_error>,
                            bmp::indeterminate_result_error<bmp::ignore_error>>;
 
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-inline constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // f applied to every entry of x.
 template <class F>

@@ -7,6 +7,7 @@
 #include <scilearn/core/types.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
 
+#include "special_values.hpp"
 #include "summation.hpp"
 #include <cmath>
 #include <limits>
@@ -14,7 +15,6 @@
 
 namespace scilearn::stats::detail {
 
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The mean in two passes: the compensated mean, then corrected by the mean of
 // the deviations from it (which the rounding of the first left non-zero).
