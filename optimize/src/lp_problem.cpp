@@ -1,5 +1,7 @@
 #include "lp_problem.hpp"
 
+#include "bounds.hpp"
+
 #include <CoinFinite.hpp>
 #include <CoinTypes.hpp>
 #include <cmath>
@@ -57,25 +59,19 @@ void check_lp_matrix(std::string_view where, std::string_view name, const LpMatr
 }
 
 void expand_bounds(std::string_view where, const std::optional<Bounds>& bounds, Index n, Vector& lb, Vector& ub) {
-  if (!bounds) {
+  if (!bounds) {  // linprog's default: x >= 0
     lb = Vector::Zero(n);
     ub = Vector::Constant(n, kInf);
     return;
   }
-  const auto expand = [&](const Vector& v, std::string_view name) {
-    if (v.size() == 1) return Vector(Vector::Constant(n, v(0)));
-    if (v.size() != n) {
-      throw ValueError(cat(where, ": bounds.", name, " has ", v.size(), " entries, expected 1 or ", n,
-                           " (one per variable)"));
-    }
-    return v;
-  };
-  lb = expand(bounds->lb, "lb");
-  ub = expand(bounds->ub, "ub");
+  const std::string name(where);
+  const Bounds box = expanded_bounds(bounds, n, name.c_str(), false);
+  lb = box.lb;
+  ub = box.ub;
   for (Index j = 0; j < n; ++j) {
-    if (std::isnan(lb(j)) || std::isnan(ub(j)) || lb(j) > ub(j) || lb(j) == kInf || ub(j) == -kInf) {
+    if (lb(j) == kInf || ub(j) == -kInf) {
       throw ValueError(cat(where, ": bounds of variable ", j, " are (", lb(j), ", ", ub(j),
-                           "), expected lb <= ub, not NaN, lb < inf and ub > -inf"));
+                           "), expected lb < inf and ub > -inf"));
     }
   }
 }
