@@ -29,7 +29,10 @@ namespace bm = boost::math;
 using detail::kInf;
 using detail::kNaN;
 using detail::map_entries;
-using detail::Policy;
+// Boost in long double: the discrete distributions call the incomplete beta
+// and gamma functions with shapes anywhere in (0, inf), including the regions
+// where their double evaluation is not trusted (continuous_distributions.cpp).
+using Policy = detail::ExtendedPolicy;
 using detail::xlogy;
 
 constexpr double kMinNormal = std::numeric_limits<double>::min();

@@ -262,6 +262,7 @@ class Gamma final : public ContinuousDistribution {
   double std_entropy() const override;
   double std_rvs(Generator& rng) const override;
   double a_;
+  double log_gamma_a_;  // lgamma(a), once
 };
 
 /// Beta distribution with shapes a, b > 0 on [0, 1]: density
@@ -285,6 +286,7 @@ class Beta final : public ContinuousDistribution {
   double std_entropy() const override;
   double std_rvs(Generator& rng) const override;
   double a_, b_;
+  double log_beta_;  // log B(a, b), once
 };
 
 /// Log-normal distribution with shape s > 0: log(z) is normal(0, s); SciPy's
@@ -333,7 +335,9 @@ class StudentT final : public ContinuousDistribution {
   double std_entropy() const override;
   double std_rvs(Generator& rng) const override;
   double upper_tail(double z) const;  // P(T > |z|)
+  double central_mass(double az) const;  // P(|T| < az) for 0 <= az < 1
   double df_;
+  double log_norm_;  // log of the density's constant, 1 / (sqrt(df) B(df/2, 1/2))
 };
 
 /// Chi-squared distribution with df > 0 degrees of freedom: gamma(df / 2)
