@@ -11,6 +11,7 @@
 #include <scilearn/stats/order_statistics.hpp>
 #include <vector>
 
+#include "sorting.hpp"
 #include "test_support.hpp"
 
 namespace scilearn::stats {
@@ -166,17 +167,15 @@ CorrelationResult kendalltau(const Vector& x, const Vector& y, const KendalltauO
   }
   if (has_nan(x) || has_nan(y)) return {kNaN, kNaN};
   // Dense ranks of y (for the Fenwick tree), then the order by (x, y).
-  std::vector<Index> order(static_cast<std::size_t>(n));
-  std::iota(order.begin(), order.end(), Index{0});
-  std::sort(order.begin(), order.end(), [&](Index i, Index j) { return y(i) < y(j); });
-  std::vector<std::size_t> y_rank(static_cast<std::size_t>(n));
+  std::vector<Index> order = detail::sort_sample(y).order;
+  std::vector<Index> y_rank(static_cast<std::size_t>(n));
   std::size_t distinct_y = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
     if (k == 0 || y(order[k]) != y(order[k - 1])) ++distinct_y;
-    y_rank[static_cast<std::size_t>(order[k])] = distinct_y;  // 1-based
+    y_rank[static_cast<std::size_t>(order[k])] = static_cast<Index>(distinct_y);  // 1-based
   }
   const TieCounts y_ties = runs(order, [&](Index i, Index j) { return y(i) == y(j); });
-  std::sort(order.begin(), order.end(), [&](Index i, Index j) { return x(i) < x(j) || (x(i) == x(j) && y(i) < y(j)); });
+  order = detail::sort_sample(x, y_rank).order;  // by x, then y
   const TieCounts x_ties = runs(order, [&](Index i, Index j) { return x(i) == x(j); });
   const TieCounts joint_ties = runs(order, [&](Index i, Index j) { return x(i) == x(j) && y(i) == y(j); });
 
@@ -190,11 +189,11 @@ CorrelationResult kendalltau(const Vector& x, const Vector& y, const KendalltauO
     while (end < order.size() && x(order[end]) == x(order[start])) ++end;
     for (std::size_t k = start; k < end; ++k) {
       std::int64_t at_most = 0;  // earlier points with y rank <= this one's
-      for (std::size_t r = y_rank[static_cast<std::size_t>(order[k])]; r > 0; r -= r & (~r + 1)) at_most += tree[r];
+      for (auto r = static_cast<std::size_t>(y_rank[static_cast<std::size_t>(order[k])]); r > 0; r -= r & (~r + 1)) at_most += tree[r];
       discordant += inserted - at_most;
     }
     for (std::size_t k = start; k < end; ++k) {
-      for (std::size_t r = y_rank[static_cast<std::size_t>(order[k])]; r <= distinct_y; r += r & (~r + 1)) ++tree[r];
+      for (auto r = static_cast<std::size_t>(y_rank[static_cast<std::size_t>(order[k])]); r <= distinct_y; r += r & (~r + 1)) ++tree[r];
     }
     inserted += static_cast<std::int64_t>(end - start);
     start = end;

@@ -62,15 +62,57 @@ double pmean(const Vector& a, double p) {
 
 namespace {
 
+// d^k for a small integer k >= 0, by multiplication (pow costs ten times more).
+double integer_power(double d, int k) {
+  double r = 1;
+  for (int i = 0; i < k; ++i) r *= d;
+  return r;
+}
+
 // The k-th central moment about m.
 double central_moment(const Vector& a, double m, int k) {
-  return compensated_sum(a.size(), [&](Index i) { return std::pow(a(i) - m, k); }) / static_cast<double>(a.size());
+  return compensated_sum(a.size(), [&](Index i) { return integer_power(a(i) - m, k); }) / static_cast<double>(a.size());
+}
+
+// The sums of (a - m)^k for k = 1 ... 4 in one pass: what var, skew and
+// kurtosis need, for describe.
+struct DeviationSums {
+  double s1, s2, s3, s4;
+};
+DeviationSums deviation_sums(const Vector& a, double m) {
+  detail::CompensatedSum s1, s2, s3, s4;
+  for (Index i = 0; i < a.size(); ++i) {
+    const double d = a(i) - m, d2 = d * d;
+    s1.add(d);
+    s2.add(d2);
+    s3.add(d2 * d);
+    s4.add(d2 * d2);
+  }
+  return {s1.value(), s2.value(), s3.value(), s4.value()};
 }
 
 // SciPy's test for values all equal to rounding: m2 <= (eps mean)^2.
 bool degenerate(double m2, double m) {
   const double tiny = std::numeric_limits<double>::epsilon() * m;
   return m2 <= tiny * tiny;
+}
+
+// Skewness and kurtosis from the mean m and the central moments m2, m3, m4
+// of n values.
+double skew_of(double n, double m, double m2, double m3, bool bias) {
+  if (degenerate(m2, m)) return std::numeric_limits<double>::quiet_NaN();
+  const double g1 = m3 / std::pow(m2, 1.5);
+  if (bias || n < 3) return g1;  // SciPy corrects only where n > 2
+  return std::sqrt((n - 1) * n) / (n - 2) * g1;
+}
+
+double kurtosis_of(double n, double m, double m2, double m4, bool fisher, bool bias) {
+  if (degenerate(m2, m)) return std::numeric_limits<double>::quiet_NaN();
+  double g2 = m4 / (m2 * m2);
+  if (!bias && n > 3) {  // SciPy corrects only where n > 3
+    g2 = 1 / (n - 2) / (n - 3) * ((n * n - 1) * g2 - 3 * (n - 1) * (n - 1)) + 3;
+  }
+  return fisher ? g2 - 3 : g2;
 }
 
 }  // namespace
@@ -85,29 +127,28 @@ double moment(const Vector& a, int order) {
 
 double skew(const Vector& a, bool bias) {
   check_non_empty("skew", "a", a);
-  const double m = mean(a), m2 = central_moment(a, m, 2), m3 = central_moment(a, m, 3);
-  if (degenerate(m2, m)) return std::numeric_limits<double>::quiet_NaN();
-  const double g1 = m3 / std::pow(m2, 1.5);
-  const auto n = static_cast<double>(a.size());
-  if (bias || n < 3) return g1;  // SciPy corrects only where n > 2
-  return std::sqrt((n - 1) * n) / (n - 2) * g1;
+  const double m = mean(a);
+  return skew_of(static_cast<double>(a.size()), m, central_moment(a, m, 2), central_moment(a, m, 3), bias);
 }
 
 double kurtosis(const Vector& a, bool fisher, bool bias) {
   check_non_empty("kurtosis", "a", a);
-  const double m = mean(a), m2 = central_moment(a, m, 2), m4 = central_moment(a, m, 4);
-  if (degenerate(m2, m)) return std::numeric_limits<double>::quiet_NaN();
-  double g2 = m4 / (m2 * m2);
-  const auto n = static_cast<double>(a.size());
-  if (!bias && n > 3) {  // SciPy corrects only where n > 3
-    g2 = 1 / (n - 2) / (n - 3) * ((n * n - 1) * g2 - 3 * (n - 1) * (n - 1)) + 3;
-  }
-  return fisher ? g2 - 3 : g2;
+  const double m = mean(a);
+  return kurtosis_of(static_cast<double>(a.size()), m, central_moment(a, m, 2), central_moment(a, m, 4), fisher, bias);
 }
 
+// Two passes (the mean, then the deviation sums) instead of the seven the
+// separate functions would take; the same formulas, so the same values to
+// rounding.
 DescribeResult describe(const Vector& a, int ddof, bool bias) {
   check_non_empty("describe", "a", a);
-  return {a.size(), a.minCoeff(), a.maxCoeff(), mean(a), var(a, ddof), skew(a, bias), kurtosis(a, true, bias)};
+  if (ddof < 0) throw ValueError(cat("describe: ddof must be >= 0, got ", ddof));
+  const double m = mean(a);
+  const DeviationSums s = deviation_sums(a, m);
+  const auto n = static_cast<double>(a.size());
+  const double variance = a.size() > ddof ? (s.s2 - s.s1 * s.s1 / n) / (n - ddof) : std::numeric_limits<double>::quiet_NaN();
+  return {a.size(), a.minCoeff(), a.maxCoeff(), m, variance, skew_of(n, m, s.s2 / n, s.s3 / n, bias),
+          kurtosis_of(n, m, s.s2 / n, s.s4 / n, true, bias)};
 }
 
 double sem(const Vector& a, int ddof) { return std_dev(a, ddof) / std::sqrt(static_cast<double>(a.size())); }

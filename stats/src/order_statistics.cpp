@@ -1,11 +1,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <scilearn/core/validation.hpp>
 #include <scilearn/stats/descriptive.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 #include <vector>
+
+#include "sorting.hpp"
 
 namespace scilearn::stats {
 
@@ -151,25 +152,25 @@ double trim_mean(const Vector& a, double proportiontocut) {
 Vector rankdata(const Vector& a, RankMethod method) {
   const Index n = a.size();
   if (a.hasNaN()) return Vector::Constant(n, kNaN);
-  std::vector<Index> order(static_cast<std::size_t>(n));
-  std::iota(order.begin(), order.end(), Index{0});
-  std::stable_sort(order.begin(), order.end(), [&](Index i, Index j) { return a(i) < a(j); });
+  const auto [values, order] = detail::sort_sample(a);
+  const auto count = static_cast<std::size_t>(n);
   Vector ranks(n);
-  Index dense = 0;
-  for (Index i = 0; i < n;) {
-    Index j = i;
-    while (j < n && a(order[static_cast<std::size_t>(j)]) == a(order[static_cast<std::size_t>(i)])) ++j;
+  double dense = 0;
+  // Ties are runs of equal sorted values [i, j), 0-based.
+  for (std::size_t i = 0; i < count;) {
+    std::size_t j = i + 1;
+    while (j < count && values[j] == values[i]) ++j;
     ++dense;
-    for (Index k = i; k < j; ++k) {
+    for (std::size_t k = i; k < j; ++k) {
       double r = 0;
       switch (method) {
         case RankMethod::average: r = 0.5 * static_cast<double>(i + 1 + j); break;
         case RankMethod::min: r = static_cast<double>(i + 1); break;
         case RankMethod::max: r = static_cast<double>(j); break;
-        case RankMethod::dense: r = static_cast<double>(dense); break;
+        case RankMethod::dense: r = dense; break;
         case RankMethod::ordinal: r = static_cast<double>(k + 1); break;
       }
-      ranks(order[static_cast<std::size_t>(k)]) = r;
+      ranks(order[k]) = r;
     }
     i = j;
   }
