@@ -13,3 +13,4 @@
 #include <scilearn/stats/variance_tests.hpp>
 #include <scilearn/stats/normality_tests.hpp>
 #include <scilearn/stats/multiple_testing.hpp>
+#include <scilearn/stats/qmc.hpp>
