@@ -29,82 +29,71 @@ void check_sample(const char* where, const Matrix& sample) {
   check_unit(where, "the sample", sample);
 }
 
+// sum_i prod_k f(x(i, k)), in SciPy's order: the products along each point,
+// then the sum over points.
+template <class F>
+double sum_of_point_products(const RowMajor& x, F f) {
+  double sum = 0;
+  for (Index i = 0; i < x.rows(); ++i) {
+    double prod = 1;
+    for (Index k = 0; k < x.cols(); ++k) prod *= f(x(i, k));
+    sum += prod;
+  }
+  return sum;
+}
+
+// sum_i sum_j prod_k g(x(i, k), x(j, k)), in SciPy's order.
+template <class G>
+double sum_of_pair_products(const RowMajor& x, G g) {
+  double sum = 0;
+  for (Index i = 0; i < x.rows(); ++i) {
+    for (Index j = 0; j < x.rows(); ++j) {
+      double prod = 1;
+      for (Index k = 0; k < x.cols(); ++k) prod *= g(x(i, k), x(j, k));
+      sum += prod;
+    }
+  }
+  return sum;
+}
+
 // Equation 9 of Zhou, Fang & Ning (2013): the squared centered discrepancy.
 double centered(const RowMajor& x, double n) {
-  const Index rows = x.rows(), d = x.cols();
-  double disc1 = 0, disc2 = 0;
-  for (Index i = 0; i < rows; ++i) {
-    double prod = 1;
-    for (Index k = 0; k < d; ++k) {
-      const double a = std::abs(x(i, k) - 0.5);
-      prod *= 1 + 0.5 * a - 0.5 * (a * a);
-    }
-    disc1 += prod;
-  }
-  for (Index i = 0; i < rows; ++i) {
-    for (Index j = 0; j < rows; ++j) {
-      double prod = 1;
-      for (Index k = 0; k < d; ++k) {
-        prod *= 1 + 0.5 * std::abs(x(i, k) - 0.5) + 0.5 * std::abs(x(j, k) - 0.5) - 0.5 * std::abs(x(i, k) - x(j, k));
-      }
-      disc2 += prod;
-    }
-  }
-  return std::pow(13.0 / 12.0, static_cast<double>(d)) - 2.0 / n * disc1 + 1.0 / (n * n) * disc2;
+  const double disc1 = sum_of_point_products(x, [](double u) {
+    const double a = std::abs(u - 0.5);
+    return 1 + 0.5 * a - 0.5 * (a * a);
+  });
+  const double disc2 = sum_of_pair_products(
+      x, [](double u, double v) { return 1 + 0.5 * std::abs(u - 0.5) + 0.5 * std::abs(v - 0.5) - 0.5 * std::abs(u - v); });
+  return std::pow(13.0 / 12.0, static_cast<double>(x.cols())) - 2.0 / n * disc1 + 1.0 / (n * n) * disc2;
 }
 
 // Equation 10: the squared wrap-around discrepancy.
 double wrap_around(const RowMajor& x, double n) {
-  const Index rows = x.rows(), d = x.cols();
-  double disc = 0;
-  for (Index i = 0; i < rows; ++i) {
-    for (Index j = 0; j < rows; ++j) {
-      double prod = 1;
-      for (Index k = 0; k < d; ++k) {
-        const double a = std::abs(x(i, k) - x(j, k));
-        prod *= 3.0 / 2.0 - a + a * a;
-      }
-      disc += prod;
-    }
-  }
-  return -std::pow(4.0 / 3.0, static_cast<double>(d)) + 1.0 / (n * n) * disc;
+  const double disc = sum_of_pair_products(x, [](double u, double v) {
+    const double a = std::abs(u - v);
+    return 3.0 / 2.0 - a + a * a;
+  });
+  return -std::pow(4.0 / 3.0, static_cast<double>(x.cols())) + 1.0 / (n * n) * disc;
 }
 
 // Equation 18: the squared mixture discrepancy.
 double mixture(const RowMajor& x, double n) {
-  const Index rows = x.rows(), d = x.cols();
-  double disc1 = 0, disc2 = 0;
-  for (Index i = 0; i < rows; ++i) {
-    double prod = 1;
-    for (Index k = 0; k < d; ++k) {
-      const double a = std::abs(x(i, k) - 0.5);
-      prod *= 5.0 / 3.0 - 0.25 * a - 0.25 * (a * a);
-    }
-    disc1 += prod;
-  }
-  for (Index i = 0; i < rows; ++i) {
-    for (Index j = 0; j < rows; ++j) {
-      double prod = 1;
-      for (Index k = 0; k < d; ++k) {
-        const double a = std::abs(x(i, k) - x(j, k));
-        prod *= 15.0 / 8.0 - 0.25 * std::abs(x(i, k) - 0.5) - 0.25 * std::abs(x(j, k) - 0.5) - 3.0 / 4.0 * a +
-                0.5 * (a * a);
-      }
-      disc2 += prod;
-    }
-  }
-  return std::pow(19.0 / 12.0, static_cast<double>(d)) - 2.0 / n * disc1 + 1.0 / (n * n) * disc2;
+  const double disc1 = sum_of_point_products(x, [](double u) {
+    const double a = std::abs(u - 0.5);
+    return 5.0 / 3.0 - 0.25 * a - 0.25 * (a * a);
+  });
+  const double disc2 = sum_of_pair_products(x, [](double u, double v) {
+    const double a = std::abs(u - v);
+    return 15.0 / 8.0 - 0.25 * std::abs(u - 0.5) - 0.25 * std::abs(v - 0.5) - 3.0 / 4.0 * a + 0.5 * (a * a);
+  });
+  return std::pow(19.0 / 12.0, static_cast<double>(x.cols())) - 2.0 / n * disc1 + 1.0 / (n * n) * disc2;
 }
 
 // Warnock's (1972) closed form of the L2-star discrepancy.
 double l2_star(const RowMajor& x, double n) {
   const Index rows = x.rows(), d = x.cols();
-  double disc1 = 0, disc2 = 0;
-  for (Index i = 0; i < rows; ++i) {
-    double prod = 1;
-    for (Index k = 0; k < d; ++k) prod *= 1 - x(i, k) * x(i, k);
-    disc1 += prod;
-  }
+  const double disc1 = sum_of_point_products(x, [](double u) { return 1 - u * u; });
+  double disc2 = 0;
   for (Index i = 0; i < rows; ++i) {
     double row = 0;  // SciPy sums each row apart, then the rows
     for (Index j = 0; j < rows; ++j) {

@@ -23,6 +23,18 @@ from fixture_io import fresh_dir, write_manifest
 OUT = Path(__file__).resolve().parents[1] / "data" / "stats" / "qmc"
 
 
+def draw(engine, calls):
+    """The points of a sequence of calls: "r:N" draws N, "f:N" skips N."""
+    parts = []
+    for call in calls:
+        kind, n = call.split(":")
+        if kind == "r":
+            parts.append(engine.random(int(n)))
+        else:
+            engine.fast_forward(int(n))
+    return np.vstack(parts)
+
+
 def sobol_cases(save):
     """Rows: name, d, bits, the calls made (r:n draws, f:n skips), the fixture."""
     rows = []
@@ -38,16 +50,9 @@ def sobol_cases(save):
         ("sobol_d300_ff", 300, 30, ["f:1000", "r:8"]),
     ):
         engine = qmc.Sobol(d, scramble=False, bits=bits)
-        parts = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            for call in calls:
-                kind, n = call.split(":")
-                if kind == "r":
-                    parts.append(engine.random(int(n)))
-                else:
-                    engine.fast_forward(int(n))
-        save(name, np.vstack(parts))
+            save(name, draw(engine, calls))
         rows.append([name, d, bits, " ".join(calls)])
     # Every dimension: point 2^j is v_j ^ v_(j-1) (the Gray code of 2^j has
     # bits j and j - 1), so these 15 points fix m_1 .. m_15 of each dimension.
@@ -70,15 +75,7 @@ def halton_cases(save):
         ("halton_d5_cont", 5, ["r:7", "f:100", "r:9"]),
         ("halton_d3_far", 3, ["f:1000000", "r:5"]),
     ):
-        engine = qmc.Halton(d, scramble=False)
-        parts = []
-        for call in calls:
-            kind, n = call.split(":")
-            if kind == "r":
-                parts.append(engine.random(int(n)))
-            else:
-                engine.fast_forward(int(n))
-        save(name, np.vstack(parts))
+        save(name, draw(qmc.Halton(d, scramble=False), calls))
         rows.append([name, d, "", " ".join(calls)])
     return rows
 
