@@ -121,37 +121,6 @@ FOnewayResult f_oneway(const std::vector<Vector>& samples) {
 
 namespace {
 
-ChisquareResult chisquare_with(const Vector& f_obs, const Vector& f_exp, int ddof) {
-  const Index k = f_obs.size();
-  const double statistic = detail::compensated_sum(k, [&](Index i) {
-    const double d = f_obs(i) - f_exp(i);
-    return d * d / f_exp(i);
-  });
-  return {statistic, detail::chi2_sf(statistic, static_cast<double>(k - 1 - ddof))};
-}
-
-}  // namespace
-
-ChisquareResult chisquare(const Vector& f_obs, int ddof) {
-  if (f_obs.size() == 0) return {0.0, kNaN};
-  return chisquare_with(f_obs, Vector::Constant(f_obs.size(), detail::careful_mean(f_obs)), ddof);
-}
-
-ChisquareResult chisquare(const Vector& f_obs, const Vector& f_exp, int ddof) {
-  check_same_length("chisquare", "f_obs", f_obs.size(), "f_exp", f_exp.size());
-  const double obs_sum = detail::compensated_sum(f_obs.size(), [&](Index i) { return f_obs(i); });
-  const double exp_sum = detail::compensated_sum(f_exp.size(), [&](Index i) { return f_exp(i); });
-  const double rtol = std::sqrt(std::numeric_limits<double>::epsilon());
-  if (std::abs(obs_sum - exp_sum) / std::min(obs_sum, exp_sum) > rtol) {
-    throw ValueError(cat("chisquare: the sum of the observed frequencies (", obs_sum,
-                         ") must agree with the sum of the expected frequencies (", exp_sum,
-                         ") to a relative tolerance of ", rtol));
-  }
-  return chisquare_with(f_obs, f_exp, ddof);
-}
-
-namespace {
-
 // P(U >= u) under the null for samples of sizes m and n without ties: the
 // distribution by Mann and Whitney's (1947) recurrence, in probabilities,
 //   p(i, j; u) = (i p(i - 1, j; u - j) + j p(i, j - 1; u)) / (i + j),

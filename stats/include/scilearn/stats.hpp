@@ -7,6 +7,7 @@
 #include <scilearn/stats/distributions.hpp>
 #include <scilearn/stats/discrete_distributions.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
+#include <scilearn/stats/contingency_tests.hpp>
 #include <scilearn/stats/correlation.hpp>
 #include <scilearn/stats/ks_tests.hpp>
 #include <scilearn/stats/rank_tests.hpp>

@@ -1,9 +1,10 @@
 #pragma once
 /// \file
 /// Classical hypothesis tests with scipy.stats' names, parameters, defaults and
-/// results: t tests, one-way ANOVA, Pearson's chi-squared test and the
-/// Mann-Whitney U test. Each returns a struct with `statistic` and `pvalue`
-/// (plus the fields SciPy adds, such as `df`).
+/// results: t tests, one-way ANOVA, Pearson's chi-squared test (the other
+/// tests on counts are in contingency_tests.hpp) and the Mann-Whitney U test.
+/// Each returns a struct with `statistic` and `pvalue` (plus the fields SciPy
+/// adds, such as `df`).
 ///
 /// nan_policy: as SciPy's default 'propagate': a NaN in a sample gives a NaN
 /// statistic and p-value. Samples too small for a test give NaN results and a
@@ -81,22 +82,26 @@ struct FOnewayResult {
 /// Complexity: O(N).
 [[nodiscard]] FOnewayResult f_oneway(const std::vector<Vector>& samples);
 
-/// The result of chisquare (SciPy's Power_divergenceResult).
+/// The result of chisquare and power_divergence (SciPy's Power_divergenceResult).
 struct ChisquareResult {
-  double statistic;  ///< sum (f_obs - f_exp)^2 / f_exp
+  double statistic;  ///< the power divergence statistic: sum (f_obs - f_exp)^2 / f_exp for chisquare
   double pvalue;     ///< upper tail of chi2(k - 1 - ddof)
 };
 
 /// Pearson's chi-squared goodness-of-fit test (scipy.stats.chisquare) with
-/// equal expected frequencies (the mean of f_obs).
-/// k - 1 - ddof <= 0 (k = 0 or 1 category included): pvalue NaN, as SciPy.
+/// equal expected frequencies (the mean of f_obs): power_divergence with
+/// lambda_ = 1 (<scilearn/stats/contingency_tests.hpp>), which says what
+/// zeros, NaN and few degrees of freedom give (k - 1 - ddof = 0: pvalue NaN
+/// at statistic 0, 0 above it; fewer: NaN, as SciPy). An empty f_obs:
+/// statistic 0, pvalue NaN.
 [[nodiscard]] ChisquareResult chisquare(const Vector& f_obs, int ddof = 0);
 
 /// The same with expected frequencies f_exp.
-/// Throws: ValueError when f_exp's length differs from f_obs', or when their
-/// sums differ by more than sqrt(machine epsilon) relative to the smaller sum
-/// (SciPy's check).
-[[nodiscard]] ChisquareResult chisquare(const Vector& f_obs, const Vector& f_exp, int ddof = 0);
+/// Throws: ValueError when f_exp's length differs from f_obs', or, with
+/// sum_check (SciPy 1.17's keyword, default true), when their sums differ by
+/// more than sqrt(machine epsilon) relative to the smaller sum (SciPy's check).
+[[nodiscard]] ChisquareResult chisquare(const Vector& f_obs, const Vector& f_exp, int ddof = 0,
+                                        bool sum_check = true);
 
 /// How mannwhitneyu computes its p-value (SciPy's `method`).
 enum class MannwhitneyuMethod {
