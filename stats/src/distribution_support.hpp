@@ -11,6 +11,7 @@
 #include <boost/math/special_functions/erf.hpp>
 
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <numbers>
 
@@ -40,11 +41,27 @@ using Policy = ErrorPolicy<false>;
 using ExtendedPolicy = ErrorPolicy<true>;
 
 
-// f applied to every entry of x.
+// f applied to every entry of x, over OpenMP's threads (OMP_NUM_THREADS,
+// all cores by default) from kParallelEntries entries on: each entry is
+// computed alone, so the values do not depend on the thread count. An
+// exception thrown for an entry must not leave the parallel region (that
+// would terminate the program); the first one caught is rethrown after it.
+inline constexpr Index kParallelEntries = 4096;
 template <class F>
 Vector map_entries(const Vector& x, F f) {
-  Vector out(x.size());
-  for (Index i = 0; i < x.size(); ++i) out(i) = f(x(i));
+  const Index n = x.size();
+  Vector out(n);
+  std::exception_ptr error;
+#pragma omp parallel for schedule(static, 1024) if (n >= kParallelEntries)
+  for (Index i = 0; i < n; ++i) {
+    try {
+      out(i) = f(x(i));
+    } catch (...) {
+#pragma omp critical(scilearn_stats_map_entries)
+      if (!error) error = std::current_exception();
+    }
+  }
+  if (error) std::rethrow_exception(error);
   return out;
 }
 

@@ -67,8 +67,11 @@ namespace {
 
 // Each point's squared distances to the n data points in whitened
 // coordinates (L^-1 x, so the kernel is exp(-distance / 2)), handed to
-// `use(j, distances)` point by point. The data are stored n x d, so each
-// coordinate is a contiguous column and the sums vectorize.
+// `use(j, distances)` point by point, on OpenMP's threads (OMP_NUM_THREADS,
+// all cores by default) when there are enough points; `use` writes only
+// entry j of its output, so the values do not depend on the thread count.
+// The data are stored n x d, so each coordinate is a contiguous column and
+// the sums vectorize.
 template <class Use>
 void for_each_point(const Matrix& cholesky, const Matrix& dataset, const Matrix& given, Use use) {
   const Index d = dataset.rows();
@@ -81,11 +84,17 @@ void for_each_point(const Matrix& cholesky, const Matrix& dataset, const Matrix&
   const auto l = cholesky.triangularView<Eigen::Lower>();
   const Matrix data = l.solve(dataset).transpose();
   const Matrix at = l.solve(points);
-  Vector distances(dataset.cols());
-  for (Index j = 0; j < points.cols(); ++j) {
-    distances.setZero();
-    for (Index k = 0; k < d; ++k) distances.array() += (data.col(k).array() - at(k, j)).square();
-    use(j, distances);
+  const Index m = points.cols();
+  // Threads pay off from about 10^6 kernel evaluations.
+#pragma omp parallel if (m * dataset.cols() >= 1'000'000)
+  {
+    Vector distances(dataset.cols());
+#pragma omp for schedule(static)
+    for (Index j = 0; j < m; ++j) {
+      distances.setZero();
+      for (Index k = 0; k < d; ++k) distances.array() += (data.col(k).array() - at(k, j)).square();
+      use(j, distances);
+    }
   }
 }
 
@@ -96,9 +105,8 @@ void for_each_point(const Matrix& cholesky, const Matrix& dataset, const Matrix&
 Vector gaussian_kde::logpdf(const Matrix& points) const {
   const Vector log_w = weights_.array().log();
   Vector out(points.rows() == d() ? points.cols() : points.rows());
-  Vector exponents(n());
   for_each_point(cholesky_, dataset_, points, [&](Index j, const Vector& distances) {
-    exponents = log_w - 0.5 * distances;
+    const Vector exponents = log_w - 0.5 * distances;
     const double top = exponents.maxCoeff();
     out(j) = std::isinf(top) ? top : top + std::log((exponents.array() - top).exp().sum());
   });
