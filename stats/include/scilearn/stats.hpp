@@ -8,6 +8,7 @@
 #include <scilearn/stats/discrete_distributions.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
 #include <scilearn/stats/correlation.hpp>
+#include <scilearn/stats/kolmogorov.hpp>
 #include <scilearn/stats/ks_tests.hpp>
 #include <scilearn/stats/rank_tests.hpp>
 #include <scilearn/stats/variance_tests.hpp>
