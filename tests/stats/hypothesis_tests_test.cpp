@@ -372,7 +372,8 @@ BOOST_AUTO_TEST_CASE(guide_example_gives_scipys_values) {
 // rounds it), where it is attained and its sign must agree exactly; the
 // exact p-values sum the same path probabilities in the same order, the
 // one-sided ones with floating binomials (SciPy's special.binom, Boost.Math
-// here) that agree to a few ulps.
+// here) that agree to a few ulps; the two-sided asymptotic ones are kstwo's
+// sf (checked on its own in kolmogorov_laws_match_scipy).
 BOOST_AUTO_TEST_CASE(ks_2samp_matches_scipy) {
   Worst worst;
   for (const Case& c : cases_of("ks_2samp")) {
