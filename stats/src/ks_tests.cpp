@@ -7,12 +7,14 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/warnings.hpp>
+#include <scilearn/stats/kolmogorov.hpp>
 #include <vector>
 
 #include "test_support.hpp"
 
 namespace scilearn::stats {
 
+using detail::kInf;
 using detail::kNaN;
 
 namespace {
@@ -123,6 +125,9 @@ bool exact_pvalue(Index n1, Index n2, Index g, Index h, Alternative alternative,
 KstestResult ks_2samp(const Vector& data1, const Vector& data2, Alternative alternative, KsMethod method) {
   const Index n1 = data1.size(), n2 = data2.size();
   if (n1 == 0 || n2 == 0) throw ValueError("ks_2samp: the samples must not be empty");
+  if (method == KsMethod::approximate) {
+    throw ValueError("ks_2samp: method must be automatic, exact or asymptotic ('approx' is ks_1samp's)");
+  }
   if (data1.array().isNaN().any() || data2.array().isNaN().any()) return {kNaN, kNaN, kNaN, 0};
   std::vector<double> a(data1.data(), data1.data() + n1), b(data2.data(), data2.data() + n2);
   std::sort(a.begin(), a.end());
@@ -168,15 +173,56 @@ KstestResult ks_2samp(const Vector& data1, const Vector& data2, Alternative alte
     }
     warn(WarningCategory::runtime, "ks_2samp: the exact calculation was unsuccessful; switching to the asymptotic method");
   }
+  const double m = std::max(f1, f2), n = std::min(f1, f2);
+  const double effective_n = m * n / (m + n);
   if (alternative == Alternative::two_sided) {
-    throw ValueError(cat("ks_2samp: the two-sided asymptotic p-value (samples of ", n1, " and ", n2,
-                         " values) needs the Kolmogorov distribution for finite n, which is not available yet"));
+    // SciPy: the one-sample law for the effective size, rounded half to even
+    // (numpy.round); 0 (one value in each sample) gives NaN there and here.
+    r.pvalue = kstwo(static_cast<Index>(std::nearbyint(effective_n))).sf(r.statistic);
+    return r;
   }
   // Hodges (1958) eq. 5.3, with m the larger size.
-  const double m = std::max(f1, f2), n = std::min(f1, f2);
-  const double z = std::sqrt(m * n / (m + n)) * r.statistic;
+  const double z = std::sqrt(effective_n) * r.statistic;
   r.pvalue = std::clamp(std::exp(-2 * z * z - 2 * z * (m + 2 * n) / std::sqrt(m * n * (m + n)) / 3.0), 0.0, 1.0);
   return r;
+}
+
+KstestResult ks_1samp(const Vector& x, const std::function<double(double)>& cdf, Alternative alternative,
+                      KsMethod method) {
+  const Index n = x.size();
+  if (n == 0) {
+    detail::warn_too_small("ks_1samp");
+    return {kNaN, kNaN, kNaN, 0};
+  }
+  if (x.array().isNaN().any()) return {kNaN, kNaN, kNaN, 0};
+  std::vector<double> sorted(x.data(), x.data() + n);
+  std::sort(sorted.begin(), sorted.end());
+  const double fn = static_cast<double>(n);
+  // D+ = max (i/n - F(x(i))) and D- = max (F(x(i)) - (i-1)/n), i = 1..n; the
+  // first maximum wins, as numpy.argmax.
+  double d_plus = -kInf, d_minus = -kInf, plus_at = kNaN, minus_at = kNaN;
+  for (Index i = 0; i < n; ++i) {
+    const double v = sorted[static_cast<std::size_t>(i)], f = cdf(v);
+    const double above = static_cast<double>(i + 1) / fn - f, below = f - static_cast<double>(i) / fn;
+    if (above > d_plus) d_plus = above, plus_at = v;
+    if (below > d_minus) d_minus = below, minus_at = v;
+  }
+  const SmirnovDistribution one_sided(n);
+  if (alternative == Alternative::greater) return {d_plus, one_sided.sf(d_plus), plus_at, 1};
+  if (alternative == Alternative::less) return {d_minus, one_sided.sf(d_minus), minus_at, -1};
+  KstestResult r = d_plus > d_minus ? KstestResult{d_plus, kNaN, plus_at, 1} : KstestResult{d_minus, kNaN, minus_at, -1};
+  switch (method) {
+    case KsMethod::automatic:
+    case KsMethod::exact: r.pvalue = kstwo(n).sf(r.statistic); break;
+    case KsMethod::asymptotic: r.pvalue = kstwobign().sf(r.statistic * std::sqrt(fn)); break;
+    case KsMethod::approximate: r.pvalue = 2 * one_sided.sf(r.statistic); break;
+  }
+  r.pvalue = std::clamp(r.pvalue, 0.0, 1.0);
+  return r;
+}
+
+KstestResult ks_1samp(const Vector& x, const ContinuousDistribution& dist, Alternative alternative, KsMethod method) {
+  return ks_1samp(x, [&dist](double v) { return dist.cdf(v); }, alternative, method);
 }
 
 }  // namespace scilearn::stats

@@ -3,7 +3,8 @@ large n, samples with ties, every alternative and the methods SciPy chooses
 between. Writes each case's inputs (NAME_x.npy, NAME_y.npy, or NAME_g0.npy ...
 for f_oneway's groups) and a manifest cases.csv under
 tests/data/stats/hypothesis_tests/ with SciPy's result fields, for
-tests/stats/hypothesis_tests_test.cpp.
+tests/stats/hypothesis_tests_test.cpp; and kolmogorov_laws.csv, the
+Kolmogorov-Smirnov distributions (see write_kolmogorov_laws).
 
 Manifest columns: name (the inputs' prefix, shared by a case's
 alternatives), function, alternative, options (key=value pairs
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import scipy
-from scipy import stats
+from scipy import optimize, stats
 
 from fixture_io import fresh_dir, write_manifest
 
@@ -145,8 +146,8 @@ def main():
                 [r.statistic, r.pvalue], x=x, y=y)
 
     # Two-sample Kolmogorov-Smirnov: the exact method (equal and unequal
-    # sizes, ties), the one-sided asymptotic formula (forced, and SciPy's
-    # choice past 10000 values).
+    # sizes, ties), the asymptotic formulas (forced, and SciPy's choice past
+    # 10000 values).
     ks = [(5, 7, 0.5, False, "auto"), (30, 30, 0.4, False, "auto"), (40, 25, 0.8, True, "auto"),
           (300, 200, 0.2, False, "auto"), (1000, 1000, 0.1, True, "auto"), (60, 45, 0.5, False, "asymp"),
           (12000, 300, 0.1, False, "auto")]
@@ -156,8 +157,6 @@ def main():
         if integer:
             x, y = np.round(2 * x), np.round(2 * y)
         for alt in ALTERNATIVES:
-            if method != "exact" and alt == "two-sided" and (method == "asymp" or max(n1, n2) > 10000):
-                continue  # needs kstwo (Kolmogorov's distribution for finite n), not provided
             r = stats.ks_2samp(x, y, alternative=alt, method=method)
             add(f"ks2_{k}", "ks_2samp", alt, options_text(method=method),
                 [r.statistic, r.pvalue, r.statistic_location, r.statistic_sign], x=x, y=y)
@@ -226,11 +225,94 @@ def main():
             add(f"fdr_{k}_{method}", "false_discovery_control", "two-sided", options_text(method=method), [],
                 x=ps, y=adjusted)
 
+    # More asymptotic two-sided ks_2samp (kstwo at the effective size): a
+    # half-even rounding of n1 n2 / (n1 + n2) (= 2.5 for 5 and 5), large
+    # samples, a tiny p-value.
+    for k, (n1, n2, shift) in enumerate([(5, 5, 0.5), (20000, 15000, 0.02), (3000, 4000, 0.3), (1, 3, 0.0)]):
+        x = rng.normal(shift, 1.0, n1)
+        y = rng.normal(0.0, 1.0, n2)
+        r = stats.ks_2samp(x, y, method="asymp")
+        add(f"ks2a_{k}", "ks_2samp", "two-sided", options_text(method="asymp"),
+            [r.statistic, r.pvalue, r.statistic_location, r.statistic_sign], x=x, y=y)
+
+    # One-sample Kolmogorov-Smirnov: each alternative and method, against
+    # distributions of the stats module; samples that fit and that do not
+    # (tiny p-values), ties.
+    ks1 = [(20, "norm", (3.0, 2.0), rng.normal(3.0, 2.0, 20)), (200, "norm", (3.0, 2.0), rng.normal(3.0, 2.0, 200)),
+           (50, "norm", (2.0, 2.0), rng.normal(3.0, 2.0, 50)), (30, "expon", (0.0, 1.5), rng.exponential(1.5, 30)),
+           (300, "norm", (1.5, 1.5), rng.exponential(1.5, 300)), (10, "uniform", (-1.0, 2.0), rng.uniform(-1, 1, 10)),
+           (40, "norm", (0.0, 1.5), np.round(rng.normal(0, 1.5, 40))),
+           (1000, "logistic", (3.0, 1.2), rng.normal(3.0, 2.0, 1000)),
+           (5000, "norm", (3.0, 2.0), rng.normal(3.0, 2.0, 5000)), (300, "t", (3.0,), rng.standard_t(3, 300)),
+           (1, "norm", (0.0, 1.0), np.array([0.3])), (8, "norm", (0.0, 1.0), rng.normal(0.0, 1.0, 8))]
+    for k, (n, dist, args, x) in enumerate(ks1):
+        cdf = getattr(stats, dist)(*args).cdf
+        for alt in ALTERNATIVES:
+            for method in ("auto", "exact", "asymp", "approx") if alt == "two-sided" else ("auto",):
+                r = stats.ks_1samp(x, cdf, alternative=alt, method=method)
+                add(f"ks1_{k}", "ks_1samp", alt,
+                    options_text(dist=dist, params=" ".join(repr(a) for a in args), method=method),
+                    [r.statistic, r.pvalue, r.statistic_location, r.statistic_sign], x=x)
+    write_kolmogorov_laws()
+
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
     write_manifest(OUT / "cases.csv", ["name", "function", "alternative", "options"] +
                    [f"v{i}" for i in range(width - 4)], rows)
     print(f"scipy {scipy.__version__}: {len(rows)} cases written to {OUT}")
+
+
+def write_kolmogorov_laws():
+    """kolmogorov_laws.csv: ksone, kstwo and kstwobign (cdf, sf, pdf, ppf,
+    isf) over a grid of (n, x) that visits every region of Simard and
+    L'Ecuyer's method choice (n d^2 and n d^1.5 on both sides of each
+    threshold, n d near 1/2, 1 and n - 1), far tails included. Columns: law,
+    function, n, x, value (n 0 for kstwobign)."""
+    laws = []
+
+    def law(name, function, n, x, value):
+        laws.append([name, function, str(n), repr(float(x)), repr(float(value))])
+
+    for n in (1, 2, 3, 5, 10, 20, 50, 100, 140, 141, 400, 1000, 5000, 20000, 100000, 100001):
+        ds = {0.6 / n, 0.9 / n, 1.0 / n, 1.3 / n, 0.5, 0.6, 0.9, 1 - 0.8 / n, 1 - 1.2 / n}
+        ds |= {np.sqrt(v / n) for v in (0.05, 0.3, 0.6, 0.754, 0.76, 1.0, 2.0, 2.19, 2.21, 3.0, 3.99, 4.01, 6.0,
+                                        10.0, 17.9, 18.1, 40.0, 100.0, 200.0, 340.0, 360.0, 369.0)}
+        if n > 140:
+            ds |= {(v / n) ** (2 / 3) for v in (1.3, 1.39, 1.41, 1.6)}  # Durbin / Pelz-Good boundary
+        for d in sorted(ds):
+            if 0 < d < 1:
+                law("kstwo", "cdf", n, d, stats.kstwo.cdf(d, n))
+                law("kstwo", "sf", n, d, stats.kstwo.sf(d, n))
+    for n in (1, 2, 5, 10, 100, 1000, 10000, 50000, 2000000):
+        for d in (0.3 / n, 1.0 / n, 2.5 / n, 0.01, 0.05, 0.1, 0.3, 0.5, 0.9, 1 - 0.5 / n):
+            if 0 < d < 1:
+                law("ksone", "sf", n, d, stats.ksone.sf(d, n))
+                law("ksone", "cdf", n, d, stats.ksone.cdf(d, n))
+    # kstwo's quantiles: SciPy's kstwo.ppf / isf solve cdf(x) = p by brentq
+    # with xtol 1e-14, which cannot resolve upper-tail probabilities below
+    # ~1e-16 (it returns 1 - 1/n for isf(1e-30)) and, for n > 140, inverts the
+    # Pelz-Good cdf where the sf is Miller's (they differ by up to ~1e-5).
+    # The references here invert SciPy's own cdf (for a lower-tail
+    # probability <= 1/2) or sf (upper tail) with brentq to full precision.
+    def inverse(f, target, lo, hi):
+        return optimize.brentq(lambda x: f(x) - target, lo, hi, xtol=1e-300, rtol=8.9e-16, maxiter=1000)
+
+    for n in (1, 3, 10, 50, 140, 200, 2000):
+        cdf, sf = (lambda x, n=n: stats.kstwo.cdf(x, n)), (lambda x, n=n: stats.kstwo.sf(x, n))
+        for q in (1e-300, 1e-30, 1e-6, 0.01, 0.2, 0.5, 0.8, 0.99, 1 - 1e-9):
+            law("kstwo", "ppf", n, q, inverse(cdf, q, 0.5 / n, 1) if q <= 0.5 else inverse(sf, 1 - q, 0.5 / n, 1))
+            law("kstwo", "isf", n, q, inverse(sf, q, 0.5 / n, 1) if q <= 0.5 else inverse(cdf, 1 - q, 0.5 / n, 1))
+    for n in (1, 5, 100):
+        for q in (1e-6, 0.05, 0.5, 0.95):
+            law("ksone", "ppf", n, q, stats.ksone.ppf(q, n))
+            law("ksone", "isf", n, q, stats.ksone.isf(q, n))
+    for x in (0.035, 0.045, 0.08, 0.2, 0.5, 0.8, 0.82, 0.83, 1.0, 1.36, 2.0, 3.0, 5.0, 10.0, 18.0, 18.6, 26.0):
+        for function in ("cdf", "sf", "pdf"):
+            law("kstwobign", function, 0, x, getattr(stats.kstwobign, function)(x))
+    for q in (1e-300, 1e-100, 1e-10, 0.01, 0.3, 0.5, 0.7, 0.99, 1 - 1e-10):
+        law("kstwobign", "ppf", 0, q, stats.kstwobign.ppf(q))
+        law("kstwobign", "isf", 0, q, stats.kstwobign.isf(q))
+    write_manifest(OUT / "kolmogorov_laws.csv", ["law", "function", "n", "x", "value"], laws)
 
 
 if __name__ == "__main__":

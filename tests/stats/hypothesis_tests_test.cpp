@@ -1,20 +1,24 @@
 #include <boost/test/unit_test.hpp>
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <limits>
 #include <map>
+#include <memory>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/io.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/stats/correlation.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
+#include <scilearn/stats/kolmogorov.hpp>
 #include <scilearn/stats/ks_tests.hpp>
 #include <scilearn/stats/multiple_testing.hpp>
 #include <scilearn/stats/normality_tests.hpp>
 #include <scilearn/stats/rank_tests.hpp>
 #include <scilearn/stats/variance_tests.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -368,7 +372,8 @@ BOOST_AUTO_TEST_CASE(guide_example_gives_scipys_values) {
 // rounds it), where it is attained and its sign must agree exactly; the
 // exact p-values sum the same path probabilities in the same order, the
 // one-sided ones with floating binomials (SciPy's special.binom, Boost.Math
-// here) that agree to a few ulps.
+// here) that agree to a few ulps; the two-sided asymptotic ones are kstwo's
+// sf (checked on its own in kolmogorov_laws_match_scipy).
 BOOST_AUTO_TEST_CASE(ks_2samp_matches_scipy) {
   Worst worst;
   for (const Case& c : cases_of("ks_2samp")) {
@@ -387,15 +392,196 @@ BOOST_AUTO_TEST_CASE(ks_2samp_matches_scipy) {
   worst.report("ks_2samp");
 }
 
-BOOST_AUTO_TEST_CASE(ks_2samp_two_sided_asymptotic_is_refused_not_approximated) {
+BOOST_AUTO_TEST_CASE(ks_2samp_misuse_and_identical_samples) {
   const Vector x = Vector::LinSpaced(20, 0.0, 1.0), y = Vector::LinSpaced(30, 0.5, 1.5);
-  BOOST_CHECK_THROW((void)stats::ks_2samp(x, y, stats::Alternative::two_sided, stats::KsMethod::asymptotic),
-                    ValueError);
   BOOST_CHECK_THROW((void)stats::ks_2samp(Vector(), y), ValueError);
-  // Identical samples: D = 0 and p = 1.
-  const stats::KstestResult r = stats::ks_2samp(x, x);
-  BOOST_TEST(r.statistic == 0.0);
-  BOOST_TEST(r.pvalue == 1.0);
+  BOOST_CHECK_THROW((void)stats::ks_2samp(x, y, stats::Alternative::two_sided, stats::KsMethod::approximate),
+                    ValueError);
+  // Identical samples: D = 0 and p = 1, exact and asymptotic.
+  for (const stats::KsMethod method : {stats::KsMethod::exact, stats::KsMethod::asymptotic}) {
+    const stats::KstestResult r = stats::ks_2samp(x, x, stats::Alternative::two_sided, method);
+    BOOST_TEST(r.statistic == 0.0);
+    BOOST_TEST(r.pvalue == 1.0);
+  }
+  // kstest dispatches to ks_2samp.
+  BOOST_TEST(stats::kstest(x, y).pvalue == stats::ks_2samp(x, y).pvalue);
+}
+
+// ks_1samp: the cdf values come from the stats module's distributions
+// (within a few ulps of SciPy's), so D agrees to ~1e-16 absolute and its
+// location and sign exactly; the p-values are the laws below at that D.
+BOOST_AUTO_TEST_CASE(ks_1samp_matches_scipy) {
+  Worst worst;
+  for (const Case& c : cases_of("ks_1samp")) {
+    BOOST_TEST_CONTEXT(label(c) << " " << c.options.at("method")) {
+      std::vector<double> p;
+      std::stringstream in(c.options.at("params"));
+      for (double v = 0; in >> v;) p.push_back(v);
+      const std::string dist = c.options.at("dist"), m = c.options.at("method");
+      std::unique_ptr<stats::ContinuousDistribution> law;
+      if (dist == "norm") law = std::make_unique<stats::Normal>(p.at(0), p.at(1));
+      if (dist == "expon") law = std::make_unique<stats::Exponential>(p.at(0), p.at(1));
+      if (dist == "uniform") law = std::make_unique<stats::Uniform>(p.at(0), p.at(1));
+      if (dist == "logistic") law = std::make_unique<stats::Logistic>(p.at(0), p.at(1));
+      if (dist == "t") law = std::make_unique<stats::StudentT>(p.at(0));
+      BOOST_TEST_REQUIRE(law != nullptr);
+      const stats::KsMethod method = m == "exact"    ? stats::KsMethod::exact
+                                     : m == "asymp"  ? stats::KsMethod::asymptotic
+                                     : m == "approx" ? stats::KsMethod::approximate
+                                                     : stats::KsMethod::automatic;
+      const stats::KstestResult r = stats::ks_1samp(c.input("x"), *law, c.alternative, method);
+      check_statistic(r.statistic, c.values[0], worst, 1.0);
+      check_pvalue(r.pvalue, c.values[1], worst);
+      BOOST_TEST(r.statistic_location == c.values[2]);
+      BOOST_TEST(r.statistic_sign == static_cast<int>(c.values[3]));
+      // The callable form and kstest give the same.
+      const stats::KstestResult f =
+          stats::kstest(c.input("x"), [&](double v) { return law->cdf(v); }, c.alternative, method);
+      BOOST_TEST(f.pvalue == r.pvalue);
+    }
+  }
+  worst.report("ks_1samp");
+}
+
+BOOST_AUTO_TEST_CASE(ks_1samp_edge_cases_as_scipy) {
+  WarningCounter warnings;
+  const stats::KstestResult empty = stats::ks_1samp(Vector(), stats::norm());
+  BOOST_TEST(std::isnan(empty.statistic));
+  BOOST_TEST(std::isnan(empty.pvalue));
+  BOOST_TEST(warnings.count == 1);
+  const Vector with_nan = (Vector(3) << 0.1, kNaN, 0.3).finished();
+  BOOST_TEST(std::isnan(stats::ks_1samp(with_nan, stats::norm()).pvalue));
+  BOOST_TEST(warnings.count == 1);  // SciPy: NaN without a warning
+  // One value at the median: D = 1/2 either way (D- on the tie), p = 1 - 0 = 1
+  // exactly: kstwo(1) is uniform on [1/2, 1].
+  const stats::KstestResult one = stats::ks_1samp(Vector::Zero(1), stats::norm());
+  BOOST_TEST(one.statistic == 0.5);
+  BOOST_TEST(one.statistic_sign == -1);
+  BOOST_TEST(one.pvalue == 1.0);
+  const Vector x = (Vector(3) << 0.9, 0.2, 0.5).finished(), copy = x;
+  (void)stats::ks_1samp(x, stats::uniform());
+  BOOST_TEST(x == copy);  // the input is not sorted in place
+}
+
+// The Kolmogorov-Smirnov example of docs/stats.md, with SciPy 1.17's values.
+BOOST_AUTO_TEST_CASE(ks_guide_example_gives_scipys_values) {
+  namespace tt = boost::test_tools;
+  const Vector x = (Vector(8) << 0.61, -0.42, 1.37, 0.05, -1.21, 0.88, 2.05, -0.33).finished();
+  const stats::KstestResult r = stats::ks_1samp(x, stats::norm());
+  BOOST_TEST(r.statistic == 0.22906909621699434, tt::tolerance(1e-14));
+  BOOST_TEST(r.pvalue == 0.7154045302705045, tt::tolerance(1e-12));
+  BOOST_TEST(r.statistic_location == 0.61);
+  BOOST_TEST(r.statistic_sign == -1);
+  BOOST_TEST(stats::kstwo(100).sf(0.15) == 0.019839242125643017, tt::tolerance(1e-12));
+  BOOST_TEST(stats::kstwobign().isf(0.05) == 1.3580986393225507, tt::tolerance(1e-14));
+}
+
+// The edges as SciPy 1.17: outside the support 0 / 1, kstwo's support
+// starting at 1 / (2n), invalid n and NaN giving NaN, closed forms at n = 1.
+BOOST_AUTO_TEST_CASE(kolmogorov_laws_edges_as_scipy) {
+  const stats::KolmogorovSmirnovDistribution k = stats::kstwo(10);
+  BOOST_TEST(k.cdf(-1.0) == 0.0);
+  BOOST_TEST(k.sf(0.05) == 1.0);  // d <= 1 / (2n)
+  BOOST_TEST(k.cdf(1.0) == 1.0);
+  BOOST_TEST(k.sf(2.0) == 0.0);
+  BOOST_TEST(k.ppf(0.0) == 0.05);
+  BOOST_TEST(k.isf(0.0) == 1.0);
+  BOOST_TEST(k.ppf(1.0) == 1.0);
+  BOOST_TEST(std::isnan(k.ppf(1.5)));
+  BOOST_TEST(std::isnan(k.cdf(kNaN)));
+  BOOST_TEST(std::isnan(stats::kstwo(0).sf(0.5)));
+  BOOST_TEST(std::isnan(stats::ksone(-3).cdf(0.5)));
+  // n = 1: D_1 = max(U, 1 - U) is uniform on [1/2, 1]; D_1^+ = 1 - U uniform on [0, 1].
+  BOOST_TEST(stats::kstwo(1).cdf(0.8) == 0.6, boost::test_tools::tolerance(1e-15));
+  BOOST_TEST(stats::ksone(1).sf(0.3) == 0.7, boost::test_tools::tolerance(1e-15));
+  const stats::KolmogorovDistribution big = stats::kstwobign();
+  BOOST_TEST(big.cdf(0.0) == 0.0);
+  BOOST_TEST(big.sf(-1.0) == 1.0);
+  BOOST_TEST(big.ppf(0.0) == 0.0);
+  BOOST_TEST(std::isinf(big.ppf(1.0)));
+  BOOST_TEST(std::isinf(big.isf(0.0)));
+  BOOST_TEST(big.sf(30.0) == 0.0);
+  // The cdf and the sf are complements (each computed directly on its side)
+  // for n <= 140; above, SciPy's (and our) cdf is Pelz-Good's and the sf
+  // Miller's for n d^2 >= 2.2, a few 1e-9 apart at n = 500.
+  for (const double d : {0.02, 0.1, 0.3, 0.6}) {
+    for (const Index n : {3, 40, 140}) {
+      const stats::KolmogorovSmirnovDistribution law = stats::kstwo(n);
+      BOOST_TEST(law.cdf(d) + law.sf(d) == 1.0, boost::test_tools::tolerance(1e-13));
+    }
+  }
+}
+
+namespace {
+// One law's value at (n, x) from the object the law names.
+double law_value(const std::string& law, const std::string& function, Index n, double x) {
+  if (law == "kstwobign") {
+    const stats::KolmogorovDistribution k = stats::kstwobign();
+    if (function == "cdf") return k.cdf(x);
+    if (function == "sf") return k.sf(x);
+    if (function == "pdf") return k.pdf(x);
+    return function == "ppf" ? k.ppf(x) : k.isf(x);
+  }
+  if (law == "kstwo") {
+    const stats::KolmogorovSmirnovDistribution k = stats::kstwo(n);
+    if (function == "cdf") return k.cdf(x);
+    if (function == "sf") return k.sf(x);
+    return function == "ppf" ? k.ppf(x) : k.isf(x);
+  }
+  const stats::SmirnovDistribution k = stats::ksone(n);
+  if (function == "cdf") return k.cdf(x);
+  if (function == "sf") return k.sf(x);
+  return function == "ppf" ? k.ppf(x) : k.isf(x);
+}
+}  // namespace
+
+// ksone, kstwo and kstwobign against SciPy 1.17 over every region of the
+// method choice, tails down to 1e-300 (tests/reference/stats_tests.py).
+// Both sides evaluate the same formulas in each region (Simard and
+// L'Ecuyer's choice), SciPy in double or double-double, ours in double or
+// long double with other summation orders, so the values agree to a few
+// hundred ulps at worst (Durbin's matrix powers, Pelz-Good's alternating
+// sums): 1e-12 relative. Where the sf is formed as 1 - cdf (Durbin and
+// Pomeranz's regions) the cdf's rounding (up to ~70 ulps after Pomeranz's
+// 2n + 1 convolution steps) is an absolute error of the sf: 3e-14 absolute
+// is allowed on top. Two exceptions:
+// - values below the normal range (2.2e-308) carry few digits on either
+//   side and are compared absolutely, within 2.2e-308;
+// - SciPy's kstwobign pdf stops its series after three terms: just above
+//   x = 0.82 its truncation error is 16 exp(-30 x^2) ~ 2e-8 relative (ours
+//   keeps five terms): 5e-8 there.
+// The kstwo quantiles are checked against SciPy's cdf / sf inverted to full
+// precision (see the script: SciPy's own ppf cannot resolve the far upper
+// tail); an error of one ulp in the probability moves the root by
+// ulp / (x pdf / p) relative, below 1e-13 on this grid.
+BOOST_AUTO_TEST_CASE(kolmogorov_laws_match_scipy) {
+  std::map<std::string, double> worst;
+  int count = 0;
+  for (const auto& row : testing::read_manifest("stats/hypothesis_tests/kolmogorov_laws.csv")) {
+    BOOST_TEST_REQUIRE(row.size() == 5u);
+    const std::string& law = row[0];
+    const std::string& function = row[1];
+    const Index n = std::stol(row[2]);
+    // strtod: std::stod refuses the subnormal values of the far tails.
+    const double x = std::strtod(row[3].c_str(), nullptr), ref = std::strtod(row[4].c_str(), nullptr);
+    BOOST_TEST_CONTEXT(law << "(" << n << ")." << function << "(" << row[3] << ")") {
+      const double value = law_value(law, function, n, x);
+      constexpr double kNormal = std::numeric_limits<double>::min();
+      if (std::abs(ref) < kNormal) {
+        BOOST_TEST(std::abs(value - ref) < kNormal, value << " against SciPy's " << ref);
+        continue;
+      }
+      const double error = std::abs(value - ref) / std::abs(ref);
+      double& w = worst[law + "." + function];
+      w = std::max(w, error);
+      const double tol = law == "kstwobign" && function == "pdf" ? 5e-8 : 1e-12;
+      BOOST_TEST(std::abs(value - ref) <= tol * std::abs(ref) + 3e-14,
+                 value << " against SciPy's " << ref << " (relative error " << error << ")");
+      ++count;
+    }
+  }
+  for (const auto& [what, error] : worst) std::cout << what << ": max relative error " << error << "\n";
+  std::cout << count << " values of ksone / kstwo / kstwobign\n";
 }
 
 // wilcoxon: rank sums are sums of half-integers (exact); the p-values come

@@ -9,6 +9,7 @@
 #include <scilearn/stats/hypothesis_tests.hpp>
 #include <scilearn/stats/contingency_tests.hpp>
 #include <scilearn/stats/correlation.hpp>
+#include <scilearn/stats/kolmogorov.hpp>
 #include <scilearn/stats/ks_tests.hpp>
 #include <scilearn/stats/rank_tests.hpp>
 #include <scilearn/stats/variance_tests.hpp>
