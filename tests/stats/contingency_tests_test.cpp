@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "distribution_cases.hpp"
+#include "manifest_cases.hpp"
 #include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(contingency_tests)
@@ -23,48 +24,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// One row of tests/data/stats/contingency/cases.csv
-// (tests/reference/stats_contingency.py): SciPy 1.17's values v0, v1, ...
-struct Case {
-  std::string name, function;
-  stats::Alternative alternative = stats::Alternative::two_sided;
-  std::map<std::string, std::string> options;
-  std::vector<double> values;
+using Case = testing::ManifestCase;
 
-  [[nodiscard]] Matrix input(const std::string& key) const {
-    return io::load_npy<double>(testing::fixture_path("stats/contingency/" + name + "_" + key + ".npy"));
-  }
-  [[nodiscard]] Vector vector(const std::string& key) const {
-    const Matrix m = input(key);
-    return m.size() == 0 ? Vector() : Vector(m.reshaped());
-  }
-  [[nodiscard]] double option(const std::string& key) const { return std::stod(options.at(key)); }
-  [[nodiscard]] Index integer(const std::string& key) const { return std::stoll(options.at(key)); }
-};
-
-std::vector<Case> cases_of(const std::string& function) {
-  std::vector<Case> out;
-  for (const auto& row : testing::read_manifest("stats/contingency/cases.csv")) {
-    BOOST_TEST_REQUIRE(row.size() >= 6u);
-    if (row[1] != function) continue;
-    Case c;
-    c.name = row[0];
-    c.function = row[1];
-    c.alternative = row[2] == "less"      ? stats::Alternative::less
-                    : row[2] == "greater" ? stats::Alternative::greater
-                                          : stats::Alternative::two_sided;
-    for (std::size_t start = 0; start < row[3].size();) {
-      const std::size_t end = std::min(row[3].find(';', start), row[3].size());
-      const std::string pair = row[3].substr(start, end - start);
-      c.options[pair.substr(0, pair.find('='))] = pair.substr(pair.find('=') + 1);
-      start = end + 1;
-    }
-    for (std::size_t k = 4; k < row.size() && !row[k].empty(); ++k) c.values.push_back(std::stod(row[k]));
-    out.push_back(std::move(c));
-  }
-  BOOST_TEST_REQUIRE(!out.empty());
-  return out;
-}
+std::vector<Case> cases_of(const std::string& function) { return testing::manifest_cases("stats/contingency", function); }
 
 // 0 when both are NaN or the same infinity, the relative error otherwise;
 // below the smallest normal double, the absolute difference over it (the
@@ -158,7 +120,7 @@ BOOST_AUTO_TEST_CASE(chi2_contingency_matches_the_exact_statistic_and_scipy) {
   for (const Case& c : cases_of("chi2_contingency")) {
     BOOST_TEST_CONTEXT(label(c) << " correction " << c.options.at("correction") << " lambda "
                                 << c.options.at("lambda")) {
-      const Matrix table = c.input("table");
+      const Matrix table = c.matrix("table");
       const stats::Chi2ContingencyResult r =
           stats::chi2_contingency(table, c.option("correction") != 0, c.option("lambda"));
       worst.check("statistic (exact)", r.statistic, c.values[3], kExactStatisticTol);
@@ -168,7 +130,7 @@ BOOST_AUTO_TEST_CASE(chi2_contingency_matches_the_exact_statistic_and_scipy) {
       // Expected frequencies: row sum times column sum over the total, one
       // rounding each on integer tables; 2e-16 allows the sums of the
       // fractional tables to round differently from NumPy's pairwise sums.
-      const Matrix expected = c.input("expected");
+      const Matrix expected = c.matrix("expected");
       BOOST_TEST_REQUIRE(r.expected_freq.rows() == expected.rows());
       BOOST_TEST_REQUIRE(r.expected_freq.cols() == expected.cols());
       for (Index k = 0; k < expected.size(); ++k) {
@@ -185,7 +147,7 @@ BOOST_AUTO_TEST_CASE(fisher_exact_matches_scipy) {
   Worst worst;
   for (const Case& c : cases_of("fisher_exact")) {
     BOOST_TEST_CONTEXT(label(c)) {
-      const stats::FisherExactResult r = stats::fisher_exact(c.input("table"), alternative_of(c));
+      const stats::FisherExactResult r = stats::fisher_exact(c.matrix("table"), alternative_of(c));
       // One division of exact products on both sides.
       worst.check("statistic", r.statistic, c.values[0], 0.0);
       worst.check("pvalue", r.pvalue, c.values[1], kExactPvalueTol);

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "manifest_cases.hpp"
 #include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(hypothesis_tests)
@@ -32,43 +33,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// One row of tests/data/stats/hypothesis_tests/cases.csv
-// (tests/reference/stats_tests.py): SciPy 1.17's result fields v0, v1, ...
-struct Case {
-  std::string name, function;
-  stats::Alternative alternative = stats::Alternative::two_sided;
-  std::map<std::string, std::string> options;
-  std::vector<double> values;
+using Case = testing::ManifestCase;
 
-  [[nodiscard]] Vector input(const std::string& key) const {
-    return io::load_npy<double>(testing::fixture_path("stats/hypothesis_tests/" + name + "_" + key + ".npy")).col(0);
-  }
-  [[nodiscard]] double option(const std::string& key) const { return std::stod(options.at(key)); }
-};
-
-std::vector<Case> cases_of(const std::string& function) {
-  std::vector<Case> out;
-  for (const auto& row : testing::read_manifest("stats/hypothesis_tests/cases.csv")) {
-    BOOST_TEST_REQUIRE(row.size() >= 6u);
-    if (row[1] != function) continue;
-    Case c;
-    c.name = row[0];
-    c.function = row[1];
-    c.alternative = row[2] == "less"      ? stats::Alternative::less
-                    : row[2] == "greater" ? stats::Alternative::greater
-                                          : stats::Alternative::two_sided;
-    for (std::size_t start = 0; start < row[3].size();) {
-      const std::size_t end = std::min(row[3].find(';', start), row[3].size());
-      const std::string pair = row[3].substr(start, end - start);
-      c.options[pair.substr(0, pair.find('='))] = pair.substr(pair.find('=') + 1);
-      start = end + 1;
-    }
-    for (std::size_t k = 4; k < row.size() && !row[k].empty(); ++k) c.values.push_back(std::stod(row[k]));
-    out.push_back(std::move(c));
-  }
-  BOOST_TEST_REQUIRE(!out.empty());
-  return out;
-}
+std::vector<Case> cases_of(const std::string& function) { return testing::manifest_cases("stats/hypothesis_tests", function); }
 
 double relative_error(double value, double reference) {
   if (value == reference) return 0;
@@ -125,14 +92,14 @@ BOOST_AUTO_TEST_CASE(ttests_match_scipy) {
   for (const std::string function : {"ttest_1samp", "ttest_ind", "ttest_rel"}) {
     for (const Case& c : cases_of(function)) {
       BOOST_TEST_CONTEXT(label(c)) {
-        const Vector x = c.input("x");
+        const Vector x = c.column("x");
         stats::TtestResult r{};
         if (function == "ttest_1samp") {
           r = stats::ttest_1samp(x, c.option("popmean"), c.alternative);
         } else if (function == "ttest_ind") {
-          r = stats::ttest_ind(x, c.input("y"), {.equal_var = c.option("equal_var") != 0, .alternative = c.alternative});
+          r = stats::ttest_ind(x, c.column("y"), {.equal_var = c.option("equal_var") != 0, .alternative = c.alternative});
         } else {
-          r = stats::ttest_rel(x, c.input("y"), c.alternative);
+          r = stats::ttest_rel(x, c.column("y"), c.alternative);
         }
         check_statistic(r.statistic, c.values[0], worst);
         check_pvalue(r.pvalue, c.values[1], worst);
@@ -148,7 +115,7 @@ BOOST_AUTO_TEST_CASE(f_oneway_matches_scipy) {
   for (const Case& c : cases_of("f_oneway")) {
     BOOST_TEST_CONTEXT(label(c)) {
       std::vector<Vector> groups;
-      for (int g = 0; g < static_cast<int>(c.option("groups")); ++g) groups.push_back(c.input("g" + std::to_string(g)));
+      for (int g = 0; g < static_cast<int>(c.option("groups")); ++g) groups.push_back(c.column("g" + std::to_string(g)));
       const stats::FOnewayResult r = stats::f_oneway(groups);
       check_statistic(r.statistic, c.values[0], worst);
       check_pvalue(r.pvalue, c.values[1], worst);
@@ -163,7 +130,7 @@ BOOST_AUTO_TEST_CASE(correlations_match_scipy) {
     Worst worst;
     for (const Case& c : cases_of(function)) {
       BOOST_TEST_CONTEXT(label(c)) {
-        const Vector x = c.input("x"), y = c.input("y");
+        const Vector x = c.column("x"), y = c.column("y");
         stats::CorrelationResult r{};
         if (function == "pearsonr") {
           r = stats::pearsonr(x, y, c.alternative);
@@ -190,7 +157,7 @@ BOOST_AUTO_TEST_CASE(linregress_matches_scipy) {
   Worst worst;
   for (const Case& c : cases_of("linregress")) {
     BOOST_TEST_CONTEXT(label(c)) {
-      const stats::LinregressResult r = stats::linregress(c.input("x"), c.input("y"), c.alternative);
+      const stats::LinregressResult r = stats::linregress(c.column("x"), c.column("y"), c.alternative);
       check_statistic(r.slope, c.values[0], worst);
       check_statistic(r.intercept, c.values[1], worst);
       check_statistic(r.rvalue, c.values[2], worst, 1.0);
@@ -208,7 +175,7 @@ BOOST_AUTO_TEST_CASE(chisquare_matches_scipy) {
     BOOST_TEST_CONTEXT(label(c)) {
       const int ddof = static_cast<int>(c.option("ddof"));
       const stats::ChisquareResult r =
-          c.option("f_exp") != 0 ? stats::chisquare(c.input("x"), c.input("y"), ddof) : stats::chisquare(c.input("x"), ddof);
+          c.option("f_exp") != 0 ? stats::chisquare(c.column("x"), c.column("y"), ddof) : stats::chisquare(c.column("x"), ddof);
       check_statistic(r.statistic, c.values[0], worst);
       check_pvalue(r.pvalue, c.values[1], worst);
     }
@@ -222,7 +189,7 @@ BOOST_AUTO_TEST_CASE(mannwhitneyu_matches_scipy) {
     BOOST_TEST_CONTEXT(label(c)) {
       const std::string method = c.options.at("method");
       const stats::MannwhitneyuResult r =
-          stats::mannwhitneyu(c.input("x"), c.input("y"),
+          stats::mannwhitneyu(c.column("x"), c.column("y"),
                               {.use_continuity = c.option("use_continuity") != 0,
                                .alternative = c.alternative,
                                .method = method == "exact"        ? stats::MannwhitneyuMethod::exact
@@ -382,7 +349,7 @@ BOOST_AUTO_TEST_CASE(ks_2samp_matches_scipy) {
       const stats::KsMethod method = m == "exact"   ? stats::KsMethod::exact
                                      : m == "asymp" ? stats::KsMethod::asymptotic
                                                     : stats::KsMethod::automatic;
-      const stats::KstestResult r = stats::ks_2samp(c.input("x"), c.input("y"), c.alternative, method);
+      const stats::KstestResult r = stats::ks_2samp(c.column("x"), c.column("y"), c.alternative, method);
       check_statistic(r.statistic, c.values[0], worst);
       check_pvalue(r.pvalue, c.values[1], worst);
       BOOST_TEST(r.statistic_location == c.values[2]);
@@ -429,14 +396,14 @@ BOOST_AUTO_TEST_CASE(ks_1samp_matches_scipy) {
                                      : m == "asymp"  ? stats::KsMethod::asymptotic
                                      : m == "approx" ? stats::KsMethod::approximate
                                                      : stats::KsMethod::automatic;
-      const stats::KstestResult r = stats::ks_1samp(c.input("x"), *law, c.alternative, method);
+      const stats::KstestResult r = stats::ks_1samp(c.column("x"), *law, c.alternative, method);
       check_statistic(r.statistic, c.values[0], worst, 1.0);
       check_pvalue(r.pvalue, c.values[1], worst);
       BOOST_TEST(r.statistic_location == c.values[2]);
       BOOST_TEST(r.statistic_sign == static_cast<int>(c.values[3]));
       // The callable form and kstest give the same.
       const stats::KstestResult f =
-          stats::kstest(c.input("x"), [&](double v) { return law->cdf(v); }, c.alternative, method);
+          stats::kstest(c.column("x"), [&](double v) { return law->cdf(v); }, c.alternative, method);
       BOOST_TEST(f.pvalue == r.pvalue);
     }
   }
@@ -600,7 +567,7 @@ BOOST_AUTO_TEST_CASE(wilcoxon_matches_scipy) {
       o.alternative = c.alternative;
       o.method = c.options.at("method") == "asymptotic" ? stats::WilcoxonMethod::asymptotic
                                                           : stats::WilcoxonMethod::automatic;
-      const stats::RankTestResult r = stats::wilcoxon(c.input("x"), o);
+      const stats::RankTestResult r = stats::wilcoxon(c.column("x"), o);
       check_statistic(r.statistic, c.values[0], worst);
       check_pvalue(r.pvalue, c.values[1], worst);
     }
@@ -611,7 +578,7 @@ BOOST_AUTO_TEST_CASE(wilcoxon_matches_scipy) {
 namespace {
 std::vector<Vector> groups_of(const Case& c) {
   std::vector<Vector> groups;
-  for (int g = 0; g < static_cast<int>(c.option("groups")); ++g) groups.push_back(c.input("g" + std::to_string(g)));
+  for (int g = 0; g < static_cast<int>(c.option("groups")); ++g) groups.push_back(c.column("g" + std::to_string(g)));
   return groups;
 }
 }  // namespace
@@ -653,7 +620,7 @@ BOOST_AUTO_TEST_CASE(jarque_bera_matches_scipy) {
   Worst worst;
   for (const Case& c : cases_of("jarque_bera")) {
     BOOST_TEST_CONTEXT(c.name) {
-      const stats::NormalityTestResult r = stats::jarque_bera(c.input("x"));
+      const stats::NormalityTestResult r = stats::jarque_bera(c.column("x"));
       check_statistic(r.statistic, c.values[0], worst);
       check_pvalue(r.pvalue, c.values[1], worst);
     }
@@ -666,8 +633,8 @@ BOOST_AUTO_TEST_CASE(false_discovery_control_matches_scipy) {
   for (const Case& c : cases_of("false_discovery_control")) {
     BOOST_TEST_CONTEXT(c.name) {
       const Vector adjusted = stats::false_discovery_control(
-          c.input("x"), c.options.at("method") == "by" ? stats::FdrMethod::by : stats::FdrMethod::bh);
-      const Vector expected = c.input("y");
+          c.column("x"), c.options.at("method") == "by" ? stats::FdrMethod::by : stats::FdrMethod::bh);
+      const Vector expected = c.column("y");
       BOOST_TEST_REQUIRE(adjusted.size() == expected.size());
       for (Index i = 0; i < adjusted.size(); ++i) check_pvalue(adjusted(i), expected(i), worst);
     }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "manifest_cases.hpp"
 #include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(normality_tests)
@@ -21,34 +22,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// One row of tests/data/stats/normality/cases.csv
-// (tests/reference/stats_normality.py): SciPy 1.17's result fields.
-struct Case {
-  std::string name, function, option;
-  stats::Alternative alternative = stats::Alternative::two_sided;
-  std::vector<double> values;
-  [[nodiscard]] Vector x() const {
-    return io::load_npy<double>(testing::fixture_path("stats/normality/" + name + "_x.npy")).col(0);
-  }
-  [[nodiscard]] std::string label() const { return function + " " + name + " " + option; }
-};
+using Case = testing::ManifestCase;
 
-std::vector<Case> cases_of(const std::string& function) {
-  std::vector<Case> out;
-  for (const auto& row : testing::read_manifest("stats/normality/cases.csv")) {
-    BOOST_TEST_REQUIRE(row.size() >= 6u);
-    if (row[1] != function) continue;
-    Case c;
-    c.name = row[0], c.function = row[1], c.option = row[3];
-    c.alternative = row[2] == "less"      ? stats::Alternative::less
-                    : row[2] == "greater" ? stats::Alternative::greater
-                                          : stats::Alternative::two_sided;
-    for (std::size_t k = 4; k < row.size() && !row[k].empty(); ++k) c.values.push_back(std::stod(row[k]));
-    out.push_back(std::move(c));
-  }
-  BOOST_TEST_REQUIRE(!out.empty());
-  return out;
-}
+std::vector<Case> cases_of(const std::string& function) { return testing::manifest_cases("stats/normality", function); }
 
 // |value - reference| / max(|reference|, scale), recorded in worst.
 double check(double value, double reference, double tolerance, double& worst, double scale = 0) {
@@ -76,7 +52,7 @@ BOOST_AUTO_TEST_CASE(dagostino_tests_match_scipy) {
     double worst_z = 0, worst_p = 0;
     for (const Case& c : cases_of(function)) {
       BOOST_TEST_CONTEXT(c.label()) {
-        const Vector x = c.x();
+        const Vector x = c.column("x");
         const stats::NormalityTestResult r = function == "skewtest"       ? stats::skewtest(x, c.alternative)
                                              : function == "kurtosistest" ? stats::kurtosistest(x, c.alternative)
                                                                           : stats::normaltest(x);
@@ -99,7 +75,7 @@ BOOST_AUTO_TEST_CASE(shapiro_matches_scipy) {
   int count = 0;
   for (const Case& c : cases_of("shapiro")) {
     BOOST_TEST_CONTEXT(c.label()) {
-      const stats::NormalityTestResult r = stats::shapiro(c.x());
+      const stats::NormalityTestResult r = stats::shapiro(c.column("x"));
       check(r.statistic, c.values[0], 1e-13, worst_w);
       check(r.pvalue, c.values[1], 1e-9, worst_p);
       ++count;
@@ -124,13 +100,13 @@ BOOST_AUTO_TEST_CASE(anderson_matches_scipy) {
   int count = 0;
   for (const Case& c : cases_of("anderson")) {
     BOOST_TEST_CONTEXT(c.label()) {
-      const std::string d = c.option.substr(c.option.find('=') + 1);
+      const std::string d = c.options_text.substr(c.options_text.find('=') + 1);
       const stats::AndersonDist dist = d == "norm"       ? stats::AndersonDist::norm
                                        : d == "expon"    ? stats::AndersonDist::expon
                                        : d == "logistic" ? stats::AndersonDist::logistic
                                        : d == "gumbel_l" ? stats::AndersonDist::gumbel_l
                                                          : stats::AndersonDist::gumbel_r;
-      const Vector x = c.x();
+      const Vector x = c.column("x");
       const stats::AndersonResult r = stats::anderson(x, dist);
       const Index k = r.critical_values.size();
       const bool logistic = dist == stats::AndersonDist::logistic;
