@@ -175,7 +175,7 @@ CorrelationResult kendalltau(const Vector& x, const Vector& y, const KendalltauO
     y_rank[static_cast<std::size_t>(order[k])] = static_cast<Index>(distinct_y);  // 1-based
   }
   const TieCounts y_ties = runs(order, [&](Index i, Index j) { return y(i) == y(j); });
-  order = detail::sort_sample(x, y_rank).order;  // by x, then y
+  order = detail::sort_sample(x, order).order;  // by x, then y
   const TieCounts x_ties = runs(order, [&](Index i, Index j) { return x(i) == x(j); });
   const TieCounts joint_ties = runs(order, [&](Index i, Index j) { return x(i) == x(j) && y(i) == y(j); });
 

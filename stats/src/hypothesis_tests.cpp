@@ -7,6 +7,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 
+#include "sorting.hpp"
 #include "test_support.hpp"
 
 namespace scilearn::stats {
@@ -161,8 +162,7 @@ MannwhitneyuResult mannwhitneyu(const Vector& x, const Vector& y, const Mannwhit
   Vector xy(n1 + n2);
   xy << x, y;
   if (xy.array().isNaN().any()) return {kNaN, kNaN};
-  const Vector ranks = rankdata(xy);
-  const std::vector<double> ties = detail::tie_sizes(xy);
+  const auto [ranks, ties] = detail::rank_sample(xy);
   const double f1 = static_cast<double>(n1), f2 = static_cast<double>(n2);
   const double u1 = ranks.head(n1).sum() - f1 * (f1 + 1) / 2;  // half-integers: the sum is exact
   const double u2 = f1 * f2 - u1;

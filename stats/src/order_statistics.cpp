@@ -152,29 +152,7 @@ double trim_mean(const Vector& a, double proportiontocut) {
 Vector rankdata(const Vector& a, RankMethod method) {
   const Index n = a.size();
   if (a.hasNaN()) return Vector::Constant(n, kNaN);
-  const auto [values, order] = detail::sort_sample(a);
-  const auto count = static_cast<std::size_t>(n);
-  Vector ranks(n);
-  double dense = 0;
-  // Ties are runs of equal sorted values [i, j), 0-based.
-  for (std::size_t i = 0; i < count;) {
-    std::size_t j = i + 1;
-    while (j < count && values[j] == values[i]) ++j;
-    ++dense;
-    for (std::size_t k = i; k < j; ++k) {
-      double r = 0;
-      switch (method) {
-        case RankMethod::average: r = 0.5 * static_cast<double>(i + 1 + j); break;
-        case RankMethod::min: r = static_cast<double>(i + 1); break;
-        case RankMethod::max: r = static_cast<double>(j); break;
-        case RankMethod::dense: r = dense; break;
-        case RankMethod::ordinal: r = static_cast<double>(k + 1); break;
-      }
-      ranks(order[k]) = r;
-    }
-    i = j;
-  }
-  return ranks;
+  return detail::rank_sample(a, method).ranks;
 }
 
 double median_abs_deviation(const Vector& a, double scale, bool scale_normal) {

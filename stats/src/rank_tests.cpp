@@ -8,6 +8,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 
+#include "sorting.hpp"
 #include "test_support.hpp"
 
 namespace scilearn::stats {
@@ -100,7 +101,8 @@ RankTestResult wilcoxon(const Vector& d, const WilcoxonOptions& options) {
     ranked(j++) = std::abs(d(i));
     sign.push_back(d(i) > 0 ? 1.0 : d(i) < 0 ? -1.0 : 0.0);
   }
-  const Vector r = rankdata(ranked);
+  const detail::Ranking ranking = detail::rank_sample(ranked);
+  const Vector& r = ranking.ranks;
   double r_plus = 0, r_minus = 0, r_zero = 0;
   std::vector<double> nonzero_ranks;
   for (Index j = 0; j < r.size(); ++j) {
@@ -114,7 +116,7 @@ RankTestResult wilcoxon(const Vector& d, const WilcoxonOptions& options) {
     r_plus += r_zero / 2;
     r_minus += r_zero / 2;
   }
-  std::vector<double> ties = detail::tie_sizes(ranked);
+  std::vector<double> ties = ranking.tie_sizes;
   // Pratt's zeros are ranked but leave the variance's tie term (they are
   // the smallest |d|, so their group comes first).
   if (options.zero_method == WilcoxonZeroMethod::pratt && n_zero > 1) ties.erase(ties.begin());
@@ -189,10 +191,10 @@ RankTestResult kruskal(const std::vector<Vector>& samples) {
     at += s.size();
   }
   if (all.array().isNaN().any()) return {kNaN, kNaN};
-  const Vector ranks = rankdata(all);
+  const auto [ranks, tie_sizes] = detail::rank_sample(all);
   const auto n = static_cast<double>(total);
   double tie_term = 0;
-  for (const double t : detail::tie_sizes(all)) tie_term += t * t * t - t;
+  for (const double t : tie_sizes) tie_term += t * t * t - t;
   const double ties = 1 - tie_term / (n * n * n - n);
   // Rank sums are sums of half-integers: exact.
   double ssbn = 0;
@@ -223,8 +225,9 @@ RankTestResult friedmanchisquare(const std::vector<Vector>& samples) {
   for (Index i = 0; i < n; ++i) {
     for (Index j = 0; j < k; ++j) block(j) = samples[static_cast<std::size_t>(j)](i);
     if (block.array().isNaN().any()) return {kNaN, kNaN};
-    rank_sums += rankdata(block);
-    for (const double t : detail::tie_sizes(block)) tie_term += t * (t * t - 1);
+    const detail::Ranking ranking = detail::rank_sample(block);
+    rank_sums += ranking.ranks;
+    for (const double t : ranking.tie_sizes) tie_term += t * (t * t - 1);
   }
   const auto fk = static_cast<double>(k), fn = static_cast<double>(n);
   const double c = 1 - tie_term / (fk * (fk * fk - 1) * fn);

@@ -55,19 +55,6 @@ double centred_sum_of_squares(const Vector& a, double* mean) {
   return compensated_sum(a.size(), [&](Index i) { return (a(i) - m) * (a(i) - m); });
 }
 
-std::vector<double> tie_sizes(const Vector& a) {
-  std::vector<double> sorted(a.data(), a.data() + a.size());
-  std::sort(sorted.begin(), sorted.end());
-  std::vector<double> sizes;
-  for (std::size_t start = 0; start < sorted.size();) {
-    std::size_t end = start + 1;
-    while (end < sorted.size() && sorted[end] == sorted[start]) ++end;
-    if (end - start > 1) sizes.push_back(static_cast<double>(end - start));
-    start = end;
-  }
-  return sizes;
-}
-
 double t_pvalue(double t, double df, Alternative alternative) {
   if (!(df > 0)) return kNaN;
   return symmetric_pvalue(bm::students_t_distribution<double, ExtendedPolicy>(df), t, alternative);

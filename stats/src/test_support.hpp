@@ -23,9 +23,6 @@ double careful_mean(const Vector& a);
 // sum (a_i - m)^2 about m = careful_mean(a) (returned in *mean when given).
 double centred_sum_of_squares(const Vector& a, double* mean = nullptr);
 
-// The sizes of the groups of equal values with more than one member (the
-// tie counts t of the rank tests' corrections). a holds no NaN.
-std::vector<double> tie_sizes(const Vector& a);
 
 // p-values of a statistic under Student's t (df > 0) or the standard
 // normal, for the alternative: less = cdf, greater = sf, two_sided = 2 sf(|x|).
