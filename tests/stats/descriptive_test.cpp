@@ -1,14 +1,17 @@
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <limits>
 #include <map>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/io.hpp>
+#include <scilearn/core/random.hpp>
 #include <scilearn/stats/descriptive.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "support/fixtures.hpp"
 
@@ -150,6 +153,50 @@ BOOST_AUTO_TEST_CASE(edge_cases_of_the_means_and_orders) {
   BOOST_CHECK_THROW((void)stats::percentile(Vector::Ones(3), -1), ValueError);
   BOOST_CHECK_THROW((void)stats::median(Vector()), ValueError);
   BOOST_CHECK_THROW((void)stats::entropy(Vector::Ones(3), Vector::Ones(2)), ValueError);
+}
+
+// rankdata sorts with a radix sort on the values' bits; on a large sample
+// with every kind of key (ties, both zeros, subnormals, huge magnitudes,
+// infinities) its ranks must equal those of the definition, computed here
+// from std::stable_sort of the indices by value.
+BOOST_AUTO_TEST_CASE(rankdata_of_a_large_mixed_sample_follows_the_definition) {
+  Generator rng(7);
+  const Index n = 200'000;
+  Vector a(n);
+  for (Index i = 0; i < n; ++i) {
+    switch (i % 7) {
+      case 0: a(i) = rng.standard_normal(); break;
+      case 1: a(i) = std::floor(10 * rng.random()) - 5; break;  // many ties
+      case 2: a(i) = (rng.random() < 0.5 ? -0.0 : 0.0); break;
+      case 3: a(i) = std::ldexp(rng.random() - 0.5, static_cast<int>(2000 * rng.random()) - 1000); break;
+      case 4: a(i) = 4.9e-324 * std::floor(100 * rng.random()) * (rng.random() < 0.5 ? -1 : 1); break;
+      case 5: a(i) = rng.random() < 0.5 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity(); break;
+      default: a(i) = 1e300 * (rng.random() - 0.5); break;
+    }
+  }
+  std::vector<Index> order(static_cast<std::size_t>(n));
+  for (Index i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i;
+  std::stable_sort(order.begin(), order.end(), [&](Index i, Index j) { return a(i) < a(j); });
+  for (const stats::RankMethod method : {stats::RankMethod::average, stats::RankMethod::min, stats::RankMethod::max,
+                                         stats::RankMethod::dense, stats::RankMethod::ordinal}) {
+    Vector expected(n);
+    double dense = 0;
+    for (std::size_t i = 0; i < order.size();) {
+      std::size_t j = i;
+      while (j < order.size() && a(order[j]) == a(order[i])) ++j;
+      ++dense;
+      for (std::size_t k = i; k < j; ++k) {
+        const double r = method == stats::RankMethod::average ? 0.5 * static_cast<double>(i + 1 + j)
+                         : method == stats::RankMethod::min   ? static_cast<double>(i + 1)
+                         : method == stats::RankMethod::max   ? static_cast<double>(j)
+                         : method == stats::RankMethod::dense ? dense
+                                                              : static_cast<double>(k + 1);
+        expected(order[k]) = r;
+      }
+      i = j;
+    }
+    BOOST_TEST((stats::rankdata(a, method) == expected));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
