@@ -6,6 +6,7 @@
 #include <scilearn/stats/order_statistics.hpp>
 #include <scilearn/stats/distributions.hpp>
 #include <scilearn/stats/discrete_distributions.hpp>
+#include <scilearn/stats/multivariate.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
 #include <scilearn/stats/contingency_tests.hpp>
 #include <scilearn/stats/correlation.hpp>
