@@ -79,6 +79,15 @@ CorrelationResult pearsonr(const Vector& x, const Vector& y, Alternative alterna
   return {r, p};
 }
 
+CorrelationResult pointbiserialr(const Vector& x, const Vector& y) {
+  check_same_length("pointbiserialr", "x", x.size(), "y", y.size());
+  if (x.size() < 2) {
+    detail::warn_too_small("pointbiserialr");
+    return {kNaN, kNaN};
+  }
+  return pearsonr(x, y);
+}
+
 CorrelationResult spearmanr(const Vector& x, const Vector& y, Alternative alternative) {
   check_same_length("spearmanr", "x", x.size(), "y", y.size());
   const Index n = x.size();

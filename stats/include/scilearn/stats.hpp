@@ -11,6 +11,9 @@
 #include <scilearn/stats/contingency_tests.hpp>
 #include <scilearn/stats/correlation.hpp>
 #include <scilearn/stats/kolmogorov.hpp>
+#include <scilearn/stats/regression_slopes.hpp>
+#include <scilearn/stats/resampling.hpp>
+#include <scilearn/stats/binned_statistic.hpp>
 #include <scilearn/stats/ks_tests.hpp>
 #include <scilearn/stats/rank_tests.hpp>
 #include <scilearn/stats/variance_tests.hpp>

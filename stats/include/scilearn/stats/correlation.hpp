@@ -29,6 +29,14 @@ struct CorrelationResult {
 [[nodiscard]] CorrelationResult pearsonr(const Vector& x, const Vector& y,
                                          Alternative alternative = Alternative::two_sided);
 
+/// The point-biserial correlation of a binary x with a continuous y
+/// (scipy.stats.pointbiserialr): pearsonr(x, y) with its two-sided p-value
+/// (Lev 1949; x may hold any two values, or any values at all, as SciPy).
+/// n < 2: NaN and a RuntimeWarning ("too small"), as SciPy 1.17.
+/// Throws: ValueError when the lengths differ.
+/// Complexity: O(n).
+[[nodiscard]] CorrelationResult pointbiserialr(const Vector& x, const Vector& y);
+
 /// Spearman's rank correlation (scipy.stats.spearmanr for two samples): the
 /// Pearson correlation of the average ranks; the p-value from
 /// t = rho sqrt((n - 2) / (1 - rho^2)) with n - 2 degrees of freedom.
