@@ -10,6 +10,7 @@
 #include <scilearn/stats/order_statistics.hpp>
 #include <vector>
 
+#include "sorting.hpp"
 #include "test_support.hpp"
 
 namespace scilearn::stats {
@@ -46,7 +47,7 @@ bool fit_is_defined(const char* where, const Vector& y, const Vector& x) {
 // sum t (t - 1)(2t + 5) over the groups of t tied values of a.
 double tie_term(const Vector& a) {
   double sum = 0;
-  for (const double t : detail::tie_sizes(a)) sum += t * (t - 1) * (2 * t + 5);
+  for (const double t : detail::rank_sample(a).tie_sizes) sum += t * (t - 1) * (2 * t + 5);
   return sum;
 }
 
