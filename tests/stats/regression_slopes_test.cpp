@@ -37,11 +37,11 @@ constexpr double kSiegelTol = 0.0;
 constexpr double kCorrelationTol = 1e-12, kPvalueTol = 1e-10;
 
 stats::TheilslopesMethod theil_method(const Case& c) {
-  return c.option("method") == "joint" ? stats::TheilslopesMethod::joint : stats::TheilslopesMethod::separate;
+  return c.text("method") == "joint" ? stats::TheilslopesMethod::joint : stats::TheilslopesMethod::separate;
 }
 
 stats::SiegelslopesMethod siegel_method(const Case& c) {
-  return c.option("method") == "separate" ? stats::SiegelslopesMethod::separate
+  return c.text("method") == "separate" ? stats::SiegelslopesMethod::separate
                                           : stats::SiegelslopesMethod::hierarchical;
 }
 
@@ -53,8 +53,8 @@ BOOST_AUTO_TEST_CASE(theilslopes_matches_scipy) {
     BOOST_TEST_CONTEXT(c.label()) {
       WarningCounter quiet;  // the n < 2 and identical-x cases warn; counted in their own test
       const Vector y = c.vector("y");
-      const double alpha = c.number("alpha");
-      const stats::TheilslopesResult r = c.option("x") == "none"
+      const double alpha = c.option("alpha");
+      const stats::TheilslopesResult r = c.text("x") == "none"
                                              ? stats::theilslopes(y, alpha, theil_method(c))
                                              : stats::theilslopes(y, c.vector("x"), alpha, theil_method(c));
       worst.check("slope", r.slope, c.values[0], kTheilTol);
@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(siegelslopes_matches_scipy) {
     BOOST_TEST_CONTEXT(c.label()) {
       WarningCounter quiet;
       const Vector y = c.vector("y");
-      const stats::SiegelslopesResult r = c.option("x") == "none"
+      const stats::SiegelslopesResult r = c.text("x") == "none"
                                               ? stats::siegelslopes(y, siegel_method(c))
                                               : stats::siegelslopes(y, c.vector("x"), siegel_method(c));
       worst.check("slope", r.slope, c.values[0], kSiegelTol);

@@ -15,51 +15,15 @@
 #include <string>
 #include <vector>
 
+#include "manifest_cases.hpp"
 #include "support/fixtures.hpp"
 
 namespace scilearn::testing::resampling {
 
-// One row of the manifest: SciPy's results v0, v1, ... and the case's arrays.
-struct Case {
-  std::string name, function;
-  std::map<std::string, std::string> options;
-  std::vector<double> values;
-
-  [[nodiscard]] Matrix matrix(const std::string& key) const {
-    return io::load_npy<double>(fixture_path("stats/resampling/" + name + "_" + key + ".npy"));
-  }
-  [[nodiscard]] Vector vector(const std::string& key) const {
-    const Matrix m = matrix(key);
-    return m.size() == 0 ? Vector() : Vector(m.reshaped());
-  }
-  [[nodiscard]] const std::string& option(const std::string& key) const { return options.at(key); }
-  [[nodiscard]] double number(const std::string& key) const { return std::stod(options.at(key)); }
-  [[nodiscard]] std::string label() const {
-    std::string text = name + " " + function;
-    for (const auto& [key, value] : options) text += " " + key + "=" + value;
-    return text;
-  }
-};
+using Case = ManifestCase;  // this manifest has no alternative column
 
 inline std::vector<Case> cases_of(const std::string& function) {
-  std::vector<Case> out;
-  for (const auto& row : read_manifest("stats/resampling/cases.csv")) {
-    BOOST_TEST_REQUIRE(row.size() >= 3u);
-    if (row[1] != function) continue;
-    Case c;
-    c.name = row[0];
-    c.function = row[1];
-    for (std::size_t start = 0; start < row[2].size();) {
-      const std::size_t end = std::min(row[2].find(';', start), row[2].size());
-      const std::string pair = row[2].substr(start, end - start);
-      c.options[pair.substr(0, pair.find('='))] = pair.substr(pair.find('=') + 1);
-      start = end + 1;
-    }
-    for (std::size_t k = 3; k < row.size() && !row[k].empty(); ++k) c.values.push_back(std::stod(row[k]));
-    out.push_back(std::move(c));
-  }
-  BOOST_TEST_REQUIRE(!out.empty());
-  return out;
+  return manifest_cases("stats/resampling", function, /*alternative_column=*/false);
 }
 
 // 0 when both are NaN or equal (infinities included); otherwise the

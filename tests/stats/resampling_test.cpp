@@ -35,7 +35,7 @@ stats::Alternative alternative_of(const std::string& text) {
 
 std::vector<Vector> samples_of(const Case& c) {
   std::vector<Vector> data;
-  for (int j = 0; j < static_cast<int>(c.number("samples")); ++j) data.push_back(c.vector("s" + std::to_string(j)));
+  for (int j = 0; j < static_cast<int>(c.option("samples")); ++j) data.push_back(c.vector("s" + std::to_string(j)));
   return data;
 }
 
@@ -112,12 +112,12 @@ BOOST_AUTO_TEST_CASE(bootstrap_intervals_from_scipys_distribution_match_scipy) {
       WarningCounter quiet;  // the degenerate cases warn; counted in their own test
       const stats::BootstrapResult previous{{kNaN, kNaN}, c.vector("dist"), kNaN};
       const stats::BootstrapResult r =
-          stats::bootstrap(samples_of(c), statistic_named(c.option("statistic")),
+          stats::bootstrap(samples_of(c), statistic_named(c.text("statistic")),
                            {.n_resamples = 0,
-                            .paired = c.number("paired") != 0,
-                            .confidence_level = c.number("level"),
-                            .alternative = alternative_of(c.option("alternative")),
-                            .method = method_of(c.option("method")),
+                            .paired = c.option("paired") != 0,
+                            .confidence_level = c.option("level"),
+                            .alternative = alternative_of(c.text("alternative")),
+                            .method = method_of(c.text("method")),
                             .bootstrap_result = &previous});
       const double scale = c.values[2];
       worst.check("low", r.confidence_interval.low, c.values[0], kIntervalTol, scale);
@@ -134,8 +134,8 @@ BOOST_AUTO_TEST_CASE(bootstrap_agrees_with_scipy_to_monte_carlo_accuracy) {
   for (const Case& c : cases_of("bootstrap_mc")) {
     for (const std::uint64_t seed : {1u, 2u, 3u}) {
       BOOST_TEST_CONTEXT(c.label() << " seed " << seed) {
-        const stats::BootstrapResult r = stats::bootstrap(samples_of(c), statistic_named(c.option("statistic")),
-                                                          {.paired = c.number("paired") != 0, .seed = seed});
+        const stats::BootstrapResult r = stats::bootstrap(samples_of(c), statistic_named(c.text("statistic")),
+                                                          {.paired = c.option("paired") != 0, .seed = seed});
         BOOST_TEST(r.bootstrap_distribution.size() == 9999);
         const double se = c.values[2];
         // The ends' differences in standard errors (against 0 on the scale 1).
@@ -288,15 +288,15 @@ BOOST_AUTO_TEST_CASE(exact_permutation_tests_match_scipy) {
   for (const Case& c : cases_of("permutation_test")) {
     if (c.name == "perm_rand") continue;
     BOOST_TEST_CONTEXT(c.label()) {
-      const std::string type = c.option("type");
+      const std::string type = c.text("type");
       const stats::PermutationType permutation_type = type == "samples"    ? stats::PermutationType::samples
                                                       : type == "pairings" ? stats::PermutationType::pairings
                                                                            : stats::PermutationType::independent;
       const stats::PermutationTestResult r =
-          stats::permutation_test(samples_of(c), statistic_named(c.option("statistic")),
+          stats::permutation_test(samples_of(c), statistic_named(c.text("statistic")),
                                   {.permutation_type = permutation_type,
-                                   .n_resamples = c.option("n_resamples") == "inf" ? kInf : c.number("n_resamples"),
-                                   .alternative = alternative_of(c.option("alternative")),
+                                   .n_resamples = c.text("n_resamples") == "inf" ? kInf : c.option("n_resamples"),
+                                   .alternative = alternative_of(c.text("alternative")),
                                    .seed = 1});
       // Exact: the same statistic values (integer data, or the same
       // sequential sums), the same counts, the same quotient.
@@ -319,7 +319,7 @@ BOOST_AUTO_TEST_CASE(randomized_permutation_tests_are_close_to_the_exact_pvalue)
   // sigma (plus 2 / B for the +1 and the doubling of two-sided p-values).
   for (const Case& c : cases_of("permutation_test")) {
     if (c.name != "perm_rand") continue;
-    const stats::Alternative alternative = alternative_of(c.option("alternative"));
+    const stats::Alternative alternative = alternative_of(c.text("alternative"));
     for (const std::uint64_t seed : {1u, 2u, 3u, 4u}) {
       BOOST_TEST_CONTEXT(c.label() << " seed " << seed) {
         const auto diff = statistic_named("mean_diff");
@@ -443,13 +443,13 @@ BOOST_AUTO_TEST_CASE(binned_statistic_matches_scipy) {
   for (const Case& c : cases_of("binned_statistic")) {
     BOOST_TEST_CONTEXT(c.label()) {
       stats::BinnedStatisticOptions options;
-      if (c.option("bins") == "edges") {
+      if (c.text("bins") == "edges") {
         options.bin_edges = c.vector("bins");
       } else {
-        options.bins = std::stoll(c.option("bins"));
+        options.bins = std::stoll(c.text("bins"));
       }
-      if (c.options.count("range") != 0) options.range = range_of(c.option("range"), 0);
-      const std::string name = c.option("statistic");
+      if (c.options.count("range") != 0) options.range = range_of(c.text("range"), 0);
+      const std::string name = c.text("statistic");
       const Vector x = c.vector("x"), values = c.vector("values");
       const auto named = named_statistic(name);
       const stats::BinnedStatisticResult r = named ? stats::binned_statistic(x, values, *named, options)
@@ -475,18 +475,18 @@ BOOST_AUTO_TEST_CASE(binned_statistic_2d_matches_scipy) {
   for (const Case& c : cases_of("binned_statistic_2d")) {
     BOOST_TEST_CONTEXT(c.label()) {
       stats::BinnedStatistic2dOptions options;
-      if (c.option("bins") == "edges") {
+      if (c.text("bins") == "edges") {
         options.x_edges = c.vector("xbins");
         options.y_edges = c.vector("ybins");
       } else {
-        const auto [nx, ny] = range_of(c.option("bins"), 0);
+        const auto [nx, ny] = range_of(c.text("bins"), 0);
         options.bins = {static_cast<Index>(nx), static_cast<Index>(ny)};
       }
       if (c.options.count("range") != 0) {
-        options.range = std::array<std::pair<double, double>, 2>{range_of(c.option("range"), 0),
-                                                                 range_of(c.option("range"), 2)};
+        options.range = std::array<std::pair<double, double>, 2>{range_of(c.text("range"), 0),
+                                                                 range_of(c.text("range"), 2)};
       }
-      const std::string name = c.option("statistic");
+      const std::string name = c.text("statistic");
       const Vector x = c.vector("x"), y = c.vector("y"), values = c.vector("values");
       const auto named = named_statistic(name);
       const stats::BinnedStatistic2dResult r =
