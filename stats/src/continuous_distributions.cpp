@@ -17,6 +17,7 @@
 #include <numbers>
 
 #include "distribution_support.hpp"
+#include "ziggurat.hpp"
 
 namespace scilearn::stats {
 
@@ -128,7 +129,7 @@ double Normal::std_pdf_at_edge(double) const { return 0.0; }
 double Normal::std_mean() const { return 0.0; }
 double Normal::std_var() const { return 1.0; }
 double Normal::std_entropy() const { return 0.5 + kLogSqrt2Pi; }
-double Normal::std_rvs(Generator& rng) const { return rng.standard_normal(); }
+double Normal::std_rvs(Generator& rng) const { return detail::ziggurat_normal(rng); }
 
 // ---- uniform ----------------------------------------------------------------
 
@@ -293,7 +294,7 @@ double LogNormal::std_pdf_at_edge(double) const { return 0.0; }
 double LogNormal::std_mean() const { return std::exp(s_ * s_ / 2); }
 double LogNormal::std_var() const { return std::exp(s_ * s_) * std::expm1(s_ * s_); }
 double LogNormal::std_entropy() const { return 0.5 + kLogSqrt2Pi + std::log(s_); }
-double LogNormal::std_rvs(Generator& rng) const { return std::exp(s_ * rng.standard_normal()); }
+double LogNormal::std_rvs(Generator& rng) const { return std::exp(s_ * detail::ziggurat_normal(rng)); }
 
 // ---- t ----------------------------------------------------------------------
 

@@ -165,8 +165,8 @@ class ContinuousDistribution {
 
 /// Normal distribution, density exp(-z^2 / 2) / sqrt(2 pi), z = (x - loc) / scale.
 /// logcdf / logsf use an asymptotic series past |z| = 37, where the cdf
-/// underflows (as SciPy's log_ndtr). rvs: Generator::standard_normal
-/// (Marsaglia's polar method).
+/// underflows (as SciPy's log_ndtr). rvs: the ziggurat method (Marsaglia and
+/// Tsang 2000, in Doornik's 2005 form with 128 blocks), as NumPy's normal.
 class Normal final : public ContinuousDistribution {
  public:
   explicit Normal(double loc = 0, double scale = 1);
@@ -290,7 +290,7 @@ class Beta final : public ContinuousDistribution {
 };
 
 /// Log-normal distribution with shape s > 0: log(z) is normal(0, s); SciPy's
-/// scale is exp(mu). rvs: exp(s * standard_normal()).
+/// scale is exp(mu). rvs: exp(s z), z a ziggurat normal variate (as norm).
 class LogNormal final : public ContinuousDistribution {
  public:
   explicit LogNormal(double s, double loc = 0, double scale = 1);
