@@ -91,8 +91,8 @@ void for_each_point(const Matrix& cholesky, const Matrix& dataset, const Matrix&
     Vector distances(dataset.cols());
 #pragma omp for schedule(static)
     for (Index j = 0; j < m; ++j) {
-      distances.setZero();
-      for (Index k = 0; k < d; ++k) distances.array() += (data.col(k).array() - at(k, j)).square();
+      distances = (data.col(0).array() - at(0, j)).square().matrix();
+      for (Index k = 1; k < d; ++k) distances.array() += (data.col(k).array() - at(k, j)).square();
       use(j, distances);
     }
   }
