@@ -28,6 +28,43 @@ double var(const Vector& a, int ddof) {
 
 double std_dev(const Vector& a, int ddof) { return std::sqrt(var(a, ddof)); }
 
+namespace {
+
+// The weights' sum, after checking them against the sample (np.average
+// raises on a zero sum; negative weights make no sense for the variances).
+double weight_sum(const char* where, const Vector& a, const Vector& weights) {
+  check_non_empty(where, "a", a);
+  if (weights.size() != a.size()) {
+    throw ValueError(cat(where, ": weights have ", weights.size(), " entries, a ", a.size()));
+  }
+  check_finite(where, "weights", weights);
+  if ((weights.array() < 0).any()) throw ValueError(cat(where, ": weights must be >= 0"));
+  const double total = compensated_sum(weights.size(), [&](Index i) { return weights(i); });
+  if (total == 0) throw ValueError(cat(where, ": the weights sum to zero"));
+  return total;
+}
+
+}  // namespace
+
+double mean(const Vector& a, const Vector& weights) {
+  const double total = weight_sum("mean", a, weights);
+  return compensated_sum(a.size(), [&](Index i) { return weights(i) * a(i); }) / total;
+}
+
+double var(const Vector& a, const Vector& weights, int ddof) {
+  if (ddof < 0) throw ValueError(cat("var: ddof must be >= 0, got ", ddof));
+  const double total = weight_sum("var", a, weights);
+  if (total <= ddof) return std::numeric_limits<double>::quiet_NaN();
+  const double m = compensated_sum(a.size(), [&](Index i) { return weights(i) * a(i); }) / total;
+  // As the unweighted var: the squares corrected by the (weighted) sum of the
+  // deviations, which is 0 up to the rounding of m.
+  const double squares = compensated_sum(a.size(), [&](Index i) { return weights(i) * (a(i) - m) * (a(i) - m); });
+  const double deviations = compensated_sum(a.size(), [&](Index i) { return weights(i) * (a(i) - m); });
+  return (squares - deviations * deviations / total) / (total - ddof);
+}
+
+double std_dev(const Vector& a, const Vector& weights, int ddof) { return std::sqrt(var(a, weights, ddof)); }
+
 double lag_autocorrelation(const Vector& a, Index lag) {
   check_non_empty("lag_autocorrelation", "a", a);
   const Index n = a.size();
@@ -58,6 +95,26 @@ double pmean(const Vector& a, double p) {
   const double m =
       compensated_sum(a.size(), [&](Index i) { return std::pow(a(i), p); }) / static_cast<double>(a.size());
   return std::pow(m, 1 / p);
+}
+
+double gmean(const Vector& a, const Vector& weights) {
+  const double total = weight_sum("gmean", a, weights);
+  return std::exp(compensated_sum(a.size(), [&](Index i) { return weights(i) * std::log(a(i)); }) / total);
+}
+
+double hmean(const Vector& a, const Vector& weights) {
+  const double total = weight_sum("hmean", a, weights);
+  if ((a.array() < 0).any()) return std::numeric_limits<double>::quiet_NaN();
+  if ((a.array() == 0).any()) return 0.0;
+  return total / compensated_sum(a.size(), [&](Index i) { return weights(i) / a(i); });
+}
+
+double pmean(const Vector& a, double p, const Vector& weights) {
+  const double total = weight_sum("pmean", a, weights);
+  if (!std::isfinite(p)) throw ValueError(cat("pmean: p must be finite, got ", p));
+  if ((a.array() < 0).any()) return std::numeric_limits<double>::quiet_NaN();
+  if (p == 0) return gmean(a, weights);
+  return std::pow(compensated_sum(a.size(), [&](Index i) { return weights(i) * std::pow(a(i), p); }) / total, 1 / p);
 }
 
 namespace {

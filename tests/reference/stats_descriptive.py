@@ -49,6 +49,19 @@ def main():
             values += [("gmean", "", st.gmean(a)), ("hmean", "", st.hmean(a)), ("pmean", "0.5", st.pmean(a, 0.5)),
                        ("pmean", "-2", st.pmean(a, -2)), ("entropy", "", st.entropy(a)),
                        ("entropy", "base2_vs_uniform", st.entropy(a, np.ones_like(a), base=2))]
+        # Weighted forms: real weights (mean, ddof-0 variance, the three
+        # means) and integer frequency weights (variance with ddof 1).
+        w = rng.uniform(0.1, 3.0, a.size)
+        f = rng.integers(1, 5, a.size)
+        np.save(OUT / f"{name}_weights.npy", w)
+        np.save(OUT / f"{name}_fweights.npy", f.astype(float))
+        values += [("wmean", "", np.average(a, weights=w)),
+                   ("wvar", "0", np.cov(a, aweights=w, ddof=0)),
+                   ("wvar", "f1", np.cov(a, fweights=f, ddof=1)),
+                   ("wstd", "0", np.sqrt(np.cov(a, aweights=w, ddof=0)))]
+        if np.all(a > 0):
+            values += [("wgmean", "", st.gmean(a, weights=w)), ("whmean", "", st.hmean(a, weights=w)),
+                       ("wpmean", "0.5", st.pmean(a, 0.5, weights=w)), ("wpmean", "-2", st.pmean(a, -2, weights=w))]
         for method in METHODS:
             for q in QS:
                 values.append(("quantile", f"{method}:{q!r}", np.quantile(a, q, method=method)))

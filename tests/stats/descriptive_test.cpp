@@ -75,8 +75,21 @@ const std::map<std::string, stats::RankMethod> kRanks = {{"average", stats::Rank
                                                          {"dense", stats::RankMethod::dense},
                                                          {"ordinal", stats::RankMethod::ordinal}};
 
-// Ours for one row of values.csv.
-double ours(const Vector& a, const std::string& f, const std::string& p) {
+Vector weights_of(const std::string& sample, const std::string& kind) {
+  return io::load_npy<double>(testing::fixture_path("stats/descriptive/" + sample + "_" + kind + ".npy"));
+}
+
+// Ours for one row of values.csv (sample: the sample's name, for its weights).
+double ours(const Vector& a, const std::string& sample, const std::string& f, const std::string& p) {
+  if (f.starts_with("w")) {
+    const Vector w = weights_of(sample, p == "f1" ? "fweights" : "weights");
+    if (f == "wmean") return stats::mean(a, w);
+    if (f == "wvar") return stats::var(a, w, p == "f1" ? 1 : 0);
+    if (f == "wstd") return stats::std_dev(a, w, 0);
+    if (f == "wgmean") return stats::gmean(a, w);
+    if (f == "whmean") return stats::hmean(a, w);
+    if (f == "wpmean") return stats::pmean(a, std::stod(p), w);
+  }
   if (f == "mean") return stats::mean(a);
   if (f == "var") return stats::var(a, std::stoi(p));
   if (f == "median") return stats::median(a);
@@ -118,7 +131,7 @@ BOOST_AUTO_TEST_CASE(statistics_match_numpy_and_scipy) {
         BOOST_TEST((stats::rankdata(a, kRanks.at(c[2])) == split(c[3])));
         continue;
       }
-      const double expected = std::stod(c[3]), got = ours(a, c[1], c[2]);
+      const double expected = std::stod(c[3]), got = ours(a, c[0], c[1], c[2]);
       if (std::isnan(expected)) {
         BOOST_TEST(std::isnan(got));
         continue;
@@ -132,8 +145,23 @@ BOOST_AUTO_TEST_CASE(statistics_match_numpy_and_scipy) {
       }
     }
   }
-  BOOST_TEST(rows == 798);
+  BOOST_TEST(rows == 830);
   std::cout << "descriptive: " << rows << " values, largest relative difference " << worst << "\n";
+}
+
+BOOST_AUTO_TEST_CASE(weighted_forms_reject_bad_weights) {
+  const Vector a{{1.0, 2.0, 4.0}};
+  BOOST_CHECK_THROW((void)stats::mean(a, Vector{{1.0, 1.0}}), ValueError);
+  BOOST_CHECK_THROW((void)stats::mean(a, Vector{{1.0, -1.0, 1.0}}), ValueError);
+  BOOST_CHECK_THROW((void)stats::mean(a, Vector::Zero(3)), ValueError);
+  BOOST_CHECK_THROW((void)stats::var(a, Vector{{1.0, std::nan(""), 1.0}}), ValueError);
+  BOOST_CHECK_THROW((void)stats::var(a, Vector::Ones(3), -1), ValueError);
+  BOOST_CHECK_THROW((void)stats::gmean(Vector(), Vector()), ValueError);
+  // Integer weights are repetitions: the same as the repeated sample.
+  const Vector repeated{{1.0, 2.0, 2.0, 4.0, 4.0, 4.0}};
+  BOOST_TEST(stats::var(a, Vector{{1.0, 2.0, 3.0}}, 1) == stats::var(repeated, 1), boost::test_tools::tolerance(1e-15));
+  BOOST_TEST(stats::mean(a, Vector{{1.0, 2.0, 3.0}}) == stats::mean(repeated), boost::test_tools::tolerance(1e-15));
+  BOOST_TEST(std::isnan(stats::var(a, Vector{{0.2, 0.3, 0.4}}, 1)));  // sum w <= ddof
 }
 
 BOOST_AUTO_TEST_CASE(edge_cases_of_the_means_and_orders) {

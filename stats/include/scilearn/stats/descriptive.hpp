@@ -25,6 +25,18 @@ namespace scilearn::stats {
 /// sqrt(var(a, ddof)) (numpy.std; named std_dev here, as `std` is C++'s namespace).
 [[nodiscard]] double std_dev(const Vector& a, int ddof = 0);
 
+/// Weighted forms. mean: sum w_i a_i / sum w_i (numpy.average(a, weights));
+/// var: sum w_i (a_i - mean)^2 / (sum w_i - ddof), the frequency-weight
+/// variance (numpy.cov(a, fweights=w, ddof=ddof) for integer w; with ddof = 0
+/// also numpy.cov(a, aweights=w, ddof=0)); std_dev its square root. Sums
+/// compensated as in the unweighted forms. NaN when sum w <= ddof (var).
+/// Throws: ValueError on an empty sample, weights of another length, a
+/// negative or non-finite weight, weights summing to 0, or ddof < 0.
+/// Complexity: O(n).
+[[nodiscard]] double mean(const Vector& a, const Vector& weights);
+[[nodiscard]] double var(const Vector& a, const Vector& weights, int ddof = 0);
+[[nodiscard]] double std_dev(const Vector& a, const Vector& weights, int ddof = 0);
+
 /// The lag-k autocorrelation as NIST's StRD defines it:
 /// sum_{i} (y_i - ybar)(y_{i+k} - ybar) / sum_i (y_i - ybar)^2.
 /// Throws: ValueError on an empty sample or lag outside [0, n).
@@ -44,6 +56,13 @@ namespace scilearn::stats {
 /// NaN when an element is negative. Throws ValueError on an empty sample or
 /// a non-finite p.
 [[nodiscard]] double pmean(const Vector& a, double p);
+
+/// The weighted forms of scipy.stats' gmean / hmean / pmean (`weights=`):
+/// exp(sum w log a / sum w), sum w / sum(w / a), (sum w a^p / sum w)^(1/p).
+/// Throws as the weighted mean does, and as the unweighted forms.
+[[nodiscard]] double gmean(const Vector& a, const Vector& weights);
+[[nodiscard]] double hmean(const Vector& a, const Vector& weights);
+[[nodiscard]] double pmean(const Vector& a, double p, const Vector& weights);
 
 /// The order-th central moment mean((a - mean)^order) (scipy.stats.moment;
 /// 1 for order 0, exactly 0 for order 1). Throws ValueError on an empty
