@@ -11,6 +11,7 @@
 #include <scilearn/stats/order_statistics.hpp>
 #include <vector>
 
+#include "nan_filter.hpp"
 #include "sorting.hpp"
 #include "test_support.hpp"
 
@@ -88,8 +89,10 @@ CorrelationResult pointbiserialr(const Vector& x, const Vector& y) {
   return pearsonr(x, y);
 }
 
-CorrelationResult spearmanr(const Vector& x, const Vector& y, Alternative alternative) {
-  check_same_length("spearmanr", "x", x.size(), "y", y.size());
+CorrelationResult spearmanr(const Vector& given_x, const Vector& given_y, Alternative alternative, NanPolicy nan_policy) {
+  check_same_length("spearmanr", "x", given_x.size(), "y", given_y.size());
+  const detail::PairedNanFiltered pairs("spearmanr", given_x, given_y, nan_policy);
+  const Vector &x = pairs.x(), &y = pairs.y();
   const Index n = x.size();
   if (n < 2 || has_nan(x) || has_nan(y)) return {kNaN, kNaN};
   if (is_constant(x) || is_constant(y)) {
@@ -167,8 +170,10 @@ double kendall_exact_pvalue(Index n, std::int64_t concordant, std::int64_t tot, 
 
 }  // namespace
 
-CorrelationResult kendalltau(const Vector& x, const Vector& y, const KendalltauOptions& options) {
-  check_same_length("kendalltau", "x", x.size(), "y", y.size());
+CorrelationResult kendalltau(const Vector& given_x, const Vector& given_y, const KendalltauOptions& options) {
+  check_same_length("kendalltau", "x", given_x.size(), "y", given_y.size());
+  const detail::PairedNanFiltered pairs("kendalltau", given_x, given_y, options.nan_policy);
+  const Vector &x = pairs.x(), &y = pairs.y();
   const Index n = x.size();
   if (n < 2) {
     detail::warn_too_small("kendalltau");

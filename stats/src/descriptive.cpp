@@ -4,6 +4,7 @@
 #include <limits>
 #include <scilearn/core/validation.hpp>
 
+#include "nan_filter.hpp"
 #include "summation.hpp"
 
 namespace scilearn::stats {
@@ -75,19 +76,25 @@ double lag_autocorrelation(const Vector& a, Index lag) {
   return numerator / denominator;
 }
 
-double gmean(const Vector& a) {
+double gmean(const Vector& given, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("gmean", given, nan_policy);
+  const Vector& a = sample.get();
   check_non_empty("gmean", "a", a);
   return std::exp(compensated_sum(a.size(), [&](Index i) { return std::log(a(i)); }) / static_cast<double>(a.size()));
 }
 
-double hmean(const Vector& a) {
+double hmean(const Vector& given, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("hmean", given, nan_policy);
+  const Vector& a = sample.get();
   check_non_empty("hmean", "a", a);
   if ((a.array() < 0).any()) return std::numeric_limits<double>::quiet_NaN();
   if ((a.array() == 0).any()) return 0.0;
   return static_cast<double>(a.size()) / compensated_sum(a.size(), [&](Index i) { return 1 / a(i); });
 }
 
-double pmean(const Vector& a, double p) {
+double pmean(const Vector& given, double p, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("pmean", given, nan_policy);
+  const Vector& a = sample.get();
   check_non_empty("pmean", "a", a);
   if (!std::isfinite(p)) throw ValueError(cat("pmean: p must be finite, got ", p));
   if ((a.array() < 0).any()) return std::numeric_limits<double>::quiet_NaN();
@@ -174,7 +181,9 @@ double kurtosis_of(double n, double m, double m2, double m4, bool fisher, bool b
 
 }  // namespace
 
-double moment(const Vector& a, int order) {
+double moment(const Vector& given, int order, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("moment", given, nan_policy);
+  const Vector& a = sample.get();
   check_non_empty("moment", "a", a);
   if (order < 0) throw ValueError(cat("moment: order must be >= 0, got ", order));
   if (order == 0) return 1.0;
@@ -182,13 +191,17 @@ double moment(const Vector& a, int order) {
   return central_moment(a, mean(a), order);
 }
 
-double skew(const Vector& a, bool bias) {
+double skew(const Vector& given, bool bias, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("skew", given, nan_policy);
+  const Vector& a = sample.get();
   check_non_empty("skew", "a", a);
   const double m = mean(a);
   return skew_of(static_cast<double>(a.size()), m, central_moment(a, m, 2), central_moment(a, m, 3), bias);
 }
 
-double kurtosis(const Vector& a, bool fisher, bool bias) {
+double kurtosis(const Vector& given, bool fisher, bool bias, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("kurtosis", given, nan_policy);
+  const Vector& a = sample.get();
   check_non_empty("kurtosis", "a", a);
   const double m = mean(a);
   return kurtosis_of(static_cast<double>(a.size()), m, central_moment(a, m, 2), central_moment(a, m, 4), fisher, bias);
@@ -197,7 +210,9 @@ double kurtosis(const Vector& a, bool fisher, bool bias) {
 // Two passes (the mean, then the deviation sums) instead of the seven the
 // separate functions would take; the same formulas, so the same values to
 // rounding.
-DescribeResult describe(const Vector& a, int ddof, bool bias) {
+DescribeResult describe(const Vector& given, int ddof, bool bias, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("describe", given, nan_policy);
+  const Vector& a = sample.get();
   check_non_empty("describe", "a", a);
   if (ddof < 0) throw ValueError(cat("describe: ddof must be >= 0, got ", ddof));
   const double m = mean(a);
@@ -208,9 +223,17 @@ DescribeResult describe(const Vector& a, int ddof, bool bias) {
           kurtosis_of(n, m, s.s2 / n, s.s4 / n, true, bias)};
 }
 
-double sem(const Vector& a, int ddof) { return std_dev(a, ddof) / std::sqrt(static_cast<double>(a.size())); }
+double sem(const Vector& given, int ddof, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("sem", given, nan_policy);
+  const Vector& a = sample.get();
+  return std_dev(a, ddof) / std::sqrt(static_cast<double>(a.size()));
+}
 
-double variation(const Vector& a, int ddof) { return std_dev(a, ddof) / mean(a); }
+double variation(const Vector& given, int ddof, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("variation", given, nan_policy);
+  const Vector& a = sample.get();
+  return std_dev(a, ddof) / mean(a);
+}
 
 Vector zscore(const Vector& a, int ddof) { return (a.array() - mean(a)) / std_dev(a, ddof); }
 

@@ -7,6 +7,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 
+#include "nan_filter.hpp"
 #include "sorting.hpp"
 #include "test_support.hpp"
 
@@ -14,7 +15,9 @@ namespace scilearn::stats {
 
 using detail::kNaN;
 
-TtestResult ttest_1samp(const Vector& a, double popmean, Alternative alternative) {
+TtestResult ttest_1samp(const Vector& given, double popmean, Alternative alternative, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("ttest_1samp", given, nan_policy);
+  const Vector& a = sample.get();
   const Index n = a.size();
   if (n < 2) {
     detail::warn_too_small("ttest_1samp");
@@ -27,7 +30,10 @@ TtestResult ttest_1samp(const Vector& a, double popmean, Alternative alternative
   return {t, detail::t_pvalue(t, df, alternative), df};
 }
 
-TtestResult ttest_ind(const Vector& a, const Vector& b, const TtestIndOptions& options) {
+TtestResult ttest_ind(const Vector& given_a, const Vector& given_b, const TtestIndOptions& options) {
+  const detail::NanFiltered sample_a("ttest_ind", given_a, options.nan_policy);
+  const detail::NanFiltered sample_b("ttest_ind", given_b, options.nan_policy);
+  const Vector &a = sample_a.get(), &b = sample_b.get();
   const Index na = a.size(), nb = b.size();
   if (na == 0 || nb == 0) {
     detail::warn_too_small("ttest_ind");
@@ -50,8 +56,10 @@ TtestResult ttest_ind(const Vector& a, const Vector& b, const TtestIndOptions& o
   return {t, detail::t_pvalue(t, df, options.alternative), df};
 }
 
-TtestResult ttest_rel(const Vector& a, const Vector& b, Alternative alternative) {
-  check_same_length("ttest_rel", "a", a.size(), "b", b.size());
+TtestResult ttest_rel(const Vector& given_a, const Vector& given_b, Alternative alternative, NanPolicy nan_policy) {
+  check_same_length("ttest_rel", "a", given_a.size(), "b", given_b.size());
+  const detail::PairedNanFiltered pairs("ttest_rel", given_a, given_b, nan_policy);
+  const Vector &a = pairs.x(), &b = pairs.y();
   if (a.size() == 0) {
     detail::warn_too_small("ttest_rel");
     return {kNaN, kNaN, kNaN};
@@ -153,7 +161,10 @@ double mannwhitney_exact_sf(Index m, Index n, double u) {
 
 }  // namespace
 
-MannwhitneyuResult mannwhitneyu(const Vector& x, const Vector& y, const MannwhitneyuOptions& options) {
+MannwhitneyuResult mannwhitneyu(const Vector& given_x, const Vector& given_y, const MannwhitneyuOptions& options) {
+  const detail::NanFiltered sample_x("mannwhitneyu", given_x, options.nan_policy);
+  const detail::NanFiltered sample_y("mannwhitneyu", given_y, options.nan_policy);
+  const Vector &x = sample_x.get(), &y = sample_y.get();
   const Index n1 = x.size(), n2 = y.size();
   if (n1 == 0 || n2 == 0) {
     detail::warn_too_small("mannwhitneyu");

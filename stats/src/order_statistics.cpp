@@ -6,6 +6,7 @@
 #include <scilearn/stats/order_statistics.hpp>
 #include <vector>
 
+#include "nan_filter.hpp"
 #include "sorting.hpp"
 
 namespace scilearn::stats {
@@ -116,7 +117,10 @@ double percentile(const Vector& a, double q, QuantileMethod method) {
   return quantile(a, q / 100, method);
 }
 
-double iqr(const Vector& a, double q_low, double q_high, QuantileMethod method, bool scale_normal) {
+double iqr(const Vector& given, double q_low, double q_high, QuantileMethod method, bool scale_normal,
+           NanPolicy nan_policy) {
+  const detail::NanFiltered sample("iqr", given, nan_policy);
+  const Vector& a = sample.get();
   const Vector qs = quantile(a, (Vector(2) << q_high / 100, q_low / 100).finished(), method);
   const double range = qs(0) - qs(1);
   return scale_normal ? range / 1.3489795003921634 : range;
@@ -155,7 +159,9 @@ Vector rankdata(const Vector& a, RankMethod method) {
   return detail::rank_sample(a, method).ranks;
 }
 
-double median_abs_deviation(const Vector& a, double scale, bool scale_normal) {
+double median_abs_deviation(const Vector& given, double scale, bool scale_normal, NanPolicy nan_policy) {
+  const detail::NanFiltered sample("median_abs_deviation", given, nan_policy);
+  const Vector& a = sample.get();
   const double center = median(a);
   const double mad = median((a.array() - center).abs().matrix());
   return mad / (scale_normal ? 0.6744897501960817 : scale);

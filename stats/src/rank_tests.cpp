@@ -8,6 +8,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/stats/order_statistics.hpp>
 
+#include "nan_filter.hpp"
 #include "sorting.hpp"
 #include "test_support.hpp"
 
@@ -173,7 +174,9 @@ RankTestResult wilcoxon(const Vector& x, const Vector& y, const WilcoxonOptions&
   return wilcoxon(Vector(x - y), options);
 }
 
-RankTestResult kruskal(const std::vector<Vector>& samples) {
+RankTestResult kruskal(const std::vector<Vector>& given, NanPolicy nan_policy) {
+  std::vector<Vector> samples;
+  for (const Vector& s : given) samples.push_back(detail::NanFiltered("kruskal", s, nan_policy).get());
   const auto k = static_cast<Index>(samples.size());
   if (k < 2) throw ValueError(cat("kruskal: at least two groups are required, got ", k));
   Index total = 0;

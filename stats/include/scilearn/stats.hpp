@@ -1,6 +1,7 @@
 #pragma once
 /// \file
 /// Umbrella header of scilearn::stats: scipy.stats for C++.
+#include <scilearn/stats/nan_policy.hpp>
 #include <scilearn/stats/descriptive.hpp>
 #include <scilearn/stats/kde.hpp>
 #include <scilearn/stats/order_statistics.hpp>

@@ -9,6 +9,7 @@
 /// input array is constant") through scilearn::warn, as SciPy 1.17.
 
 #include <scilearn/core/types.hpp>
+#include <scilearn/stats/nan_policy.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
 
 namespace scilearn::stats {
@@ -44,7 +45,7 @@ struct CorrelationResult {
 /// Throws: ValueError when the lengths differ.
 /// Complexity: O(n log n).
 [[nodiscard]] CorrelationResult spearmanr(const Vector& x, const Vector& y,
-                                          Alternative alternative = Alternative::two_sided);
+                                          Alternative alternative = Alternative::two_sided, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// How kendalltau computes its p-value (SciPy's `method`).
 enum class KendalltauMethod {
@@ -58,6 +59,7 @@ enum class KendalltauMethod {
 struct KendalltauOptions {
   KendalltauMethod method = KendalltauMethod::automatic;
   Alternative alternative = Alternative::two_sided;
+  NanPolicy nan_policy = NanPolicy::propagate;  ///< omit: the pairs with a NaN are dropped
 };
 
 /// Kendall's tau-b (scipy.stats.kendalltau): (P - Q) / sqrt((P + Q + T)(P + Q + U)),

@@ -2,9 +2,12 @@
 /// \file
 /// Descriptive statistics of a sample, with NumPy's and scipy.stats' names,
 /// defaults and results. A sample is a Vector; functions that SciPy applies
-/// along an axis also take a Matrix and work column by column.
+/// along an axis also take a Matrix and work column by column. The
+/// scipy.stats functions take SciPy's nan_policy (nan_policy.hpp) last; with
+/// omit, a sample left empty is treated as an empty sample.
 
 #include <scilearn/core/types.hpp>
+#include <scilearn/stats/nan_policy.hpp>
 
 namespace scilearn::stats {
 
@@ -45,17 +48,17 @@ namespace scilearn::stats {
 /// The geometric mean exp(mean(log a)) (scipy.stats.gmean): 0 when an
 /// element is 0, NaN when one is negative (SciPy warns). Throws ValueError on
 /// an empty sample.
-[[nodiscard]] double gmean(const Vector& a);
+[[nodiscard]] double gmean(const Vector& a, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// The harmonic mean n / sum(1 / a) (scipy.stats.hmean): 0 when an element
 /// is 0, NaN when one is negative (SciPy warns). Throws ValueError on an
 /// empty sample.
-[[nodiscard]] double hmean(const Vector& a);
+[[nodiscard]] double hmean(const Vector& a, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// The power mean (mean(a^p))^(1/p) (scipy.stats.pmean); p = 0 is gmean.
 /// NaN when an element is negative. Throws ValueError on an empty sample or
 /// a non-finite p.
-[[nodiscard]] double pmean(const Vector& a, double p);
+[[nodiscard]] double pmean(const Vector& a, double p, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// The weighted forms of scipy.stats' gmean / hmean / pmean (`weights=`):
 /// exp(sum w log a / sum w), sum w / sum(w / a), (sum w a^p / sum w)^(1/p).
@@ -67,19 +70,19 @@ namespace scilearn::stats {
 /// The order-th central moment mean((a - mean)^order) (scipy.stats.moment;
 /// 1 for order 0, exactly 0 for order 1). Throws ValueError on an empty
 /// sample or order < 0.
-[[nodiscard]] double moment(const Vector& a, int order = 1);
+[[nodiscard]] double moment(const Vector& a, int order = 1, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// The sample skewness m3 / m2^1.5 (scipy.stats.skew); bias = false: the
 /// adjusted Fisher-Pearson coefficient sqrt(n (n - 1)) / (n - 2) times that
 /// (for n > 2; the biased value below, as SciPy). NaN when the values are all equal to rounding (m2 <=
 /// (eps mean)^2, SciPy's test).
-[[nodiscard]] double skew(const Vector& a, bool bias = true);
+[[nodiscard]] double skew(const Vector& a, bool bias = true, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// The sample kurtosis m4 / m2^2, minus 3 when fisher (scipy.stats.kurtosis);
 /// bias = false: the unbiased estimator from k-statistics (for n > 3; the
 /// biased value below, as SciPy).
 /// NaN for all-equal values, as skew.
-[[nodiscard]] double kurtosis(const Vector& a, bool fisher = true, bool bias = true);
+[[nodiscard]] double kurtosis(const Vector& a, bool fisher = true, bool bias = true, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// scipy.stats.describe's result.
 struct DescribeResult {
@@ -90,13 +93,13 @@ struct DescribeResult {
 
 /// scipy.stats.describe: size, extremes, mean, variance (ddof), skewness and
 /// Fisher kurtosis (both with `bias`). Throws ValueError on an empty sample.
-[[nodiscard]] DescribeResult describe(const Vector& a, int ddof = 1, bool bias = true);
+[[nodiscard]] DescribeResult describe(const Vector& a, int ddof = 1, bool bias = true, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// The standard error of the mean std_dev(a, ddof) / sqrt(n) (scipy.stats.sem).
-[[nodiscard]] double sem(const Vector& a, int ddof = 1);
+[[nodiscard]] double sem(const Vector& a, int ddof = 1, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// std_dev(a, ddof) / mean(a) (scipy.stats.variation).
-[[nodiscard]] double variation(const Vector& a, int ddof = 0);
+[[nodiscard]] double variation(const Vector& a, int ddof = 0, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// (a - mean) / std_dev(a, ddof) elementwise (scipy.stats.zscore).
 [[nodiscard]] Vector zscore(const Vector& a, int ddof = 0);

@@ -13,6 +13,7 @@
 /// pairs are needed, fewer than two groups) throws ValueError.
 
 #include <scilearn/core/types.hpp>
+#include <scilearn/stats/nan_policy.hpp>
 #include <vector>
 
 namespace scilearn::stats {
@@ -38,12 +39,13 @@ struct TtestResult {
 /// Empty a: NaN results (df NaN) and a RuntimeWarning; n = 1: df = 0 and NaN.
 /// Complexity: O(n).
 [[nodiscard]] TtestResult ttest_1samp(const Vector& a, double popmean,
-                                      Alternative alternative = Alternative::two_sided);
+                                      Alternative alternative = Alternative::two_sided, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// Options of ttest_ind, with SciPy's names and defaults.
 struct TtestIndOptions {
   bool equal_var = true;  ///< true: Student's pooled-variance test; false: Welch's test
   Alternative alternative = Alternative::two_sided;
+  NanPolicy nan_policy = NanPolicy::propagate;  ///< omit: each sample's NaNs are dropped
 };
 
 /// Two independent samples t test (scipy.stats.ttest_ind): are the means of a
@@ -55,7 +57,7 @@ struct TtestIndOptions {
 
 /// Paired-samples t test (scipy.stats.ttest_rel): ttest_1samp(a - b, 0).
 /// Throws: ValueError when a and b differ in length.
-[[nodiscard]] TtestResult ttest_rel(const Vector& a, const Vector& b, Alternative alternative = Alternative::two_sided);
+[[nodiscard]] TtestResult ttest_rel(const Vector& a, const Vector& b, Alternative alternative = Alternative::two_sided, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// The result of f_oneway: SciPy's F_onewayResult (statistic, pvalue) and the
 /// ANOVA table behind it.
@@ -115,6 +117,7 @@ struct MannwhitneyuOptions {
   bool use_continuity = true;  ///< subtract 0.5 from |U - mean| in the asymptotic method
   Alternative alternative = Alternative::two_sided;
   MannwhitneyuMethod method = MannwhitneyuMethod::automatic;
+  NanPolicy nan_policy = NanPolicy::propagate;  ///< omit: each sample's NaNs are dropped
 };
 
 /// The result of mannwhitneyu.

@@ -5,6 +5,7 @@
 /// absolute deviation, with NumPy's and scipy.stats' names and results.
 
 #include <scilearn/core/types.hpp>
+#include <scilearn/stats/nan_policy.hpp>
 
 namespace scilearn::stats {
 
@@ -44,7 +45,7 @@ enum class QuantileMethod {
 /// scale (scale_normal = true: SciPy's scale='normal', 2 sqrt(2) erfinv(1/2) =
 /// 1.349, which makes it a consistent estimator of a normal's sigma).
 [[nodiscard]] double iqr(const Vector& a, double q_low = 25, double q_high = 75,
-                         QuantileMethod method = QuantileMethod::linear, bool scale_normal = false);
+                         QuantileMethod method = QuantileMethod::linear, bool scale_normal = false, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// scipy.stats.mode's result: the most frequent value (the smallest of
 /// several) and how often it occurs.
@@ -78,6 +79,6 @@ enum class RankMethod {
 /// scipy.stats.median_abs_deviation: median(|a - median(a)|) / scale
 /// (scale_normal = true: SciPy's scale='normal', 0.67449, which makes it a
 /// consistent estimator of a normal's sigma).
-[[nodiscard]] double median_abs_deviation(const Vector& a, double scale = 1.0, bool scale_normal = false);
+[[nodiscard]] double median_abs_deviation(const Vector& a, double scale = 1.0, bool scale_normal = false, NanPolicy nan_policy = NanPolicy::propagate);
 
 }  // namespace scilearn::stats

@@ -5,6 +5,7 @@
 /// nan_policy as SciPy's 'propagate': a NaN in the data gives NaN results.
 
 #include <scilearn/core/types.hpp>
+#include <scilearn/stats/nan_policy.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
 #include <vector>
 
@@ -59,7 +60,7 @@ struct RankTestResult {
 /// tie correction 1 - sum(t^3 - t) / (N^3 - N); p from chi2(k - 1).
 /// An empty group: NaN results and a RuntimeWarning; all values equal: NaN.
 /// Throws: ValueError with fewer than two groups.
-[[nodiscard]] RankTestResult kruskal(const std::vector<Vector>& samples);
+[[nodiscard]] RankTestResult kruskal(const std::vector<Vector>& samples, NanPolicy nan_policy = NanPolicy::propagate);
 
 /// The Friedman test for repeated measurements (scipy.stats.friedmanchisquare):
 /// samples[j](i) is treatment j on block i; ranks within each block,
