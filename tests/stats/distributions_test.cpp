@@ -219,6 +219,35 @@ BOOST_AUTO_TEST_CASE(ziggurat_normal_draws_follow_the_normal_law) {
   }
 }
 
+// expect and moment against closed forms, to SciPy's quad tolerance
+// (1.5e-8 relative) and an order of magnitude of slack: infinite and
+// half-infinite ranges, an end-point singularity (gamma(0.5) at 0), a
+// conditional expectation, a sub-interval.
+BOOST_AUTO_TEST_CASE(expect_and_moment_match_closed_forms) {
+  namespace tt = boost::test_tools;
+  const double pi = 3.141592653589793;
+  BOOST_TEST(stats::norm(1, 2).expect([](double x) { return x * x; }) == 5.0, tt::tolerance(1e-9));
+  BOOST_TEST(stats::gamma(2.5).expect([](double x) { return std::log(x); }) == 0.7031566406452432, tt::tolerance(1e-9));  // digamma(2.5)
+  const double nu = 5;  // E|T| = 2 sqrt(nu) Gamma((nu+1)/2) / (sqrt(pi) (nu - 1) Gamma(nu/2))
+  const double abs_mean = 2 * std::sqrt(nu) * std::tgamma((nu + 1) / 2) / (std::sqrt(pi) * (nu - 1) * std::tgamma(nu / 2));
+  BOOST_TEST(stats::t(nu).expect([](double x) { return std::abs(x); }) == abs_mean, tt::tolerance(1e-9));
+  BOOST_TEST(stats::expon().expect([](double x) { return std::cos(x); }) == 0.5, tt::tolerance(1e-9));
+  // E[X^2 | -1 <= X <= 1] = 1 - 2 phi(1) / (Phi(1) - Phi(-1)) for N(0, 1).
+  const double phi1 = std::exp(-0.5) / std::sqrt(2 * pi), mass = std::erf(1 / std::sqrt(2.0));
+  BOOST_TEST(stats::norm().expect([](double x) { return x * x; }, -1, 1, true) == 1 - 2 * phi1 / mass, tt::tolerance(1e-9));
+  BOOST_TEST(stats::norm().expect([](double x) { return x * x; }, -1, 1) == mass - 2 * phi1, tt::tolerance(1e-9));
+  BOOST_TEST(stats::uniform().expect([](double x) { return x; }, 2, 3) == 0.0);  // outside the support
+  BOOST_TEST(stats::lognorm(0.5).moment(3) == std::exp(1.125), tt::tolerance(1e-9));
+  BOOST_TEST(stats::gamma(0.5).moment(3) == 1.875, tt::tolerance(1e-9));  // a (a+1) (a+2)
+  BOOST_TEST(stats::laplace().moment(4) == 24.0, tt::tolerance(1e-9));
+  BOOST_TEST(stats::norm(3, 2).moment(2) == 13.0, tt::tolerance(1e-15));
+  BOOST_TEST(stats::norm(3, 2).moment(0) == 1.0);
+  BOOST_TEST(std::isnan(stats::cauchy().moment(1)));
+  BOOST_TEST(std::isnan(stats::norm(0, -1).expect([](double x) { return x; })));
+  BOOST_CHECK_THROW((void)stats::norm().moment(-1), ValueError);
+  BOOST_CHECK_THROW((void)stats::norm().expect([](double x) { return x; }, 1, 0), ValueError);
+}
+
 BOOST_AUTO_TEST_CASE(scipy_semantics_at_the_edges) {
   const auto g = stats::gamma(2.5, 1, 2);
   BOOST_TEST(g.pdf(0.5) == 0.0);  // below the support
