@@ -270,6 +270,51 @@ double DiscreteDistribution::std_entropy() const {
 
 double DiscreteDistribution::std_rvs(Generator& rng) const { return quantile(detail::open_uniform(rng)); }
 
+double DiscreteDistribution::expect(const std::function<double(double)>& f, double lb, double ub, bool conditional) const {
+  if (std::isnan(lb) || std::isnan(ub) || lb > ub) {
+    throw ValueError(cat(name(), ".expect: need lb <= ub, got lb = ", lb, ", ub = ", ub));
+  }
+  if (!valid_) return kNaN;
+  // The support's integers within [lb, ub], at loc 0.
+  const Interval s = std_support();
+  const double first = std::max(s.low, std::ceil(lb - loc_)), last = std::min(s.high, std::floor(ub - loc_));
+  if (first > last) return conditional ? kNaN : 0.0;
+  const auto term = [&](double k) {
+    const double p = std_pmf(k);
+    return p == 0 ? 0.0 : f(k + loc_) * p;
+  };
+  detail::CompensatedSum sum;
+  // The bulk, between the tail quantiles (clipped to the range) ...
+  const double lo = std::max(first, quantile(kEntropyTail)), hi = std::min(last, upper_quantile(kEntropyTail));
+  for (double k = lo; k <= hi; ++k) sum.add(term(k));
+  // ... then outward, while the terms still matter.
+  constexpr int kQuietRun = 32;
+  constexpr double kMaxTerms = 1e6;
+  const auto walk = [&](double from, double step, double end) {
+    int quiet = 0;
+    for (double k = from, n = 0; (step > 0 ? k <= end : k >= end) && quiet < kQuietRun && n < kMaxTerms; k += step, ++n) {
+      const double t = term(k);
+      sum.add(t);
+      quiet = std::abs(t) <= 1e-16 * std::abs(sum.value()) ? quiet + 1 : 0;
+    }
+  };
+  walk(std::max(lo, hi + 1), 1, last);
+  walk(std::min(hi, lo - 1), -1, first);
+  const double value = sum.value();
+  if (!conditional) return value;
+  return value / (cdf_at(last) - cdf_at(first - 1));
+}
+
+double DiscreteDistribution::moment(int order) const {
+  if (order < 0) throw ValueError(cat(name(), ".moment: order must be >= 0, got ", order));
+  if (!valid_) return kNaN;
+  if (order == 0) return 1.0;
+  const double m = mean();
+  if (order == 1) return m;
+  if (order == 2) return var() + m * m;
+  return expect([order](double x) { return std::pow(x, order); });
+}
+
 // ---- bernoulli --------------------------------------------------------------
 
 Bernoulli::Bernoulli(double p, double loc) : DiscreteDistribution(loc, is_probability(p)), p_(p) {}

@@ -319,4 +319,32 @@ BOOST_AUTO_TEST_CASE(rvs_follow_the_distribution) {
   BOOST_TEST(first != second);
 }
 
+// expect and moment against closed forms: Poisson's third moment
+// mu^3 + 3 mu^2 + mu, the geometric's (p^2 - 6p + 6) / p^3, a conditional
+// binomial expectation summed directly, a range outside the support.
+BOOST_AUTO_TEST_CASE(expect_and_moment_match_closed_forms) {
+  namespace tt = boost::test_tools;
+  BOOST_TEST(stats::poisson(3).moment(3) == 57.0, tt::tolerance(1e-13));
+  BOOST_TEST(stats::geom(0.2).moment(3) == 605.0, tt::tolerance(1e-13));
+  BOOST_TEST(stats::poisson(3, 2).moment(1) == 5.0, tt::tolerance(1e-15));
+  const auto b = stats::binom(10, 0.3);
+  double num = 0, den = 0;
+  for (int k = 2; k <= 5; ++k) {
+    num += k * k * b.pmf(k);
+    den += b.pmf(k);
+  }
+  BOOST_TEST(b.expect([](double x) { return x * x; }, 1.5, 5.2, true) == num / den, tt::tolerance(1e-14));
+  BOOST_TEST(b.expect([](double x) { return x * x; }, 1.5, 5.2) == num, tt::tolerance(1e-14));
+  BOOST_TEST(b.expect([](double x) { return x; }) == 3.0, tt::tolerance(1e-14));
+  BOOST_TEST(b.expect([](double x) { return x; }, 20, 30) == 0.0);
+  // A far tail that the quantile window misses: E[X; X >= 40] for Poisson(3).
+  double tail = 0;
+  const auto p = stats::poisson(3);
+  for (int k = 40; k < 200; ++k) tail += k * p.pmf(k);
+  BOOST_TEST(p.expect([](double x) { return x; }, 40) == tail, tt::tolerance(1e-13));
+  BOOST_TEST(std::isnan(stats::poisson(-1).moment(3)));
+  BOOST_CHECK_THROW((void)p.moment(-2), ValueError);
+  BOOST_CHECK_THROW((void)p.expect([](double x) { return x; }, 3, 2), ValueError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

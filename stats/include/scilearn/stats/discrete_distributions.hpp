@@ -100,6 +100,19 @@ class DiscreteDistribution {
   [[nodiscard]] double median() const;
   /// Shannon entropy in nats.
   [[nodiscard]] double entropy() const;
+  /// E[f(X)] over the support's points in [lb, ub] (scipy's expect): the
+  /// sum of f(k) pmf(k), divided by P(lb <= X <= ub) when conditional. The
+  /// sum starts between the 1e-30 tail quantiles and walks on outward, in
+  /// both directions, until 32 terms in a row add less than 1e-16 of it
+  /// (at most 10^6 terms past the window; SciPy: 1e-10 and 1000).
+  /// NaN when the parameters are invalid. Throws: ValueError when lb > ub or
+  /// either is NaN.
+  [[nodiscard]] double expect(const std::function<double(double)>& f, double lb = -kInfinity,
+                              double ub = kInfinity, bool conditional = false) const;
+  /// E[X^order] about zero (scipy's moment(order)): 1, the mean, var +
+  /// mean^2, then expect(x^order). Throws ValueError when order < 0.
+  [[nodiscard]] double moment(int order) const;
+
   /// {ppf((1 - confidence) / 2), ppf((1 + confidence) / 2)}.
   /// Throws: ValueError when confidence is outside [0, 1] (SciPy raises too).
   [[nodiscard]] Interval interval(double confidence) const;
