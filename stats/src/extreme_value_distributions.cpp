@@ -151,7 +151,8 @@ double GumbelL::std_entropy() const { return kEuler + 1; }
 
 // With t = -log(1 - c z) / c (z for c = 0), (1 - c z)^(1/c) = exp(-t): the
 // cdf is Gumbel's at t, and the density exp(-exp(-t)) exp(-(1 - c) t).
-GenExtreme::GenExtreme(double c, double loc, double scale) : ContinuousDistribution(loc, scale, std::isfinite(c)), c_(c) {}
+GenExtreme::GenExtreme(double c, double loc, double scale)
+    : ContinuousDistribution(loc, scale, std::isfinite(c)), c_(c) {}
 Interval GenExtreme::std_support() const {
   if (c_ > 0) return {-kInf, 1 / c_};
   if (c_ < 0) return {1 / c_, kInf};
@@ -195,8 +196,8 @@ double GenExtreme::std_var() const {
     double power = c_;  // c^k
     for (int k = 2; k <= 40; ++k) {
       power *= c_;
-      const double term = (k % 2 == 0 ? 1 : -1) * bm::zeta(static_cast<double>(k), Policy()) *
-                          (std::ldexp(1.0, k) - 2) * power / k;
+      const double term =
+          (k % 2 == 0 ? 1 : -1) * bm::zeta(static_cast<double>(k), Policy()) * (std::ldexp(1.0, k) - 2) * power / k;
       d += term;
       if (std::abs(term) < 1e-17 * std::abs(d)) break;
     }

@@ -294,7 +294,8 @@ double skew_log_sf(double a, double z) {
 }
 }  // namespace
 
-SkewNormal::SkewNormal(double a, double loc, double scale) : ContinuousDistribution(loc, scale, std::isfinite(a)), a_(a) {}
+SkewNormal::SkewNormal(double a, double loc, double scale)
+    : ContinuousDistribution(loc, scale, std::isfinite(a)), a_(a) {}
 Interval SkewNormal::std_support() const { return {-kInf, kInf}; }
 double SkewNormal::std_pdf(double z) const { return std::exp(std_logpdf(z)); }
 double SkewNormal::std_logpdf(double z) const { return skew_logpdf(a_, z); }

@@ -49,28 +49,23 @@ double InvGamma::std_isf(double q) const { return 1 / gamma_.ppf(q); }
 double InvGamma::std_pdf_at_edge(double) const { return 0.0; }
 double InvGamma::std_mean() const { return a_ > 1 ? 1 / (a_ - 1) : kInf; }
 double InvGamma::std_var() const { return a_ > 2 ? 1 / ((a_ - 1) * (a_ - 1) * (a_ - 2)) : kInf; }
-double InvGamma::std_entropy() const {
-  return a_ - (a_ + 1) * bm::digamma(a_, Policy()) + bm::lgamma(a_, Policy());
-}
+double InvGamma::std_entropy() const { return a_ - (a_ + 1) * bm::digamma(a_, Policy()) + bm::lgamma(a_, Policy()); }
 double InvGamma::std_rvs(Generator& rng) const { return 1 / Gamma::standard_gamma(a_, rng); }
 
 // ---- triang -----------------------------------------------------------------
 
-Triangular::Triangular(double c, double loc, double scale) : ContinuousDistribution(loc, scale, c >= 0 && c <= 1), c_(c) {}
+Triangular::Triangular(double c, double loc, double scale)
+    : ContinuousDistribution(loc, scale, c >= 0 && c <= 1), c_(c) {}
 Interval Triangular::std_support() const { return {0.0, 1.0}; }
 double Triangular::std_pdf(double z) const { return z < c_ ? 2 * z / c_ : 2 * (1 - z) / (1 - c_); }
 // 1 - (1 - z)^2 / (1 - c) = ((z - c) + z (1 - z)) / (1 - c) for z >= c, and
 // 1 - z^2 / c = ((c - z) + z (1 - z)) / c for z < c: sums of non-negative
 // terms, where the subtraction would cancel near the other end.
-double Triangular::std_cdf(double z) const {
-  return z < c_ ? z * z / c_ : ((z - c_) + z * (1 - z)) / (1 - c_);
-}
+double Triangular::std_cdf(double z) const { return z < c_ ? z * z / c_ : ((z - c_) + z * (1 - z)) / (1 - c_); }
 double Triangular::std_sf(double z) const {
   return z < c_ ? ((c_ - z) + z * (1 - z)) / c_ : (1 - z) * (1 - z) / (1 - c_);
 }
-double Triangular::std_ppf(double q) const {
-  return q < c_ ? std::sqrt(c_ * q) : 1 - std::sqrt((1 - c_) * (1 - q));
-}
+double Triangular::std_ppf(double q) const { return q < c_ ? std::sqrt(c_ * q) : 1 - std::sqrt((1 - c_) * (1 - q)); }
 double Triangular::std_isf(double q) const {
   return q <= 1 - c_ ? 1 - std::sqrt((1 - c_) * q) : std::sqrt(c_ * (1 - q));
 }
@@ -183,9 +178,7 @@ double VonMises::std_var() const {
   auto f = [&](double z) { return z * z * std::exp(std_logpdf(z)); };
   return 2 * detail::integrate(f, 0.0, upper);
 }
-double VonMises::std_entropy() const {
-  return kappa_ * one_minus_bessel_ratio(kappa_) + log_norm_;
-}
+double VonMises::std_entropy() const { return kappa_ * one_minus_bessel_ratio(kappa_) + log_norm_; }
 // Best & Fisher (1979), "Efficient simulation of the von Mises
 // distribution": a wrapped Cauchy envelope with rho = (tau - sqrt(2 tau)) /
 // (2 kappa), tau = 1 + sqrt(1 + 4 kappa^2), here in the algebraically equal

@@ -159,10 +159,10 @@ ScaledZeta hurwitz_zeta(double s, double q) {
   }
   sum.add(big_q / (s - 1) + 0.5);
   dsum.add(-big_q * (log_q / (s - 1) + 1 / ((s - 1) * (s - 1))) - 0.5 * log_q);
-  double rising = s;          // s (s+1) ... (s+2k-2)
-  double harmonic = 1 / s;    // sum_i 1 / (s + i), i = 0 .. 2k-2
-  double power = 1 / big_q;   // Q^-(2k-1)
-  double factorial = 2;       // (2k)!
+  double rising = s;         // s (s+1) ... (s+2k-2)
+  double harmonic = 1 / s;   // sum_i 1 / (s + i), i = 0 .. 2k-2
+  double power = 1 / big_q;  // Q^-(2k-1)
+  double factorial = 2;      // (2k)!
   for (int k = 1; k <= 20; ++k) {
     const double term = bm::bernoulli_b2n<double>(k, Policy()) / factorial * rising * power;
     sum.add(term);

@@ -55,7 +55,8 @@ double error(double ours, double ref) { return testing::distribution_error(ours,
 // max(1, |value|) (the relative error of the probability itself).
 double method_error(const std::string& method, double ours, double ref) {
   const bool log_method = method.rfind("log", 0) == 0;
-  if (log_method && std::isfinite(ours) && std::isfinite(ref)) return std::abs(ours - ref) / std::max(1.0, std::abs(ref));
+  if (log_method && std::isfinite(ours) && std::isfinite(ref))
+    return std::abs(ours - ref) / std::max(1.0, std::abs(ref));
   return error(ours, ref);
 }
 
@@ -77,8 +78,8 @@ bool inverts(const ContinuousDistribution& d, double x, double q, bool upper) {
 // at the point below (k - 1, or the double below where doubles are more than
 // 1 apart; an infinite k: not past at the largest double).
 bool is_quantile(const DiscreteDistribution& d, double k, double q, bool upper) {
-  const double below = std::isinf(k) ? std::numeric_limits<double>::max()
-                                     : (k > 0x1p53 ? std::nextafter(k, -INFINITY) : k - 1);
+  const double below =
+      std::isinf(k) ? std::numeric_limits<double>::max() : (k > 0x1p53 ? std::nextafter(k, -INFINITY) : k - 1);
   const bool past_below = upper ? d.sf(below) <= q : d.cdf(below) >= q;
   const bool past = std::isinf(k) || (upper ? d.sf(k) <= q : d.cdf(k) >= q);
   return past && !past_below;
@@ -147,8 +148,8 @@ BOOST_AUTO_TEST_CASE(continuous_methods_match_scipy_over_parameters_points_and_t
       const double e = method_error(method, ours, ref);
       worst.note(c.name + "." + method + (source == "exact" ? " (exact)" : ""), e);
       BOOST_TEST(e <= kContinuousTolerance.at(method), c.name << " case " << c.id << " " << method << "(" << where
-                                                             << "): ours " << ours << ", " << source << " " << ref
-                                                             << ", error " << e);
+                                                              << "): ours " << ours << ", " << source << " " << ref
+                                                              << ", error " << e);
     };
     const Vector x = c.points.col(0);
     const Vector pdf = d.pdf(x), logpdf = d.logpdf(x), cdf = d.cdf(x), logcdf = d.logcdf(x), sf = d.sf(x),
@@ -229,8 +230,8 @@ BOOST_AUTO_TEST_CASE(discrete_methods_match_scipy_over_parameters_points_and_tai
       const double e = method_error(method, ours, ref);
       worst.note(c.name + "." + method + (exact ? " (exact)" : ""), e);
       BOOST_TEST(e <= kDiscreteTolerance.at(method), c.name << " case " << c.id << " " << method << "(" << where
-                                                           << "): ours " << ours << (exact ? ", exact " : ", SciPy ")
-                                                           << ref << ", error " << e);
+                                                            << "): ours " << ours << (exact ? ", exact " : ", SciPy ")
+                                                            << ref << ", error " << e);
     };
     const Vector x = c.points.col(0);
     const Vector values[] = {d.pmf(x), d.logpmf(x), d.cdf(x), d.logcdf(x), d.sf(x), d.logsf(x)};
@@ -259,9 +260,8 @@ BOOST_AUTO_TEST_CASE(discrete_methods_match_scipy_over_parameters_points_and_tai
         }
         if ((!scipy_ok || error(ours, ref) > 0) && d.valid()) {
           ++by_definition;
-          BOOST_TEST(is_quantile(d, ours, q(i), upper == 1),
-                     c.name << " case " << c.id << (upper ? " isf(" : " ppf(") << q(i) << ") = " << ours << ", SciPy "
-                            << ref);
+          BOOST_TEST(is_quantile(d, ours, q(i), upper == 1), c.name << " case " << c.id << (upper ? " isf(" : " ppf(")
+                                                                    << q(i) << ") = " << ours << ", SciPy " << ref);
           continue;
         }
         check(upper ? "isf" : "ppf", ours, ref, false, q(i));
@@ -276,13 +276,14 @@ BOOST_AUTO_TEST_CASE(discrete_methods_match_scipy_over_parameters_points_and_tai
       const std::string method = names[k];
       const auto it = exact_scalars.find({c.id, method == "std" ? "var" : method, 0.0});
       const bool exact = it != exact_scalars.end();
-      const double ref = !exact ? c.scalars[static_cast<std::size_t>(k)] : (method == "std" ? std::sqrt(it->second) : it->second);
+      const double ref =
+          !exact ? c.scalars[static_cast<std::size_t>(k)] : (method == "std" ? std::sqrt(it->second) : it->second);
       check(method, ours[k], ref, exact, 0);
     }
   }
   BOOST_TEST_MESSAGE(worst.compared << " discrete values compared, " << against_exact
-                                    << " of them with exact values instead of SciPy's; "
-                                    << by_definition << " quantiles checked by definition");
+                                    << " of them with exact values instead of SciPy's; " << by_definition
+                                    << " quantiles checked by definition");
   worst.report();
 }
 
@@ -352,7 +353,8 @@ BOOST_AUTO_TEST_CASE(invalid_parameters_give_nan_and_rvs_throws) {
   for (const auto& d : bad) {
     BOOST_TEST(!d->valid(), d->name());
     BOOST_TEST((std::isnan(d->pdf(0.5)) && std::isnan(d->cdf(0.5)) && std::isnan(d->ppf(0.5)) &&
-                std::isnan(d->mean()) && std::isnan(d->support().low)), d->name());
+                std::isnan(d->mean()) && std::isnan(d->support().low)),
+               d->name());
     BOOST_CHECK_THROW((void)d->rvs(3, 1), ValueError);
   }
   BOOST_TEST(!stats::betabinom(10.5, 1, 1).valid());

@@ -118,9 +118,7 @@ class VonMises final : public ContinuousDistribution {
 
 /// SciPy-named factories.
 [[nodiscard]] inline InvGamma invgamma(double a, double loc = 0, double scale = 1) { return InvGamma(a, loc, scale); }
-[[nodiscard]] inline Triangular triang(double c, double loc = 0, double scale = 1) {
-  return Triangular(c, loc, scale);
-}
+[[nodiscard]] inline Triangular triang(double c, double loc = 0, double scale = 1) { return Triangular(c, loc, scale); }
 [[nodiscard]] inline VonMises vonmises(double kappa, double loc = 0, double scale = 1) {
   return VonMises(kappa, loc, scale);
 }
