@@ -31,7 +31,7 @@ using detail::ExtendedPolicy;
 using detail::Policy;
 using detail::xlogy;
 constexpr double kPi = std::numbers::pi;
-constexpr double kLogSqrt2Pi = 0.91893853320467274178;  // log(sqrt(2 pi))
+using detail::kLogSqrt2Pi;
 constexpr double kMinNormal = std::numeric_limits<double>::min();
 
 double lgamma(double x) { return bm::lgamma(x, Policy()); }
@@ -80,28 +80,8 @@ double ibeta_inv(double a, double b, double q, bool complement = false) {
 double digamma(double x) { return bm::digamma(x, Policy()); }
 double lbeta(double a, double b) { return lgamma(a) + lgamma(b) - lgamma(a + b); }
 
-// The standard normal's cdf, as Cephes' ndtr: 0.5 erfc(-z / sqrt(2)) with
-// the argument formed by one multiplication. The C library's erfc (within an
-// ulp of the true value) is faster than Boost's.
-double ndtr(double z) { return 0.5 * std::erfc(-z * std::numbers::sqrt2 / 2); }
-
-// log(ndtr(z)), accurate everywhere. For z <= -37 ndtr underflows towards the
-// subnormals; there the asymptotic expansion of Mills' ratio (Abramowitz &
-// Stegun 26.2.12) gives log ndtr(z) = -z^2/2 - log(-z) - log sqrt(2 pi)
-// + log(1 - 1/z^2 + 3/z^4 - 15/z^6 + ...), whose terms fall by (2k-1)/z^2
-// < 0.015 each: twelve terms reach the rounding level.
-double log_ndtr(double z) {
-  if (z >= 0) return std::log1p(-ndtr(-z));
-  if (z > -37) return std::log(ndtr(z));
-  const double r = 1.0 / (z * z);
-  double term = 1.0, sum = 1.0;
-  for (int k = 1; k <= 12; ++k) {
-    term *= -(2.0 * k - 1.0) * r;
-    sum += term;
-  }
-  return -0.5 * z * z - std::log(-z) - kLogSqrt2Pi + std::log(sum);
-}
-
+using detail::log_ndtr;
+using detail::ndtr;
 using detail::ndtri;
 
 // log(1 + exp(x)) without overflow.

@@ -45,8 +45,7 @@ double lgamma(double x) { return bm::lgamma(x, Policy()); }
 // x * log1p(y) with 0 * log1p(-1) = 0 (SciPy's xlog1py).
 double xlog1py(double x, double y) { return x == 0 && !std::isnan(y) ? 0.0 : x * std::log1p(y); }
 
-// log(1 - exp(x)) for x <= 0, accurate on both sides of -log 2 (Maechler 2012).
-double log1mexp(double x) { return x > -std::numbers::ln2 ? std::log(-std::expm1(x)) : std::log1p(-std::exp(x)); }
+using detail::log1mexp;
 
 // log of a probability mass: log(pmf) where pmf is a normal double, otherwise
 // (underflow) the closed form of its logarithm, whose lgamma terms would
@@ -156,8 +155,12 @@ double DiscreteDistribution::search(double guess, Past past) const {
     }
   }
   if (std::isinf(hi)) return hi;  // the predicate never held below 2^1024
+  // Beyond 2^53 neighbouring doubles are more than 1 apart: the search ends
+  // when no double lies strictly between lo and hi (the answer is then the
+  // smallest double past, the integer itself not being representable).
   while (hi - lo > 1) {
     const double mid = lo + std::floor((hi - lo) / 2);
+    if (mid == lo || mid == hi) break;
     (past(mid) ? hi : lo) = mid;
   }
   return hi;

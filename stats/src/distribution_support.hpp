@@ -80,6 +80,38 @@ inline double ndtri(double q) {
   return std::numbers::sqrt2 * boost::math::erfc_inv(2 * (1 - q), Policy());
 }
 
+inline constexpr double kLogSqrt2Pi = 0.91893853320467274178;  // log(sqrt(2 pi))
+
+// The standard normal's cdf, as Cephes' ndtr: 0.5 erfc(-z / sqrt(2)) with
+// the argument formed by one multiplication. The C library's erfc (within an
+// ulp of the true value) is faster than Boost's.
+inline double ndtr(double z) { return 0.5 * std::erfc(-z * std::numbers::sqrt2 / 2); }
+
+// log(ndtr(z)), accurate everywhere. For z <= -37 ndtr underflows towards the
+// subnormals; there the asymptotic expansion of Mills' ratio (Abramowitz &
+// Stegun 26.2.12) gives log ndtr(z) = -z^2/2 - log(-z) - log sqrt(2 pi)
+// + log(1 - 1/z^2 + 3/z^4 - 15/z^6 + ...), whose terms fall by (2k-1)/z^2
+// < 0.015 each: twelve terms reach the rounding level.
+inline double log_ndtr(double z) {
+  if (z >= 0) return std::log1p(-ndtr(-z));
+  if (z > -37) return std::log(ndtr(z));
+  const double r = 1.0 / (z * z);
+  double term = 1.0, sum = 1.0;
+  for (int k = 1; k <= 12; ++k) {
+    term *= -(2.0 * k - 1.0) * r;
+    sum += term;
+  }
+  return -0.5 * z * z - std::log(-z) - kLogSqrt2Pi + std::log(sum);
+}
+
+// log(1 - exp(x)) for x <= 0, accurate on both sides of -log 2 (Maechler 2012).
+inline double log1mexp(double x) { return x > -std::numbers::ln2 ? std::log(-std::expm1(x)) : std::log1p(-std::exp(x)); }
+
+// log(1 - exp(-u)) for u > 0, given log u as well: where u is tiny (or has
+// underflowed while log u has not), log u - u/2 from the series
+// log((1 - e^-u) / u) = -u/2 + u^2/24 - ..., whose next term is below 1e-21.
+inline double log1mexp_neg(double u, double log_u) { return u < 1e-10 ? log_u - u / 2 : log1mexp(-u); }
+
 // log(p) given p and a way to compute its complement 1 - p directly: log(p)
 // loses relative accuracy where p is close to 1, where the complement is small
 // and log1p(-complement) is accurate.

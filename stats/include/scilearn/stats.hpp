@@ -7,6 +7,10 @@
 #include <scilearn/stats/order_statistics.hpp>
 #include <scilearn/stats/distributions.hpp>
 #include <scilearn/stats/discrete_distributions.hpp>
+#include <scilearn/stats/extreme_value_distributions.hpp>
+#include <scilearn/stats/normal_family_distributions.hpp>
+#include <scilearn/stats/other_continuous_distributions.hpp>
+#include <scilearn/stats/other_discrete_distributions.hpp>
 #include <scilearn/stats/multivariate.hpp>
 #include <scilearn/stats/hypothesis_tests.hpp>
 #include <scilearn/stats/contingency_tests.hpp>

@@ -78,7 +78,8 @@ class DiscreteDistribution {
   [[nodiscard]] double logsf(double x) const;
   /// Quantile and inverse survival function: the smallest k of the support
   /// with cdf(k) >= q (with sf(k) <= q). Complexity: O(log(distance from
-  /// the normal approximation's guess)) cdf evaluations.
+  /// the normal approximation's guess)) cdf evaluations. Beyond 2^53,
+  /// where doubles are more than 1 apart, the smallest double with that property.
   [[nodiscard]] double ppf(double q) const;
   [[nodiscard]] double isf(double q) const;
 
