@@ -5,7 +5,10 @@
 // std, median, entropy, interval(0.95), support; <id>_points.npy and
 // <id>_probs.npy with SciPy's values), and the error measure.
 
+#include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <scilearn/core/io.hpp>
 #include <string>
@@ -56,6 +59,35 @@ inline double distribution_error(double ours, double ref) {
   constexpr double tiny = 2.2250738585072014e-308;
   if (std::abs(ref) < tiny) return std::abs(ours - ref) / tiny * 1e-16;
   return std::abs(ours - ref) / std::abs(ref);
+}
+
+// rvs of a continuous distribution over three seeds, n draws each: finite;
+// with `moments`, the sample mean and variance within 5 standard errors of
+// the distribution's; always the Kolmogorov-Smirnov statistic against its own
+// cdf below the 0.001 critical value 1.9495 / sqrt(n).
+template <class Distribution>
+void check_continuous_samples(const Distribution& dist, bool moments, Index n) {
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    Vector x = dist.rvs(n, seed);
+    BOOST_TEST(x.allFinite());
+    if (moments) {
+      const double m = x.mean();
+      const Vector dev = x.array() - m;
+      const double v = dev.squaredNorm() / static_cast<double>(n - 1);
+      const double m4 = dev.array().pow(4).mean();
+      BOOST_TEST(std::abs(m - dist.mean()) < 5 * std::sqrt(dist.var() / static_cast<double>(n)),
+                 dist.name() << " seed " << seed << " mean " << m);
+      BOOST_TEST(std::abs(v - dist.var()) < 5 * std::sqrt((m4 - v * v) / static_cast<double>(n)),
+                 dist.name() << " seed " << seed << " var " << v);
+    }
+    std::sort(x.begin(), x.end());
+    double ks = 0;
+    for (Index i = 0; i < n; ++i) {
+      const double F = dist.cdf(x(i));
+      ks = std::max({ks, F - static_cast<double>(i) / static_cast<double>(n), static_cast<double>(i + 1) / static_cast<double>(n) - F});
+    }
+    BOOST_TEST(ks < 1.9495 / std::sqrt(static_cast<double>(n)), dist.name() << " seed " << seed << " KS " << ks);
+  }
 }
 
 }  // namespace scilearn::testing

@@ -401,29 +401,7 @@ BOOST_AUTO_TEST_CASE(rvs_follow_the_distribution) {
   all.push_back({std::make_unique<stats::VonMises>(60, 1), true});
   all.push_back({std::make_unique<stats::VonMises>(2e6), true});
   const Index n = 20000;
-  for (const auto& [dist, moments] : all) {
-    for (std::uint64_t seed : {1u, 2u, 3u}) {
-      Vector x = dist->rvs(n, seed);
-      BOOST_TEST(x.allFinite());
-      if (moments) {
-        const double m = x.mean();
-        const Vector dev = x.array() - m;
-        const double v = dev.squaredNorm() / (n - 1);
-        const double m4 = dev.array().pow(4).mean();
-        BOOST_TEST(std::abs(m - dist->mean()) < 5 * std::sqrt(dist->var() / n),
-                   dist->name() << " seed " << seed << " mean " << m);
-        BOOST_TEST(std::abs(v - dist->var()) < 5 * std::sqrt((m4 - v * v) / n),
-                   dist->name() << " seed " << seed << " var " << v);
-      }
-      std::sort(x.begin(), x.end());
-      double ks = 0;
-      for (Index i = 0; i < n; ++i) {
-        const double F = dist->cdf(x(i));
-        ks = std::max({ks, F - static_cast<double>(i) / n, static_cast<double>(i + 1) / n - F});
-      }
-      BOOST_TEST(ks < 1.9495 / std::sqrt(static_cast<double>(n)), dist->name() << " seed " << seed << " KS " << ks);
-    }
-  }
+  for (const auto& [dist, moments] : all) testing::check_continuous_samples(*dist, moments, n);
   std::vector<std::pair<std::unique_ptr<DiscreteDistribution>, bool>> discrete;
   discrete.emplace_back(std::make_unique<stats::BetaBinomial>(10, 2, 3, 2), true);
   discrete.emplace_back(std::make_unique<stats::BetaBinomial>(50, 0.2, 0.3), true);
