@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <scilearn/core/io.hpp>
+#include <scilearn/stats/distributions.hpp>
 #include <string>
 #include <vector>
 
@@ -61,25 +62,30 @@ inline double distribution_error(double ours, double ref) {
   return std::abs(ours - ref) / std::abs(ref);
 }
 
+// The sample mean and variance of x within 5 standard errors of the
+// distribution's (the variance's standard error from the sample's fourth
+// central moment).
+template <class Distribution>
+void check_sample_moments(const Distribution& dist, const Vector& x, std::uint64_t seed) {
+  const auto n = static_cast<double>(x.size());
+  const double m = x.mean();
+  const Vector dev = x.array() - m;
+  const double v = dev.squaredNorm() / (n - 1);
+  const double m4 = dev.array().pow(4).mean();
+  BOOST_TEST(std::abs(m - dist.mean()) < 5 * std::sqrt(dist.var() / n), dist.name() << " seed " << seed << " mean " << m);
+  BOOST_TEST(std::abs(v - dist.var()) < 5 * std::sqrt((m4 - v * v) / n), dist.name() << " seed " << seed << " var " << v);
+}
+
 // rvs of a continuous distribution over three seeds, n draws each: finite;
-// with `moments`, the sample mean and variance within 5 standard errors of
-// the distribution's; always the Kolmogorov-Smirnov statistic against its own
-// cdf below the 0.001 critical value 1.9495 / sqrt(n).
+// with `moments`, check_sample_moments; always the Kolmogorov-Smirnov
+// statistic against its own cdf below the 0.001 critical value
+// 1.9495 / sqrt(n).
 template <class Distribution>
 void check_continuous_samples(const Distribution& dist, bool moments, Index n) {
   for (std::uint64_t seed : {1u, 2u, 3u}) {
     Vector x = dist.rvs(n, seed);
     BOOST_TEST(x.allFinite());
-    if (moments) {
-      const double m = x.mean();
-      const Vector dev = x.array() - m;
-      const double v = dev.squaredNorm() / static_cast<double>(n - 1);
-      const double m4 = dev.array().pow(4).mean();
-      BOOST_TEST(std::abs(m - dist.mean()) < 5 * std::sqrt(dist.var() / static_cast<double>(n)),
-                 dist.name() << " seed " << seed << " mean " << m);
-      BOOST_TEST(std::abs(v - dist.var()) < 5 * std::sqrt((m4 - v * v) / static_cast<double>(n)),
-                 dist.name() << " seed " << seed << " var " << v);
-    }
+    if (moments) check_sample_moments(dist, x, seed);
     std::sort(x.begin(), x.end());
     double ks = 0;
     for (Index i = 0; i < n; ++i) {
@@ -87,6 +93,49 @@ void check_continuous_samples(const Distribution& dist, bool moments, Index n) {
       ks = std::max({ks, F - static_cast<double>(i) / static_cast<double>(n), static_cast<double>(i + 1) / static_cast<double>(n) - F});
     }
     BOOST_TEST(ks < 1.9495 / std::sqrt(static_cast<double>(n)), dist.name() << " seed " << seed << " KS " << ks);
+  }
+}
+
+// rvs of a discrete distribution over three seeds, n draws each: finite
+// integers; with `moments`, check_sample_moments; always Pearson's
+// chi-square below its 1e-4 critical value, over the bins (-inf, lo],
+// lo + 1, ..., hi - 1, [hi, inf) with lo and hi the points where the tails
+// expect 5 draws, neighbours pooled until each bin expects at least 5.
+template <class Distribution>
+void check_discrete_samples(const Distribution& dist, bool moments, Index n) {
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    const Vector x = dist.rvs(n, seed);
+    BOOST_TEST(x.allFinite());
+    BOOST_TEST((x.array() == x.array().floor()).all());
+    if (moments) check_sample_moments(dist, x, seed);
+    const auto size = static_cast<double>(n);
+    const double lo = dist.ppf(5.0 / size), hi = dist.isf(5.0 / size) + 1;
+    std::vector<double> counts(static_cast<std::size_t>(hi - lo) + 1, 0.0);
+    for (Index i = 0; i < n; ++i) counts[static_cast<std::size_t>(std::clamp(x(i), lo, hi) - lo)] += 1;
+    std::vector<double> observed, expected;
+    double o = 0, e = 0;
+    for (std::size_t b = 0; b < counts.size(); ++b) {
+      const double k = lo + static_cast<double>(b);
+      o += counts[b];
+      e += size * (k == lo ? dist.cdf(lo) : (k == hi ? dist.sf(hi - 1) : dist.pmf(k)));
+      if (e >= 5) {
+        observed.push_back(o);
+        expected.push_back(e);
+        o = e = 0;
+      }
+    }
+    if (e > 0) {  // the remainder joins the last bin
+      observed.back() += o;
+      expected.back() += e;
+    }
+    double chi2 = 0;
+    for (std::size_t b = 0; b < observed.size(); ++b) {
+      chi2 += (observed[b] - expected[b]) * (observed[b] - expected[b]) / expected[b];
+    }
+    const double df = static_cast<double>(observed.size()) - 1;
+    if (df >= 1) {
+      BOOST_TEST(chi2 < stats::chi2(df).isf(1e-4), dist.name() << " seed " << seed << " chi2 " << chi2 << " df " << df);
+    }
   }
 }
 

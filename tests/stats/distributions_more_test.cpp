@@ -408,51 +408,7 @@ BOOST_AUTO_TEST_CASE(rvs_follow_the_distribution) {
   discrete.emplace_back(std::make_unique<stats::BetaBinomial>(20, 1e-3, 1e-3), true);
   discrete.emplace_back(std::make_unique<stats::Zipf>(6, -1), true);
   discrete.emplace_back(std::make_unique<stats::Zipf>(1.5), false);
-  for (const auto& [dist, moments] : discrete) {
-    for (std::uint64_t seed : {1u, 2u, 3u}) {
-      const Vector x = dist->rvs(n, seed);
-      BOOST_TEST(x.allFinite());
-      BOOST_TEST((x.array() == x.array().floor()).all());
-      if (moments) {
-        const double m = x.mean();
-        const Vector dev = x.array() - m;
-        const double v = dev.squaredNorm() / (n - 1);
-        const double m4 = dev.array().pow(4).mean();
-        BOOST_TEST(std::abs(m - dist->mean()) < 5 * std::sqrt(dist->var() / n),
-                   dist->name() << " seed " << seed << " mean " << m);
-        BOOST_TEST(std::abs(v - dist->var()) < 5 * std::sqrt((m4 - v * v) / n),
-                   dist->name() << " seed " << seed << " var " << v);
-      }
-      const double lo = dist->ppf(5.0 / n), hi = dist->isf(5.0 / n) + 1;
-      std::vector<double> counts(static_cast<std::size_t>(hi - lo) + 1, 0.0);
-      for (Index i = 0; i < n; ++i) counts[static_cast<std::size_t>(std::clamp(x(i), lo, hi) - lo)] += 1;
-      std::vector<double> observed, expected;
-      double o = 0, e = 0;
-      for (std::size_t b = 0; b < counts.size(); ++b) {
-        const double k = lo + static_cast<double>(b);
-        o += counts[b];
-        e += n * (k == lo ? dist->cdf(lo) : (k == hi ? dist->sf(hi - 1) : dist->pmf(k)));
-        if (e >= 5) {
-          observed.push_back(o);
-          expected.push_back(e);
-          o = e = 0;
-        }
-      }
-      if (e > 0) {
-        observed.back() += o;
-        expected.back() += e;
-      }
-      double chi2 = 0;
-      for (std::size_t b = 0; b < observed.size(); ++b) {
-        chi2 += (observed[b] - expected[b]) * (observed[b] - expected[b]) / expected[b];
-      }
-      const double df = static_cast<double>(observed.size()) - 1;
-      BOOST_TEST(df >= 1);
-      if (df >= 1) {
-        BOOST_TEST(chi2 < stats::chi2(df).isf(1e-4), dist->name() << " seed " << seed << " chi2 " << chi2);
-      }
-    }
-  }
+  for (const auto& [dist, moments] : discrete) testing::check_discrete_samples(*dist, moments, n);
   BOOST_TEST(stats::vonmises(2).rvs(5, 7) == stats::vonmises(2).rvs(5, 7));
 }
 
