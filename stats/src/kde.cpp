@@ -106,9 +106,10 @@ Vector gaussian_kde::logpdf(const Matrix& points) const {
   const Vector log_w = weights_.array().log();
   Vector out(points.rows() == d() ? points.cols() : points.rows());
   for_each_point(cholesky_, dataset_, points, [&](Index j, const Vector& distances) {
-    const Vector exponents = log_w - 0.5 * distances;
+    // A lazy expression, evaluated twice, rather than a vector per point.
+    const auto exponents = log_w.array() - 0.5 * distances.array();
     const double top = exponents.maxCoeff();
-    out(j) = std::isinf(top) ? top : top + std::log((exponents.array() - top).exp().sum());
+    out(j) = std::isinf(top) ? top : top + std::log((exponents - top).exp().sum());
   });
   return out.array() - log_norm_;
 }

@@ -10,6 +10,7 @@
 #include <scilearn/stats/kolmogorov.hpp>
 #include <vector>
 
+#include "distribution_support.hpp"
 #include "test_support.hpp"
 
 namespace scilearn::stats {
@@ -20,14 +21,11 @@ using detail::kNaN;
 namespace {
 
 namespace bm = boost::math;
-using Policy = bm::policies::policy<bm::policies::domain_error<bm::policies::ignore_error>,
-                                    bm::policies::overflow_error<bm::policies::ignore_error>,
-                                    bm::policies::evaluation_error<bm::policies::ignore_error>>;
 
 // binom(n, k) in floating point; inf past the double range.
 double binom(Index n, Index k) {
   if (k < 0 || k > n) return 0.0;
-  return bm::binomial_coefficient<double>(static_cast<unsigned>(n), static_cast<unsigned>(k), Policy());
+  return bm::binomial_coefficient<double>(static_cast<unsigned>(n), static_cast<unsigned>(k), detail::ExtendedPolicy());
 }
 
 // P(D_{n,n} >= h / n) for two samples of size n: the reflection principle's
