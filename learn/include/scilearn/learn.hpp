@@ -1,0 +1,5 @@
+#pragma once
+/// \file
+/// Umbrella header of scilearn::learn, the scikit-learn layer.
+
+#include <scilearn/learn/validation.hpp>
