@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(check_sample_weight_rejects_negative_zero_sum_and_wrong_len
   BOOST_CHECK_THROW(check_sample_weight("fit", Vector::Ones(2), 3), ValueError);
   BOOST_CHECK_THROW(check_sample_weight("fit", Vector::Zero(3), 3), ValueError);
   BOOST_CHECK_THROW(check_sample_weight("fit", -Vector::Ones(3), 3), ValueError);
-  BOOST_TEST(sample_weight_or_ones(Vector(), 3) == Vector::Ones(3));
+  BOOST_TEST((sample_weight_or_ones(Vector(), 3) == Vector::Ones(3)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

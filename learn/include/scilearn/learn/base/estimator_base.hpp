@@ -1,0 +1,187 @@
+#pragma once
+/// \file
+/// EstimatorBase: what every concrete estimator shares, written once.
+///
+/// A concrete estimator declares its hyper-parameters as a plain struct, its
+/// learned state as another (plain data, so it can be saved and exported), and
+/// lists the parameters once:
+///
+/// \code
+///   struct StandardScalerParams { bool with_mean = true; bool with_std = true; };
+///   struct StandardScalerFitted { Index n_features_in = 0; Vector mean, var, scale; ... };
+///   class StandardScaler final
+///       : public EstimatorBase<StandardScaler, Transformer, StandardScalerParams, StandardScalerFitted> {
+///    public:
+///     static constexpr std::string_view class_name = "StandardScaler";
+///     template <class P, class F> static void visit_params(P& p, F&& f) {
+///       f("with_mean", p.with_mean); f("with_std", p.with_std);
+///     }
+///     using EstimatorBase::EstimatorBase;
+///    private:
+///     friend EstimatorBase;
+///     Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
+///   };
+/// \endcode
+///
+/// and gets name(), clone(), get_params() / set_params() (nested estimators
+/// included), is_fitted(), n_features_in(), fit() returning the concrete type,
+/// and fitted() which throws NotFittedError before fit. fit() validates X
+/// (finite, not empty) and sample_weight before `learn` sees them, and replaces
+/// the learned state only when `learn` succeeds.
+
+#include <map>
+#include <optional>
+#include <scilearn/core/validation.hpp>
+#include <scilearn/learn/base/estimator.hpp>
+#include <string_view>
+#include <type_traits>
+
+namespace scilearn::learn {
+
+template <class Derived, class Interface, class ParamsT, class FittedT>
+class EstimatorBase : public Interface {
+ public:
+  /// The hyper-parameters, with scikit-learn's names and defaults.
+  using Params = ParamsT;
+  /// The learned state (plain data).
+  using Fitted = FittedT;
+
+  /// Stores the hyper-parameters; never sees data.
+  explicit EstimatorBase(Params params = {}) : params_(std::move(params)) {}
+
+  /// The hyper-parameters (typed access).
+  [[nodiscard]] const Params& params() const noexcept { return params_; }
+  /// Replaces the hyper-parameters (typed access); learned state is kept until the next fit.
+  Derived& set_params(const Params& params) {
+    params_ = params;
+    return self();
+  }
+
+  [[nodiscard]] std::string name() const override { return std::string(Derived::class_name); }
+
+  [[nodiscard]] std::unique_ptr<Estimator> clone() const override {
+    auto copy = std::make_unique<Derived>(params_);
+    Derived::visit_params(copy->params_, [](std::string_view, auto& field) { clone_nested(field); });
+    return copy;
+  }
+
+  [[nodiscard]] ParamMap get_params(bool deep = true) const override {
+    ParamMap out;
+    Derived::visit_params(params_, [&](std::string_view key, const auto& field) {
+      out.emplace(std::string(key), to_param(field));
+      if constexpr (std::is_same_v<std::decay_t<decltype(field)>, EstimatorPtr>) {
+        if (deep && field)
+          for (auto& [inner, value] : field->get_params(true)) out.emplace(cat(key, "__", inner), value);
+      }
+    });
+    return out;
+  }
+
+  Estimator& set_params(const ParamMap& values) override {
+    Params updated = params_;
+    std::map<std::string, ParamMap, std::less<>> nested;  // "step__param" grouped by step
+    for (const auto& [key, value] : values) {
+      if (const auto split = key.find("__"); split != std::string::npos) {
+        nested[key.substr(0, split)].emplace(key.substr(split + 2), value);
+        continue;
+      }
+      bool found = false;
+      Derived::visit_params(updated, [&](std::string_view name, auto& field) {
+        if (name != key) return;
+        from_param(value, field, Derived::class_name, name);
+        found = true;
+      });
+      if (!found) throw_unknown_param(key);
+    }
+    // Nested estimators are shared objects and change in place, as in
+    // scikit-learn (a grid search works on clones).
+    for (auto& [step, inner] : nested) {
+      bool found = false;
+      Derived::visit_params(updated, [&](std::string_view name, auto& field) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, EstimatorPtr>) {
+          if (name != step) return;
+          if (!field) throw ValueError(cat(Derived::class_name, ".set_params: '", step, "' is None"));
+          field->set_params(inner);
+          found = true;
+        }
+      });
+      if (!found) throw_unknown_param(cat(step, "__", inner.begin()->first));
+    }
+    params_ = std::move(updated);
+    return *this;
+  }
+
+  [[nodiscard]] bool is_fitted() const override { return fitted_.has_value(); }
+  [[nodiscard]] Index n_features_in() const override { return fitted().n_features_in; }
+
+  /// Learns from X alone (unsupervised estimators); returns the estimator.
+  Derived& fit(const MatrixView& X) {
+    Estimator::fit(X);
+    return self();
+  }
+  /// Learns from X and the targets y; returns the estimator.
+  Derived& fit(const MatrixView& X, const VectorView& y) {
+    Estimator::fit(X, y);
+    return self();
+  }
+  /// Learns from X, y and sample weights (empty: equal weights); returns the estimator.
+  Derived& fit(const MatrixView& X, const VectorView& y, const VectorView& sample_weight) {
+    Estimator::fit(X, y, sample_weight);
+    return self();
+  }
+
+  /// The learned state. Throws NotFittedError before fit.
+  [[nodiscard]] const Fitted& fitted() const {
+    if (!fitted_) throw NotFittedError(not_fitted_message(Derived::class_name));
+    return *fitted_;
+  }
+
+ protected:
+  void fit_impl(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) override {
+    const std::string where = cat(Derived::class_name, ".fit");
+    check_X(where, X, Derived::allows_nan);
+    if (y) {
+      check_same_length(where, "X", X.rows(), "y", y->size());
+      check_finite(where, "y", *y);
+    }
+    if (sample_weight) check_sample_weight(where, *sample_weight, X.rows());
+    fitted_ = self().learn(X, y, sample_weight);
+  }
+
+  /// Checks X before `method` (predict, transform, ...): fitted, finite
+  /// (unless NaN is allowed), the feature count of fit. Returns the learned state.
+  const Fitted& check_input(std::string_view method, const MatrixView& X) const {
+    const Fitted& state = fitted();
+    check_X(cat(Derived::class_name, ".", method), X, Derived::allows_nan);
+    check_n_features(Derived::class_name, X, state.n_features_in);
+    return state;
+  }
+
+  /// Whether fit / predict accept NaN in X (imputers do); a derived class
+  /// that does declares `static constexpr bool allows_nan = true;`.
+  static constexpr bool allows_nan = false;
+
+  Params params_;
+  std::optional<Fitted> fitted_;
+
+ private:
+  Derived& self() { return static_cast<Derived&>(*this); }
+  const Derived& self() const { return static_cast<const Derived&>(*this); }
+
+  template <class T>
+  static void clone_nested(T& field) {
+    if constexpr (std::is_same_v<T, EstimatorPtr>) {
+      if (field) field = EstimatorPtr(field->clone());
+    }
+  }
+
+  [[noreturn]] void throw_unknown_param(std::string_view key) const {
+    std::string valid;
+    Derived::visit_params(
+        params_, [&](std::string_view name, const auto&) { valid += cat(valid.empty() ? "" : ", ", "'", name, "'"); });
+    throw ValueError(cat("Invalid parameter '", key, "' for estimator ", Derived::class_name,
+                         ". Valid parameters are: [", valid, "]"));
+  }
+};
+
+}  // namespace scilearn::learn

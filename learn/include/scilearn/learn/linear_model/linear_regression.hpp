@@ -1,0 +1,76 @@
+#pragma once
+/// \file
+/// LinearRegression: ordinary least squares, as sklearn.linear_model.LinearRegression.
+
+#include <scilearn/learn/base/estimator_base.hpp>
+
+namespace scilearn::learn {
+
+/// LinearRegression's hyper-parameters, scikit-learn's names and defaults
+/// (`copy_X` has no C++ counterpart: inputs are never modified; `n_jobs` is
+/// absent because the work is one LAPACK call, threaded by BLAS).
+struct LinearRegressionParams {
+  /// Fit an intercept (the data are centered first); false: through the origin.
+  bool fit_intercept = true;
+  /// Singular values below tol times the largest count as zero (LAPACK
+  /// gelsd's rcond, as scikit-learn passes `cond=tol` to scipy.linalg.lstsq);
+  /// this sets rank().
+  double tol = 1e-6;
+  /// Constrain the coefficients to be non-negative (scipy.optimize.nnls).
+  bool positive = false;
+};
+
+/// LinearRegression's learned state.
+struct LinearRegressionFitted {
+  Index n_features_in = 0;
+  Vector coef;
+  double intercept = 0;
+  /// Effective rank of the (centered, weighted) X; -1 when positive (not computed).
+  Index rank = -1;
+  /// Singular values of the centered, weighted X, descending; empty when positive.
+  Vector singular;
+};
+
+/// Ordinary least squares: minimizes sum_i w_i (y_i - x_i . coef - intercept)^2.
+///
+/// X and y are centered by their (weighted) means when fit_intercept, rows are
+/// scaled by sqrt(w_i), and the least-squares problem is solved by LAPACK's
+/// gelsd (SVD, minimum-norm solution when X is rank-deficient), exactly as
+/// scikit-learn does; with `positive`, by Lawson-Hanson NNLS instead.
+///
+/// Complexity: O(n_samples n_features^2) time, one copy of X.
+///
+/// \code
+///   LinearRegression model;
+///   Vector yhat = model.fit(X, y).predict(X_test);
+///   double r2 = model.score(X_test, y_test);
+/// \endcode
+class LinearRegression final
+    : public EstimatorBase<LinearRegression, Regressor, LinearRegressionParams, LinearRegressionFitted> {
+ public:
+  static constexpr std::string_view class_name = "LinearRegression";
+  template <class P, class F>
+  static void visit_params(P& p, F&& f) {
+    f("fit_intercept", p.fit_intercept);
+    f("tol", p.tol);
+    f("positive", p.positive);
+  }
+  using EstimatorBase::EstimatorBase;
+
+  [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
+  /// X coef + intercept. Throws NotFittedError before fit, ValueError for a
+  /// different feature count or non-finite X.
+  [[nodiscard]] Vector predict(const MatrixView& X) const override;
+
+  /// scikit-learn's coef_, intercept_, rank_, singular_ (NotFittedError before fit).
+  [[nodiscard]] const Vector& coef() const { return fitted().coef; }
+  [[nodiscard]] double intercept() const { return fitted().intercept; }
+  [[nodiscard]] Index rank() const { return fitted().rank; }
+  [[nodiscard]] const Vector& singular() const { return fitted().singular; }
+
+ private:
+  friend EstimatorBase;
+  [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
+};
+
+}  // namespace scilearn::learn

@@ -1,0 +1,122 @@
+#include <cmath>
+#include <limits>
+#include <scilearn/learn/preprocessing/standard_scaler.hpp>
+
+namespace scilearn::learn {
+
+namespace {
+
+// Weighted count, mean and sum of squared deviations of one column, NaN
+// entries skipped. Two passes with the correction term of Chan, Golub &
+// LeVeque (1983), so the sum of squares is accurate even for a large mean.
+struct ColumnMoments {
+  double count = 0, mean = 0, m2 = 0;
+};
+
+ColumnMoments column_moments(const double* x, Index n, const double* w) {
+  ColumnMoments m;
+  double sum = 0;
+  for (Index i = 0; i < n; ++i) {
+    if (std::isnan(x[i])) continue;
+    const double wi = w ? w[i] : 1.0;
+    m.count += wi;
+    sum += wi * x[i];
+  }
+  if (m.count == 0) return m;
+  m.mean = sum / m.count;
+  double squares = 0, correction = 0;
+  for (Index i = 0; i < n; ++i) {
+    if (std::isnan(x[i])) continue;
+    const double wi = w ? w[i] : 1.0;
+    const double d = x[i] - m.mean;
+    squares += wi * d * d;
+    correction += wi * d;
+  }
+  m.m2 = std::max(squares - correction * correction / m.count, 0.0);
+  return m;
+}
+
+}  // namespace
+
+StandardScaler::Fitted StandardScaler::learn(const MatrixView& X, const VectorView*,
+                                             const VectorView* sample_weight) const {
+  return update(nullptr, X, sample_weight);
+}
+
+StandardScaler& StandardScaler::partial_fit(const MatrixView& X, const VectorView& sample_weight) {
+  const std::string where = "StandardScaler.partial_fit";
+  check_X(where, X, /*allow_nan=*/true);
+  check_sample_weight(where, sample_weight, X.rows());
+  if (fitted_) check_n_features(class_name, X, fitted_->n_features_in);
+  fitted_ = update(fitted_ ? &*fitted_ : nullptr, X, sample_weight.size() ? &sample_weight : nullptr);
+  return *this;
+}
+
+StandardScaler::Fitted StandardScaler::update(const Fitted* previous, const MatrixView& X,
+                                              const VectorView* sample_weight) const {
+  const Index p = X.cols(), n = X.rows();
+  Fitted out;
+  out.n_features_in = p;
+  out.n_samples_seen = previous ? previous->n_samples_seen : Vector::Zero(p);
+  const bool moments = params_.with_mean || params_.with_std;
+  Vector mean = previous && previous->mean.size() ? previous->mean : Vector::Zero(p);
+  Vector var = previous && previous->var.size() ? previous->var : Vector::Zero(p);
+  const double* w = sample_weight ? sample_weight->data() : nullptr;
+  // Each column is independent, so the result does not depend on the thread count.
+#pragma omp parallel for schedule(static) if (n * p > 100000)
+  for (Index j = 0; j < p; ++j) {
+    const ColumnMoments batch = column_moments(X.col(j).data(), n, w);
+    const double seen = out.n_samples_seen(j), total = seen + batch.count;
+    if (batch.count > 0 && moments) {
+      // Pairwise combination of (seen, mean, m2) with the batch's moments.
+      const double delta = batch.mean - mean(j);
+      const double m2 = var(j) * seen + batch.m2 + delta * delta * seen * batch.count / total;
+      mean(j) += delta * batch.count / total;
+      var(j) = m2 / total;
+    }
+    out.n_samples_seen(j) = total;
+  }
+  if (moments) out.mean = std::move(mean);
+  if (params_.with_std) {
+    // scikit-learn's _is_constant_feature: a variance below the rounding
+    // bound of the two-pass algorithm is treated as zero (scale 1).
+    const double eps = std::numeric_limits<double>::epsilon();
+    out.scale = var.cwiseSqrt();
+    for (Index j = 0; j < p; ++j) {
+      const double count = out.n_samples_seen(j);
+      const double bound = count * eps * var(j) + std::pow(count * out.mean(j) * eps, 2);
+      if (var(j) <= bound || out.scale(j) == 0) out.scale(j) = 1.0;
+    }
+    out.var = std::move(var);
+  }
+  return out;
+}
+
+Matrix StandardScaler::transform(const MatrixView& X) const {
+  const Fitted& state = check_input("transform", X);
+  Matrix Z(X.rows(), X.cols());
+  const bool center = params_.with_mean, scale = params_.with_std;
+#pragma omp parallel for schedule(static) if (X.size() > 100000)
+  for (Index j = 0; j < X.cols(); ++j) {
+    const double shift = center ? state.mean(j) : 0.0;
+    const double divisor = scale ? state.scale(j) : 1.0;
+    Z.col(j) = (X.col(j).array() - shift) / divisor;
+  }
+  return Z;
+}
+
+Matrix StandardScaler::inverse_transform(const MatrixView& X) const {
+  const Fitted& state = check_input("inverse_transform", X);
+  Matrix out(X.rows(), X.cols());
+  const bool center = params_.with_mean, scale = params_.with_std;
+#pragma omp parallel for schedule(static) if (X.size() > 100000)
+  for (Index j = 0; j < X.cols(); ++j)
+    out.col(j) = X.col(j).array() * (scale ? state.scale(j) : 1.0) + (center ? state.mean(j) : 0.0);
+  return out;
+}
+
+std::vector<std::string> StandardScaler::get_feature_names_out(const std::vector<std::string>& input_features) const {
+  return one_to_one_feature_names(class_name, input_features, fitted().n_features_in);
+}
+
+}  // namespace scilearn::learn

@@ -1,0 +1,207 @@
+// The estimator contract, checked on every estimator of conformance_cases()
+// (QUALITY.md, "The estimator contract": scikit-learn's common checks).
+#include <boost/test/unit_test.hpp>
+#include <limits>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/random.hpp>
+#include <scilearn/learn.hpp>
+
+#include "learn/conformance_cases.hpp"
+#include "support/expect.hpp"
+
+BOOST_AUTO_TEST_SUITE(conformance)
+
+using namespace scilearn;
+using namespace scilearn::learn;
+using testing::conformance_cases;
+
+namespace {
+
+struct Data {
+  Matrix X;
+  Vector y;
+};
+
+// Regression data every estimator of the list can fit: 40 samples, 4 features.
+Data regression_data(std::uint64_t seed) {
+  Generator rng(seed);
+  Data d{rng.standard_normal(40, 4), Vector()};
+  d.X.col(1) = d.X.col(1) * 10.0 + Vector::Constant(40, 3.0);
+  d.y = d.X * Vector::LinSpaced(4, 0.5, 2.0) + 0.1 * rng.standard_normal(40);
+  return d;
+}
+
+// What the fitted estimator outputs: predictions or the transformed X.
+Matrix output_of(const Estimator& e, const Matrix& X) {
+  if (e.has(Method::predict)) return e.predict(X);
+  return e.transform(X);
+}
+
+std::string label(const Estimator& e) { return to_string(ParamValue(e.clone())); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(clone_is_unfitted_with_equal_params) {
+  const Data d = regression_data(1);
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    e->fit(d.X, d.y);
+    const auto copy = e->clone();
+    BOOST_TEST_INFO(label(*e));
+    BOOST_TEST(!copy->is_fitted());
+    BOOST_TEST(params_equal(copy->get_params(), e->get_params()));
+    BOOST_TEST(copy->name() == e->name());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(set_params_of_get_params_round_trips) {
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    const ParamMap shallow = e->get_params(false);
+    e->set_params(shallow);
+    BOOST_TEST_INFO(label(*e));
+    BOOST_TEST(params_equal(e->get_params(false), shallow));
+    BOOST_CHECK_THROW(e->set_params({{"no_such_parameter", 1.0}}), ValueError);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(fit_returns_the_estimator_and_keeps_params) {
+  const Data d = regression_data(2);
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    const ParamMap before = e->get_params();
+    Estimator& returned = e->fit(d.X, d.y);
+    BOOST_TEST_INFO(label(*e));
+    BOOST_TEST(&returned == e.get());
+    BOOST_TEST(e->is_fitted());
+    BOOST_TEST(e->n_features_in() == d.X.cols());
+    BOOST_TEST(params_equal(e->get_params(), before));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(fitting_twice_gives_the_same_model) {
+  const Data d = regression_data(3);
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    const Matrix first = output_of(e->fit(d.X, d.y), d.X);
+    const Matrix second = output_of(e->fit(d.X, d.y), d.X);
+    BOOST_TEST_INFO(label(*e));
+    BOOST_TEST((first == second));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(use_before_fit_throws_not_fitted) {
+  const Data d = regression_data(4);
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    BOOST_TEST_INFO(label(*e));
+    BOOST_CHECK_THROW((void)output_of(*e, d.X), NotFittedError);
+    BOOST_CHECK_THROW((void)e->n_features_in(), NotFittedError);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(wrong_feature_count_names_both_counts) {
+  const Data d = regression_data(5);
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    e->fit(d.X, d.y);
+    const std::string message = testing::message_of<ValueError>([&] { (void)output_of(*e, Matrix::Ones(3, 5)); });
+    BOOST_TEST_INFO(label(*e) << ": " << message);
+    BOOST_TEST(message.find("X has 5 features") != std::string::npos);
+    BOOST_TEST(message.find("expecting 4 features") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(empty_and_infinite_input_is_rejected) {
+  const Data d = regression_data(6);
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    BOOST_TEST_INFO(label(*e));
+    BOOST_CHECK_THROW(e->fit(Matrix(0, 4), Vector(0)), ValueError);
+    BOOST_CHECK_THROW(e->fit(Matrix(40, 0), d.y), ValueError);
+    Matrix bad = d.X;
+    bad(3, 2) = std::numeric_limits<double>::infinity();
+    BOOST_CHECK_THROW(e->fit(bad, d.y), ValueError);
+    BOOST_CHECK_THROW(e->fit(d.X, d.y.head(39)), ValueError);
+    BOOST_TEST(!e->is_fitted());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(one_sample_or_one_feature_gives_an_error_or_a_finite_result) {
+  const Data d = regression_data(7);
+  for (const auto& c : conformance_cases()) {
+    for (const Matrix& X : {Matrix(d.X.topRows(1)), Matrix(d.X.leftCols(1))}) {
+      auto e = c.make();
+      const Vector y = d.y.head(X.rows());
+      BOOST_TEST_INFO(label(*e) << " on " << X.rows() << "x" << X.cols());
+      try {
+        e->fit(X, y);
+      } catch (const ValueError&) {
+        continue;
+      }
+      BOOST_TEST(output_of(*e, X).allFinite());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(inputs_are_not_modified) {
+  const Data d = regression_data(8);
+  const Vector w = Vector::LinSpaced(40, 0.5, 2.0);
+  for (const auto& c : conformance_cases()) {
+    Matrix X = d.X;
+    Vector y = d.y, weights = w;
+    auto e = c.make();
+    if (c.sample_weight)
+      e->fit(X, y, weights);
+    else
+      e->fit(X, y);
+    (void)output_of(*e, X);
+    BOOST_TEST_INFO(label(*e));
+    BOOST_TEST((X == d.X));
+    BOOST_TEST((y == d.y));
+    BOOST_TEST((weights == w));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(sample_order_does_not_matter) {
+  const Data d = regression_data(9);
+  Generator rng(9);
+  std::vector<Index> order(40);
+  for (Index i = 0; i < 40; ++i) order[static_cast<std::size_t>(i)] = i;
+  rng.shuffle(order.begin(), order.end());
+  const Matrix X_shuffled = d.X(order, Eigen::all);
+  const Vector y_shuffled = d.y(order);
+  for (const auto& c : conformance_cases()) {
+    if (!c.order_invariant) continue;
+    auto a = c.make(), b = c.make();
+    a->fit(d.X, d.y);
+    b->fit(X_shuffled, y_shuffled);
+    const Matrix out_a = output_of(*a, d.X), out_b = output_of(*b, d.X);
+    BOOST_TEST_INFO(label(*a));
+    // Sums in another order: agreement to a few hundred rounding errors of the output's scale.
+    BOOST_TEST((out_a - out_b).cwiseAbs().maxCoeff() <= 1e-12 * (1 + out_a.cwiseAbs().maxCoeff()));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(integer_sample_weight_equals_repeated_samples) {
+  const Data d = regression_data(10);
+  Vector w(40);
+  std::vector<Index> repeated;
+  for (Index i = 0; i < 40; ++i) {
+    w(i) = static_cast<double>(i % 3);  // 0, 1 or 2 copies
+    for (Index k = 0; k < i % 3; ++k) repeated.push_back(i);
+  }
+  const Matrix X_repeated = d.X(repeated, Eigen::all);
+  const Vector y_repeated = d.y(repeated);
+  for (const auto& c : conformance_cases()) {
+    if (!c.sample_weight) continue;
+    auto weighted = c.make(), copies = c.make();
+    weighted->fit(d.X, d.y, w);
+    copies->fit(X_repeated, y_repeated);
+    const Matrix a = output_of(*weighted, d.X), b = output_of(*copies, d.X);
+    BOOST_TEST_INFO(label(*weighted));
+    BOOST_TEST((a - b).cwiseAbs().maxCoeff() <= 1e-10 * (1 + a.cwiseAbs().maxCoeff()));
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
