@@ -22,6 +22,8 @@ Matrix Estimator::fit_transform(const MatrixView& X, const VectorView& y, const 
   return transform(X);
 }
 
+void Estimator::write(io::BinaryWriter&) const { throw ValueError(cat(name(), " cannot be saved to a model file")); }
+
 std::vector<std::string> Estimator::get_feature_names_out(const std::vector<std::string>&) const {
   throw_unsupported("get_feature_names_out");
 }

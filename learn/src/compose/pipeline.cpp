@@ -2,6 +2,7 @@
 #include <cctype>
 #include <map>
 #include <scilearn/learn/compose/pipeline.hpp>
+#include <scilearn/learn/detail/state_io.hpp>
 #include <set>
 
 namespace scilearn::learn {
@@ -238,6 +239,38 @@ Pipeline Pipeline::slice(Index first, Index last) const {
   last = std::clamp<Index>(last, 0, n);
   if (first >= last) throw ValueError(cat("Pipeline.slice: empty range [", first, ", ", last, ")"));
   return Pipeline(std::vector<PipelineStep>(steps_.begin() + first, steps_.begin() + last));
+}
+
+void Pipeline::write(io::BinaryWriter& out) const {
+  out.put_u64(steps_.size());
+  for (const auto& [name, estimator] : steps_) {
+    out.put_string(name);
+    out.put_bool(estimator != nullptr);
+    if (estimator) detail::write_record(*estimator, out);
+  }
+  out.put_bool(fitted_);
+  out.put_i64(n_features_passthrough_);
+}
+
+std::unique_ptr<Estimator> Pipeline::read(io::BinaryReader& in) {
+  const std::uint64_t count = in.get_u64();
+  std::vector<PipelineStep> steps;
+  for (std::uint64_t i = 0; i < count; ++i) {  // each read is bounds-checked
+    std::string name = in.get_string();
+    steps.emplace_back(std::move(name), in.get_bool() ? EstimatorPtr(detail::read_record(in)) : EstimatorPtr());
+  }
+  std::unique_ptr<Pipeline> pipe;
+  try {
+    pipe = std::make_unique<Pipeline>(std::move(steps));
+  } catch (const ValueError& e) {
+    in.fail(cat("invalid Pipeline (", e.what(), ")"));
+  }
+  pipe->fitted_ = in.get_bool();
+  pipe->n_features_passthrough_ = in.get_i64();
+  if (pipe->fitted_)
+    for (const auto& step : pipe->steps_)
+      if (step.estimator && !step.estimator->is_fitted()) in.fail("invalid Pipeline (fitted, with an unfitted step)");
+  return pipe;
 }
 
 Pipeline make_pipeline(const std::vector<EstimatorPtr>& estimators) {

@@ -92,6 +92,13 @@ StandardScaler::Fitted StandardScaler::update(const Fitted* previous, const Matr
   return out;
 }
 
+void StandardScaler::check_fitted(const Fitted& s) {
+  const Index p = s.n_features_in;
+  for (const Vector* v : {&s.mean, &s.var, &s.scale})
+    if (v->size() != 0 && v->size() != p) throw ValueError("statistics and n_features_in disagree");
+  if (s.n_samples_seen.size() != p) throw ValueError("n_samples_seen and n_features_in disagree");
+}
+
 Matrix StandardScaler::transform(const MatrixView& X) const {
   const Fitted& state = check_input("transform", X);
   Matrix Z(X.rows(), X.cols());

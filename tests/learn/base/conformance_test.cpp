@@ -1,6 +1,7 @@
 // The estimator contract, checked on every estimator of conformance_cases()
 // (QUALITY.md, "The estimator contract": scikit-learn's common checks).
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
 #include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/random.hpp>
@@ -8,6 +9,7 @@
 
 #include "learn/conformance_cases.hpp"
 #include "support/expect.hpp"
+#include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(conformance)
 
@@ -201,6 +203,21 @@ BOOST_AUTO_TEST_CASE(integer_sample_weight_equals_repeated_samples) {
     const Matrix a = output_of(*weighted, d.X), b = output_of(*copies, d.X);
     BOOST_TEST_INFO(label(*weighted));
     BOOST_TEST((a - b).cwiseAbs().maxCoeff() <= 1e-10 * (1 + a.cwiseAbs().maxCoeff()));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(save_then_load_gives_identical_outputs) {
+  const Data d = regression_data(11);
+  const auto path = testing::scratch_dir("learn_conformance") / "model.scl";
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    e->fit(d.X, d.y);
+    save(*e, path);
+    const auto loaded = load(path);
+    BOOST_TEST_INFO(label(*e));
+    BOOST_TEST(loaded->name() == e->name());
+    BOOST_TEST(params_equal(loaded->get_params(), e->get_params()));
+    BOOST_TEST((output_of(*loaded, d.X) == output_of(*e, d.X)));
   }
 }
 

@@ -20,6 +20,7 @@
 /// may be called from several threads at once.
 
 #include <memory>
+#include <scilearn/core/io/binary.hpp>
 #include <scilearn/core/types.hpp>
 #include <scilearn/learn/base/params.hpp>
 #include <scilearn/learn/validation.hpp>
@@ -103,6 +104,11 @@ class Estimator {
   /// "x0", "x1", ... (scikit-learn's names when fitted on an unnamed array).
   [[nodiscard]] virtual std::vector<std::string> get_feature_names_out(
       const std::vector<std::string>& input_features = {}) const;
+
+  /// Writes the parameters and learned state for save() (persistence.hpp);
+  /// the class name is written by the caller. Throws ValueError for an
+  /// estimator that cannot be saved.
+  virtual void write(io::BinaryWriter& out) const;
 
  protected:
   Estimator() = default;

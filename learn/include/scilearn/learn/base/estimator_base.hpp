@@ -23,6 +23,16 @@
 ///   };
 /// \endcode
 ///
+/// lists its learned state once too, for save / load:
+///
+/// \code
+///     template <class S, class F> static void visit_fitted(S& s, F&& f) {
+///       f("n_features_in", s.n_features_in); f("mean", s.mean); ...
+///     }
+///     // optional: throws ValueError when a loaded state is inconsistent
+///     static void check_fitted(const Fitted& s);
+/// \endcode
+///
 /// and gets name(), clone(), get_params() / set_params() (nested estimators
 /// included), is_fitted(), n_features_in(), fit() returning the concrete type,
 /// and fitted() which throws NotFittedError before fit. fit() validates X
@@ -33,6 +43,7 @@
 #include <optional>
 #include <scilearn/core/validation.hpp>
 #include <scilearn/learn/base/estimator.hpp>
+#include <scilearn/learn/detail/state_io.hpp>
 #include <string_view>
 #include <type_traits>
 
@@ -128,6 +139,39 @@ class EstimatorBase : public Interface {
   Derived& fit(const MatrixView& X, const VectorView& y, const VectorView& sample_weight) {
     Estimator::fit(X, y, sample_weight);
     return self();
+  }
+
+  /// Writes parameters and learned state (persistence.hpp).
+  void write(io::BinaryWriter& out) const override {
+    detail::write_params(get_params(false), out);
+    out.put_bool(fitted_.has_value());
+    if (fitted_)
+      Derived::visit_fitted(*fitted_, [&](std::string_view key, const auto& v) { detail::write_field(out, key, v); });
+  }
+
+  /// The estimator that write() wrote; FormatError when the data are invalid.
+  static std::unique_ptr<Estimator> read(io::BinaryReader& in) {
+    auto estimator = std::make_unique<Derived>();
+    const ParamMap values = detail::read_params(in);
+    try {
+      estimator->set_params(values);
+    } catch (const ValueError& e) {
+      in.fail(cat("invalid ", Derived::class_name, " parameters (", e.what(), ")"));
+    }
+    if (in.get_bool()) {
+      Fitted state;
+      Derived::visit_fitted(state, [&](std::string_view key, auto& v) { detail::read_field(in, key, v); });
+      if (state.n_features_in < 1) in.fail(cat("invalid ", Derived::class_name, " state (n_features_in < 1)"));
+      if constexpr (requires { Derived::check_fitted(state); }) {
+        try {
+          Derived::check_fitted(state);
+        } catch (const ValueError& e) {
+          in.fail(cat("invalid ", Derived::class_name, " state (", e.what(), ")"));
+        }
+      }
+      estimator->fitted_ = std::move(state);
+    }
+    return estimator;
   }
 
   /// The learned state. Throws NotFittedError before fit.

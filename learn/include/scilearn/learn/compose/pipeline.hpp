@@ -86,6 +86,11 @@ class Pipeline final : public Estimator {
   [[nodiscard]] std::vector<std::string> get_feature_names_out(
       const std::vector<std::string>& input_features = {}) const override;
 
+  /// Writes the steps in order, each a full estimator record (persistence.hpp).
+  void write(io::BinaryWriter& out) const override;
+  /// The Pipeline that write() wrote.
+  static std::unique_ptr<Estimator> read(io::BinaryReader& in);
+
   /// The steps, in order.
   [[nodiscard]] const std::vector<PipelineStep>& steps() const noexcept { return steps_; }
   /// The number of steps.

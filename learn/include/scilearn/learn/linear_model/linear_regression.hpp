@@ -55,6 +55,18 @@ class LinearRegression final
     f("tol", p.tol);
     f("positive", p.positive);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("coef", s.coef);
+    f("intercept", s.intercept);
+    f("rank", s.rank);
+    f("singular", s.singular);
+  }
+  /// Throws ValueError when a loaded state's sizes disagree.
+  static void check_fitted(const Fitted& s) {
+    if (s.coef.size() != s.n_features_in) throw ValueError("coef and n_features_in disagree");
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }

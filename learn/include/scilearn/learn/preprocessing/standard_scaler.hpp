@@ -54,6 +54,16 @@ class StandardScaler final
     f("with_mean", p.with_mean);
     f("with_std", p.with_std);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("mean", s.mean);
+    f("var", s.var);
+    f("scale", s.scale);
+    f("n_samples_seen", s.n_samples_seen);
+  }
+  /// Throws ValueError when a loaded state's sizes disagree.
+  static void check_fitted(const Fitted& s);
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

@@ -1,0 +1,159 @@
+// Model files: round trips, and every kind of damaged file -> FormatError.
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/io/binary.hpp>
+#include <scilearn/learn.hpp>
+
+#include "support/expect.hpp"
+#include "support/fixtures.hpp"
+
+BOOST_AUTO_TEST_SUITE(persistence)
+
+using namespace scilearn;
+using namespace scilearn::learn;
+
+namespace {
+
+Matrix features() {
+  Matrix X(8, 3);
+  X << 1, 10, 0.5, 2, 30, 0.1, 3, 20, 0.7, 4, 50, 0.2, 5, 40, 0.9, 6, 60, 0.3, 7, 70, 0.8, 8, 80, 0.4;
+  return X;
+}
+Vector target() { return features() * Eigen::Vector3d(1.0, 0.1, -2.0) + Vector::Constant(8, 2.0); }
+
+std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// A saved, fitted pipeline: its bytes and its predictions.
+struct SavedModel {
+  std::filesystem::path path;
+  std::string bytes;
+  Vector predictions;
+};
+
+SavedModel saved_pipeline(const std::string& name) {
+  auto pipe = make_pipeline(StandardScaler(), LinearRegression({.tol = 1e-8}));
+  pipe.fit(features(), target());
+  SavedModel m{testing::scratch_dir("learn_persistence") / name, {}, pipe.predict(features())};
+  save(pipe, m.path);
+  m.bytes = read_bytes(m.path);
+  return m;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_fitted_pipeline_round_trips_exactly) {
+  const SavedModel m = saved_pipeline("pipe.scl");
+  const auto loaded = load(m.path);
+  BOOST_TEST(loaded->name() == "Pipeline");
+  BOOST_TEST(loaded->is_fitted());
+  BOOST_TEST((loaded->predict(features()) == m.predictions));
+  BOOST_TEST(std::get<double>(loaded->get_params().at("linearregression__tol")) == 1e-8);
+  const auto typed = load_as<Pipeline>(m.path);
+  BOOST_TEST(typed.size() == 2);
+  BOOST_CHECK_THROW((void)load_as<StandardScaler>(m.path), FormatError);
+}
+
+BOOST_AUTO_TEST_CASE(an_unfitted_estimator_round_trips_unfitted) {
+  const auto path = testing::scratch_dir("learn_persistence") / "unfitted.scl";
+  save(StandardScaler({.with_std = false}), path);
+  const auto loaded = load(path);
+  BOOST_TEST(!loaded->is_fitted());
+  BOOST_TEST(!std::get<bool>(loaded->get_params().at("with_std")));
+}
+
+BOOST_AUTO_TEST_CASE(every_truncation_is_a_format_error) {
+  const SavedModel m = saved_pipeline("truncated.scl");
+  const auto damaged = m.path.parent_path() / "truncated_copy.scl";
+  for (std::size_t size = 0; size < m.bytes.size(); ++size) {
+    write_bytes(damaged, m.bytes.substr(0, size));
+    BOOST_CHECK_THROW((void)load(damaged), FormatError);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_flipped_bit_is_a_format_error) {
+  const SavedModel m = saved_pipeline("flipped.scl");
+  const auto damaged = m.path.parent_path() / "flipped_copy.scl";
+  for (std::size_t i = 0; i < m.bytes.size(); ++i) {
+    for (int bit = 0; bit < 8; bit += 3) {
+      std::string bytes = m.bytes;
+      bytes[i] = static_cast<char>(bytes[i] ^ (1 << bit));
+      write_bytes(damaged, bytes);
+      BOOST_CHECK_THROW((void)load(damaged), FormatError);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(oversized_and_foreign_files_are_format_errors) {
+  const SavedModel m = saved_pipeline("oversized.scl");
+  const auto damaged = m.path.parent_path() / "oversized_copy.scl";
+  write_bytes(damaged, m.bytes + std::string(100, '\0'));
+  BOOST_CHECK_THROW((void)load(damaged), FormatError);
+  write_bytes(damaged, "\x93NUMPY" + m.bytes.substr(6));
+  BOOST_CHECK_THROW((void)load(damaged), FormatError);
+  BOOST_CHECK_THROW((void)load(m.path.parent_path() / "no_such_file.scl"), FormatError);
+}
+
+BOOST_AUTO_TEST_CASE(other_versions_and_unknown_classes_are_format_errors) {
+  const auto path = testing::scratch_dir("learn_persistence") / "crafted.scl";
+  io::BinaryWriter record;
+  record.put_string("StandardScaler");
+  record.put_u64(0);       // no parameters: defaults
+  record.put_bool(false);  // unfitted
+  io::write_container(path, "SCLMODEL", model_format_version + 1, record.bytes());
+  const std::string message = testing::message_of<FormatError>([&] { (void)load(path); });
+  BOOST_TEST(message.find("format version 2 is not supported") != std::string::npos);
+
+  io::write_container(path, "SCLMODEL", model_format_version, record.bytes());
+  BOOST_TEST(load(path)->name() == "StandardScaler");
+
+  io::BinaryWriter unknown;
+  unknown.put_string("RandomForestOfDoom");
+  io::write_container(path, "SCLMODEL", model_format_version, unknown.bytes());
+  BOOST_CHECK_THROW((void)load(path), FormatError);
+}
+
+BOOST_AUTO_TEST_CASE(inconsistent_state_with_a_valid_checksum_is_a_format_error) {
+  const auto path = testing::scratch_dir("learn_persistence") / "inconsistent.scl";
+  io::BinaryWriter record;
+  record.put_string("LinearRegression");
+  record.put_u64(0);
+  record.put_bool(true);
+  record.put_string("n_features_in");
+  record.put_i64(3);
+  record.put_string("coef");
+  record.put_vector(Vector::Ones(2));  // 2 coefficients for 3 features
+  record.put_string("intercept");
+  record.put_f64(0);
+  record.put_string("rank");
+  record.put_i64(2);
+  record.put_string("singular");
+  record.put_vector(Vector::Ones(2));
+  io::write_container(path, "SCLMODEL", model_format_version, record.bytes());
+  const std::string message = testing::message_of<FormatError>([&] { (void)load(path); });
+  BOOST_TEST(message.find("coef and n_features_in disagree") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(deeply_nested_records_are_refused) {
+  const auto path = testing::scratch_dir("learn_persistence") / "nested.scl";
+  io::BinaryWriter record;
+  for (int depth = 0; depth < 100; ++depth) {  // Pipeline of one step that is a Pipeline of one step ...
+    record.put_string("Pipeline");
+    record.put_u64(1);
+    record.put_string("p");
+    record.put_bool(true);
+  }
+  io::write_container(path, "SCLMODEL", model_format_version, record.bytes());
+  BOOST_CHECK_THROW((void)load(path), FormatError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
