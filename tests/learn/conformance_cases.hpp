@@ -31,6 +31,20 @@ inline std::vector<ConformanceCase> conformance_cases() {
         return std::make_shared<Pipeline>(
             Pipeline({{"scale", StandardScaler()}, {"skip", passthrough}, {"ols", LinearRegression()}}));
       }},
+      {[] {
+         return std::make_shared<FeatureUnion>(
+             std::vector<UnionItem>{{"scaled", StandardScaler()}, {"raw", passthrough}, {"gone", drop}});
+       },
+       /*sample_weight=*/false},
+      {[] {
+         return std::make_shared<ColumnTransformer>(
+             std::vector<ColumnItem>{{"scale", StandardScaler(), {0, 2}}, {"keep", passthrough, {1}}});
+       },
+       /*sample_weight=*/false},
+      {[] {
+        return std::make_shared<TransformedTargetRegressor>(
+            TransformedTargetRegressor::Params{.transformer = std::make_shared<StandardScaler>()});
+      }},
   };
 }
 

@@ -91,3 +91,28 @@ save("ols_dup_rank", [m.rank_])
 pipe = make_pipeline(StandardScaler(), LinearRegression()).fit(X, y, linearregression__sample_weight=w)
 save("pipe_predict", pipe.predict(X_test))
 save("pipe_coef", pipe[-1].coef_)
+
+# Composition: FeatureUnion, ColumnTransformer, TransformedTargetRegressor.
+from sklearn.compose import ColumnTransformer, TransformedTargetRegressor  # noqa: E402
+from sklearn.pipeline import FeatureUnion  # noqa: E402
+
+union = FeatureUnion(
+    [("scaled", StandardScaler()), ("raw", "passthrough"), ("gone", "drop")],
+    transformer_weights={"raw": 0.5},
+).fit(X)
+save("union_transform", union.transform(X_test))
+np.savetxt(OUT / "union_names.txt", union.get_feature_names_out(), fmt="%s")
+
+ct = ColumnTransformer(
+    [("scale", StandardScaler(), [0, 1]), ("keep", "passthrough", [3]), ("none", StandardScaler(), [])],
+    remainder="passthrough",
+).fit(X)
+save("column_transform", ct.transform(X_test))
+np.savetxt(OUT / "column_names.txt", ct.get_feature_names_out(), fmt="%s")
+
+ttr = TransformedTargetRegressor(regressor=LinearRegression(), transformer=StandardScaler()).fit(X, y, sample_weight=w)
+save("ttr_predict", ttr.predict(X_test))
+y_positive = np.exp(y / 500.0)
+save("y_positive", y_positive)
+ttr = TransformedTargetRegressor(regressor=LinearRegression(), func=np.log, inverse_func=np.exp).fit(X, y_positive)
+save("ttr_log_predict", ttr.predict(X_test))

@@ -7,6 +7,9 @@
 #include <scilearn/learn/base/estimator_base.hpp>
 #include <scilearn/learn/base/params.hpp>
 #include <scilearn/learn/base/persistence.hpp>
+#include <scilearn/learn/compose/column_transformer.hpp>
+#include <scilearn/learn/compose/feature_union.hpp>
 #include <scilearn/learn/compose/pipeline.hpp>
+#include <scilearn/learn/compose/transformed_target_regressor.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
 #include <scilearn/learn/preprocessing/standard_scaler.hpp>

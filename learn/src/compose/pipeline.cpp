@@ -3,7 +3,8 @@
 #include <map>
 #include <scilearn/learn/compose/pipeline.hpp>
 #include <scilearn/learn/detail/state_io.hpp>
-#include <set>
+
+#include "compose/named_estimators.hpp"
 
 namespace scilearn::learn {
 
@@ -11,14 +12,10 @@ Pipeline::Pipeline(std::vector<PipelineStep> steps) : steps_(std::move(steps)) {
 
 void Pipeline::validate_steps() const {
   if (steps_.empty()) throw ValueError("Pipeline: at least one step is required");
-  std::set<std::string, std::less<>> names;
-  for (std::size_t i = 0; i < steps_.size(); ++i) {
+  detail::check_names("Pipeline", steps_);
+  for (std::size_t i = 0; i + 1 < steps_.size(); ++i) {
     const auto& [name, estimator] = steps_[i];
-    if (name.empty()) throw ValueError(cat("Pipeline: step ", i, " has an empty name"));
-    if (name.find("__") != std::string::npos)
-      throw ValueError(cat("Pipeline: step names must not contain '__', got '", name, "'"));
-    if (!names.insert(name).second) throw ValueError(cat("Pipeline: names provided are not unique: '", name, "'"));
-    if (i + 1 < steps_.size() && estimator && !estimator->has(Method::transform))
+    if (estimator && !estimator->has(Method::transform))
       throw ValueError(cat("Pipeline: all intermediate steps should be transformers, but '", name, "' (",
                            estimator->name(), ") has no transform()"));
   }
@@ -37,48 +34,11 @@ std::unique_ptr<Estimator> Pipeline::clone() const {
   return std::make_unique<Pipeline>(std::move(copies));
 }
 
-ParamMap Pipeline::get_params(bool deep) const {
-  ParamMap out;
-  for (const auto& [name, estimator] : steps_) {
-    out.emplace(name, estimator);
-    if (deep && estimator)
-      for (auto& [inner, value] : estimator->get_params(true)) out.emplace(cat(name, "__", inner), value);
-  }
-  return out;
-}
+ParamMap Pipeline::get_params(bool deep) const { return detail::named_params(steps_, deep); }
 
 Estimator& Pipeline::set_params(const ParamMap& params) {
-  auto step_index = [&](std::string_view name) -> std::size_t {
-    for (std::size_t i = 0; i < steps_.size(); ++i)
-      if (steps_[i].name == name) return i;
-    std::string valid;
-    for (const auto& step : steps_) valid += cat(valid.empty() ? "" : ", ", "'", step.name, "'");
-    throw ValueError(cat("Invalid parameter '", name, "' for estimator Pipeline. Valid parameters are: [", valid, "]"));
-  };
-  // Replaced steps first, then nested parameters (which may address a step
-  // just replaced), as scikit-learn's _BaseComposition.
-  std::vector<PipelineStep> updated = steps_;
-  std::map<std::size_t, ParamMap> nested;
-  for (const auto& [key, value] : params) {
-    if (const auto split = key.find("__"); split != std::string::npos) {
-      nested[step_index(key.substr(0, split))].emplace(key.substr(split + 2), value);
-    } else if (const auto* estimator = std::get_if<EstimatorPtr>(&value)) {
-      updated[step_index(key)].estimator = *estimator;
-    } else if (std::holds_alternative<std::monostate>(value) ||
-               (std::holds_alternative<std::string>(value) && std::get<std::string>(value) == "passthrough")) {
-      updated[step_index(key)].estimator = nullptr;
-    } else {
-      throw ValueError(cat("Pipeline.set_params: step '", key, "' must be an estimator, None or 'passthrough', got ",
-                           to_string(value)));
-    }
-  }
-  Pipeline candidate(std::move(updated));  // validates the new steps
-  for (auto& [index, inner] : nested) {
-    auto& estimator = candidate.steps_[index].estimator;
-    if (!estimator)
-      throw ValueError(cat("Pipeline.set_params: step '", candidate.steps_[index].name, "' is passthrough"));
-    estimator->set_params(inner);
-  }
+  auto no_own_params = [](const std::string&, const ParamValue&) { return false; };
+  Pipeline candidate(detail::with_named_params("Pipeline", steps_, params, no_own_params, {}));  // validates
   steps_ = std::move(candidate.steps_);
   return *this;
 }
@@ -242,26 +202,15 @@ Pipeline Pipeline::slice(Index first, Index last) const {
 }
 
 void Pipeline::write(io::BinaryWriter& out) const {
-  out.put_u64(steps_.size());
-  for (const auto& [name, estimator] : steps_) {
-    out.put_string(name);
-    out.put_bool(estimator != nullptr);
-    if (estimator) detail::write_record(*estimator, out);
-  }
+  detail::write_items(steps_, out);
   out.put_bool(fitted_);
   out.put_i64(n_features_passthrough_);
 }
 
 std::unique_ptr<Estimator> Pipeline::read(io::BinaryReader& in) {
-  const std::uint64_t count = in.get_u64();
-  std::vector<PipelineStep> steps;
-  for (std::uint64_t i = 0; i < count; ++i) {  // each read is bounds-checked
-    std::string name = in.get_string();
-    steps.emplace_back(std::move(name), in.get_bool() ? EstimatorPtr(detail::read_record(in)) : EstimatorPtr());
-  }
   std::unique_ptr<Pipeline> pipe;
   try {
-    pipe = std::make_unique<Pipeline>(std::move(steps));
+    pipe = std::make_unique<Pipeline>(detail::read_items<PipelineStep>(in));
   } catch (const ValueError& e) {
     in.fail(cat("invalid Pipeline (", e.what(), ")"));
   }

@@ -43,6 +43,9 @@ void write_field(io::BinaryWriter& out, std::string_view name, const T& value) {
   else if constexpr (std::is_same_v<T, std::vector<Vector>>) {
     out.put_u64(value.size());
     for (const auto& v : value) out.put_vector(v);
+  } else if constexpr (std::is_same_v<T, EstimatorPtr>) {
+    out.put_bool(value != nullptr);
+    if (value) write_record(*value, out);
   } else
     static_assert(sizeof(T) == 0, "write_field: unsupported field type");
 }
@@ -69,6 +72,8 @@ void read_field(io::BinaryReader& in, std::string_view name, T& value) {
     const std::uint64_t count = in.get_u64();
     value.clear();
     for (std::uint64_t i = 0; i < count; ++i) value.push_back(in.get_vector());  // each read is bounds-checked
+  } else if constexpr (std::is_same_v<T, EstimatorPtr>) {
+    value = in.get_bool() ? EstimatorPtr(read_record(in)) : nullptr;
   } else
     static_assert(sizeof(T) == 0, "read_field: unsupported field type");
 }
