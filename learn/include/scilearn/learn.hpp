@@ -2,6 +2,7 @@
 /// \file
 /// Umbrella header of scilearn::learn, the scikit-learn layer.
 
+#include <scilearn/learn/model_selection/split.hpp>
 #include <scilearn/learn/validation.hpp>
 #include <scilearn/learn/base/estimator.hpp>
 #include <scilearn/learn/base/estimator_base.hpp>

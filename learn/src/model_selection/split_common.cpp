@@ -1,0 +1,166 @@
+#include "split_common.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <numeric>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
+#include <scilearn/core/validation.hpp>
+#include <utility>
+
+namespace scilearn::learn {
+
+namespace detail {
+
+void check_n_samples(std::string_view where, Index n_samples) {
+  if (n_samples < 0) throw ValueError(cat(where, ": n_samples must be non-negative, got ", n_samples));
+}
+
+void check_labels(std::string_view where, std::string_view name, const Eigen::Ref<const Vector>& labels,
+                  Index n_samples) {
+  if (labels.size() == 0) throw ValueError(cat(where, ": the '", name, "' parameter is required"));
+  check_same_length(where, name, labels.size(), "n_samples", n_samples);
+  check_finite(where, name, labels);
+}
+
+EncodedLabels encode_labels(const Eigen::Ref<const Vector>& labels) {
+  const Index n = labels.size();
+  std::vector<Index> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), Index{0});
+  std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) { return labels[a] < labels[b]; });
+  EncodedLabels encoded;
+  encoded.code.resize(static_cast<std::size_t>(n));
+  for (const Index i : order) {
+    if (encoded.values.empty() || labels[i] != encoded.values.back()) {
+      encoded.values.push_back(labels[i]);
+      encoded.counts.push_back(0);
+    }
+    encoded.code[static_cast<std::size_t>(i)] = static_cast<Index>(encoded.values.size()) - 1;
+    ++encoded.counts.back();
+  }
+  return encoded;
+}
+
+void append_fold_splits(const std::vector<Index>& fold_of, Index n_folds, std::vector<TrainTestIndices>& out) {
+  const auto n = static_cast<Index>(fold_of.size());
+  std::vector<Index> fold_size(static_cast<std::size_t>(n_folds), 0);
+  for (const Index f : fold_of)
+    if (f >= 0 && f < n_folds) ++fold_size[static_cast<std::size_t>(f)];
+  out.reserve(out.size() + static_cast<std::size_t>(n_folds));
+  for (Index f = 0; f < n_folds; ++f) {
+    TrainTestIndices split;
+    split.test.reserve(static_cast<std::size_t>(fold_size[static_cast<std::size_t>(f)]));
+    split.train.reserve(static_cast<std::size_t>(n - fold_size[static_cast<std::size_t>(f)]));
+    for (Index i = 0; i < n; ++i) (fold_of[static_cast<std::size_t>(i)] == f ? split.test : split.train).push_back(i);
+    out.push_back(std::move(split));
+  }
+}
+
+void check_kfold_params(std::string_view name, Index n_splits, bool shuffle, bool has_random_state) {
+  if (n_splits <= 1)
+    throw ValueError(cat(name,
+                         ": k-fold cross-validation requires at least one train/test split by setting n_splits=2 "
+                         "or more, got n_splits=",
+                         n_splits));
+  if (!shuffle && has_random_state)
+    throw ValueError(cat(name,
+                         ": setting a random_state has no effect since shuffle is false; leave random_state "
+                         "unset, or set shuffle=true"));
+}
+
+}  // namespace detail
+
+namespace {
+
+// As Python prints the value: a fraction in its shortest round-trip form with
+// a decimal point (1.0, 0.1), a count as an integer.
+std::string size_text(const SplitSize& size) {
+  if (!size.is_fraction()) return cat(size.count());
+  std::array<char, 32> buffer{};
+  const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), size.fraction()).ptr;
+  std::string text(buffer.data(), end);
+  if (text.find_first_of(".en") == std::string::npos) text += ".0";
+  return text;
+}
+
+std::string size_text(const std::optional<SplitSize>& size) { return size ? size_text(*size) : std::string("None"); }
+
+void check_size(std::string_view where, std::string_view name, const std::optional<SplitSize>& size, Index n_samples) {
+  if (!size) return;
+  const bool bad = size->is_fraction() ? !(size->fraction() > 0 && size->fraction() < 1)
+                                       : (size->count() >= n_samples || size->count() <= 0);
+  if (bad)
+    throw ValueError(cat(where, ": ", name, "=", size_text(*size),
+                         " should be either positive and smaller than the number of samples ", n_samples,
+                         " or a float in the (0, 1) range"));
+}
+
+}  // namespace
+
+ShuffleSplitSizes validate_shuffle_split(std::string_view where, Index n_samples,
+                                         const std::optional<SplitSize>& test_size_in,
+                                         const std::optional<SplitSize>& train_size, double default_test_size) {
+  detail::check_n_samples(where, n_samples);
+  std::optional<SplitSize> test_size = test_size_in;
+  if (!test_size && !train_size) test_size = SplitSize(default_test_size);
+  check_size(where, "test_size", test_size, n_samples);
+  check_size(where, "train_size", train_size, n_samples);
+  if (test_size && train_size && test_size->is_fraction() && train_size->is_fraction() &&
+      train_size->fraction() + test_size->fraction() > 1)
+    throw ValueError(cat(where,
+                         ": the sum of test_size and train_size = ", train_size->fraction() + test_size->fraction(),
+                         ", should be in the (0, 1) range. Reduce test_size and/or train_size."));
+  // The products are rounded once in double before ceil / floor, as NumPy does
+  // (0.1 * 70 = 7.000000000000001 gives 8 test samples, as in scikit-learn).
+  const auto n = static_cast<double>(n_samples);
+  Index n_test = 0, n_train = 0;
+  if (test_size)
+    n_test = test_size->is_fraction() ? static_cast<Index>(std::ceil(test_size->fraction() * n)) : test_size->count();
+  if (train_size)
+    n_train =
+        train_size->is_fraction() ? static_cast<Index>(std::floor(train_size->fraction() * n)) : train_size->count();
+  if (!train_size)
+    n_train = n_samples - n_test;
+  else if (!test_size)
+    n_test = n_samples - n_train;
+  if (n_train + n_test > n_samples)
+    throw ValueError(cat(where, ": the sum of train_size and test_size = ", n_train + n_test,
+                         ", should be smaller than the number of samples ", n_samples,
+                         ". Reduce test_size and/or train_size."));
+  if (n_train == 0)
+    throw ValueError(cat(where, ": with n_samples=", n_samples, ", test_size=", size_text(test_size),
+                         " and train_size=", size_text(train_size),
+                         ", the resulting train set will be empty. Adjust any of the aforementioned parameters."));
+  return {n_train, n_test};
+}
+
+Index CrossValidator::get_n_splits_for(Index /*n_samples*/) const { return get_n_splits(); }
+
+Matrix take_rows(const Eigen::Ref<const Matrix>& X, const std::vector<Index>& rows) {
+  Matrix out(static_cast<Index>(rows.size()), X.cols());
+  for (const Index r : rows)
+    if (r < 0 || r >= X.rows())
+      throw ValueError(cat("take_rows: index ", r, " is out of bounds for X with ", X.rows(), " rows"));
+  // Column by column: X is column-major, so each column is read with one
+  // gather and written contiguously.
+  for (Index j = 0; j < X.cols(); ++j) {
+    const auto column = X.col(j);
+    for (std::size_t k = 0; k < rows.size(); ++k) out(static_cast<Index>(k), j) = column[rows[k]];
+  }
+  return out;
+}
+
+Vector take(const Eigen::Ref<const Vector>& v, const std::vector<Index>& indices) {
+  Vector out(static_cast<Index>(indices.size()));
+  for (std::size_t k = 0; k < indices.size(); ++k) {
+    const Index i = indices[k];
+    if (i < 0 || i >= v.size())
+      throw ValueError(cat("take: index ", i, " is out of bounds for a vector of size ", v.size()));
+    out[static_cast<Index>(k)] = v[i];
+  }
+  return out;
+}
+
+}  // namespace scilearn::learn
