@@ -3,3 +3,5 @@
 /// Umbrella header of scilearn::learn, the scikit-learn layer.
 
 #include <scilearn/learn/validation.hpp>
+#include <scilearn/learn/metrics/classification.hpp>
+#include <scilearn/learn/metrics/ranking.hpp>
