@@ -3,6 +3,9 @@
 /// Umbrella header of scilearn::learn, the scikit-learn layer.
 
 #include <scilearn/learn/model_selection/split.hpp>
+#include <scilearn/learn/metrics/cluster.hpp>
+#include <scilearn/learn/metrics/pairwise.hpp>
+#include <scilearn/learn/metrics/regression.hpp>
 #include <scilearn/learn/validation.hpp>
 #include <scilearn/learn/base/estimator.hpp>
 #include <scilearn/learn/base/estimator_base.hpp>
