@@ -2,6 +2,9 @@
 /// \file
 /// Umbrella header of scilearn::learn, the scikit-learn layer.
 
+#include <scilearn/learn/model_selection/cross_validation.hpp>
+#include <scilearn/learn/model_selection/scoring.hpp>
+#include <scilearn/learn/model_selection/search.hpp>
 #include <scilearn/learn/model_selection/split.hpp>
 #include <scilearn/learn/metrics/cluster.hpp>
 #include <scilearn/learn/metrics/pairwise.hpp>

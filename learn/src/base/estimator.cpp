@@ -1,5 +1,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/learn/base/estimator.hpp>
+#include <scilearn/learn/metrics/classification.hpp>
+#include <scilearn/learn/metrics/regression.hpp>
 
 namespace scilearn::learn {
 
@@ -29,24 +31,11 @@ std::vector<std::string> Estimator::get_feature_names_out(const std::vector<std:
 }
 
 double Classifier::score(const MatrixView& X, const VectorView& y, const VectorView& sample_weight) const {
-  const Vector predicted = predict(X);
-  check_same_length(cat(name(), ".score"), "X", X.rows(), "y", y.size());
-  check_sample_weight(cat(name(), ".score"), sample_weight, y.size());
-  const Vector w = sample_weight_or_ones(sample_weight, y.size());
-  return (predicted.array() == y.array()).select(w, 0.0).sum() / w.sum();
+  return accuracy_score(y, predict(X), true, sample_weight);
 }
 
 double Regressor::score(const MatrixView& X, const VectorView& y, const VectorView& sample_weight) const {
-  const Vector predicted = predict(X);
-  check_same_length(cat(name(), ".score"), "X", X.rows(), "y", y.size());
-  check_sample_weight(cat(name(), ".score"), sample_weight, y.size());
-  const Vector w = sample_weight_or_ones(sample_weight, y.size());
-  const double y_mean = w.dot(y) / w.sum();
-  const double residual = w.dot((y - predicted).cwiseAbs2());
-  const double total = w.dot((y.array() - y_mean).matrix().cwiseAbs2());
-  // r2_score's convention for a constant y: 1 for a perfect fit, 0 otherwise.
-  if (total == 0) return residual == 0 ? 1.0 : 0.0;
-  return 1 - residual / total;
+  return r2_score(y, predict(X), sample_weight);
 }
 
 std::vector<std::string> default_feature_names(Index n) {
