@@ -116,3 +116,26 @@ y_positive = np.exp(y / 500.0)
 save("y_positive", y_positive)
 ttr = TransformedTargetRegressor(regressor=LinearRegression(), func=np.log, inverse_func=np.exp).fit(X, y_positive)
 save("ttr_log_predict", ttr.predict(X_test))
+
+# A tall, well-conditioned problem (LinearRegression's normal-equations path):
+# 3000 x 8, feature scales up to 30 and offsets up to 1e3 (condition ~30 after centering).
+X_tall = rng.standard_normal((3000, 8)) * np.linspace(1.0, 30.0, 8) + np.linspace(-1e3, 1e3, 8)
+w_tall = rng.uniform(0.5, 2.0, 3000)
+y_tall = X_tall @ np.linspace(-2.0, 2.0, 8) + 7.0 + rng.standard_normal(3000)
+save("X_tall", X_tall)
+save("w_tall", w_tall)
+save("y_tall", y_tall)
+for name, fit_kwargs in [("tall", {}), ("tall_weighted", {"sample_weight": w_tall})]:
+    m = LinearRegression().fit(X_tall, y_tall, **fit_kwargs)
+    save(f"{name}_coef", m.coef_)
+    save(f"{name}_intercept", [m.intercept_])
+    save(f"{name}_singular", m.singular_)
+
+# Tall but nearly collinear (condition ~1e7): gelsd's path, rank cut at tol = 1e-6.
+X_tall_ill = X_tall.copy()
+X_tall_ill[:, 7] = X_tall[:, 0] + 1e-6 * rng.standard_normal(3000)
+save("X_tall_ill", X_tall_ill)
+m = LinearRegression().fit(X_tall_ill, y_tall)
+save("tall_ill_coef", m.coef_)
+save("tall_ill_rank", [m.rank_])
+save("tall_ill_predict", m.predict(X_tall_ill[:10]))

@@ -125,6 +125,39 @@ BOOST_AUTO_TEST_CASE(linear_regression_matches_scikit_learn) {
   }
 }
 
+// n >= 1000, condition ~30: the normal-equations path with one refinement.
+// Coefficients agree with gelsd to ~cond eps; 1e-11 relative leaves room for
+// the summation order. Singular values from the eigenvalues of X'X: relative
+// error ~cond^2 eps ~ 1e-13; 1e-10 is the bound used for gelsd above.
+BOOST_AUTO_TEST_CASE(linear_regression_tall_problems_match_scikit_learn) {
+  const Matrix X = load("X_tall");
+  const Vector y = load_vector("y_tall"), w = load_vector("w_tall");
+  for (const std::string name : {"tall", "tall_weighted"}) {
+    LinearRegression model;
+    if (name == "tall")
+      model.fit(X, y);
+    else
+      model.fit(X, y, w);
+    BOOST_TEST_INFO(name);
+    BOOST_TEST(relative_error(model.coef(), load(name + "_coef"), 1e-6) <= 1e-11);
+    BOOST_TEST(std::abs(model.intercept() - load_vector(name + "_intercept")(0)) <= 1e-9 * 7.0);
+    BOOST_TEST(relative_error(model.singular(), load(name + "_singular"), 1e-300) <= 1e-10);
+    BOOST_TEST(model.rank() == 8);
+  }
+}
+
+// Nearly collinear columns (condition ~1e7 > 1e4): LinearRegression leaves the
+// normal equations for gelsd and cuts the rank at tol as scikit-learn does.
+// Predictions are well determined (1e-9); the split of the coefficients
+// between the two collinear columns is not, so it is not compared.
+BOOST_AUTO_TEST_CASE(linear_regression_ill_conditioned_tall_problems_use_the_svd) {
+  const Matrix X = load("X_tall_ill");
+  LinearRegression model;
+  model.fit(X, load_vector("y_tall"));
+  BOOST_TEST(model.rank() == static_cast<Index>(load_vector("tall_ill_rank")(0)));
+  BOOST_TEST(relative_error(model.predict(X.topRows(10)), load("tall_ill_predict")) <= 1e-9);
+}
+
 BOOST_AUTO_TEST_CASE(linear_regression_rank_deficient_gives_the_minimum_norm_solution) {
   LinearRegression model;
   model.fit(load("X_dup"), load_vector("y"));

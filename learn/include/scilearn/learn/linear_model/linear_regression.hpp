@@ -33,12 +33,22 @@ struct LinearRegressionFitted {
 
 /// Ordinary least squares: minimizes sum_i w_i (y_i - x_i . coef - intercept)^2.
 ///
-/// X and y are centered by their (weighted) means when fit_intercept, rows are
-/// scaled by sqrt(w_i), and the least-squares problem is solved by LAPACK's
-/// gelsd (SVD, minimum-norm solution when X is rank-deficient), exactly as
-/// scikit-learn does; with `positive`, by Lawson-Hanson NNLS instead.
+/// X and y are centered by their (weighted) means when fit_intercept and rows
+/// are scaled by sqrt(w_i), as scikit-learn does. Then:
+/// - tall, well-conditioned X (n >= max(4 p, 1000), condition number <= 1e4,
+///   checked on the eigenvalues of X'X): Cholesky of the normal equations,
+///   accumulated in row blocks without copying X, plus one round of iterative
+///   refinement on the true residual (Björck's corrected semi-normal
+///   equations). The coefficients agree with the SVD solution to about
+///   cond * eps; singular() comes from the eigenvalues of X'X (relative
+///   accuracy ~cond^2 eps, 5e-9 at the limit);
+/// - otherwise LAPACK's gelsd (SVD, minimum-norm solution when X is
+///   rank-deficient at `tol`), exactly as scikit-learn;
+/// - with `positive`, Lawson-Hanson NNLS.
 ///
-/// Complexity: O(n_samples n_features^2) time, one copy of X.
+/// Complexity: O(n_samples n_features^2) time; the fast path needs O(p^2 +
+/// 4096 p) extra memory, gelsd a copy of X. Row chunks run in parallel with a
+/// fixed summation order, so results do not depend on the thread count.
 ///
 /// \code
 ///   LinearRegression model;
