@@ -256,4 +256,24 @@ BOOST_AUTO_TEST_CASE(group_kfold_needs_at_least_n_splits_groups) {
   BOOST_CHECK_THROW((void)cv.split(6, Vector(), Vector::Zero(7)), ValueError);
 }
 
+BOOST_AUTO_TEST_CASE(check_cv_picks_stratified_folds_for_classifiers_with_class_labels) {
+  const Vector labels = (Vector(6) << 0, 1, 0, 1, 0, 1).finished();
+  const Vector continuous = (Vector(6) << 0.5, 1, 0, 1, 0, 1).finished();
+  BOOST_TEST(check_cv(3, labels, true)->name() == "StratifiedKFold");
+  BOOST_TEST(check_cv(3, labels, false)->name() == "KFold");
+  BOOST_TEST(check_cv(3, continuous, true)->name() == "KFold");
+  BOOST_TEST(check_cv()->name() == "KFold");
+  BOOST_TEST(check_cv()->get_n_splits() == 5);
+  BOOST_CHECK_THROW((void)check_cv(1), ValueError);
+}
+
+BOOST_AUTO_TEST_CASE(every_splitter_rejects_y_or_groups_of_the_wrong_length) {
+  const Vector seven = Vector::Zero(7);
+  BOOST_TEST(testing::message_of<ValueError>([&] { (void)KFold().split(6, seven); }) ==
+             "KFold.split: y and n_samples have inconsistent lengths (7 and 6)");
+  BOOST_CHECK_THROW((void)LeaveOneOut().split(6, Vector(), seven), ValueError);
+  BOOST_CHECK_THROW((void)ShuffleSplit().split(6, seven), ValueError);
+  BOOST_CHECK_THROW((void)TimeSeriesSplit({.n_splits = 2}).split(6, Vector(), seven), ValueError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

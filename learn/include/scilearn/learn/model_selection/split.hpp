@@ -476,6 +476,13 @@ class PredefinedSplit final : public CrossValidator {
   std::vector<double> unique_folds_;
 };
 
+/// The splitter that an integer `cv` means (scikit-learn's `check_cv`):
+/// StratifiedKFold(n_splits) when `classifier` and y holds integer labels
+/// (binary or multiclass), otherwise KFold(n_splits); neither shuffles.
+/// Throws: ValueError when n_splits < 2.
+[[nodiscard]] std::unique_ptr<CrossValidator> check_cv(Index n_splits = 5, const Eigen::Ref<const Vector>& y = Vector(),
+                                                       bool classifier = false);
+
 /// Options of train_test_split, scikit-learn's names and defaults.
 struct TrainTestSplitOptions {
   std::optional<SplitSize> test_size = std::nullopt;         ///< unset: the rest, or 0.25 when train_size is unset too
