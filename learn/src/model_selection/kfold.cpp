@@ -111,11 +111,26 @@ std::vector<TrainTestIndices> KFold::split(Index n_samples, const Eigen::Ref<con
                                            const Eigen::Ref<const Vector>& groups) const {
   detail::check_lengths("KFold.split", n_samples, y, groups);
   check_n_splits_vs_samples("KFold.split", params_.n_splits, n_samples);
-  std::optional<Generator> rng;
-  if (params_.shuffle) rng = default_rng(params_.random_state);
   std::vector<TrainTestIndices> splits;
-  detail::append_fold_splits(detail::kfold_assignment(n_samples, params_.n_splits, rng ? &*rng : nullptr),
-                             params_.n_splits, splits);
+  if (params_.shuffle) {
+    Generator rng = default_rng(params_.random_state);
+    detail::append_fold_splits(detail::kfold_assignment(n_samples, params_.n_splits, &rng), params_.n_splits, splits);
+    return splits;
+  }
+  // Unshuffled folds are consecutive ranges: write them directly.
+  const Index base = n_samples / params_.n_splits, longer = n_samples % params_.n_splits;
+  splits.resize(static_cast<std::size_t>(params_.n_splits));
+  Index start = 0;
+  for (Index f = 0; f < params_.n_splits; ++f) {
+    const Index stop = start + base + (f < longer ? 1 : 0);
+    TrainTestIndices& split = splits[static_cast<std::size_t>(f)];
+    split.test.resize(static_cast<std::size_t>(stop - start));
+    std::iota(split.test.begin(), split.test.end(), start);
+    split.train.resize(static_cast<std::size_t>(n_samples - (stop - start)));
+    std::iota(split.train.begin(), split.train.begin() + start, Index{0});
+    std::iota(split.train.begin() + start, split.train.end(), stop);
+    start = stop;
+  }
   return splits;
 }
 

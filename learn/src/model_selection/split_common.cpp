@@ -32,11 +32,42 @@ void check_labels(std::string_view where, std::string_view name, const Eigen::Re
   check_finite(where, name, labels);
 }
 
+namespace {
+
+// Integer labels over a range no wider than a few times the sample count (class
+// labels, group ids): a lookup table encodes them in O(n + range), no sort.
+bool encode_small_integers(const Eigen::Ref<const Vector>& labels, EncodedLabels& encoded) {
+  const Index n = labels.size();
+  if (n == 0) return true;
+  const double low = labels.minCoeff(), high = labels.maxCoeff();
+  if (!(high - low <= static_cast<double>(4 * n + 1024))) return false;
+  const auto width = static_cast<std::size_t>(high - low) + 1;
+  std::vector<Index> table(width, 0);
+  for (Index i = 0; i < n; ++i) {
+    const double offset = labels[i] - low;
+    if (offset != std::floor(offset)) return false;
+    ++table[static_cast<std::size_t>(offset)];
+  }
+  for (std::size_t v = 0; v < width; ++v) {
+    if (table[v] == 0) continue;
+    encoded.counts.push_back(table[v]);
+    encoded.values.push_back(low + static_cast<double>(v));
+    table[v] = static_cast<Index>(encoded.values.size()) - 1;  // now the code of value low + v
+  }
+  encoded.code.resize(static_cast<std::size_t>(n));
+  for (Index i = 0; i < n; ++i)
+    encoded.code[static_cast<std::size_t>(i)] = table[static_cast<std::size_t>(labels[i] - low)];
+  return true;
+}
+
+}  // namespace
+
 EncodedLabels encode_labels(const Eigen::Ref<const Vector>& labels) {
-  // Sorting a contiguous copy and binary-searching each sample's label is
-  // several times faster than an indirect sort of the sample indices when the
-  // labels are few (O(n log k) after the sort).
   EncodedLabels encoded;
+  if (encode_small_integers(labels, encoded)) return encoded;
+  encoded = EncodedLabels();
+  // Otherwise sort a contiguous copy and binary-search each sample's label
+  // (O(n log n); much faster than an indirect sort of the sample indices).
   encoded.values.assign(labels.data(), labels.data() + labels.size());
   std::sort(encoded.values.begin(), encoded.values.end());
   encoded.values.erase(std::unique(encoded.values.begin(), encoded.values.end()), encoded.values.end());

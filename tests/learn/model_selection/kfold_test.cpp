@@ -82,6 +82,21 @@ BOOST_AUTO_TEST_CASE(group_kfold_matches_scikit_learn) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(labels_count_by_value_and_order_not_by_their_range) {
+  // An increasing map of the labels keeps scikit-learn's splits: wide-ranging
+  // and fractional labels take the sorting path of the label encoding, the
+  // fixtures' small integers its lookup table.
+  for (const auto& c : testing::split_cases({"GroupKFold"})) {
+    const Vector wide = (c.groups.array() * 1e9 + 0.25).matrix();
+    check_same_splits(c, GroupKFold({.n_splits = param_or(c, "n_splits", 5)}).split(c.n_samples, Vector(), wide));
+  }
+  for (const auto& c : testing::split_cases({"StratifiedKFold"})) {
+    const Vector wide = (c.y.array() * 1e12).matrix();
+    ScopedWarningHandler quiet([](const Warning&) {});
+    check_same_splits(c, StratifiedKFold({.n_splits = param_or(c, "n_splits", 5)}).split(c.n_samples, wide));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(kfold_shuffle_keeps_fold_sizes_and_depends_only_on_the_seed) {
   const Index n = 23;
   const auto unshuffled = KFold({.n_splits = 4}).split(n);
