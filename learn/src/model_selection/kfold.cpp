@@ -107,14 +107,30 @@ KFold::KFold(Params params) : params_(params) {
   detail::check_kfold_params("KFold", params_.n_splits, params_.shuffle, params_.random_state.has_value());
 }
 
-std::vector<TrainTestIndices> KFold::split(Index n_samples, const Eigen::Ref<const Vector>& /*y*/,
-                                           const Eigen::Ref<const Vector>& /*groups*/) const {
+std::vector<TrainTestIndices> KFold::split(Index n_samples, const Eigen::Ref<const Vector>& y,
+                                           const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("KFold.split", n_samples, y, groups);
   check_n_splits_vs_samples("KFold.split", params_.n_splits, n_samples);
-  std::optional<Generator> rng;
-  if (params_.shuffle) rng = default_rng(params_.random_state);
   std::vector<TrainTestIndices> splits;
-  detail::append_fold_splits(detail::kfold_assignment(n_samples, params_.n_splits, rng ? &*rng : nullptr),
-                             params_.n_splits, splits);
+  if (params_.shuffle) {
+    Generator rng = default_rng(params_.random_state);
+    detail::append_fold_splits(detail::kfold_assignment(n_samples, params_.n_splits, &rng), params_.n_splits, splits);
+    return splits;
+  }
+  // Unshuffled folds are consecutive ranges: write them directly.
+  const Index base = n_samples / params_.n_splits, longer = n_samples % params_.n_splits;
+  splits.resize(static_cast<std::size_t>(params_.n_splits));
+  Index start = 0;
+  for (Index f = 0; f < params_.n_splits; ++f) {
+    const Index stop = start + base + (f < longer ? 1 : 0);
+    TrainTestIndices& split = splits[static_cast<std::size_t>(f)];
+    split.test.resize(static_cast<std::size_t>(stop - start));
+    std::iota(split.test.begin(), split.test.end(), start);
+    split.train.resize(static_cast<std::size_t>(n_samples - (stop - start)));
+    std::iota(split.train.begin(), split.train.begin() + start, Index{0});
+    std::iota(split.train.begin() + start, split.train.end(), stop);
+    start = stop;
+  }
   return splits;
 }
 
@@ -125,7 +141,8 @@ StratifiedKFold::StratifiedKFold(Params params) : params_(params) {
 }
 
 std::vector<TrainTestIndices> StratifiedKFold::split(Index n_samples, const Eigen::Ref<const Vector>& y,
-                                                     const Eigen::Ref<const Vector>& /*groups*/) const {
+                                                     const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("StratifiedKFold.split", n_samples, y, groups);
   constexpr std::string_view where = "StratifiedKFold.split";
   detail::check_labels(where, "y", y, n_samples);
   check_n_splits_vs_samples(where, params_.n_splits, n_samples);
@@ -143,8 +160,9 @@ GroupKFold::GroupKFold(Params params) : params_(params) {
   detail::check_kfold_params("GroupKFold", params_.n_splits, params_.shuffle, params_.random_state.has_value());
 }
 
-std::vector<TrainTestIndices> GroupKFold::split(Index n_samples, const Eigen::Ref<const Vector>& /*y*/,
+std::vector<TrainTestIndices> GroupKFold::split(Index n_samples, const Eigen::Ref<const Vector>& y,
                                                 const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("GroupKFold.split", n_samples, y, groups);
   constexpr std::string_view where = "GroupKFold.split";
   check_n_splits_vs_samples(where, params_.n_splits, n_samples);
   detail::check_labels(where, "groups", groups, n_samples);
@@ -197,8 +215,9 @@ RepeatedKFold::RepeatedKFold(Params params) : params_(params) {
   detail::check_kfold_params("RepeatedKFold", params_.n_splits, true, false);
 }
 
-std::vector<TrainTestIndices> RepeatedKFold::split(Index n_samples, const Eigen::Ref<const Vector>& /*y*/,
-                                                   const Eigen::Ref<const Vector>& /*groups*/) const {
+std::vector<TrainTestIndices> RepeatedKFold::split(Index n_samples, const Eigen::Ref<const Vector>& y,
+                                                   const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("RepeatedKFold.split", n_samples, y, groups);
   check_n_splits_vs_samples("RepeatedKFold.split", params_.n_splits, n_samples);
   // One stream for all repeats, as scikit-learn passes one RandomState to each.
   Generator rng = default_rng(params_.random_state);
@@ -215,7 +234,8 @@ RepeatedStratifiedKFold::RepeatedStratifiedKFold(Params params) : params_(params
 }
 
 std::vector<TrainTestIndices> RepeatedStratifiedKFold::split(Index n_samples, const Eigen::Ref<const Vector>& y,
-                                                             const Eigen::Ref<const Vector>& /*groups*/) const {
+                                                             const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("RepeatedStratifiedKFold.split", n_samples, y, groups);
   constexpr std::string_view where = "RepeatedStratifiedKFold.split";
   detail::check_labels(where, "y", y, n_samples);
   check_n_splits_vs_samples(where, params_.n_splits, n_samples);
@@ -229,6 +249,15 @@ std::vector<TrainTestIndices> RepeatedStratifiedKFold::split(Index n_samples, co
         params_.n_splits, splits);
   }
   return splits;
+}
+
+// ---------------------------------------------------------------- check_cv
+
+std::unique_ptr<CrossValidator> check_cv(Index n_splits, const Eigen::Ref<const Vector>& y, bool classifier) {
+  // scikit-learn's type_of_target: finite integer values are binary or multiclass.
+  const bool class_labels = classifier && y.size() > 0 && y.allFinite() && (y.array() == y.array().floor()).all();
+  if (class_labels) return std::make_unique<StratifiedKFold>(StratifiedKFold::Params{.n_splits = n_splits});
+  return std::make_unique<KFold>(KFold::Params{.n_splits = n_splits});
 }
 
 }  // namespace scilearn::learn

@@ -12,8 +12,9 @@ namespace scilearn::learn {
 
 // ---------------------------------------------------------------- LeaveOneOut
 
-std::vector<TrainTestIndices> LeaveOneOut::split(Index n_samples, const Eigen::Ref<const Vector>& /*y*/,
-                                                 const Eigen::Ref<const Vector>& /*groups*/) const {
+std::vector<TrainTestIndices> LeaveOneOut::split(Index n_samples, const Eigen::Ref<const Vector>& y,
+                                                 const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("LeaveOneOut.split", n_samples, y, groups);
   if (n_samples <= 1) throw ValueError(cat("LeaveOneOut.split: cannot perform LeaveOneOut with n_samples=", n_samples));
   std::vector<TrainTestIndices> splits(static_cast<std::size_t>(n_samples));
   for (Index s = 0; s < n_samples; ++s) {
@@ -61,8 +62,9 @@ Index LeavePOut::get_n_splits_for(Index n_samples) const {
   return count;
 }
 
-std::vector<TrainTestIndices> LeavePOut::split(Index n_samples, const Eigen::Ref<const Vector>& /*y*/,
-                                               const Eigen::Ref<const Vector>& /*groups*/) const {
+std::vector<TrainTestIndices> LeavePOut::split(Index n_samples, const Eigen::Ref<const Vector>& y,
+                                               const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("LeavePOut.split", n_samples, y, groups);
   const Index p = params_.p;
   if (n_samples <= p)
     throw ValueError(cat("LeavePOut.split: p=", p, " must be strictly less than the number of samples=", n_samples));
@@ -107,8 +109,9 @@ PredefinedSplit::PredefinedSplit(const Eigen::Ref<const Vector>& test_fold) : te
   unique_folds_.erase(std::remove(unique_folds_.begin(), unique_folds_.end(), -1.0), unique_folds_.end());
 }
 
-std::vector<TrainTestIndices> PredefinedSplit::split(Index n_samples, const Eigen::Ref<const Vector>& /*y*/,
-                                                     const Eigen::Ref<const Vector>& /*groups*/) const {
+std::vector<TrainTestIndices> PredefinedSplit::split(Index n_samples, const Eigen::Ref<const Vector>& y,
+                                                     const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("PredefinedSplit.split", n_samples, y, groups);
   check_same_length("PredefinedSplit.split", "test_fold", test_fold_.size(), "n_samples", n_samples);
   // Fold numbers in increasing label order; -1 (in no fold) maps to -1.
   std::vector<Index> fold_of(static_cast<std::size_t>(n_samples));

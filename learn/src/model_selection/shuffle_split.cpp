@@ -137,8 +137,9 @@ ShuffleSplit::ShuffleSplit(Params params) : params_(params) {
   check_n_splits_positive("ShuffleSplit", params_.n_splits);
 }
 
-std::vector<TrainTestIndices> ShuffleSplit::split(Index n_samples, const Eigen::Ref<const Vector>& /*y*/,
-                                                  const Eigen::Ref<const Vector>& /*groups*/) const {
+std::vector<TrainTestIndices> ShuffleSplit::split(Index n_samples, const Eigen::Ref<const Vector>& y,
+                                                  const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("ShuffleSplit.split", n_samples, y, groups);
   const auto [n_train, n_test] =
       validate_shuffle_split("ShuffleSplit.split", n_samples, params_.test_size, params_.train_size, 0.1);
   Generator rng = default_rng(params_.random_state);
@@ -155,7 +156,8 @@ StratifiedShuffleSplit::StratifiedShuffleSplit(Params params) : params_(params) 
 }
 
 std::vector<TrainTestIndices> StratifiedShuffleSplit::split(Index n_samples, const Eigen::Ref<const Vector>& y,
-                                                            const Eigen::Ref<const Vector>& /*groups*/) const {
+                                                            const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("StratifiedShuffleSplit.split", n_samples, y, groups);
   constexpr std::string_view where = "StratifiedShuffleSplit.split";
   const auto [n_train, n_test] = validate_shuffle_split(where, n_samples, params_.test_size, params_.train_size, 0.1);
   const detail::StratifiedSampler sampler(where, "y", y, n_samples, n_train, n_test);

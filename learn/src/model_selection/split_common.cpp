@@ -18,6 +18,13 @@ void check_n_samples(std::string_view where, Index n_samples) {
   if (n_samples < 0) throw ValueError(cat(where, ": n_samples must be non-negative, got ", n_samples));
 }
 
+void check_lengths(std::string_view where, Index n_samples, const Eigen::Ref<const Vector>& y,
+                   const Eigen::Ref<const Vector>& groups) {
+  check_n_samples(where, n_samples);
+  if (y.size() != 0) check_same_length(where, "y", y.size(), "n_samples", n_samples);
+  if (groups.size() != 0) check_same_length(where, "groups", groups.size(), "n_samples", n_samples);
+}
+
 void check_labels(std::string_view where, std::string_view name, const Eigen::Ref<const Vector>& labels,
                   Index n_samples) {
   if (labels.size() == 0) throw ValueError(cat(where, ": the '", name, "' parameter is required"));
@@ -25,36 +32,82 @@ void check_labels(std::string_view where, std::string_view name, const Eigen::Re
   check_finite(where, name, labels);
 }
 
-EncodedLabels encode_labels(const Eigen::Ref<const Vector>& labels) {
+namespace {
+
+// Integer labels over a range no wider than a few times the sample count (class
+// labels, group ids): a lookup table encodes them in O(n + range), no sort.
+bool encode_small_integers(const Eigen::Ref<const Vector>& labels, EncodedLabels& encoded) {
   const Index n = labels.size();
-  std::vector<Index> order(static_cast<std::size_t>(n));
-  std::iota(order.begin(), order.end(), Index{0});
-  std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) { return labels[a] < labels[b]; });
-  EncodedLabels encoded;
+  if (n == 0) return true;
+  const double low = labels.minCoeff(), high = labels.maxCoeff();
+  if (!(high - low <= static_cast<double>(4 * n + 1024))) return false;
+  const auto width = static_cast<std::size_t>(high - low) + 1;
+  std::vector<Index> table(width, 0);
+  for (Index i = 0; i < n; ++i) {
+    const double offset = labels[i] - low;
+    if (offset != std::floor(offset)) return false;
+    ++table[static_cast<std::size_t>(offset)];
+  }
+  for (std::size_t v = 0; v < width; ++v) {
+    if (table[v] == 0) continue;
+    encoded.counts.push_back(table[v]);
+    encoded.values.push_back(low + static_cast<double>(v));
+    table[v] = static_cast<Index>(encoded.values.size()) - 1;  // now the code of value low + v
+  }
   encoded.code.resize(static_cast<std::size_t>(n));
-  for (const Index i : order) {
-    if (encoded.values.empty() || labels[i] != encoded.values.back()) {
-      encoded.values.push_back(labels[i]);
-      encoded.counts.push_back(0);
-    }
-    encoded.code[static_cast<std::size_t>(i)] = static_cast<Index>(encoded.values.size()) - 1;
-    ++encoded.counts.back();
+  for (Index i = 0; i < n; ++i)
+    encoded.code[static_cast<std::size_t>(i)] = table[static_cast<std::size_t>(labels[i] - low)];
+  return true;
+}
+
+}  // namespace
+
+EncodedLabels encode_labels(const Eigen::Ref<const Vector>& labels) {
+  EncodedLabels encoded;
+  if (encode_small_integers(labels, encoded)) return encoded;
+  encoded = EncodedLabels();
+  // Otherwise sort a contiguous copy and binary-search each sample's label
+  // (O(n log n); much faster than an indirect sort of the sample indices).
+  encoded.values.assign(labels.data(), labels.data() + labels.size());
+  std::sort(encoded.values.begin(), encoded.values.end());
+  encoded.values.erase(std::unique(encoded.values.begin(), encoded.values.end()), encoded.values.end());
+  encoded.code.resize(static_cast<std::size_t>(labels.size()));
+  encoded.counts.assign(encoded.values.size(), 0);
+  const auto first = encoded.values.begin(), last = encoded.values.end();
+  for (Index i = 0; i < labels.size(); ++i) {
+    const auto c = std::lower_bound(first, last, labels[i]) - first;
+    encoded.code[static_cast<std::size_t>(i)] = c;
+    ++encoded.counts[static_cast<std::size_t>(c)];
   }
   return encoded;
 }
 
 void append_fold_splits(const std::vector<Index>& fold_of, Index n_folds, std::vector<TrainTestIndices>& out) {
   const auto n = static_cast<Index>(fold_of.size());
-  std::vector<Index> fold_size(static_cast<std::size_t>(n_folds), 0);
+  const std::size_t first = out.size();
+  out.resize(first + static_cast<std::size_t>(n_folds));
+  // The test sets in one pass (each in increasing order) ...
+  std::vector<std::size_t> fold_size(static_cast<std::size_t>(n_folds), 0);
   for (const Index f : fold_of)
     if (f >= 0 && f < n_folds) ++fold_size[static_cast<std::size_t>(f)];
-  out.reserve(out.size() + static_cast<std::size_t>(n_folds));
+  for (Index f = 0; f < n_folds; ++f)
+    out[first + static_cast<std::size_t>(f)].test.reserve(fold_size[static_cast<std::size_t>(f)]);
+  for (Index i = 0; i < n; ++i) {
+    const Index f = fold_of[static_cast<std::size_t>(i)];
+    if (f >= 0 && f < n_folds) out[first + static_cast<std::size_t>(f)].test.push_back(i);
+  }
+  // ... then each training set as the runs between consecutive test indices,
+  // filled without a test per sample (one long run per side for plain KFold).
   for (Index f = 0; f < n_folds; ++f) {
-    TrainTestIndices split;
-    split.test.reserve(static_cast<std::size_t>(fold_size[static_cast<std::size_t>(f)]));
-    split.train.reserve(static_cast<std::size_t>(n - fold_size[static_cast<std::size_t>(f)]));
-    for (Index i = 0; i < n; ++i) (fold_of[static_cast<std::size_t>(i)] == f ? split.test : split.train).push_back(i);
-    out.push_back(std::move(split));
+    TrainTestIndices& split = out[first + static_cast<std::size_t>(f)];
+    split.train.resize(static_cast<std::size_t>(n) - split.test.size());
+    Index* write = split.train.data();
+    Index next = 0;
+    for (const Index t : split.test) {
+      for (Index i = next; i < t; ++i) *write++ = i;
+      next = t + 1;
+    }
+    for (Index i = next; i < n; ++i) *write++ = i;
   }
 }
 

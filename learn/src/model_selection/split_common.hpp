@@ -12,6 +12,11 @@ namespace scilearn::learn::detail {
 /// Throws ValueError when n_samples < 0.
 void check_n_samples(std::string_view where, Index n_samples);
 
+/// Checks that y and groups, where given (non-empty), have n_samples entries:
+/// every splitter does, even those that ignore them (scikit-learn's `indexable`).
+void check_lengths(std::string_view where, Index n_samples, const Eigen::Ref<const Vector>& y,
+                   const Eigen::Ref<const Vector>& groups);
+
 /// Checks the labels a splitter needs: given (non-empty, else "<where>: the
 /// '<name>' parameter is required"), one per sample, finite.
 void check_labels(std::string_view where, std::string_view name, const Eigen::Ref<const Vector>& labels,

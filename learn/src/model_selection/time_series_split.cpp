@@ -14,8 +14,9 @@ TimeSeriesSplit::TimeSeriesSplit(Params params) : params_(params) {
     throw ValueError(cat("TimeSeriesSplit: max_train_size must be non-negative, got ", *params_.max_train_size));
 }
 
-std::vector<TrainTestIndices> TimeSeriesSplit::split(Index n_samples, const Eigen::Ref<const Vector>& /*y*/,
-                                                     const Eigen::Ref<const Vector>& /*groups*/) const {
+std::vector<TrainTestIndices> TimeSeriesSplit::split(Index n_samples, const Eigen::Ref<const Vector>& y,
+                                                     const Eigen::Ref<const Vector>& groups) const {
+  detail::check_lengths("TimeSeriesSplit.split", n_samples, y, groups);
   constexpr std::string_view where = "TimeSeriesSplit.split";
   detail::check_n_samples(where, n_samples);
   const Index n_splits = params_.n_splits, n_folds = n_splits + 1, gap = params_.gap;

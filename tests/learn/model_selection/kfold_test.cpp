@@ -82,6 +82,21 @@ BOOST_AUTO_TEST_CASE(group_kfold_matches_scikit_learn) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(labels_count_by_value_and_order_not_by_their_range) {
+  // An increasing map of the labels keeps scikit-learn's splits: wide-ranging
+  // and fractional labels take the sorting path of the label encoding, the
+  // fixtures' small integers its lookup table.
+  for (const auto& c : testing::split_cases({"GroupKFold"})) {
+    const Vector wide = (c.groups.array() * 1e9 + 0.25).matrix();
+    check_same_splits(c, GroupKFold({.n_splits = param_or(c, "n_splits", 5)}).split(c.n_samples, Vector(), wide));
+  }
+  for (const auto& c : testing::split_cases({"StratifiedKFold"})) {
+    const Vector wide = (c.y.array() * 1e12).matrix();
+    ScopedWarningHandler quiet([](const Warning&) {});
+    check_same_splits(c, StratifiedKFold({.n_splits = param_or(c, "n_splits", 5)}).split(c.n_samples, wide));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(kfold_shuffle_keeps_fold_sizes_and_depends_only_on_the_seed) {
   const Index n = 23;
   const auto unshuffled = KFold({.n_splits = 4}).split(n);
@@ -254,6 +269,26 @@ BOOST_AUTO_TEST_CASE(group_kfold_needs_at_least_n_splits_groups) {
                (void)cv.split(6, Vector(), (Vector(6) << 1, 1, 2, 2, 2, 1).finished());
              }) == "GroupKFold.split: cannot have number of splits n_splits=3 greater than the number of groups: 2");
   BOOST_CHECK_THROW((void)cv.split(6, Vector(), Vector::Zero(7)), ValueError);
+}
+
+BOOST_AUTO_TEST_CASE(check_cv_picks_stratified_folds_for_classifiers_with_class_labels) {
+  const Vector labels = (Vector(6) << 0, 1, 0, 1, 0, 1).finished();
+  const Vector continuous = (Vector(6) << 0.5, 1, 0, 1, 0, 1).finished();
+  BOOST_TEST(check_cv(3, labels, true)->name() == "StratifiedKFold");
+  BOOST_TEST(check_cv(3, labels, false)->name() == "KFold");
+  BOOST_TEST(check_cv(3, continuous, true)->name() == "KFold");
+  BOOST_TEST(check_cv()->name() == "KFold");
+  BOOST_TEST(check_cv()->get_n_splits() == 5);
+  BOOST_CHECK_THROW((void)check_cv(1), ValueError);
+}
+
+BOOST_AUTO_TEST_CASE(every_splitter_rejects_y_or_groups_of_the_wrong_length) {
+  const Vector seven = Vector::Zero(7);
+  BOOST_TEST(testing::message_of<ValueError>([&] { (void)KFold().split(6, seven); }) ==
+             "KFold.split: y and n_samples have inconsistent lengths (7 and 6)");
+  BOOST_CHECK_THROW((void)LeaveOneOut().split(6, Vector(), seven), ValueError);
+  BOOST_CHECK_THROW((void)ShuffleSplit().split(6, seven), ValueError);
+  BOOST_CHECK_THROW((void)TimeSeriesSplit({.n_splits = 2}).split(6, Vector(), seven), ValueError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

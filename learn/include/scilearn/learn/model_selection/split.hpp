@@ -52,6 +52,10 @@ struct TrainTestIndices {
   std::vector<Index> test;   ///< indices of the test samples
 };
 
+/// The integer types that count samples (any integer type but bool).
+template <class T>
+concept SampleCount = std::integral<T> && !std::same_as<T, bool>;
+
 /// The size of a train or test set as scikit-learn takes it: a fraction of the
 /// samples (a double, which must lie in (0, 1)) or a count (an integer, which
 /// must lie in [1, n_samples)). Built implicitly from either, so options read
@@ -62,9 +66,8 @@ class SplitSize {
   /// A fraction of the samples, checked when the size is used.
   SplitSize(double fraction) noexcept : fraction_(fraction), is_fraction_(true) {}  // NOLINT: implicit by design
   /// A number of samples, checked when the size is used.
-  template <std::integral Int>
-  requires(!std::same_as<Int, bool>) SplitSize(Int count)
-  noexcept : count_(static_cast<Index>(count)), is_fraction_(false) {}  // NOLINT: implicit
+  template <SampleCount Int>
+  SplitSize(Int count) noexcept : count_(static_cast<Index>(count)), is_fraction_(false) {}  // NOLINT: implicit
 
   /// True when built from a double.
   [[nodiscard]] bool is_fraction() const noexcept { return is_fraction_; }
@@ -475,6 +478,13 @@ class PredefinedSplit final : public CrossValidator {
   Vector test_fold_;
   std::vector<double> unique_folds_;
 };
+
+/// The splitter that an integer `cv` means (scikit-learn's `check_cv`):
+/// StratifiedKFold(n_splits) when `classifier` and y holds integer labels
+/// (binary or multiclass), otherwise KFold(n_splits); neither shuffles.
+/// Throws: ValueError when n_splits < 2.
+[[nodiscard]] std::unique_ptr<CrossValidator> check_cv(Index n_splits = 5, const Eigen::Ref<const Vector>& y = Vector(),
+                                                       bool classifier = false);
 
 /// Options of train_test_split, scikit-learn's names and defaults.
 struct TrainTestSplitOptions {
