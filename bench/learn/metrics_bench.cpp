@@ -3,7 +3,7 @@
 // u + 0.5 y with u uniform on [0, 1) (written here once as .npy under
 // learn/). The accuracy counter (`residual`) is |AUC - 0.875|, the
 // population AUC P(u1 + 0.5 > u2) = 1 - 0.5^2 / 2; the sample's standard
-// error is about 3e-4.
+// error is about 5e-4.
 
 #include <benchmark/benchmark.h>
 

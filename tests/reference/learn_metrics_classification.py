@@ -13,7 +13,7 @@ multiclass sets, again with ties) and `decision` (multiclass decision values).
 - mc_absent: labels {-1, 3, 7}, class 7 never predicted, 45 samples.
 - mc4: labels {0, 1, 2, 5}, 80 samples.
 - onepred: labels {0, 1, 2} in y_true, y_pred always 1 (zero-division cases).
-- bigbin: labels {0, 1}, 3000 samples, scores to two decimals (the sort's
+- bigbin: labels {0, 1}, 3000 samples, scores to one decimal (the sort's
   small-input path, std::stable_sort, is used below 4096 samples).
 - radix: labels {0, 1}, 5000 samples, scores to one decimal with many ties,
   negative values, and -0.0 beside 0.0 (the radix sort's path); weights
@@ -84,7 +84,7 @@ def make_sets():
     sets["onepred"] = dict(y_true=y, y_pred=np.ones(12), sw=rng.integers(1, 9, size=12) / 4.0)
     n = 3000
     y = rng.integers(0, 2, size=n).astype(float)
-    sets["bigbin"] = dict(y_true=y, score=np.round(y + rng.standard_normal(n), 2),
+    sets["bigbin"] = dict(y_true=y, score=np.round(y + rng.standard_normal(n), 1),
                           sw=rng.integers(1, 9, size=n) / 4.0)
     n = 5000
     y = rng.integers(0, 2, size=n).astype(float)

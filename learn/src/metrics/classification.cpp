@@ -1,6 +1,6 @@
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
@@ -339,20 +339,19 @@ Matrix confusion_matrix(const VectorView& y_true, const VectorView& y_pred, cons
 
 namespace {
 
-// Python's "{:>{width}s}".
-std::string right(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+// Appends s right-aligned in `width` columns (Python's "{:>{width}}").
+void put(std::string& out, std::string_view s, std::size_t width) {
+  if (s.size() < width) out.append(width - s.size(), ' ');
+  out.append(s);
 }
 
-// Python's "{:.{digits}f}" (glibc rounds the exact binary value correctly,
-// as Python does).
+// Python's "{:.{digits}f}": both round the exact binary value correctly.
 std::string fixed(double v, int digits) {
   if (std::isnan(v)) return "nan";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-  const int size = std::snprintf(nullptr, 0, "%.*f", digits, v);
-  std::string out(static_cast<std::size_t>(size) + 1, '\0');
-  std::snprintf(out.data(), out.size(), "%.*f", digits, v);
-  out.resize(static_cast<std::size_t>(size));
+  std::string out(static_cast<std::size_t>(digits) + 320, '\0');
+  const auto result = std::to_chars(out.data(), out.data() + out.size(), v, std::chars_format::fixed, digits);
+  out.resize(static_cast<std::size_t>(result.ptr - out.data()));
   return out;
 }
 
@@ -364,24 +363,32 @@ std::string ClassificationReport::text(int digits) const {
   auto support_text = [this](double s) {
     return weighted ? detail::python_float_repr(s) : cat(static_cast<long long>(std::llround(s)));
   };
-  std::string out = right("", width) + " ";
-  for (const char* h : {"precision", "recall", "f1-score", "support"}) out += " " + right(h, 9);
+  // scikit-learn's layout: a name column of `width`, then columns of 9,
+  // each after one space; the accuracy row leaves precision and recall blank.
+  std::string out;
+  put(out, "", width);
+  out += ' ';
+  for (const char* h : {"precision", "recall", "f1-score", "support"}) {
+    out += ' ';
+    put(out, h, 9);
+  }
   out += "\n\n";
   auto row = [&](const ClassificationReportRow& r) {
-    return right(r.name, width) + " " + " " + right(fixed(r.precision, digits), 9) + " " +
-           right(fixed(r.recall, digits), 9) + " " + right(fixed(r.f1_score, digits), 9) + " " +
-           right(support_text(r.support), 9) + "\n";
-  };
-  for (const auto& r : classes) out += row(r);
-  out += "\n";
-  for (const auto& r : averages) {
-    if (r.name == "accuracy") {
-      out += right(r.name, width) + " " + " " + std::string(9, ' ') + " " + std::string(9, ' ') + " " +
-             right(fixed(r.f1_score, digits), 9) + " " + right(support_text(r.support), 9) + "\n";
-    } else {
-      out += row(r);
+    put(out, r.name, width);
+    out += ' ';
+    const bool accuracy = r.name == "accuracy";
+    const double scores[] = {r.precision, r.recall, r.f1_score};
+    for (int k = 0; k < 3; ++k) {
+      out += ' ';
+      put(out, accuracy && k < 2 ? std::string() : fixed(scores[k], digits), 9);
     }
-  }
+    out += ' ';
+    put(out, support_text(r.support), 9);
+    out += '\n';
+  };
+  for (const auto& r : classes) row(r);
+  out += '\n';
+  for (const auto& r : averages) row(r);
   return out;
 }
 

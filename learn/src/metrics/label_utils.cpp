@@ -92,24 +92,22 @@ std::string python_float_repr(double v) {
   const int exponent = std::atoi(s.c_str() + e_pos + 1);
   std::string digits = s.substr(0, e_pos);
   digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
-  std::string out;
-  if (exponent >= -4 && exponent < 16) {  // Python's repr: fixed for 1e-4 <= |v| < 1e16
-    if (exponent < 0) {
-      out = "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
-    } else if (static_cast<std::size_t>(exponent) + 1 >= digits.size()) {
-      out = digits + std::string(static_cast<std::size_t>(exponent) + 1 - digits.size(), '0') + ".0";
+  std::string out = negative ? "-" : "";
+  const auto e = static_cast<std::size_t>(std::abs(exponent));
+  if (exponent >= -4 && exponent < 0) {  // Python's repr: fixed for 1e-4 <= |v| < 1e16
+    out.append("0.").append(e - 1, '0').append(digits);
+  } else if (exponent >= 0 && exponent < 16) {
+    if (e + 1 >= digits.size()) {
+      out.append(digits).append(e + 1 - digits.size(), '0').append(".0");
     } else {
-      out = digits.substr(0, static_cast<std::size_t>(exponent) + 1) + "." +
-            digits.substr(static_cast<std::size_t>(exponent) + 1);
+      out.append(digits, 0, e + 1).append(1, '.').append(digits, e + 1);
     }
+  } else {
+    out.append(digits, 0, 1);
+    if (digits.size() > 1) out.append(1, '.').append(digits, 1);
+    out.append(exponent < 0 ? "e-" : "e+").append(e < 10 ? "0" : "").append(std::to_string(e));
   }
-  if (out.empty()) {
-    out = digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    const int a = std::abs(exponent);
-    out += cat("e", exponent < 0 ? "-" : "+", a < 10 ? "0" : "", a);
-  }
-  return negative ? "-" + out : out;
+  return out;
 }
 
 std::string label_text(double v) {
@@ -119,8 +117,12 @@ std::string label_text(double v) {
 
 std::string labels_text(const Labels& labels) {
   std::string out = "[";
-  for (std::size_t i = 0; i < labels.size(); ++i) out += (i ? ", " : "") + label_text(labels[i]);
-  return out + "]";
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (i) out += ", ";
+    out += label_text(labels[i]);
+  }
+  out += ']';
+  return out;
 }
 
 void undefined_metric_warning(std::string message) { warn(WarningCategory::user, std::move(message)); }
@@ -149,18 +151,21 @@ double nan_average(const std::vector<double>& a, const std::vector<double>& weig
 
 namespace {
 
+constexpr std::uint64_t kSign = std::uint64_t{1} << 63;
+
 // A key whose unsigned order is the descending order of the doubles (-0.0
 // mapped to 0.0 first, so that it ties with it as NumPy's comparison does).
 inline std::uint64_t descending_key(double v) {
   const auto bits = std::bit_cast<std::uint64_t>(v + 0.0);
-  const std::uint64_t ascending = (bits >> 63) ? ~bits : (bits | (std::uint64_t{1} << 63));
+  const std::uint64_t ascending = (bits & kSign) ? ~bits : (bits | kSign);
   return ~ascending;
 }
 
 // LSD radix sort of (key, payload) by key, stable; 11-bit digits, six
 // passes, each skipped when every key has the same digit there (the high
 // digits of scores in a narrow range). One histogram pass serves all six.
-void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>& payload) {
+template <class Payload>
+void radix_sort(std::vector<std::uint64_t>& keys, std::vector<Payload>& payload) {
   constexpr int kBits = 11, kPasses = 6;
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
   const std::size_t n = keys.size();
@@ -168,12 +173,12 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>& pa
   for (auto& c : counts) c.fill(0);
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t k = keys[i];
-    for (int p = 0; p < kPasses; ++p) ++counts[p][(k >> (p * kBits)) & (kBuckets - 1)];
+    for (int p = 0; p < kPasses; ++p) ++counts[static_cast<std::size_t>(p)][(k >> (p * kBits)) & (kBuckets - 1)];
   }
   std::vector<std::uint64_t> keys2(n);
-  std::vector<std::uint32_t> payload2(n);
+  std::vector<Payload> payload2(n);
   for (int p = 0; p < kPasses; ++p) {
-    auto& c = counts[p];
+    auto& c = counts[static_cast<std::size_t>(p)];
     if (std::any_of(c.begin(), c.end(), [n](std::uint32_t x) { return x == n; })) continue;
     std::uint32_t offset = 0;
     for (auto& x : c) {
@@ -192,68 +197,91 @@ void radix_sort(std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>& pa
   }
 }
 
+// Sorts (key, payload) by key, stable.
+template <class Payload>
+void sort_by_key(std::vector<std::uint64_t>& keys, std::vector<Payload>& payload) {
+  const std::size_t n = keys.size();
+  if (n >= 4096) {
+    radix_sort(keys, payload);
+    return;
+  }
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), std::uint32_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
+  std::vector<std::uint64_t> k(n);
+  std::vector<Payload> p(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    k[i] = keys[order[i]];
+    p[i] = payload[order[i]];
+  }
+  keys.swap(k);
+  payload.swap(p);
+}
+
 }  // namespace
 
-std::vector<std::uint32_t> argsort_descending(const double* score, Index n) {
-  const auto size = static_cast<std::size_t>(n);
-  std::vector<std::uint32_t> order(size);
-  std::iota(order.begin(), order.end(), std::uint32_t{0});
-  if (size < 4096) {
-    std::stable_sort(order.begin(), order.end(),
-                     [score](std::uint32_t a, std::uint32_t b) { return score[a] > score[b]; });
-    return order;
+double SortedScores::score(std::size_t r) const {
+  const std::uint64_t ascending = ~keys[r];
+  return std::bit_cast<double>((ascending & kSign) ? (ascending & ~kSign) : ~ascending);
+}
+
+SortedScores sort_scores(const std::vector<std::uint8_t>& positive, const double* score,
+                         const VectorView& sample_weight) {
+  const auto n = positive.size();
+  SortedScores out;
+  if (sample_weight.size() == 0) {
+    // The labels travel with the keys: the sweep then reads both in order.
+    out.keys.resize(n);
+    for (std::size_t i = 0; i < n; ++i) out.keys[i] = descending_key(score[i]);
+    out.positive = positive;
+    sort_by_key(out.keys, out.positive);
+    return out;
   }
-  std::vector<std::uint64_t> keys(size);
-  for (std::size_t i = 0; i < size; ++i) keys[i] = descending_key(score[i]);
-  radix_sort(keys, order);
-  return order;
+  // Samples of weight 0 are left out, as scikit-learn does, so that they add
+  // no threshold.
+  std::vector<std::uint32_t> index;
+  index.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (sample_weight[static_cast<Index>(i)] != 0) {
+      out.keys.push_back(descending_key(score[i]));
+      index.push_back(static_cast<std::uint32_t>(i));
+    }
+  sort_by_key(out.keys, index);
+  out.positive.resize(index.size());
+  out.weight.resize(index.size());
+  for (std::size_t r = 0; r < index.size(); ++r) {
+    out.positive[r] = positive[index[r]];
+    out.weight[r] = sample_weight[static_cast<Index>(index[r])];
+  }
+  return out;
+}
+
+ThresholdCounts threshold_counts(const SortedScores& sorted) {
+  const std::size_t m = sorted.keys.size();
+  const bool weighted = !sorted.weight.empty();
+  ThresholdCounts out;
+  double tp = 0, fp = 0;
+  for (std::size_t r = 0; r < m; ++r) {
+    const std::uint8_t y = sorted.positive[r];
+    if (weighted) {
+      // Both sums accumulated as scikit-learn's two cumulative sums are.
+      tp += y * sorted.weight[r];
+      fp += (1 - y) * sorted.weight[r];
+    } else {
+      tp += y;
+    }
+    if (r + 1 == m || sorted.keys[r + 1] != sorted.keys[r]) {
+      out.tps.push_back(tp);
+      out.fps.push_back(weighted ? fp : static_cast<double>(r + 1) - tp);
+      out.thresholds.push_back(sorted.score(r));
+    }
+  }
+  return out;
 }
 
 ThresholdCounts threshold_counts(const std::vector<std::uint8_t>& positive, const double* score,
                                  const VectorView& sample_weight) {
-  const Index n = static_cast<Index>(positive.size());
-  const bool weighted = sample_weight.size() > 0;
-  // Samples of weight 0 are left out, as scikit-learn does, so that they
-  // add no threshold.
-  std::vector<double> s;
-  std::vector<std::uint8_t> y;
-  std::vector<double> w;
-  const double* sp = score;
-  const std::uint8_t* yp = positive.data();
-  Index m = n;
-  if (weighted && (sample_weight.array() == 0).any()) {
-    for (Index i = 0; i < n; ++i)
-      if (sample_weight[i] != 0) {
-        s.push_back(score[i]);
-        y.push_back(positive[static_cast<std::size_t>(i)]);
-        w.push_back(sample_weight[i]);
-      }
-    sp = s.data();
-    yp = y.data();
-    m = static_cast<Index>(s.size());
-  } else if (weighted) {
-    w.assign(sample_weight.data(), sample_weight.data() + n);
-  }
-  const auto order = argsort_descending(sp, m);
-  ThresholdCounts out;
-  double tp = 0, fp = 0;
-  for (Index r = 0; r < m; ++r) {
-    const std::uint32_t i = order[static_cast<std::size_t>(r)];
-    if (weighted) {
-      // Both sums accumulated as scikit-learn's two cumulative sums are.
-      tp += yp[i] * w[i];
-      fp += (1 - yp[i]) * w[i];
-    } else {
-      tp += yp[i];
-    }
-    const bool last = r + 1 == m;
-    if (last || sp[order[static_cast<std::size_t>(r) + 1]] != sp[i]) {
-      out.tps.push_back(tp);
-      out.fps.push_back(weighted ? fp : static_cast<double>(r + 1) - tp);
-      out.thresholds.push_back(sp[i]);
-    }
-  }
-  return out;
+  return threshold_counts(sort_scores(positive, score, sample_weight));
 }
 
 double curve_pos_label(std::string_view where, const Labels& classes, const double* pos_label) {

@@ -55,10 +55,24 @@ void undefined_metric_warning(std::string message);
 /// all are NaN); with weights summing to 0 over them, their plain mean.
 [[nodiscard]] double nan_average(const std::vector<double>& a, const std::vector<double>& weights = {});
 
-/// The order of the scores from the greatest to the smallest, ties in input
-/// order (NumPy's stable argsort, descending), with -0.0 equal to 0.0.
-/// Large inputs go through an LSD radix sort on the doubles' bits.
-[[nodiscard]] std::vector<std::uint32_t> argsort_descending(const double* score, Index n);
+/// Scores sorted from the greatest to the smallest, ties in input order
+/// (NumPy's stable argsort, descending), with their labels and weights.
+/// Scores are held as keys whose unsigned order is the scores' descending
+/// order (-0.0 is 0.0), so that the sweeps read them sequentially.
+struct SortedScores {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint8_t> positive;  ///< 0 / 1
+  std::vector<double> weight;          ///< empty: no weights
+  /// The score of sorted position r.
+  [[nodiscard]] double score(std::size_t r) const;
+};
+
+/// Sorts the samples of non-zero weight (all when sample_weight is empty) by
+/// decreasing score: an LSD radix sort on the keys (six 11-bit passes) above
+/// 4096 samples, std::stable_sort below. Inputs are trusted (checked by the
+/// caller). Complexity: O(n) passes, O(n log n) below the radix threshold.
+[[nodiscard]] SortedScores sort_scores(const std::vector<std::uint8_t>& positive, const double* score,
+                                       const VectorView& sample_weight);
 
 /// The confusion counts at every distinct score, from the greatest score
 /// down (scikit-learn's confusion_matrix_at_thresholds): fps[i] / tps[i]
@@ -69,8 +83,10 @@ struct ThresholdCounts {
   std::vector<double> thresholds;
 };
 
-/// The counts for the positives `positive[i]` (0 / 1), samples of weight 0
-/// left out. Inputs are trusted (checked by the caller).
+/// The counts of sorted scores.
+[[nodiscard]] ThresholdCounts threshold_counts(const SortedScores& sorted);
+
+/// sort_scores then threshold_counts.
 [[nodiscard]] ThresholdCounts threshold_counts(const std::vector<std::uint8_t>& positive, const double* score,
                                                const VectorView& sample_weight);
 

@@ -98,22 +98,28 @@ double binary_roc_auc(const std::vector<std::uint8_t>& positive, const double* s
     detail::undefined_metric_warning("Only one class is present in y_true. ROC AUC score is not defined in that case.");
     return kNaN;
   }
-  const detail::ThresholdCounts c = detail::threshold_counts(positive, score, sample_weight);
-  const std::size_t m = c.fps.size();
-  const double P = c.tps.back(), N = c.fps.back();
-  if (!max_fpr || *max_fpr == 1) {
-    if (sample_weight.size() == 0) {
-      // Counts are integers: the trapezoid sum 2 * area * P * N is an exact
-      // integer (below 2^63 for n < 3e9), so the AUC has a single rounding.
-      std::int64_t twice = 0, f0 = 0, t0 = 0;
-      for (std::size_t i = 0; i < m; ++i) {
-        const auto f = static_cast<std::int64_t>(c.fps[i]), t = static_cast<std::int64_t>(c.tps[i]);
+  const detail::SortedScores sorted = detail::sort_scores(positive, score, sample_weight);
+  if ((!max_fpr || *max_fpr == 1) && sample_weight.size() == 0) {
+    // Counts are integers: the trapezoid sum 2 * area * P * N is an exact
+    // integer (below 2^63 for n < 3e9), so the AUC has a single rounding.
+    // One sequential sweep over the sorted keys, no curve built.
+    std::int64_t twice = 0, f0 = 0, t0 = 0, t = 0;
+    const std::size_t n = sorted.keys.size();
+    for (std::size_t r = 0; r < n; ++r) {
+      t += sorted.positive[r];
+      if (r + 1 == n || sorted.keys[r + 1] != sorted.keys[r]) {
+        const auto f = static_cast<std::int64_t>(r + 1) - t;
         twice += (f - f0) * (t + t0);
         f0 = f;
         t0 = t;
       }
-      return static_cast<double>(twice) / (2 * P * N);
     }
+    return static_cast<double>(twice) / (2 * static_cast<double>(t) * static_cast<double>(f0));
+  }
+  const detail::ThresholdCounts c = detail::threshold_counts(sorted);
+  const std::size_t m = c.fps.size();
+  const double P = c.tps.back(), N = c.fps.back();
+  if (!max_fpr || *max_fpr == 1) {
     std::vector<double> fpr(m + 1), tpr(m + 1);
     fpr[0] = tpr[0] = 0;
     for (std::size_t i = 0; i < m; ++i) {
