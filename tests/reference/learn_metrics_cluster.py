@@ -84,8 +84,13 @@ def main():
         for f in ("mutual_info_score", "rand_score", "adjusted_rand_score", "fowlkes_mallows_score"):
             rows.append([name, f, "", text(getattr(metrics, f)(t, p))])
         for avg in AVERAGES:
-            rows.append([name, "adjusted_mutual_info_score", f"average_method={avg}",
-                         text(metrics.adjusted_mutual_info_score(t, p, average_method=avg))])
+            # With every sample its own cluster, MI = E[MI] = H(labels_true) =
+            # min(H_true, H_pred): 'min' divides rounding noise by rounding
+            # noise (scikit-learn gets 1.08), a value no other order of sums
+            # reproduces; the other averages are well defined there.
+            if not (name == "all_distinct" and avg == "min"):
+                rows.append([name, "adjusted_mutual_info_score", f"average_method={avg}",
+                             text(metrics.adjusted_mutual_info_score(t, p, average_method=avg))])
             rows.append([name, "normalized_mutual_info_score", f"average_method={avg}",
                          text(metrics.normalized_mutual_info_score(t, p, average_method=avg))])
         for beta in (1.0, 0.5, 2.0):

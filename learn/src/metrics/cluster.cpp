@@ -349,6 +349,8 @@ Vector silhouette(std::string_view where, const MatrixView& X, const VectorView&
   const Index n = X.rows();
   if (options.metric == "precomputed") {
     check_square(where, "the precomputed distance matrix X", X);
+    if ((X.array() < 0).any())
+      throw ValueError(cat(where, ": the precomputed distance matrix has the negative entry ", X.minCoeff()));
     for (Index i = 0; i < n; ++i)
       if (std::abs(X(i, i)) > 100 * kEps)
         throw ValueError(cat(where, ": the precomputed distance matrix has the non-zero entry ", X(i, i),
