@@ -38,16 +38,19 @@ struct MakeClassificationOptions {
   Index n_repeated = 0;            ///< >= 0; copies of random informative or redundant features
   Index n_classes = 2;             ///< >= 1
   Index n_clusters_per_class = 2;  ///< >= 1; n_classes * n_clusters_per_class <= 2^n_informative
-  std::vector<double>
-      weights{};  ///< class proportions, n_classes or n_classes - 1 values (the last is 1 - sum); empty: balanced
+  /// Class proportions: n_classes values, or n_classes - 1 (the last is then
+  /// 1 - their sum); empty: balanced classes.
+  std::vector<double> weights{};
   double flip_y = 0.01;    ///< fraction of labels replaced by random ones, in [0, 1]
   double class_sep = 1.0;  ///< > 0; half the hypercube's side
   bool hypercube = true;   ///< false: the vertices are moved off the hypercube at random
-  std::optional<std::variant<double, Vector>> shift =
-      0.0;  ///< added to every (or each) feature; nullopt: random in [-class_sep, class_sep]
-  std::optional<std::variant<double, Vector>> scale =
-      1.0;              ///< multiplies every (or each) feature after the shift; nullopt: random in [1, 101]
-  bool shuffle = true;  ///< shuffle the samples and the features
+  /// Added to every feature (a scalar) or to each (n_features values);
+  /// nullopt (scikit-learn's None): drawn uniformly in [-class_sep, class_sep] per feature.
+  std::optional<std::variant<double, Vector>> shift = 0.0;
+  /// Multiplies every feature (a scalar > 0) or each, after the shift; nullopt:
+  /// drawn uniformly in [1, 101] per feature.
+  std::optional<std::variant<double, Vector>> scale = 1.0;
+  bool shuffle = true;                                       ///< shuffle the samples and the features
   std::optional<std::uint64_t> random_state = std::nullopt;  ///< seed; nullopt: fresh entropy
 };
 
@@ -216,7 +219,7 @@ struct MakeLowRankMatrixOptions {
 /// builds it: with A uniform on [0, 1)^(n x n) and A^T A = U diag(.) U^T, the
 /// matrix U (J + diag(d)) U^T where d is uniform on [0, 1)^n and J is the
 /// all-ones matrix (scikit-learn adds 1 to every entry of diag(d), not only the
-/// diagonal). Exactly symmetric; its eigenvalues exceed min(d) > 0.
+/// diagonal). Exactly symmetric; its eigenvalues are at least min(d).
 /// Throws: ValueError for n_dim < 1. Complexity: O(n_dim^3).
 [[nodiscard]] Matrix make_spd_matrix(Index n_dim, std::optional<std::uint64_t> random_state = std::nullopt);
 
