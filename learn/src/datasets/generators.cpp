@@ -2,8 +2,6 @@
 // drawn, from which distribution, and how it is combined) are scikit-learn's;
 // the order of the draws is ours, so a seed gives other numbers than NumPy's.
 
-#include <Eigen/Eigenvalues>
-#include <Eigen/QR>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -11,6 +9,9 @@
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/random.hpp>
 #include <scilearn/learn/datasets/generators.hpp>
+#include <scilearn/linalg/eigh.hpp>
+#include <scilearn/linalg/qr.hpp>
+#include <scilearn/stats/distributions.hpp>
 #include <type_traits>
 #include <unordered_set>
 
@@ -25,6 +26,13 @@ void check_at_least(std::string_view function, std::string_view name, Index valu
 void check_noise(std::string_view function, double noise) {
   if (!(noise >= 0) || !std::isfinite(noise))
     throw ValueError(cat(function, ": noise must be finite and non-negative, got ", noise));
+}
+
+// rows x cols standard normal variates, in storage order, by stats' ziggurat
+// sampler (several times faster than Generator::standard_normal's polar
+// method; NumPy uses a ziggurat too).
+Matrix standard_normal(Generator& rng, Index rows, Index cols) {
+  return stats::Normal().rvs(rows * cols, rng).reshaped(rows, cols);
 }
 
 // NumPy's linspace(start, stop, num, endpoint): start + k * step, the last
@@ -109,8 +117,7 @@ Matrix low_rank_matrix(Index n_samples, Index n_features, Index effective_rank, 
   const Index n = std::min(n_samples, n_features);
   // Random orthonormal bases: the Q factors of Gaussian matrices.
   const auto orthonormal = [&](Index rows) {
-    const Eigen::HouseholderQR<Matrix> qr(rng.standard_normal(rows, n));
-    return Matrix(qr.householderQ() * Matrix::Identity(rows, n));
+    return linalg::qr(standard_normal(rng, rows, n), {.mode = linalg::QrMode::economic, .check_finite = false}).q;
   };
   const Matrix u = orthonormal(n_samples);
   const Matrix v = orthonormal(n_features);
@@ -155,7 +162,7 @@ Samples finish_two_groups(Matrix X, Index first, bool shuffle, std::optional<dou
   y.head(first).setZero();
   y.tail(X.rows() - first).setOnes();
   if (shuffle) shuffle_rows(X, y, rng);
-  if (noise) X += *noise * rng.standard_normal(X.rows(), 2);
+  if (noise) X += *noise * standard_normal(rng, X.rows(), 2);
   return {std::move(X), std::move(y)};
 }
 
@@ -253,7 +260,7 @@ ClassificationSamples make_classification(const MakeClassificationOptions& o) {
 
   Matrix X(n, nf);
   Vector y(n);
-  X.leftCols(ni) = rng.standard_normal(n, ni);
+  X.leftCols(ni) = standard_normal(rng, n, ni);
   Index start = 0;
   for (Index k = 0; k < n_clusters; ++k) {
     const Index count = per_cluster[static_cast<std::size_t>(k)];
@@ -273,7 +280,7 @@ ClassificationSamples make_classification(const MakeClassificationOptions& o) {
     const auto source = static_cast<Index>(static_cast<double>(n_useful - 1) * rng.random() + 0.5);
     X.col(n_useful + r) = X.col(source);
   }
-  if (n_random > 0) X.rightCols(n_random) = rng.standard_normal(n, n_random);
+  if (n_random > 0) X.rightCols(n_random) = standard_normal(rng, n, n_random);
 
   // Replace a fraction flip_y of the labels by random classes.
   const Vector flip = rng.random(n);
@@ -318,7 +325,7 @@ RegressionSamples make_regression(const MakeRegressionOptions& o) {
   const Index nt = o.n_targets;
   const Index ni = std::min(nf, o.n_informative);
   Matrix X =
-      o.effective_rank ? low_rank_matrix(n, nf, *o.effective_rank, o.tail_strength, rng) : rng.standard_normal(n, nf);
+      o.effective_rank ? low_rank_matrix(n, nf, *o.effective_rank, o.tail_strength, rng) : standard_normal(rng, n, nf);
   // Only the informative features have non-zero coefficients, so only they
   // enter the product.
   Matrix coef = Matrix::Zero(nf, nt);
@@ -326,7 +333,7 @@ RegressionSamples make_regression(const MakeRegressionOptions& o) {
   Matrix Y(n, nt);
   Y.noalias() = X.leftCols(ni) * coef.topRows(ni);
   Y.array() += o.bias;
-  if (o.noise > 0) Y += o.noise * rng.standard_normal(n, nt);
+  if (o.noise > 0) Y += o.noise * standard_normal(rng, n, nt);
   if (o.shuffle) {
     shuffle_rows(X, Y, rng);
     const Eigen::VectorX<Index> columns = rng.permutation(nf);
@@ -411,10 +418,10 @@ BlobSamples make_blobs(const MakeBlobsOptions& o) {
   Vector y(n);
   Index row = 0;
   for (Index k = 0; k < n_centers; ++k) {
-    for (Index s = 0; s < per_center[static_cast<std::size_t>(k)]; ++s, ++row) {
-      for (Index j = 0; j < nf; ++j) X(row, j) = centers(k, j) + stds(k) * rng.standard_normal();
-      y(row) = static_cast<double>(k);
-    }
+    const Index count = per_center[static_cast<std::size_t>(k)];
+    X.middleRows(row, count) = (stds(k) * standard_normal(rng, count, nf)).rowwise() + centers.row(k);
+    y.segment(row, count).setConstant(static_cast<double>(k));
+    row += count;
   }
   if (o.shuffle) shuffle_rows(X, y, rng);
   return {std::move(X), std::move(y), std::move(centers)};
@@ -472,7 +479,7 @@ Samples make_friedman1(const MakeFriedman1Options& o) {
     const double c = X(i, 2) - 0.5;
     y(i) = 10 * std::sin(std::numbers::pi * X(i, 0) * X(i, 1)) + 20 * (c * c) + 10 * X(i, 3) + 5 * X(i, 4);
   }
-  if (o.noise > 0) y += o.noise * rng.standard_normal(o.n_samples);
+  if (o.noise > 0) y += o.noise * standard_normal(rng, o.n_samples, 1).col(0);
   return {std::move(X), std::move(y)};
 }
 
@@ -488,8 +495,8 @@ Matrix make_spd_matrix(Index n_dim, std::optional<std::uint64_t> random_state) {
   const Matrix A = rng.random(n_dim, n_dim);
   // The singular vectors of the symmetric A^T A are its eigenvectors; ordered
   // by decreasing eigenvalue, as an SVD orders them.
-  const Eigen::SelfAdjointEigenSolver<Matrix> eig(A.transpose() * A);
-  const Matrix U = eig.eigenvectors().rowwise().reverse();
+  const Matrix AtA = A.transpose() * A;
+  const Matrix U = linalg::eigh(AtA, {.check_finite = false, .driver = linalg::EighDriver::evd}).v.rowwise().reverse();
   Matrix K = Matrix::Ones(n_dim, n_dim);
   K.diagonal() += rng.random(n_dim);
   const Matrix X = U * K * U.transpose();
