@@ -9,6 +9,8 @@
 #include <scilearn/learn/metrics/cluster.hpp>
 #include <scilearn/learn/metrics/pairwise.hpp>
 #include <scilearn/learn/metrics/regression.hpp>
+#include <scilearn/learn/datasets/generators.hpp>
+#include <scilearn/learn/datasets/loaders.hpp>
 #include <scilearn/learn/validation.hpp>
 #include <scilearn/learn/base/estimator.hpp>
 #include <scilearn/learn/base/estimator_base.hpp>
