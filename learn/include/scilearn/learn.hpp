@@ -8,4 +8,5 @@
 #include <scilearn/learn/base/params.hpp>
 #include <scilearn/learn/compose/pipeline.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
+#include <scilearn/learn/linear_model/logistic_regression.hpp>
 #include <scilearn/learn/preprocessing/standard_scaler.hpp>
