@@ -21,6 +21,7 @@
 #include <scilearn/learn/compose/pipeline.hpp>
 #include <scilearn/learn/compose/transformed_target_regressor.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
+#include <scilearn/learn/linear_model/logistic_regression.hpp>
 #include <scilearn/learn/preprocessing/standard_scaler.hpp>
 #include <scilearn/learn/metrics/classification.hpp>
 #include <scilearn/learn/metrics/ranking.hpp>

@@ -22,19 +22,26 @@ namespace {
 struct Data {
   Matrix X;
   Vector y;
+  Vector labels;  // y cut into three classes -1, 3, 7 (what classifiers fit)
 };
 
 // Regression data every estimator of the list can fit: 40 samples, 4 features.
 Data regression_data(std::uint64_t seed) {
   Generator rng(seed);
-  Data d{rng.standard_normal(40, 4), Vector()};
+  Data d{rng.standard_normal(40, 4), Vector(), Vector()};
   d.X.col(1) = d.X.col(1) * 10.0 + Vector::Constant(40, 3.0);
   d.y = d.X * Vector::LinSpaced(4, 0.5, 2.0) + 0.1 * rng.standard_normal(40);
+  d.labels = d.y.unaryExpr([](double v) { return v < 0 ? -1.0 : (v < 6 ? 3.0 : 7.0); });
   return d;
 }
 
-// What the fitted estimator outputs: predictions or the transformed X.
+// The targets an estimator fits: class labels for a classifier, y otherwise.
+const Vector& target(const Data& d, const Estimator& e) { return is_classifier(e) ? d.labels : d.y; }
+
+// What the fitted estimator outputs: probabilities (which vary continuously
+// with the model, unlike labels), predictions or the transformed X.
 Matrix output_of(const Estimator& e, const Matrix& X) {
+  if (e.has(Method::predict_proba)) return e.predict_proba(X);
   if (e.has(Method::predict)) return e.predict(X);
   return e.transform(X);
 }
@@ -47,7 +54,7 @@ BOOST_AUTO_TEST_CASE(clone_is_unfitted_with_equal_params) {
   const Data d = regression_data(1);
   for (const auto& c : conformance_cases()) {
     auto e = c.make();
-    e->fit(d.X, d.y);
+    e->fit(d.X, target(d, *e));
     const auto copy = e->clone();
     BOOST_TEST_INFO(label(*e));
     BOOST_TEST(!copy->is_fitted());
@@ -72,7 +79,7 @@ BOOST_AUTO_TEST_CASE(fit_returns_the_estimator_and_keeps_params) {
   for (const auto& c : conformance_cases()) {
     auto e = c.make();
     const ParamMap before = e->get_params();
-    Estimator& returned = e->fit(d.X, d.y);
+    Estimator& returned = e->fit(d.X, target(d, *e));
     BOOST_TEST_INFO(label(*e));
     BOOST_TEST(&returned == e.get());
     BOOST_TEST(e->is_fitted());
@@ -85,8 +92,8 @@ BOOST_AUTO_TEST_CASE(fitting_twice_gives_the_same_model) {
   const Data d = regression_data(3);
   for (const auto& c : conformance_cases()) {
     auto e = c.make();
-    const Matrix first = output_of(e->fit(d.X, d.y), d.X);
-    const Matrix second = output_of(e->fit(d.X, d.y), d.X);
+    const Matrix first = output_of(e->fit(d.X, target(d, *e)), d.X);
+    const Matrix second = output_of(e->fit(d.X, target(d, *e)), d.X);
     BOOST_TEST_INFO(label(*e));
     BOOST_TEST((first == second));
   }
@@ -106,7 +113,7 @@ BOOST_AUTO_TEST_CASE(wrong_feature_count_names_both_counts) {
   const Data d = regression_data(5);
   for (const auto& c : conformance_cases()) {
     auto e = c.make();
-    e->fit(d.X, d.y);
+    e->fit(d.X, target(d, *e));
     const std::string message = testing::message_of<ValueError>([&] { (void)output_of(*e, Matrix::Ones(3, 5)); });
     BOOST_TEST_INFO(label(*e) << ": " << message);
     BOOST_TEST(message.find("X has 5 features") != std::string::npos);
@@ -134,7 +141,7 @@ BOOST_AUTO_TEST_CASE(one_sample_or_one_feature_gives_an_error_or_a_finite_result
   for (const auto& c : conformance_cases()) {
     for (const Matrix& X : {Matrix(d.X.topRows(1)), Matrix(d.X.leftCols(1))}) {
       auto e = c.make();
-      const Vector y = d.y.head(X.rows());
+      const Vector y = target(d, *e).head(X.rows());
       BOOST_TEST_INFO(label(*e) << " on " << X.rows() << "x" << X.cols());
       try {
         e->fit(X, y);
@@ -151,8 +158,9 @@ BOOST_AUTO_TEST_CASE(inputs_are_not_modified) {
   const Vector w = Vector::LinSpaced(40, 0.5, 2.0);
   for (const auto& c : conformance_cases()) {
     Matrix X = d.X;
-    Vector y = d.y, weights = w;
     auto e = c.make();
+    const Vector& original = target(d, *e);
+    Vector y = original, weights = w;
     if (c.sample_weight)
       e->fit(X, y, weights);
     else
@@ -160,7 +168,7 @@ BOOST_AUTO_TEST_CASE(inputs_are_not_modified) {
     (void)output_of(*e, X);
     BOOST_TEST_INFO(label(*e));
     BOOST_TEST((X == d.X));
-    BOOST_TEST((y == d.y));
+    BOOST_TEST((y == original));
     BOOST_TEST((weights == w));
   }
 }
@@ -172,12 +180,11 @@ BOOST_AUTO_TEST_CASE(sample_order_does_not_matter) {
   for (Index i = 0; i < 40; ++i) order[static_cast<std::size_t>(i)] = i;
   rng.shuffle(order.begin(), order.end());
   const Matrix X_shuffled = d.X(order, Eigen::all);
-  const Vector y_shuffled = d.y(order);
   for (const auto& c : conformance_cases()) {
     if (!c.order_invariant) continue;
     auto a = c.make(), b = c.make();
-    a->fit(d.X, d.y);
-    b->fit(X_shuffled, y_shuffled);
+    a->fit(d.X, target(d, *a));
+    b->fit(X_shuffled, target(d, *b)(order));
     const Matrix out_a = output_of(*a, d.X), out_b = output_of(*b, d.X);
     BOOST_TEST_INFO(label(*a));
     // Sums in another order: agreement to a few hundred rounding errors of the output's scale.
@@ -194,12 +201,11 @@ BOOST_AUTO_TEST_CASE(integer_sample_weight_equals_repeated_samples) {
     for (Index k = 0; k < i % 3; ++k) repeated.push_back(i);
   }
   const Matrix X_repeated = d.X(repeated, Eigen::all);
-  const Vector y_repeated = d.y(repeated);
   for (const auto& c : conformance_cases()) {
     if (!c.sample_weight) continue;
     auto weighted = c.make(), copies = c.make();
-    weighted->fit(d.X, d.y, w);
-    copies->fit(X_repeated, y_repeated);
+    weighted->fit(d.X, target(d, *weighted), w);
+    copies->fit(X_repeated, target(d, *copies)(repeated));
     const Matrix a = output_of(*weighted, d.X), b = output_of(*copies, d.X);
     BOOST_TEST_INFO(label(*weighted));
     BOOST_TEST((a - b).cwiseAbs().maxCoeff() <= 1e-10 * (1 + a.cwiseAbs().maxCoeff()));
@@ -218,6 +224,28 @@ BOOST_AUTO_TEST_CASE(save_then_load_gives_identical_outputs) {
     BOOST_TEST(loaded->name() == e->name());
     BOOST_TEST(params_equal(loaded->get_params(), e->get_params()));
     BOOST_TEST((output_of(*loaded, d.X) == output_of(*e, d.X)));
+// Classifiers: classes() holds the labels of y (any integers), sorted;
+// predict returns some of them; predict_proba has one column per class and
+// rows that sum to 1; predict_log_proba is its logarithm.
+BOOST_AUTO_TEST_CASE(classifiers_keep_their_labels_and_give_probabilities) {
+  const Data d = regression_data(11);
+  for (const auto& c : conformance_cases()) {
+    auto e = c.make();
+    if (!is_classifier(*e)) continue;
+    e->fit(d.X, d.labels);
+    BOOST_TEST_INFO(label(*e));
+    BOOST_TEST((e->classes() == (Vector(3) << -1.0, 3.0, 7.0).finished()));
+    for (const double v : e->predict(d.X)) BOOST_TEST((v == -1.0 || v == 3.0 || v == 7.0));
+    if (!e->has(Method::predict_proba)) continue;
+    const Matrix proba = e->predict_proba(d.X);
+    BOOST_TEST(proba.cols() == 3);
+    BOOST_TEST((proba.array() >= 0).all());
+    // A sum of 3 rounded terms.
+    BOOST_TEST((proba.rowwise().sum().array() - 1).abs().maxCoeff() <= 1e-15);
+    // The log-probabilities subtract a log-sum-exp of up to a few tens, whose
+    // rounding (some tens of eps) exp passes on.
+    if (e->has(Method::predict_log_proba))
+      BOOST_TEST((e->predict_log_proba(d.X).array().exp() - proba.array()).abs().maxCoeff() <= 1e-13);
   }
 }
 

@@ -1,0 +1,186 @@
+#pragma once
+/// \file
+/// LogisticRegression: L2-regularized binary and multinomial logistic
+/// regression, as sklearn.linear_model.LogisticRegression (1.9).
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <scilearn/learn/base/estimator_base.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace scilearn::learn {
+
+/// The `penalty` parameter. scikit-learn 1.8 deprecated it in favour of
+/// l1_ratio and C; its default, `deprecated`, means "derive the penalty from
+/// l1_ratio (0: l2, 1: l1, between: elasticnet) and C (inf: none)". An empty
+/// optional is Python's None: no penalty.
+enum class LogisticPenalty { deprecated, l2, l1, elasticnet };
+
+constexpr auto param_names(LogisticPenalty) {
+  return std::array{std::pair{LogisticPenalty::deprecated, "deprecated"}, std::pair{LogisticPenalty::l2, "l2"},
+                    std::pair{LogisticPenalty::l1, "l1"}, std::pair{LogisticPenalty::elasticnet, "elasticnet"}};
+}
+
+/// The solver: scikit-learn's "lbfgs" (the default) and "newton-cholesky".
+/// scikit-learn's liblinear, newton-cg, sag and saga are not provided.
+enum class LogisticSolver { lbfgs, newton_cholesky };
+
+constexpr auto param_names(LogisticSolver) {
+  return std::array{std::pair{LogisticSolver::lbfgs, "lbfgs"},
+                    std::pair{LogisticSolver::newton_cholesky, "newton-cholesky"}};
+}
+
+/// LogisticRegression's hyper-parameters: scikit-learn's names and defaults.
+///
+/// `class_weight` is a string in C++ ("" for None, or "balanced"); a dict
+/// {label: weight} is given as two aligned lists, `class_weight_labels` and
+/// `class_weight_values` (classes not listed weigh 1, as in scikit-learn).
+/// `n_jobs` (without effect since scikit-learn 1.8) is absent.
+struct LogisticRegressionParams {
+  /// Deprecated in scikit-learn 1.8 (a user warning when set); None
+  /// (std::nullopt) fits without penalty, ignoring C.
+  std::optional<LogisticPenalty> penalty = LogisticPenalty::deprecated;
+  /// Inverse regularization strength (> 0); infinity: no penalty.
+  double C = 1.0;
+  /// Elastic-net mixing: 0 is L2 (the only one these solvers support), 1 L1.
+  double l1_ratio = 0.0;
+  /// Dual formulation (liblinear only in scikit-learn): must be false.
+  bool dual = false;
+  /// Stopping tolerance: lbfgs stops when the largest gradient entry is <= tol;
+  /// newton-cholesky when the largest Newton step entry is <= tol.
+  double tol = 1e-4;
+  /// Fit an (unpenalized) intercept per class.
+  bool fit_intercept = true;
+  /// liblinear's synthetic feature scale: accepted (> 0) and unused, as by
+  /// scikit-learn's other solvers.
+  double intercept_scaling = 1.0;
+  /// "" (None: every class weighs 1) or "balanced": class k weighs
+  /// sum(w) / (n_classes * sum of w over class k), w the sample weights.
+  std::string class_weight{};
+  /// A {label: weight} dict: labels and their weights, aligned (empty: none).
+  std::vector<double> class_weight_labels{};
+  std::vector<double> class_weight_values{};
+  /// Unused by lbfgs and newton-cholesky (as in scikit-learn).
+  std::optional<std::uint64_t> random_state{};
+  LogisticSolver solver = LogisticSolver::lbfgs;
+  /// Iteration limit (>= 0); on reaching it a ConvergenceWarning is raised
+  /// and the last iterate is kept.
+  int max_iter = 100;
+  /// Accepted for compatibility; nothing is printed.
+  int verbose = 0;
+  /// Start from the previous fit's coefficients (when the shapes agree).
+  bool warm_start = false;
+};
+
+/// LogisticRegression's learned state.
+struct LogisticRegressionFitted {
+  Index n_features_in = 0;
+  /// The distinct labels of y, sorted.
+  Vector classes;
+  /// 1 x n_features for two classes (the positive class is classes[1]),
+  /// n_classes x n_features otherwise.
+  Matrix coef;
+  /// 1 or n_classes entries; zeros without fit_intercept.
+  Vector intercept;
+  /// The solver's iterations (at most max_iter).
+  Index n_iter = 0;
+};
+
+/// Logistic regression (aka logit, MaxEnt), scikit-learn's objective:
+///
+///   (1 / S) sum_i s_i loss(y_i, X_i W^T + b) + ||W||^2 / (2 C S),
+///
+/// s_i the sample weights times the class weights, S their sum, loss the
+/// binomial deviance / 2 for two classes (one coefficient row) and the
+/// multinomial (softmax) cross-entropy for more (one row per class). The
+/// intercept b is not penalized.
+///
+/// Solvers: "lbfgs" runs optimize's L-BFGS-B with SciPy's options as
+/// scikit-learn passes them (maxiter = max_iter, maxls = 50, gtol = tol,
+/// ftol = 64 eps), from zero (or the previous fit with warm_start);
+/// "newton-cholesky" takes Newton steps with a Cholesky factorization of the
+/// full Hessian (of size (n_features + 1) n_classes) and a backtracking line
+/// search, as scikit-learn's NewtonCholeskySolver. Both warn
+/// (WarningCategory::convergence) when they stop at max_iter, and keep the result.
+///
+/// The loss and its gradient are computed in blocks of rows: each block's
+/// products with X (GEMV / GEMM) read it once from memory for both X w and
+/// X^T r. Blocks run on as many threads as the BLAS pool has
+/// (set_blas_num_threads), each on one BLAS thread, and their sums are added
+/// in a fixed order, so the result does not depend on the thread count.
+///
+/// Throws ValueError (fit): y with fewer than 2 classes or non-integer
+/// values, C <= 0, l1_ratio outside [0, 1] or other than 0 (these solvers
+/// support only L2), penalty l1 / elasticnet, dual, tol < 0, max_iter < 0,
+/// intercept_scaling <= 0, a class_weight other than "" / "balanced", class
+/// weight labels and values of different lengths or a listed label missing
+/// from y while another class is unlisted (as scikit-learn).
+///
+/// Complexity: per lbfgs iteration one or a few evaluations, each
+/// O(n_samples n_features n_classes); newton-cholesky, per iteration also
+/// O(n_samples (n_features n_classes)^2) for the Hessian and a Cholesky
+/// factorization of O((n_features n_classes)^3).
+///
+/// \code
+///   LogisticRegression clf({.C = 10.0});
+///   clf.fit(X, y);                    // y holds labels, e.g. -1, 3, 7
+///   Vector labels = clf.predict(X_test);
+///   Matrix p = clf.predict_proba(X_test);   // columns in the order of clf.classes()
+/// \endcode
+class LogisticRegression final
+    : public EstimatorBase<LogisticRegression, Classifier, LogisticRegressionParams, LogisticRegressionFitted> {
+ public:
+  static constexpr std::string_view class_name = "LogisticRegression";
+  template <class P, class F>
+  static void visit_params(P& p, F&& f) {
+    f("penalty", p.penalty);
+    f("C", p.C);
+    f("l1_ratio", p.l1_ratio);
+    f("dual", p.dual);
+    f("tol", p.tol);
+    f("fit_intercept", p.fit_intercept);
+    f("intercept_scaling", p.intercept_scaling);
+    f("class_weight", p.class_weight);
+    f("class_weight_labels", p.class_weight_labels);
+    f("class_weight_values", p.class_weight_values);
+    f("random_state", p.random_state);
+    f("solver", p.solver);
+    f("max_iter", p.max_iter);
+    f("verbose", p.verbose);
+    f("warm_start", p.warm_start);
+  }
+  using EstimatorBase::EstimatorBase;
+
+  [[nodiscard]] bool has(Method method) const override {
+    return method == Method::predict || method == Method::predict_proba || method == Method::predict_log_proba ||
+           method == Method::decision_function || method == Method::score;
+  }
+
+  /// The class of each row of X: classes()[1] where the decision function is
+  /// positive (two classes), else the class of the largest score (the first on ties).
+  /// Throws NotFittedError before fit, ValueError for a different feature count or non-finite X.
+  [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// Probabilities, n_samples x n_classes: the logistic function of the
+  /// decision function (two classes) or its softmax.
+  [[nodiscard]] Matrix predict_proba(const MatrixView& X) const override;
+  /// log(predict_proba), computed as log-sigmoid / log-softmax, without underflow to -inf.
+  [[nodiscard]] Matrix predict_log_proba(const MatrixView& X) const override;
+  /// X coef^T + intercept: n_samples x 1 for two classes, n_samples x n_classes otherwise.
+  [[nodiscard]] Matrix decision_function(const MatrixView& X) const override;
+  /// The sorted class labels (NotFittedError before fit).
+  [[nodiscard]] Vector classes() const override { return fitted().classes; }
+
+  /// scikit-learn's coef_, intercept_ and n_iter_[0] (NotFittedError before fit).
+  [[nodiscard]] const Matrix& coef() const { return fitted().coef; }
+  [[nodiscard]] const Vector& intercept() const { return fitted().intercept; }
+  [[nodiscard]] Index n_iter() const { return fitted().n_iter; }
+
+ private:
+  friend EstimatorBase;
+  [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
+};
+
+}  // namespace scilearn::learn

@@ -1,0 +1,548 @@
+#include <Eigen/Cholesky>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <scilearn/core/parallel.hpp>
+#include <scilearn/core/validation.hpp>
+#include <scilearn/core/warnings.hpp>
+#include <scilearn/learn/linear_model/logistic_regression.hpp>
+#include <scilearn/optimize/minimize.hpp>
+#include <vector>
+
+namespace scilearn::learn {
+
+namespace {
+
+constexpr std::string_view kFit = "LogisticRegression.fit";
+constexpr double kEps = std::numeric_limits<double>::epsilon();
+
+// log(1 + exp(r)) without overflow, and without losing r when r is large.
+inline double softplus(double r) { return r > 0 ? r + std::log1p(std::exp(-r)) : std::log1p(std::exp(r)); }
+// 1 / (1 + exp(-r)) without overflow.
+inline double expit(double r) {
+  if (r >= 0) return 1 / (1 + std::exp(-r));
+  const double e = std::exp(r);
+  return e / (1 + e);
+}
+
+// The penalized, weighted mean loss of scikit-learn's LinearModelLoss and its
+// gradient, on the parameter vector laid out as scikit-learn ravels it for
+// L-BFGS: W (K x p, column-major: the K classes of a feature are contiguous)
+// then the K intercepts when fit_intercept. K = 1 for two classes (binomial
+// loss, y in {0, 1}), K = n_classes otherwise (multinomial loss).
+//
+// The rows of X are split into chunks of a fixed size (which depends on n and
+// p only); each chunk is processed in blocks small enough to stay in cache, so
+// that X is read from memory once per evaluation for both X W^T and the
+// gradient's X^T G. Chunks run in parallel and their partial sums are added in
+// chunk order, so the result does not depend on the thread count.
+class LogisticLoss {
+ public:
+  LogisticLoss(const MatrixView& X, std::vector<int> y, Vector weight, Index K, bool fit_intercept, double l2,
+               int threads)
+      : X_(X), y_(std::move(y)), w_(std::move(weight)), K_(K), p_(X.cols()), fit_intercept_(fit_intercept), l2_(l2) {
+    const Index n = X.rows();
+    // A block of X (block_ x p doubles) of about 256 KiB stays in L2 between
+    // its two products.
+    block_ = std::clamp<Index>(32768 / std::max<Index>(p_, 1), 16, 4096);
+    chunk_ = std::max<Index>(8 * block_, (n + 255) / 256);
+    chunk_ = (chunk_ + block_ - 1) / block_ * block_;
+    n_chunks_ = (n + chunk_ - 1) / chunk_;
+    partial_.resize(K_ * p_ + K_ + 1, n_chunks_);
+    threads_ = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, n_chunks_)));
+  }
+
+  [[nodiscard]] Index size() const { return K_ * p_ + (fit_intercept_ ? K_ : 0); }
+  [[nodiscard]] int threads() const { return threads_; }
+
+  // The objective at x; its gradient into grad (sized like x).
+  double operator()(const Vector& x, Vector& grad) {
+    const Eigen::Map<const Matrix> W(x.data(), K_, p_);
+    Vector b = fit_intercept_ ? Vector(x.tail(K_)) : Vector::Zero(K_);
+#pragma omp parallel num_threads(threads_)
+    {
+      Matrix raw(K_, block_), g(K_, block_);
+#pragma omp for schedule(dynamic, 1)
+      for (Index c = 0; c < n_chunks_; ++c) chunk(c, W, b, raw, g);
+    }
+    // The chunks' sums, in chunk order.
+    Vector total = partial_.col(0);
+    for (Index c = 1; c < n_chunks_; ++c) total += partial_.col(c);
+    grad.resize(size());
+    Eigen::Map<Matrix>(grad.data(), K_, p_) = Eigen::Map<const Matrix>(total.data(), K_, p_) + l2_ * W;
+    if (fit_intercept_) grad.tail(K_) = total.segment(K_ * p_, K_);
+    return total(K_ * p_ + K_) + 0.5 * l2_ * W.squaredNorm();
+  }
+
+  // Probabilities at x: n x K (K = 1: of the positive class).
+  [[nodiscard]] Matrix raw(const Vector& x) const {
+    const Eigen::Map<const Matrix> W(x.data(), K_, p_);
+    Matrix r = X_ * W.transpose();
+    if (fit_intercept_) r.rowwise() += x.tail(K_).transpose();
+    return r;
+  }
+
+  [[nodiscard]] const std::vector<int>& y() const { return y_; }
+  [[nodiscard]] const Vector& weight() const { return w_; }
+
+ private:
+  void chunk(Index c, const Eigen::Map<const Matrix>& W, const Vector& b, Matrix& raw, Matrix& g) {
+    const Index n = X_.rows();
+    const Index begin = c * chunk_, end = std::min(n, begin + chunk_);
+    auto out = partial_.col(c);
+    auto grad_W = Eigen::Map<Matrix>(out.data(), K_, p_);
+    grad_W.setZero();
+    Vector g_sum = Vector::Zero(K_);
+    double loss = 0;
+    for (Index start = begin; start < end; start += block_) {
+      const Index m = std::min(block_, end - start);
+      const auto Xb = X_.middleRows(start, m);
+      if (K_ == 1) {
+        Eigen::Map<Vector> rv(raw.data(), m), gv(g.data(), m);
+        rv.noalias() = Xb * Eigen::Map<const Vector>(W.data(), p_);
+        for (Index i = 0; i < m; ++i) {
+          const double ri = rv(i) + b(0), wi = w_(start + i);
+          const bool positive = y_[static_cast<std::size_t>(start + i)] != 0;
+          loss += wi * (softplus(ri) - (positive ? ri : 0.0));
+          gv(i) = wi * (expit(ri) - (positive ? 1.0 : 0.0));
+        }
+        Eigen::Map<Vector>(out.data(), p_).noalias() += Xb.transpose() * gv;
+        g_sum(0) += gv.sum();
+      } else {
+        auto r = raw.leftCols(m);
+        auto gb = g.leftCols(m);
+        r.noalias() = W * Xb.transpose();
+        for (Index i = 0; i < m; ++i) {
+          auto ri = r.col(i);
+          ri += b;
+          const double top = ri.maxCoeff();
+          double sum = 0;
+          for (Index k = 0; k < K_; ++k) sum += (gb(k, i) = std::exp(ri(k) - top));
+          const double wi = w_(start + i);
+          const int yi = y_[static_cast<std::size_t>(start + i)];
+          loss += wi * (top + std::log(sum) - ri(yi));
+          gb.col(i) *= wi / sum;
+          gb(yi, i) -= wi;
+        }
+        grad_W.noalias() += gb * Xb;
+        g_sum += gb.rowwise().sum();
+      }
+    }
+    out.segment(K_ * p_, K_) = g_sum;
+    out(K_ * p_ + K_) = loss;
+  }
+
+  const MatrixView& X_;
+  std::vector<int> y_;  // class index (K = 1: 1 for the positive class, else 0)
+  Vector w_;            // sample weight / sum of the sample weights
+  Index K_, p_;
+  bool fit_intercept_;
+  double l2_;
+  Index block_ = 0, chunk_ = 0, n_chunks_ = 0;
+  int threads_ = 1;
+  Matrix partial_;  // per chunk: gradient of W (K p), of b (K), loss (1)
+};
+
+// The sorted distinct labels; ValueError for non-integer labels (scikit-learn's
+// "continuous" targets).
+Vector sorted_classes(const VectorView& y) {
+  std::vector<double> v(y.data(), y.data() + y.size());
+  for (const double value : v)
+    if (value != std::round(value))
+      throw ValueError(cat(kFit,
+                           ": Unknown label type: continuous. Maybe you are trying to fit a classifier, which "
+                           "expects discrete classes on a regression target with continuous values (got y = ",
+                           value, ")"));
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return Eigen::Map<const Vector>(v.data(), static_cast<Index>(v.size()));
+}
+
+Index class_index(const Vector& classes, double label) {
+  return std::lower_bound(classes.data(), classes.data() + classes.size(), label) - classes.data();
+}
+
+// scikit-learn's compute_class_weight: one weight per class.
+Vector class_weights(const LogisticRegressionParams& p, const Vector& classes, const std::vector<int>& index,
+                     const Vector& sample_weight) {
+  const Index K = classes.size();
+  Vector weight = Vector::Ones(K);
+  if (!p.class_weight_labels.empty() || !p.class_weight_values.empty()) {
+    if (!p.class_weight.empty())
+      throw ValueError(cat(kFit, ": give class_weight = '", p.class_weight,
+                           "' or per-class weights (class_weight_labels / class_weight_values), not both"));
+    if (p.class_weight_labels.size() != p.class_weight_values.size())
+      throw ValueError(cat(kFit, ": class_weight_labels has ", p.class_weight_labels.size(),
+                           " entries but class_weight_values has ", p.class_weight_values.size()));
+    std::string unweighted;
+    Index weighted = 0;
+    for (Index k = 0; k < K; ++k) {
+      const auto at = std::find(p.class_weight_labels.begin(), p.class_weight_labels.end(), classes(k));
+      if (at == p.class_weight_labels.end()) {
+        unweighted += cat(unweighted.empty() ? "" : ", ", classes(k));
+        continue;
+      }
+      weight(k) = p.class_weight_values[static_cast<std::size_t>(at - p.class_weight_labels.begin())];
+      ++weighted;
+    }
+    if (!unweighted.empty() && weighted != static_cast<Index>(p.class_weight_labels.size()))
+      throw ValueError(cat(kFit, ": The classes, [", unweighted, "], are not in class_weight"));
+    for (const double v : p.class_weight_values)
+      if (!(v >= 0) || !std::isfinite(v))
+        throw ValueError(cat(kFit, ": class weights must be finite and >= 0, got ", v));
+  } else if (p.class_weight == "balanced") {
+    Vector count = Vector::Zero(K);
+    for (std::size_t i = 0; i < index.size(); ++i) count(index[i]) += sample_weight(static_cast<Index>(i));
+    for (Index k = 0; k < K; ++k)
+      if (!(count(k) > 0))
+        throw ValueError(cat(kFit, ": class_weight='balanced' needs a positive total weight for every class; class ",
+                             classes(k), " has none"));
+    weight = count.sum() / (static_cast<double>(K) * count.array());
+  } else if (!p.class_weight.empty()) {
+    throw ValueError(cat(kFit, ": class_weight must be '' (None) or 'balanced', got '", p.class_weight, "'"));
+  }
+  return weight;
+}
+
+void warn_lbfgs(const optimize::OptimizeResult& result, Index n_iter, int max_iter) {
+  std::string message = cat("lbfgs failed to converge after ", n_iter, " iteration(s) (status=", result.status, "):\n",
+                            result.message, "\n");
+  if (n_iter == max_iter)
+    message += cat("\nIncrease the number of iterations to improve the convergence (max_iter=", max_iter, ").");
+  message +=
+      "\nPlease also refer to the documentation for alternative solver options:\n"
+      "    https://scikit-learn.org/stable/modules/linear_model.html#logistic-regression";
+  warn(WarningCategory::convergence, std::move(message));
+}
+
+// L-BFGS-B with scikit-learn's options. Returns the iterations (at most max_iter).
+Index solve_lbfgs(LogisticLoss& loss, Vector& x, const LogisticRegressionParams& p) {
+  optimize::MinimizeOptions options;
+  options.method = optimize::Method::lbfgsb;
+  // SciPy stops after the first iteration when maxiter is 0; our 0 means "the default".
+  options.maxiter = std::max(p.max_iter, 1);
+  options.maxls = 50;
+  options.gtol = p.tol;
+  options.ftol = 64 * kEps;
+  const optimize::ObjectiveWithGradient fun = [&](const Vector& v, Vector& g) { return loss(v, g); };
+  const optimize::OptimizeResult result = [&] {
+    // Our blocks run on the BLAS pool's threads, each block's products on one BLAS thread.
+    const BlasThreadLimit limit(1);
+    return optimize::minimize(fun, x, options);
+  }();
+  x = result.x;
+  const Index n_iter = std::min<Index>(result.nit, p.max_iter);
+  if (result.status != 0) warn_lbfgs(result, n_iter, p.max_iter);
+  return n_iter;
+}
+
+// The Hessian of the objective at x, in the layout of x (W column-major, K x
+// p, then the K intercepts): (1 / S) sum_i s_i [x_i; 1] [x_i; 1]^T kron H_i,
+// H_i = diag(P_i) - P_i P_i^T (K > 1) or p_i (1 - p_i) (K = 1), plus l2 on W.
+Matrix hessian(const MatrixView& X, const LogisticLoss& loss, const Vector& x, Index K, bool fit_intercept, double l2) {
+  const Index n = X.rows(), p = X.cols();
+  const Index dof = p + (fit_intercept ? 1 : 0);
+  Matrix P = loss.raw(x);  // n x K
+  if (K == 1) {
+    P = P.unaryExpr([](double r) { return expit(r); });
+  } else {
+    for (Index i = 0; i < n; ++i) {
+      auto row = P.row(i);
+      row.array() = (row.array() - row.maxCoeff()).exp();
+      row /= row.sum();
+    }
+  }
+  const Vector& w = loss.weight();
+  Matrix H(K * dof, K * dof);
+  Matrix WX(n, p), block(dof, dof);
+  Vector d(n);
+  for (Index k = 0; k < K; ++k)
+    for (Index l = 0; l <= k; ++l) {
+      if (K == 1)
+        d = w.array() * P.col(0).array() * (1 - P.col(0).array());
+      else
+        d = w.array() * P.col(k).array() * ((k == l ? 1.0 : 0.0) - P.col(l).array());
+      WX.noalias() = d.asDiagonal() * X;
+      block.topLeftCorner(p, p).noalias() = X.transpose() * WX;
+      if (fit_intercept) {
+        block.col(p).head(p) = WX.colwise().sum().transpose();  // sum_i d_i x_i
+        block.row(p).head(p) = block.col(p).head(p).transpose();
+        block(p, p) = d.sum();
+      }
+      // Entry (feature j, class k) sits at j K + k; intercept k at p K + k.
+      // Block (k, l) and its transpose (l, k).
+      for (Index j = 0; j < dof; ++j)
+        for (Index i = 0; i < dof; ++i) {
+          H(j * K + k, i * K + l) = block(j, i);
+          H(i * K + l, j * K + k) = block(j, i);
+        }
+    }
+  for (Index i = 0; i < K * p; ++i) H(i, i) += l2;
+  return H;
+}
+
+// scikit-learn's NewtonCholeskySolver: Newton steps from a Cholesky
+// factorization of the Hessian, a backtracking (Armijo) line search, and
+// lbfgs for the remaining iterations when a step fails. Returns the iterations.
+Index solve_newton_cholesky(const MatrixView& X, LogisticLoss& loss, Vector& x, const LogisticRegressionParams& p,
+                            Index K, double l2) {
+  const Index size = x.size(), n_features = X.cols();
+  const bool multinomial = K > 1;
+  const bool no_penalty = multinomial && l2 == 0;
+  const bool multinomial_intercept = multinomial && p.fit_intercept;
+  const Index dof = n_features + (p.fit_intercept ? 1 : 0);
+  // The multinomial is over-parametrized: fix the last class's coefficients
+  // (no penalty) or its intercept to 0, as scikit-learn does.
+  std::vector<Index> kept;
+  for (Index i = 0; i < size; ++i) {
+    const bool last_class = i % K == K - 1;
+    if (no_penalty && last_class) continue;
+    if (!no_penalty && multinomial_intercept && i == size - 1) continue;
+    kept.push_back(i);
+  }
+  if (no_penalty) {
+    for (Index j = 0; j < dof; ++j) x.segment(j * K, K).array() -= x(j * K + K - 1);
+  } else if (multinomial_intercept) {
+    x.tail(K).array() -= x(size - 1);
+  }
+  const auto evaluate = [&](const Vector& v, Vector& g) {
+    const BlasThreadLimit limit(1);
+    return loss(v, g);
+  };
+  Vector grad(size), grad_old(size), step(size), x_old(size);
+  double value = evaluate(x, grad);
+  const auto kept_n = static_cast<Index>(kept.size());
+  Index iteration = 1;
+  bool converged = false, fallback = false;
+  while (iteration <= p.max_iter && !converged) {
+    const Matrix H = hessian(X, loss, x, K, p.fit_intercept, l2);
+    Matrix Hr(kept_n, kept_n);
+    Vector gr(kept_n);
+    for (Index a = 0; a < kept_n; ++a) {
+      gr(a) = grad(kept[static_cast<std::size_t>(a)]);
+      for (Index c = 0; c < kept_n; ++c)
+        Hr(a, c) = H(kept[static_cast<std::size_t>(a)], kept[static_cast<std::size_t>(c)]);
+    }
+    const Eigen::LLT<Matrix> llt(Hr);
+    if (llt.info() != Eigen::Success || !(llt.rcond() > kEps)) {
+      warn(WarningCategory::linalg,
+           cat("The inner solver of NewtonCholeskySolver stumbled upon a singular or very ill-conditioned Hessian "
+               "matrix at iteration ",
+               iteration, ". It will now resort to lbfgs instead."));
+      fallback = true;
+      break;
+    }
+    const Vector sr = llt.solve(-gr);
+    step.setZero();
+    for (Index a = 0; a < kept_n; ++a) step(kept[static_cast<std::size_t>(a)]) = sr(a);
+    // grad on the removed entries is replaced by 0 in scikit-learn.
+    double g_step = 0;
+    for (Index a = 0; a < kept_n; ++a) g_step += gr(a) * sr(a);
+    if (g_step > 0) {
+      fallback = true;
+      break;
+    }
+    // Backtracking line search (scikit-learn's constants).
+    const double beta = 0.5, sigma = 1.0 / 2048, tiny = 16 * kEps;
+    double t = 1;
+    x_old = x;
+    grad_old = grad;
+    const double value_old = value;
+    double grad_old_l1 = -1;
+    bool accepted = false;
+    for (int i = 0; i < 21; ++i) {
+      x = x_old + t * step;
+      value = evaluate(x, grad);
+      const double improvement = value - value_old;
+      if (improvement <= t * sigma * g_step) {
+        accepted = true;
+        break;
+      }
+      if (std::abs(improvement) <= std::abs(value_old * tiny)) {
+        if (grad_old_l1 < 0) grad_old_l1 = grad_old.lpNorm<1>();
+        if (grad.lpNorm<1>() < grad_old_l1) {
+          accepted = true;
+          break;
+        }
+      }
+      t *= beta;
+    }
+    if (!accepted) {
+      warn(WarningCategory::convergence,
+           cat("Line search of Newton solver NewtonCholeskySolver at iteration #", iteration,
+               " did not converge after 21 line search refinement iterations. It will now resort to lbfgs instead."));
+      fallback = true;
+      break;
+    }
+    // Convergence: the largest gradient entry and the Newton decrement.
+    if (grad.cwiseAbs().maxCoeff() <= p.tol && 0.5 * sr.dot(Hr * sr) <= p.tol) converged = true;
+    ++iteration;
+  }
+  Index n_iter = iteration - 1;
+  if (!converged) {
+    if (fallback) {
+      LogisticRegressionParams rest = p;
+      rest.max_iter = static_cast<int>(p.max_iter - n_iter);
+      n_iter += solve_lbfgs(loss, x, rest);
+    } else {
+      warn(WarningCategory::convergence, cat("Newton solver did not converge after ", n_iter, " iterations."));
+    }
+  }
+  // The symmetric parametrization: coefficients sum to 0 over the classes.
+  if (no_penalty) {
+    for (Index j = 0; j < dof; ++j) x.segment(j * K, K).array() -= x.segment(j * K, K).mean();
+  } else if (multinomial_intercept) {
+    x.tail(K).array() -= x.tail(K).mean();
+  }
+  return n_iter;
+}
+
+void check_params(const LogisticRegressionParams& p) {
+  if (!(p.C > 0)) throw ValueError(cat("LogisticRegression: C must be > 0, got ", p.C));
+  if (!(p.l1_ratio >= 0 && p.l1_ratio <= 1))
+    throw ValueError(cat("LogisticRegression: l1_ratio must be in [0, 1], got ", p.l1_ratio));
+  if (!(p.tol >= 0)) throw ValueError(cat("LogisticRegression: tol must be >= 0, got ", p.tol));
+  if (p.max_iter < 0) throw ValueError(cat("LogisticRegression: max_iter must be >= 0, got ", p.max_iter));
+  if (!(p.intercept_scaling > 0))
+    throw ValueError(cat("LogisticRegression: intercept_scaling must be > 0, got ", p.intercept_scaling));
+}
+
+}  // namespace
+
+LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const VectorView* y,
+                                                     const VectorView* sample_weight) const {
+  if (!y) throw ValueError(cat(kFit, ": y is required"));
+  const LogisticRegressionParams& p = params_;
+  check_params(p);
+  const std::string_view solver_name = enum_name(p.solver);
+  // The penalty, as scikit-learn 1.9 derives it.
+  std::optional<LogisticPenalty> penalty;
+  if (p.penalty == LogisticPenalty::deprecated) {
+    penalty = p.l1_ratio == 0   ? LogisticPenalty::l2
+              : p.l1_ratio == 1 ? LogisticPenalty::l1
+                                : LogisticPenalty::elasticnet;
+    if (std::isinf(p.C)) penalty.reset();
+  } else {
+    penalty = p.penalty;
+    warn(WarningCategory::user,
+         "'penalty' was deprecated in version 1.8 and will be removed in 1.10. To avoid this warning, leave "
+         "'penalty' set to its default value and use 'l1_ratio' or 'C' instead.");
+  }
+  if (penalty && *penalty != LogisticPenalty::l2)
+    throw ValueError(
+        cat("Solver ", solver_name, " supports only 'l2' or None penalties, got ", enum_name(*penalty), " penalty."));
+  if (p.dual) throw ValueError(cat("Solver ", solver_name, " supports only dual=False, got dual=True"));
+  if (p.l1_ratio > 0 && p.l1_ratio < 1)
+    warn(WarningCategory::user, "l1_ratio parameter is only used when penalty is 'elasticnet'.");
+  if (!p.penalty && p.C != 1.0)
+    warn(WarningCategory::user, "Setting penalty=None will ignore the C and l1_ratio parameters");
+  const double C = p.penalty.has_value() ? p.C : std::numeric_limits<double>::infinity();
+
+  const Index n = X.rows(), n_features = X.cols();
+  Fitted out;
+  out.n_features_in = n_features;
+  out.classes = sorted_classes(*y);
+  const Index n_classes = out.classes.size();
+  if (n_classes < 2)
+    throw ValueError(
+        cat("This solver needs samples of at least 2 classes in the data, but the data contains only "
+            "one class: ",
+            out.classes(0)));
+  std::vector<int> index(static_cast<std::size_t>(n));
+  for (Index i = 0; i < n; ++i)
+    index[static_cast<std::size_t>(i)] = static_cast<int>(class_index(out.classes, (*y)(i)));
+  Vector weight = sample_weight ? Vector(*sample_weight) : Vector::Ones(n);
+  const Vector per_class = class_weights(p, out.classes, index, weight);
+  for (Index i = 0; i < n; ++i) weight(i) *= per_class(index[static_cast<std::size_t>(i)]);
+  const double total = weight.sum();
+  if (!(total > 0)) throw ValueError(cat(kFit, ": the sample weights times the class weights sum to ", total));
+  weight /= total;
+  // scikit-learn scales the penalty by 1 / (C S): the mean loss plus ||W||^2 / (2 C S).
+  const double l2 = std::isinf(C) ? 0.0 : 1.0 / (C * total);
+
+  const bool binary = n_classes == 2;
+  const Index K = binary ? 1 : n_classes;
+  if (binary)
+    for (int& v : index) v = v == 1 ? 1 : 0;
+  LogisticLoss loss(X, std::move(index), std::move(weight), K, p.fit_intercept, l2, blas_num_threads());
+  Vector x = Vector::Zero(loss.size());
+  if (p.warm_start && fitted_) {
+    const Fitted& previous = *fitted_;
+    if (previous.coef.rows() != K || previous.coef.cols() != n_features)
+      throw ValueError(cat(kFit, ": Initialization coef is of shape (", previous.coef.rows(), ", ",
+                           previous.coef.cols() + (p.fit_intercept ? 1 : 0), "), expected shape (", K, ", ",
+                           n_features + (p.fit_intercept ? 1 : 0), ")"));
+    Eigen::Map<Matrix>(x.data(), K, n_features) = previous.coef;
+    if (p.fit_intercept) x.tail(K) = previous.intercept;
+  }
+  out.n_iter =
+      p.solver == LogisticSolver::lbfgs ? solve_lbfgs(loss, x, p) : solve_newton_cholesky(X, loss, x, p, K, l2);
+  out.coef = Eigen::Map<const Matrix>(x.data(), K, n_features);
+  out.intercept = p.fit_intercept ? Vector(x.tail(K)) : Vector::Zero(K);
+  return out;
+}
+
+Matrix LogisticRegression::decision_function(const MatrixView& X) const {
+  const Fitted& state = check_input("decision_function", X);
+  Matrix scores = X * state.coef.transpose();
+  scores.rowwise() += state.intercept.transpose();
+  return scores;
+}
+
+Vector LogisticRegression::predict(const MatrixView& X) const {
+  const Matrix scores = decision_function(X);
+  const Vector& classes = fitted().classes;
+  Vector labels(X.rows());
+  for (Index i = 0; i < X.rows(); ++i) {
+    Index best = 0;
+    if (scores.cols() == 1)
+      best = scores(i, 0) > 0 ? 1 : 0;
+    else
+      scores.row(i).maxCoeff(&best);  // the first largest, as numpy's argmax
+    labels(i) = classes(best);
+  }
+  return labels;
+}
+
+Matrix LogisticRegression::predict_proba(const MatrixView& X) const {
+  const Matrix scores = decision_function(X);
+  const Index n = X.rows();
+  if (scores.cols() == 1) {
+    Matrix proba(n, 2);
+    for (Index i = 0; i < n; ++i) {
+      proba(i, 1) = expit(scores(i, 0));
+      proba(i, 0) = expit(-scores(i, 0));
+    }
+    return proba;
+  }
+  Matrix proba(n, scores.cols());
+  for (Index i = 0; i < n; ++i) {
+    const auto row = scores.row(i);
+    proba.row(i) = (row.array() - row.maxCoeff()).exp();
+    proba.row(i) /= proba.row(i).sum();
+  }
+  return proba;
+}
+
+Matrix LogisticRegression::predict_log_proba(const MatrixView& X) const {
+  const Matrix scores = decision_function(X);
+  const Index n = X.rows();
+  if (scores.cols() == 1) {
+    Matrix log_proba(n, 2);
+    for (Index i = 0; i < n; ++i) {
+      log_proba(i, 1) = -softplus(-scores(i, 0));
+      log_proba(i, 0) = -softplus(scores(i, 0));
+    }
+    return log_proba;
+  }
+  Matrix log_proba(n, scores.cols());
+  for (Index i = 0; i < n; ++i) {
+    const auto row = scores.row(i);
+    const double top = row.maxCoeff();
+    const double lse = top + std::log((row.array() - top).exp().sum());
+    log_proba.row(i) = row.array() - lse;
+  }
+  return log_proba;
+}
+
+}  // namespace scilearn::learn
