@@ -23,6 +23,27 @@ inline std::vector<ConformanceCase> conformance_cases() {
   return {
       {[] { return std::make_shared<StandardScaler>(); }},
       {[] { return std::make_shared<StandardScaler>(StandardScaler::Params{.with_mean = false}); }},
+      // Preprocessing transformers: fit(X, y=None) takes no sample_weight.
+      {[] { return std::make_shared<MinMaxScaler>(); }, false},
+      {[] {
+         return std::make_shared<MinMaxScaler>(MinMaxScaler::Params{.feature_range = {-1, 1}, .clip = true});
+       },
+       false},
+      {[] { return std::make_shared<MaxAbsScaler>(); }, false},
+      {[] { return std::make_shared<RobustScaler>(); }, false},
+      {[] {
+         return std::make_shared<RobustScaler>(RobustScaler::Params{.with_centering = false, .unit_variance = true});
+       },
+       false},
+      {[] { return std::make_shared<Normalizer>(); }, false},
+      {[] { return std::make_shared<Binarizer>(); }, false},
+      {[] { return std::make_shared<OneHotEncoder>(); }, false},
+      {[] {
+         return std::make_shared<OneHotEncoder>(OneHotEncoder::Params{
+             .drop = OneHotDrop::first, .handle_unknown = OneHotHandleUnknown::ignore, .max_categories = 5});
+       },
+       false},
+      {[] { return std::make_shared<OrdinalEncoder>(); }, false},
       {[] { return std::make_shared<LinearRegression>(); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.fit_intercept = false}); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.positive = true}); }},
