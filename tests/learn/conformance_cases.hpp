@@ -44,6 +44,24 @@ inline std::vector<ConformanceCase> conformance_cases() {
        },
        false},
       {[] { return std::make_shared<OrdinalEncoder>(); }, false},
+      {[] { return std::make_shared<PolynomialFeatures>(); }, false},
+      {[] { return std::make_shared<PowerTransformer>(); }, false},
+      {[] {
+         return std::make_shared<QuantileTransformer>(
+             QuantileTransformer::Params{.n_quantiles = 20, .output_distribution = QuantileOutput::normal});
+       },
+       false},
+      {[] {
+         return std::make_shared<PolynomialFeatures>(
+             PolynomialFeatures::Params{.degree = 3, .interaction_only = true, .include_bias = false});
+       },
+       false},
+      {[] {
+         return std::make_shared<FunctionTransformer>(FunctionTransformer::Params{
+             .func = [](const MatrixView& X) { return Matrix(X.array().sinh()); },
+             .inverse_func = [](const MatrixView& X) { return Matrix(X.array().asinh()); }});
+       },
+       false},
       {[] { return std::make_shared<LinearRegression>(); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.fit_intercept = false}); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.positive = true}); }},

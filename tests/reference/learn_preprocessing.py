@@ -21,6 +21,9 @@ from sklearn.preprocessing import (
     Normalizer,
     OneHotEncoder,
     OrdinalEncoder,
+    PolynomialFeatures,
+    PowerTransformer,
+    QuantileTransformer,
     RobustScaler,
 )
 
@@ -221,3 +224,63 @@ for name, labels, kwargs in [("binary", y_binary, {}), ("multiclass", y, {}),
 lb = LabelBinarizer().fit(y)
 save("label_binarizer_unseen", lb.transform([3.0, 5.0]))
 save("label_binarizer_binary_as_multiclass", LabelBinarizer().fit(y_binary).transform([3.0, 7.0, 12.0]))
+
+# PolynomialFeatures on 3 features of the held-out continuous data.
+X_poly = X_test[:, :3].copy()
+
+save("X_poly", X_poly)
+for name, kwargs in [("poly", {}), ("poly_3", {"degree": 3}), ("poly_interaction", {"degree": 3, "interaction_only": True}),
+                     ("poly_no_bias", {"degree": 2, "include_bias": False}), ("poly_0", {"degree": 0}),
+                     ("poly_4_interaction", {"degree": 4, "interaction_only": True, "include_bias": False})]:
+    poly = PolynomialFeatures(**kwargs).fit(X_poly)
+    save(f"{name}_transform", poly.transform(X_poly))
+    save(f"{name}_powers", poly.powers_)
+    save_text(f"{name}_names", poly.get_feature_names_out())
+save_text("poly_names_given", PolynomialFeatures(degree=3).fit(X_poly).get_feature_names_out(["a", "b", "c"]))
+
+# PowerTransformer on skewed data: lognormal, exponential, a negative-valued
+# gamma and a constant column; held-out rows within the same ranges.
+m_pt = 60
+X_skew = np.column_stack([
+    np.exp(rng.standard_normal(m_pt)),
+    rng.exponential(3.0, m_pt) + 0.1,
+    -rng.gamma(2.0, 1.5, m_pt) + 1.0,
+    np.full(m_pt, 4.0),
+])
+X_skew_test = X_skew[:7] * 1.1
+X_skew_nan = X_skew.copy()
+X_skew_nan[[3, 17, 40], 1] = np.nan
+for name, value in [("X_skew", X_skew), ("X_skew_test", X_skew_test), ("X_skew_nan", X_skew_nan)]:
+    save(name, value)
+for name, kwargs, data in [("power_yj", {}, X_skew), ("power_yj_raw", {"standardize": False}, X_skew_nan),
+                           ("power_bc", {"method": "box-cox"}, X_skew[:, :2]),
+                           ("power_bc_raw", {"method": "box-cox", "standardize": False}, X_skew_nan[:, :2])]:
+    pt = PowerTransformer(**kwargs).fit(data)
+    test = X_skew_test[:, :data.shape[1]]
+    save(f"{name}_lambdas", pt.lambdas_)
+    Z = pt.transform(test)
+    save(f"{name}_transform", Z)
+    save(f"{name}_inverse", pt.inverse_transform(Z))
+
+# QuantileTransformer: continuous columns, a column with ties (small
+# integers), held-out rows inside and outside the training range.
+X_q = X.copy()
+X_q[:, 3] = rng.integers(0, 4, n).astype(float)
+X_q_test = np.vstack([X_test, X_q[:4] , [[-50.0, 0.0, -10.0, 9.0]]])
+X_q_test[-2, 3] = 2.0
+X_q_nan = X_q.copy()
+X_q_nan[[2, 9, 30], 0] = np.nan
+for name, value in [("X_q", X_q), ("X_q_test", X_q_test), ("X_q_nan", X_q_nan)]:
+    save(name, value)
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    for name, kwargs, data in [("quantile_10", {"n_quantiles": 10}, X_q),
+                               ("quantile_normal", {"n_quantiles": 20, "output_distribution": "normal"}, X_q),
+                               ("quantile_default", {}, X_q),
+                               ("quantile_nan", {"n_quantiles": 15}, X_q_nan)]:
+        qt = QuantileTransformer(**kwargs).fit(data)
+        save(f"{name}_quantiles", qt.quantiles_)
+        save(f"{name}_references", qt.references_)
+        Z = qt.transform(X_q_test)
+        save(f"{name}_transform", Z)
+        save(f"{name}_inverse", qt.inverse_transform(Z))

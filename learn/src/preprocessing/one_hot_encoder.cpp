@@ -51,6 +51,20 @@ std::vector<double> grouped_categories(const OneHotEncoderFitted& s, std::size_t
   return out;
 }
 
+// ValueError naming the values of column j that are not categories of feature j.
+[[noreturn]] void throw_unknown(const OneHotEncoderFitted& s, const MatrixView& X, Index j) {
+  const detail::CategoryTable table(s.categories[static_cast<std::size_t>(j)]);
+  std::vector<double> unseen;
+  for (Index i = 0; i < X.rows(); ++i)
+    if (table.find(X(i, j)) < 0) unseen.push_back(X(i, j));
+  Vector distinct;
+  std::vector<Index> ignored;
+  detail::CategoryTable::unique_counts(unseen.data(), static_cast<Index>(unseen.size()), distinct, ignored);
+  throw ValueError(cat("Found unknown categories ",
+                       detail::python_list(std::vector<double>(distinct.data(), distinct.data() + distinct.size())),
+                       " in column ", j, " during transform"));
+}
+
 }  // namespace
 
 OneHotEncoder::Fitted OneHotEncoder::learn(const MatrixView& X, const VectorView*,
@@ -130,55 +144,57 @@ Matrix OneHotEncoder::transform(const MatrixView& X) const {
   const OneHotHandleUnknown handling = params_.handle_unknown;
   const bool to_infrequent =
       handling == OneHotHandleUnknown::infrequent_if_exist || handling == OneHotHandleUnknown::warn;
-  Matrix Z(n, offset[np]);
+  // Two passes: each entry's column within its feature's block (one hash
+  // probe), then each output column written once, top to bottom, as 0 / 1
+  // (no separate zeroing pass, no scattered writes into a zeroed matrix).
+  // Both loops split independent work, so the result does not depend on the
+  // thread count.
+  Eigen::Matrix<std::int32_t, Eigen::Dynamic, Eigen::Dynamic> codes(n, p);
   std::vector<char> unknown_seen(np, 0);
-  // Features write disjoint column blocks: no thread depends on another, and
-  // each zeroes its own block (first touch on its own core).
 #pragma omp parallel for schedule(dynamic) if (n * p > 100000)
   for (Index jj = 0; jj < p; ++jj) {
     const auto j = static_cast<std::size_t>(jj);
     const Vector& cats = s.categories[j];
     const detail::CategoryTable table(cats);
-    std::vector<Index> column(static_cast<std::size_t>(cats.size()));
+    std::vector<std::int32_t> column(static_cast<std::size_t>(cats.size()));
     for (Index k = 0; k < cats.size(); ++k)
-      column[static_cast<std::size_t>(k)] = block_column(s, j, grouped_code(s, j, k));
-    const Index unknown_column = to_infrequent && has_infrequent(s, j)
-                                     ? block_column(s, j, grouped_code(s, j, s.infrequent_indices[j].front()))
-                                     : -1;
-    auto block = Z.middleCols(offset[j], s.n_features_outs[j]);
-    block.setZero();
+      column[static_cast<std::size_t>(k)] = static_cast<std::int32_t>(block_column(s, j, grouped_code(s, j, k)));
+    const auto unknown_column = static_cast<std::int32_t>(
+        to_infrequent && has_infrequent(s, j) ? block_column(s, j, grouped_code(s, j, s.infrequent_indices[j].front()))
+                                              : -1);
     const double* x = X.col(jj).data();
+    std::int32_t* code = codes.col(jj).data();
     bool unknown = false;
     for (Index i = 0; i < n; ++i) {
       const Index k = table.find(x[i]);
-      Index c;
-      if (k < 0) {
-        unknown = true;
-        c = unknown_column;
-      } else {
-        c = column[static_cast<std::size_t>(k)];
-      }
-      if (c >= 0) block(i, c) = 1.0;
+      unknown |= k < 0;
+      code[i] = k < 0 ? unknown_column : column[static_cast<std::size_t>(k)];
     }
     unknown_seen[j] = unknown;
+  }
+  if (handling == OneHotHandleUnknown::error)
+    for (std::size_t j = 0; j < np; ++j)
+      if (unknown_seen[j]) throw_unknown(s, X, static_cast<Index>(j));
+  // The input feature of each output column and its position in the block.
+  const Index n_out = offset[np];
+  std::vector<std::int32_t> feature_of(static_cast<std::size_t>(n_out)), local_of(static_cast<std::size_t>(n_out));
+  for (std::size_t j = 0; j < np; ++j)
+    for (Index c = 0; c < s.n_features_outs[j]; ++c) {
+      feature_of[static_cast<std::size_t>(offset[j] + c)] = static_cast<std::int32_t>(j);
+      local_of[static_cast<std::size_t>(offset[j] + c)] = static_cast<std::int32_t>(c);
+    }
+  Matrix Z(n, n_out);
+#pragma omp parallel for schedule(static) if (n * n_out > 100000)
+  for (Index c = 0; c < n_out; ++c) {
+    const std::int32_t* code = codes.col(feature_of[static_cast<std::size_t>(c)]).data();
+    const std::int32_t local = local_of[static_cast<std::size_t>(c)];
+    double* z = Z.col(c).data();
+    for (Index i = 0; i < n; ++i) z[i] = code[i] == local ? 1.0 : 0.0;
   }
   std::vector<Index> unknown_columns;
   for (std::size_t j = 0; j < np; ++j)
     if (unknown_seen[j]) unknown_columns.push_back(static_cast<Index>(j));
   if (unknown_columns.empty()) return Z;
-  if (handling == OneHotHandleUnknown::error) {
-    const auto j = static_cast<std::size_t>(unknown_columns.front());
-    const detail::CategoryTable table(s.categories[j]);
-    std::vector<double> unseen;
-    for (Index i = 0; i < n; ++i)
-      if (table.find(X(i, unknown_columns.front())) < 0) unseen.push_back(X(i, unknown_columns.front()));
-    Vector distinct;
-    std::vector<Index> ignored;
-    detail::CategoryTable::unique_counts(unseen.data(), static_cast<Index>(unseen.size()), distinct, ignored);
-    throw ValueError(cat("Found unknown categories ",
-                         detail::python_list(std::vector<double>(distinct.data(), distinct.data() + distinct.size())),
-                         " in column ", unknown_columns.front(), " during transform"));
-  }
   std::string columns = "[";
   for (std::size_t k = 0; k < unknown_columns.size(); ++k) columns += cat(k ? ", " : "", unknown_columns[k]);
   columns += "]";
