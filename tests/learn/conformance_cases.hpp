@@ -46,6 +46,12 @@ inline std::vector<ConformanceCase> conformance_cases() {
       {[] { return std::make_shared<OrdinalEncoder>(); }, false},
       {[] { return std::make_shared<PolynomialFeatures>(); }, false},
       {[] { return std::make_shared<PowerTransformer>(); }, false},
+      {[] { return std::make_shared<KBinsDiscretizer>(); }, false},
+      {[] {
+         return std::make_shared<KBinsDiscretizer>(
+             KBinsDiscretizer::Params{.n_bins = 3, .encode = KBinsEncode::ordinal, .strategy = KBinsStrategy::kmeans});
+       },
+       false},
       {[] {
          return std::make_shared<QuantileTransformer>(
              QuantileTransformer::Params{.n_quantiles = 20, .output_distribution = QuantileOutput::normal});

@@ -14,6 +14,7 @@ import numpy as np
 import sklearn
 from sklearn.preprocessing import (
     Binarizer,
+    KBinsDiscretizer,
     LabelBinarizer,
     LabelEncoder,
     MaxAbsScaler,
@@ -284,3 +285,28 @@ with warnings.catch_warnings():
         Z = qt.transform(X_q_test)
         save(f"{name}_transform", Z)
         save(f"{name}_inverse", qt.inverse_transform(Z))
+
+# KBinsDiscretizer on the continuous data (a constant column included) and
+# a column with heavy ties (bins narrower than 1e-8 removed).
+X_bins = X_q.copy()
+X_bins_test = X_q_test.copy()
+save("X_bins", X_bins)
+save("X_bins_test", X_bins_test)
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    for name, kwargs in [("kbins_quantile", {"encode": "ordinal"}),
+                         ("kbins_linear", {"encode": "ordinal", "n_bins": 4, "quantile_method": "linear"}),
+                         ("kbins_inverted", {"encode": "ordinal", "n_bins": 6, "quantile_method": "inverted_cdf"}),
+                         ("kbins_uniform", {"encode": "onehot-dense", "n_bins": 3, "strategy": "uniform"}),
+                         ("kbins_kmeans", {"encode": "ordinal", "n_bins": 4, "strategy": "kmeans"})]:
+        kb = KBinsDiscretizer(**kwargs).fit(X_bins)
+        save_ragged(f"{name}_edges", kb.bin_edges_)
+        save(f"{name}_n_bins", kb.n_bins_)
+        Z = kb.transform(X_bins_test)
+        save(f"{name}_transform", Z)
+        save(f"{name}_inverse", kb.inverse_transform(Z))
+        save_text(f"{name}_names", kb.get_feature_names_out())
+    X_const = np.column_stack([X[:, 0], np.full(n, 7.0)])
+    save("X_const", X_const)
+    kb = KBinsDiscretizer(encode="ordinal", strategy="uniform", n_bins=3).fit(X_const)
+    save("kbins_const_transform", kb.transform(X_const))

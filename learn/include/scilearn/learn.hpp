@@ -10,6 +10,7 @@
 #include <scilearn/learn/linear_model/linear_regression.hpp>
 #include <scilearn/learn/preprocessing/binarizer.hpp>
 #include <scilearn/learn/preprocessing/function_transformer.hpp>
+#include <scilearn/learn/preprocessing/k_bins_discretizer.hpp>
 #include <scilearn/learn/preprocessing/label_binarizer.hpp>
 #include <scilearn/learn/preprocessing/label_encoder.hpp>
 #include <scilearn/learn/preprocessing/max_abs_scaler.hpp>
