@@ -137,6 +137,9 @@ KBinsDiscretizer::Fitted KBinsDiscretizer::learn(const MatrixView& X, const Vect
         break;
       }
       case KBinsStrategy::kmeans: {
+        // Sorted, so that the cluster sums (and the edges) do not depend on
+        // the order of the samples.
+        std::sort(column.begin(), column.end());
         const Vector uniform = linspace(lo, hi, nb + 1);
         const Vector init = (uniform.tail(nb) + uniform.head(nb)) * 0.5;
         // scikit-learn's tolerance: tol (1e-4) times the feature's variance.

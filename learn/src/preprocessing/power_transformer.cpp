@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <scilearn/learn/preprocessing/power_transformer.hpp>
@@ -168,6 +169,10 @@ PowerTransformer::Fitted PowerTransformer::learn(const MatrixView& X, const Vect
         continue;
       }
     }
+    // The likelihood's sums run over the sorted values, so that lambda does
+    // not depend on the order of the samples (a flat maximum turns rounding
+    // differences of the sums into differences of lambda near xtol).
+    std::sort(x.begin(), x.end());
     out.lambdas(j) = box ? box_cox_normmax(x) : yeo_johnson_normmax(x);
   }
   for (const auto& e : errors)
