@@ -23,6 +23,51 @@ inline std::vector<ConformanceCase> conformance_cases() {
   return {
       {[] { return std::make_shared<StandardScaler>(); }},
       {[] { return std::make_shared<StandardScaler>(StandardScaler::Params{.with_mean = false}); }},
+      // Preprocessing transformers: fit(X, y=None) takes no sample_weight.
+      {[] { return std::make_shared<MinMaxScaler>(); }, false},
+      {[] {
+         return std::make_shared<MinMaxScaler>(MinMaxScaler::Params{.feature_range = {-1, 1}, .clip = true});
+       },
+       false},
+      {[] { return std::make_shared<MaxAbsScaler>(); }, false},
+      {[] { return std::make_shared<RobustScaler>(); }, false},
+      {[] {
+         return std::make_shared<RobustScaler>(RobustScaler::Params{.with_centering = false, .unit_variance = true});
+       },
+       false},
+      {[] { return std::make_shared<Normalizer>(); }, false},
+      {[] { return std::make_shared<Binarizer>(); }, false},
+      {[] { return std::make_shared<OneHotEncoder>(); }, false},
+      {[] {
+         return std::make_shared<OneHotEncoder>(OneHotEncoder::Params{
+             .drop = OneHotDrop::first, .handle_unknown = OneHotHandleUnknown::ignore, .max_categories = 5});
+       },
+       false},
+      {[] { return std::make_shared<OrdinalEncoder>(); }, false},
+      {[] { return std::make_shared<PolynomialFeatures>(); }, false},
+      {[] { return std::make_shared<PowerTransformer>(); }, false},
+      {[] { return std::make_shared<KBinsDiscretizer>(); }, false},
+      {[] {
+         return std::make_shared<KBinsDiscretizer>(
+             KBinsDiscretizer::Params{.n_bins = 3, .encode = KBinsEncode::ordinal, .strategy = KBinsStrategy::kmeans});
+       },
+       false},
+      {[] {
+         return std::make_shared<QuantileTransformer>(
+             QuantileTransformer::Params{.n_quantiles = 20, .output_distribution = QuantileOutput::normal});
+       },
+       false},
+      {[] {
+         return std::make_shared<PolynomialFeatures>(
+             PolynomialFeatures::Params{.degree = 3, .interaction_only = true, .include_bias = false});
+       },
+       false},
+      {[] {
+         return std::make_shared<FunctionTransformer>(FunctionTransformer::Params{
+             .func = [](const MatrixView& X) { return Matrix(X.array().sinh()); },
+             .inverse_func = [](const MatrixView& X) { return Matrix(X.array().asinh()); }});
+       },
+       false},
       {[] { return std::make_shared<LinearRegression>(); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.fit_intercept = false}); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.positive = true}); }},
