@@ -217,13 +217,16 @@ BOOST_AUTO_TEST_CASE(save_then_load_gives_identical_outputs) {
   const auto path = testing::scratch_dir("learn_conformance") / "model.scl";
   for (const auto& c : conformance_cases()) {
     auto e = c.make();
-    e->fit(d.X, d.y);
+    e->fit(d.X, target(d, *e));
     save(*e, path);
     const auto loaded = load(path);
     BOOST_TEST_INFO(label(*e));
     BOOST_TEST(loaded->name() == e->name());
     BOOST_TEST(params_equal(loaded->get_params(), e->get_params()));
     BOOST_TEST((output_of(*loaded, d.X) == output_of(*e, d.X)));
+  }
+}
+
 // Classifiers: classes() holds the labels of y (any integers), sorted;
 // predict returns some of them; predict_proba has one column per class and
 // rows that sum to 1; predict_log_proba is its logarithm.

@@ -152,6 +152,14 @@ class LogisticRegression final
     f("verbose", p.verbose);
     f("warm_start", p.warm_start);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("classes", s.classes);
+    f("coef", s.coef);
+    f("intercept", s.intercept);
+    f("n_iter", s.n_iter);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

@@ -33,6 +33,10 @@ class Binarizer final : public EstimatorBase<Binarizer, Transformer, BinarizerPa
   static void visit_params(P& p, F&& f) {
     f("threshold", p.threshold);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::transform; }

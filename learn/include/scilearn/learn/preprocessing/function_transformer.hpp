@@ -62,6 +62,10 @@ class FunctionTransformer final
     f("check_inverse", p.check_inverse);
     f("validate", p.validate);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

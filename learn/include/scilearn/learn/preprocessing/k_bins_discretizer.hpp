@@ -101,6 +101,12 @@ class KBinsDiscretizer final
     f("strategy", p.strategy);
     f("subsample", p.subsample);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("bin_edges", s.bin_edges);
+    f("n_bins", s.n_bins);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

@@ -40,6 +40,13 @@ class MaxAbsScaler final : public EstimatorBase<MaxAbsScaler, Transformer, MaxAb
   static void visit_params(P& p, F&& f) {
     f("clip", p.clip);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("max_abs", s.max_abs);
+    f("scale", s.scale);
+    f("n_samples_seen", s.n_samples_seen);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

@@ -54,6 +54,16 @@ class MinMaxScaler final : public EstimatorBase<MinMaxScaler, Transformer, MinMa
     f("clip", p.clip);
     f("feature_range", p.feature_range);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("min", s.min);
+    f("scale", s.scale);
+    f("data_min", s.data_min);
+    f("data_max", s.data_max);
+    f("data_range", s.data_range);
+    f("n_samples_seen", s.n_samples_seen);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

@@ -48,6 +48,10 @@ class Normalizer final : public EstimatorBase<Normalizer, Transformer, Normalize
   static void visit_params(P& p, F&& f) {
     f("norm", p.norm);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::transform; }

@@ -103,6 +103,16 @@ class OneHotEncoder final : public EstimatorBase<OneHotEncoder, Transformer, One
     f("max_categories", p.max_categories);
     f("min_frequency", p.min_frequency);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("categories", s.categories);
+    f("drop_idx", s.drop_idx);
+    f("infrequent_indices", s.infrequent_indices);
+    f("default_to_infrequent", s.default_to_infrequent);
+    f("drop_idx_after_grouping", s.drop_idx_after_grouping);
+    f("n_features_outs", s.n_features_outs);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

@@ -85,6 +85,14 @@ class OrdinalEncoder final
     f("min_frequency", p.min_frequency);
     f("unknown_value", p.unknown_value);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("categories", s.categories);
+    f("missing_index", s.missing_index);
+    f("infrequent_indices", s.infrequent_indices);
+    f("default_to_infrequent", s.default_to_infrequent);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

@@ -55,6 +55,11 @@ class PolynomialFeatures final
     f("include_bias", p.include_bias);
     f("interaction_only", p.interaction_only);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("powers", s.powers);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::transform; }

@@ -65,6 +65,13 @@ class PowerTransformer final
     f("method", p.method);
     f("standardize", p.standardize);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("lambdas", s.lambdas);
+    f("mean", s.mean);
+    f("scale", s.scale);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

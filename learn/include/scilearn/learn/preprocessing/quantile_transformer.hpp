@@ -74,6 +74,13 @@ class QuantileTransformer final
     f("random_state", p.random_state);
     f("subsample", p.subsample);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("n_quantiles", s.n_quantiles);
+    f("quantiles", s.quantiles);
+    f("references", s.references);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {

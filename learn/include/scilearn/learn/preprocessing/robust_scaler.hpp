@@ -53,6 +53,12 @@ class RobustScaler final : public EstimatorBase<RobustScaler, Transformer, Robus
     f("with_centering", p.with_centering);
     f("with_scaling", p.with_scaling);
   }
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("center", s.center);
+    f("scale", s.scale);
+  }
   using EstimatorBase::EstimatorBase;
 
   [[nodiscard]] bool has(Method method) const override {
