@@ -218,7 +218,14 @@ BOOST_AUTO_TEST_CASE(save_then_load_gives_identical_outputs) {
   for (const auto& c : conformance_cases()) {
     auto e = c.make();
     e->fit(d.X, target(d, *e));
-    save(*e, path);
+    // Estimators holding user functions (FunctionTransformer,
+    // TransformedTargetRegressor with func) refuse to be saved, clearly.
+    try {
+      save(*e, path);
+    } catch (const ValueError& error) {
+      BOOST_TEST(std::string(error.what()).find("cannot be saved") != std::string::npos);
+      continue;
+    }
     const auto loaded = load(path);
     BOOST_TEST_INFO(label(*e));
     BOOST_TEST(loaded->name() == e->name());

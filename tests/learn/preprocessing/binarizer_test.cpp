@@ -12,10 +12,10 @@ using namespace scilearn::testing::preprocessing;
 
 // Comparisons only: the outputs are exact.
 BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
-  const Matrix X = load("X_rows");
+  const Matrix X = load_matrix("X_rows");
   for (const auto& [threshold, name] : {std::pair{0.0, "0.0"}, std::pair{0.5, "0.5"}}) {
     Binarizer binarizer({.threshold = threshold});
-    BOOST_TEST((binarizer.fit_transform(X) == load(cat("binarizer_", name, "_transform"))));
+    BOOST_TEST((binarizer.fit_transform(X) == load_matrix(cat("binarizer_", name, "_transform"))));
     BOOST_TEST(binarizer.get_feature_names_out().size() == 4u);
   }
   BOOST_CHECK_THROW(Binarizer().fit(X).transform(Matrix::Ones(2, 3)), ValueError);

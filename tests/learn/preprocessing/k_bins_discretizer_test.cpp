@@ -19,7 +19,7 @@ using namespace scilearn::testing::preprocessing;
 // 1e-12 relative to the column's scale. Bins and centers then agree exactly
 // (or to the same rounding).
 BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
-  const Matrix X = load("X_bins"), X_test = load("X_bins_test");
+  const Matrix X = load_matrix("X_bins"), X_test = load_matrix("X_bins_test");
   struct Case {
     std::string name;
     KBinsDiscretizer::Params params;
@@ -40,12 +40,12 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
     const Vector n_bins = load_vector(c.name + "_n_bins");
     for (std::size_t j = 0; j < kbins.bin_edges().size(); ++j) {
       BOOST_TEST(static_cast<double>(kbins.n_bins()[j]) == n_bins(static_cast<Index>(j)));
-      const Matrix edges = load(cat(c.name, "_edges_", j));
+      const Matrix edges = load_matrix(cat(c.name, "_edges_", j));
       BOOST_TEST(relative_error(kbins.bin_edges()[j], edges, edges.cwiseAbs().maxCoeff()) <= 1e-12);
     }
     const Matrix Z = kbins.transform(X_test);
-    BOOST_TEST(same(Z, load(c.name + "_transform")));
-    BOOST_TEST(relative_error(kbins.inverse_transform(Z), load(c.name + "_inverse"), 1e-3) <= 1e-12);
+    BOOST_TEST(same(Z, load_matrix(c.name + "_transform")));
+    BOOST_TEST(relative_error(kbins.inverse_transform(Z), load_matrix(c.name + "_inverse"), 1e-3) <= 1e-12);
     BOOST_TEST((kbins.get_feature_names_out() == load_lines(c.name + "_names")));
   }
 }
@@ -57,13 +57,13 @@ BOOST_AUTO_TEST_CASE(constant_feature_warns_and_becomes_zero) {
     BOOST_TEST(w.message == "Feature 1 is constant and will be replaced with 0.");
   });
   KBinsDiscretizer kbins({.n_bins = 3, .encode = KBinsEncode::ordinal, .strategy = KBinsStrategy::uniform});
-  const Matrix X = load("X_const");
-  BOOST_TEST(same(kbins.fit_transform(X), load("kbins_const_transform")));
+  const Matrix X = load_matrix("X_const");
+  BOOST_TEST(same(kbins.fit_transform(X), load_matrix("kbins_const_transform")));
   BOOST_TEST(warnings == 1);
 }
 
 BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
-  const Matrix X = load("X_bins");
+  const Matrix X = load_matrix("X_bins");
   const std::string message = testing::message_of<ValueError>([&] { KBinsDiscretizer({.n_bins = 1}).fit(X); });
   BOOST_TEST(message.find("invalid number of bins") != std::string::npos);
   BOOST_CHECK_THROW(KBinsDiscretizer().set_params({{"strategy", std::string("median")}}), ValueError);

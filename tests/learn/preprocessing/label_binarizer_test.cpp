@@ -24,20 +24,21 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
     LabelBinarizer binarizer(c.params);
     const Vector y = load_vector(c.y);
     const Matrix Y = binarizer.fit_transform(y);
-    BOOST_TEST(same(binarizer.classes(), load("label_binarizer_" + c.name + "_classes")));
-    BOOST_TEST(same(Y, load("label_binarizer_" + c.name + "_transform")));
-    BOOST_TEST(same(binarizer.inverse_transform(Y), load("label_binarizer_" + c.name + "_inverse")));
+    BOOST_TEST(same(binarizer.classes(), load_matrix("label_binarizer_" + c.name + "_classes")));
+    BOOST_TEST(same(Y, load_matrix("label_binarizer_" + c.name + "_transform")));
+    BOOST_TEST(same(binarizer.inverse_transform(Y), load_matrix("label_binarizer_" + c.name + "_inverse")));
   }
 }
 
 BOOST_AUTO_TEST_CASE(unseen_labels_and_wider_targets_as_scikit_learn) {
   LabelBinarizer multiclass;
   multiclass.fit(load_vector("y"));
-  BOOST_TEST(same(multiclass.transform((Vector(2) << 3, 5).finished()), load("label_binarizer_unseen")));
+  BOOST_TEST(same(multiclass.transform((Vector(2) << 3, 5).finished()), load_matrix("label_binarizer_unseen")));
   LabelBinarizer binary;
   binary.fit(load_vector("y_binary"));
   BOOST_TEST(binary.y_type() == "binary");
-  BOOST_TEST(same(binary.transform((Vector(3) << 3, 7, 12).finished()), load("label_binarizer_binary_as_multiclass")));
+  BOOST_TEST(
+      same(binary.transform((Vector(3) << 3, 7, 12).finished()), load_matrix("label_binarizer_binary_as_multiclass")));
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {

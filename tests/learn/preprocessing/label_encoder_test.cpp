@@ -14,10 +14,10 @@ using namespace scilearn::testing::preprocessing;
 BOOST_AUTO_TEST_CASE(numeric_labels_match_scikit_learn) {
   LabelEncoder encoder;
   encoder.fit(load_vector("y"));
-  BOOST_TEST(same(encoder.classes(), load("label_encoder_classes")));
+  BOOST_TEST(same(encoder.classes(), load_matrix("label_encoder_classes")));
   const Vector codes = encoder.transform(load_vector("y_test"));
-  BOOST_TEST(same(codes, load("label_encoder_transform")));
-  BOOST_TEST(same(encoder.inverse_transform(codes), load("y_test")));
+  BOOST_TEST(same(codes, load_matrix("label_encoder_transform")));
+  BOOST_TEST(same(encoder.inverse_transform(codes), load_matrix("y_test")));
   BOOST_TEST(!encoder.fitted_on_strings());
 }
 
@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_CASE(string_labels_match_scikit_learn) {
   const Vector codes = encoder.fit_transform(load_lines("words"));
   BOOST_TEST((encoder.string_classes() == load_lines("label_encoder_string_classes")));
   BOOST_TEST(same(encoder.transform(std::vector<std::string>{"paris", "Zurich", "tokyo"}),
-                  load("label_encoder_string_transform")));
+                  load_matrix("label_encoder_string_transform")));
   BOOST_TEST((encoder.inverse_transform_strings(codes) == load_lines("words")));
 }
 

@@ -22,17 +22,17 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
                         Case{"maxabs_nan", {}, "X_nan", "X_test_nan"}}) {
     BOOST_TEST_INFO(c.name);
     MaxAbsScaler scaler(c.params);
-    scaler.fit(load(c.X));
-    BOOST_TEST(same(scaler.max_abs(), load(c.name + "_max_abs")));
-    BOOST_TEST(same(scaler.scale(), load(c.name + "_scale")));
-    const Matrix Z = scaler.transform(load(c.X_test));
-    BOOST_TEST(relative_error(Z, load(c.name + "_transform")) <= 1e-14);
-    BOOST_TEST(relative_error(scaler.inverse_transform(Z), load(c.name + "_inverse"), 1e-300) <= 1e-14);
+    scaler.fit(load_matrix(c.X));
+    BOOST_TEST(same(scaler.max_abs(), load_matrix(c.name + "_max_abs")));
+    BOOST_TEST(same(scaler.scale(), load_matrix(c.name + "_scale")));
+    const Matrix Z = scaler.transform(load_matrix(c.X_test));
+    BOOST_TEST(relative_error(Z, load_matrix(c.name + "_transform")) <= 1e-14);
+    BOOST_TEST(relative_error(scaler.inverse_transform(Z), load_matrix(c.name + "_inverse"), 1e-300) <= 1e-14);
   }
 }
 
 BOOST_AUTO_TEST_CASE(partial_fit_keeps_the_largest) {
-  const Matrix X = load("X");
+  const Matrix X = load_matrix("X");
   MaxAbsScaler scaler, whole;
   scaler.partial_fit(X.topRows(10)).partial_fit(X.bottomRows(X.rows() - 10));
   whole.fit(X);

@@ -26,32 +26,32 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
         Case{"minmax_nan", {}, "X_nan", "X_test_nan"}}) {
     BOOST_TEST_INFO(c.name);
     MinMaxScaler scaler(c.params);
-    scaler.fit(load(c.X));
-    BOOST_TEST(same(scaler.data_min(), load(c.name + "_data_min")));
-    BOOST_TEST(same(scaler.data_max(), load(c.name + "_data_max")));
-    BOOST_TEST(relative_error(scaler.data_range(), load(c.name + "_data_range"), 1e-300) <= 1e-14);
-    BOOST_TEST(relative_error(scaler.scale(), load(c.name + "_scale"), 1e-300) <= 1e-14);
-    BOOST_TEST(relative_error(scaler.min(), load(c.name + "_min"), 1e-300) <= 1e-14);
-    const Matrix Z = scaler.transform(load(c.X_test));
-    BOOST_TEST(relative_error(Z, load(c.name + "_transform")) <= 1e-13);
-    BOOST_TEST(relative_error(scaler.inverse_transform(Z), load(c.name + "_inverse")) <= 1e-13);
-    BOOST_TEST(scaler.n_samples_seen() == load(c.X).rows());
+    scaler.fit(load_matrix(c.X));
+    BOOST_TEST(same(scaler.data_min(), load_matrix(c.name + "_data_min")));
+    BOOST_TEST(same(scaler.data_max(), load_matrix(c.name + "_data_max")));
+    BOOST_TEST(relative_error(scaler.data_range(), load_matrix(c.name + "_data_range"), 1e-300) <= 1e-14);
+    BOOST_TEST(relative_error(scaler.scale(), load_matrix(c.name + "_scale"), 1e-300) <= 1e-14);
+    BOOST_TEST(relative_error(scaler.min(), load_matrix(c.name + "_min"), 1e-300) <= 1e-14);
+    const Matrix Z = scaler.transform(load_matrix(c.X_test));
+    BOOST_TEST(relative_error(Z, load_matrix(c.name + "_transform")) <= 1e-13);
+    BOOST_TEST(relative_error(scaler.inverse_transform(Z), load_matrix(c.name + "_inverse")) <= 1e-13);
+    BOOST_TEST(scaler.n_samples_seen() == load_matrix(c.X).rows());
   }
 }
 
 BOOST_AUTO_TEST_CASE(partial_fit_widens_the_range) {
-  const Matrix X = load("X");
+  const Matrix X = load_matrix("X");
   MinMaxScaler scaler;
   scaler.partial_fit(X.topRows(20));
   scaler.partial_fit(X.bottomRows(X.rows() - 20));
-  BOOST_TEST(same(scaler.data_min(), load("minmax_partial_data_min")));
-  BOOST_TEST(same(scaler.data_max(), load("minmax_partial_data_max")));
-  BOOST_TEST(relative_error(scaler.scale(), load("minmax_partial_scale"), 1e-300) <= 1e-14);
+  BOOST_TEST(same(scaler.data_min(), load_matrix("minmax_partial_data_min")));
+  BOOST_TEST(same(scaler.data_max(), load_matrix("minmax_partial_data_max")));
+  BOOST_TEST(relative_error(scaler.scale(), load_matrix("minmax_partial_scale"), 1e-300) <= 1e-14);
   BOOST_CHECK_THROW(scaler.partial_fit(Matrix::Ones(2, 3)), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(bad_feature_range_and_sample_weight_are_rejected) {
-  const Matrix X = load("X");
+  const Matrix X = load_matrix("X");
   for (const std::vector<double>& range : {std::vector<double>{1, 1}, {2, 1}, {0, 1, 2}}) {
     MinMaxScaler scaler({.feature_range = range});
     BOOST_CHECK_THROW(scaler.fit(X), ValueError);
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(bad_feature_range_and_sample_weight_are_rejected) {
 
 BOOST_AUTO_TEST_CASE(feature_names_pass_through) {
   MinMaxScaler scaler;
-  scaler.fit(load("X"));
+  scaler.fit(load_matrix("X"));
   BOOST_TEST((scaler.get_feature_names_out() == std::vector<std::string>{"x0", "x1", "x2", "x3"}));
   BOOST_TEST((scaler.get_feature_names_out({"a", "b", "c", "d"}) == std::vector<std::string>{"a", "b", "c", "d"}));
   BOOST_CHECK_THROW((void)scaler.get_feature_names_out({"a"}), ValueError);

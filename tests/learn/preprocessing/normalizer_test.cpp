@@ -13,12 +13,12 @@ using namespace scilearn::testing::preprocessing;
 // A row norm is a sum of 4 terms (l1, l2) or a data value (max); the entries
 // are quotients by it: a few ulps, 1e-15 on the O(1) outputs.
 BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
-  const Matrix X = load("X_rows");
+  const Matrix X = load_matrix("X_rows");
   for (const auto& [norm, name] : param_names(NormalizerNorm{})) {
     BOOST_TEST_INFO(name);
     Normalizer normalizer({.norm = norm});
     const Matrix Z = normalizer.fit_transform(X);
-    BOOST_TEST(relative_error(Z, load(cat("normalizer_", name, "_transform"))) <= 1e-15);
+    BOOST_TEST(relative_error(Z, load_matrix(cat("normalizer_", name, "_transform"))) <= 1e-15);
     BOOST_TEST((Z.row(3).array() == 0).all());  // the zero row stays zero
   }
 }

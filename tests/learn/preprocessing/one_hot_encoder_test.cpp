@@ -19,7 +19,7 @@ namespace {
 void check_categories(const std::vector<Vector>& got, const std::string& name) {
   for (std::size_t j = 0; j < got.size(); ++j) {
     BOOST_TEST_INFO(name << " feature " << j);
-    BOOST_TEST(same(got[j], load(cat(name, "_", j))));
+    BOOST_TEST(same(got[j], load_matrix(cat(name, "_", j))));
   }
 }
 
@@ -51,10 +51,10 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
   for (const Case& c : cases) {
     BOOST_TEST_INFO(c.name);
     OneHotEncoder encoder(c.params);
-    encoder.fit(load("C"));
-    const Matrix Z = encoder.transform(load(c.X_apply));
-    BOOST_TEST(same(Z, load(c.name + "_transform")));
-    BOOST_TEST(same(encoder.inverse_transform(Z), load(c.name + "_inverse")));
+    encoder.fit(load_matrix("C"));
+    const Matrix Z = encoder.transform(load_matrix(c.X_apply));
+    BOOST_TEST(same(Z, load_matrix(c.name + "_transform")));
+    BOOST_TEST(same(encoder.inverse_transform(Z), load_matrix(c.name + "_inverse")));
     check_categories(encoder.categories(), c.name + "_categories");
     const Vector drop_idx = load_vector(c.name + "_drop_idx");
     BOOST_TEST(encoder.drop_idx().size() == static_cast<std::size_t>(drop_idx.size()));
@@ -68,15 +68,15 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
 
 BOOST_AUTO_TEST_CASE(feature_names_use_the_given_input_names) {
   OneHotEncoder encoder({.min_frequency = 10});
-  encoder.fit(load("C"));
+  encoder.fit(load_matrix("C"));
   BOOST_TEST((encoder.get_feature_names_out({"a", "b", "c", "d"}) == load_lines("onehot_names_given")));
   BOOST_CHECK_THROW((void)encoder.get_feature_names_out({"a", "b"}), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_category_with_error_names_it_and_its_column) {
   OneHotEncoder encoder;
-  encoder.fit(load("C"));
-  const Matrix C_test = load("C_test");
+  encoder.fit(load_matrix("C"));
+  const Matrix C_test = load_matrix("C_test");
   const std::string message =
       testing::message_of<ValueError>([&] { (void)encoder.transform(C_test.middleRows(3, 1)); });
   BOOST_TEST(message == "Found unknown categories [4.0] in column 0 during transform");
@@ -91,19 +91,21 @@ BOOST_AUTO_TEST_CASE(unknown_categories_warn_when_dropped_or_asked) {
     BOOST_TEST(w.message.find("columns [0, 1, 3]") != std::string::npos);
   });
   (void)OneHotEncoder({.drop = OneHotDrop::first, .handle_unknown = OneHotHandleUnknown::ignore})
-      .fit(load("C"))
-      .transform(load("C_test"));
+      .fit(load_matrix("C"))
+      .transform(load_matrix("C_test"));
   BOOST_TEST(warnings == 1);
-  (void)OneHotEncoder({.handle_unknown = OneHotHandleUnknown::ignore}).fit(load("C")).transform(load("C_test"));
+  (void)OneHotEncoder({.handle_unknown = OneHotHandleUnknown::ignore})
+      .fit(load_matrix("C"))
+      .transform(load_matrix("C_test"));
   BOOST_TEST(warnings == 1);  // no drop: no warning, as scikit-learn
   (void)OneHotEncoder({.handle_unknown = OneHotHandleUnknown::warn, .min_frequency = 10})
-      .fit(load("C"))
-      .transform(load("C_test"));
+      .fit(load_matrix("C"))
+      .transform(load_matrix("C_test"));
   BOOST_TEST(warnings == 2);
 }
 
 BOOST_AUTO_TEST_CASE(bad_parameters_and_shapes_are_rejected) {
-  const Matrix C = load("C");
+  const Matrix C = load_matrix("C");
   for (const double f : {0.0, -1.0, 1.5, 2.5})
     BOOST_CHECK_THROW(OneHotEncoder({.min_frequency = f}).fit(C), ValueError);
   BOOST_CHECK_THROW(OneHotEncoder({.max_categories = 0}).fit(C), ValueError);

@@ -41,13 +41,14 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
   for (const Case& c : cases) {
     BOOST_TEST_INFO(c.name);
     OrdinalEncoder encoder(c.params);
-    encoder.fit(load("C"));
-    const Matrix Z = encoder.transform(load(c.X_apply));
-    BOOST_TEST(same(Z, load(c.name + "_transform")));
-    if (c.inverse) BOOST_TEST(same(encoder.inverse_transform(Z), load(c.name + "_inverse")));
+    encoder.fit(load_matrix("C"));
+    const Matrix Z = encoder.transform(load_matrix(c.X_apply));
+    BOOST_TEST(same(Z, load_matrix(c.name + "_transform")));
+    if (c.inverse) BOOST_TEST(same(encoder.inverse_transform(Z), load_matrix(c.name + "_inverse")));
     for (std::size_t j = 0; j < 4; ++j) {
-      BOOST_TEST(same(encoder.categories()[j], load(cat(c.name, "_categories_", j))));
-      if (c.infrequent) BOOST_TEST(same(encoder.infrequent_categories()[j], load(cat(c.name, "_infrequent_", j))));
+      BOOST_TEST(same(encoder.categories()[j], load_matrix(cat(c.name, "_categories_", j))));
+      if (c.infrequent)
+        BOOST_TEST(same(encoder.infrequent_categories()[j], load_matrix(cat(c.name, "_infrequent_", j))));
     }
     BOOST_TEST(encoder.get_feature_names_out().size() == 4u);
   }
@@ -58,18 +59,18 @@ BOOST_AUTO_TEST_CASE(inverse_of_nan_and_infrequent_in_one_feature) {
   // codes 0 (the frequent one), 1 (the group), NaN (missing), 9 (unknown).
   OrdinalEncoder encoder(
       {.handle_unknown = OrdinalHandleUnknown::use_encoded_value, .unknown_value = 9, .max_categories = 2});
-  encoder.fit(load("C"));
-  const Matrix Z = encoder.transform(load("C_test"));
+  encoder.fit(load_matrix("C"));
+  const Matrix Z = encoder.transform(load_matrix("C_test"));
   const Matrix back = encoder.inverse_transform(Z);
   for (Index i = 0; i < Z.rows(); ++i)
     if (Z(i, 3) == 0)
-      BOOST_TEST(back(i, 3) == load("C_test")(i, 3));
+      BOOST_TEST(back(i, 3) == load_matrix("C_test")(i, 3));
     else
       BOOST_TEST(std::isnan(back(i, 3)));
 }
 
 BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
-  const Matrix C = load("C");
+  const Matrix C = load_matrix("C");
   using U = OrdinalHandleUnknown;
   auto fit_message = [&](OrdinalEncoder::Params p) {
     return testing::message_of<ValueError>([&] { OrdinalEncoder(p).fit(C); });
@@ -84,7 +85,7 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
   OrdinalEncoder encoder;
   encoder.fit(C);
   const std::string message =
-      testing::message_of<ValueError>([&] { (void)encoder.transform(load("C_test").middleRows(5, 1)); });
+      testing::message_of<ValueError>([&] { (void)encoder.transform(load_matrix("C_test").middleRows(5, 1)); });
   BOOST_TEST(message == "Found unknown categories [40.0] in column 3 during transform");
   BOOST_CHECK_THROW((void)encoder.inverse_transform(Matrix::Constant(1, 4, 7.0)), ValueError);
   BOOST_CHECK_THROW((void)encoder.inverse_transform(Matrix::Zero(1, 3)), ValueError);

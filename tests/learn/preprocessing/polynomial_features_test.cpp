@@ -15,7 +15,7 @@ using namespace scilearn::testing::preprocessing;
 // term times one feature), so values agree to the last bit; 1e-15 relative
 // leaves room for a fused multiply.
 BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
-  const Matrix X = load("X_poly");
+  const Matrix X = load_matrix("X_poly");
   struct Case {
     std::string name;
     PolynomialFeatures::Params params;
@@ -27,8 +27,8 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
     BOOST_TEST_INFO(c.name);
     PolynomialFeatures poly(c.params);
     const Matrix Z = poly.fit_transform(X);
-    BOOST_TEST(relative_error(Z, load(c.name + "_transform"), 1e-300) <= 1e-15);
-    BOOST_TEST((poly.powers().cast<double>() == load(c.name + "_powers")));
+    BOOST_TEST(relative_error(Z, load_matrix(c.name + "_transform"), 1e-300) <= 1e-15);
+    BOOST_TEST((poly.powers().cast<double>() == load_matrix(c.name + "_powers")));
     BOOST_TEST((poly.get_feature_names_out() == load_lines(c.name + "_names")));
   }
   PolynomialFeatures poly({.degree = 3});
@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_degree_is_rejected) {
-  const Matrix X = load("X_poly");
+  const Matrix X = load_matrix("X_poly");
   BOOST_CHECK_THROW(PolynomialFeatures({.degree = -1}).fit(X), ValueError);
   const std::string message =
       testing::message_of<ValueError>([&] { PolynomialFeatures({.degree = 0, .include_bias = false}).fit(X); });

@@ -19,7 +19,7 @@ using namespace scilearn::testing::preprocessing;
 // move by d/dlambda ~ |x log x| ~ 10 times that: 1e-5 relative (floor 1).
 // inverse_transform(transform(x)) returns x to rounding: 1e-9 relative.
 BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
-  const Matrix X = load("X_skew"), X_nan = load("X_skew_nan"), X_test = load("X_skew_test");
+  const Matrix X = load_matrix("X_skew"), X_nan = load_matrix("X_skew_nan"), X_test = load_matrix("X_skew_test");
   struct Case {
     std::string name;
     PowerTransformer::Params params;
@@ -38,14 +38,14 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
     BOOST_TEST((pt.lambdas() - load_vector(c.name + "_lambdas")).cwiseAbs().maxCoeff() <= 1e-6);
     const Matrix test = X_test.leftCols(c.X.cols());
     const Matrix Z = pt.transform(test);
-    BOOST_TEST(relative_error(Z, load(c.name + "_transform")) <= 1e-5);
+    BOOST_TEST(relative_error(Z, load_matrix(c.name + "_transform")) <= 1e-5);
     BOOST_TEST(relative_error(pt.inverse_transform(Z), test) <= 1e-9);
-    BOOST_TEST(relative_error(pt.inverse_transform(Z), load(c.name + "_inverse")) <= 1e-9);
+    BOOST_TEST(relative_error(pt.inverse_transform(Z), load_matrix(c.name + "_inverse")) <= 1e-9);
   }
 }
 
 BOOST_AUTO_TEST_CASE(box_cox_needs_positive_data) {
-  Matrix X = load("X_skew");
+  Matrix X = load_matrix("X_skew");
   const std::string message =
       testing::message_of<ValueError>([&] { PowerTransformer({.method = PowerMethod::box_cox}).fit(X); });
   BOOST_TEST(message.find("strictly positive") != std::string::npos);

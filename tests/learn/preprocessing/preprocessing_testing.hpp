@@ -13,7 +13,7 @@
 
 namespace scilearn::testing::preprocessing {
 
-inline Matrix load(const std::string& name) {
+inline Matrix load_matrix(const std::string& name) {
   return io::load_npy<double>(fixture_path("learn/preprocessing/" + name + ".npy"));
 }
 inline Vector load_vector(const std::string& name) {

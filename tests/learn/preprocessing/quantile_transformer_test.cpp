@@ -19,7 +19,7 @@ using namespace scilearn::testing::preprocessing;
 // amplified by the ppf's slope near the clipped tails, ~1/pdf(5.2) ~ 1e6, on
 // the last bits of the uniform value: 1e-9 relative).
 BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
-  const Matrix X = load("X_q"), X_nan = load("X_q_nan"), X_test = load("X_q_test");
+  const Matrix X = load_matrix("X_q"), X_nan = load_matrix("X_q_nan"), X_test = load_matrix("X_q_test");
   struct Case {
     std::string name;
     QuantileTransformer::Params params;
@@ -37,15 +37,15 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
     BOOST_TEST_INFO(c.name);
     QuantileTransformer qt(c.params);
     qt.fit(c.X);
-    const Matrix quantiles = load(c.name + "_quantiles");
+    const Matrix quantiles = load_matrix(c.name + "_quantiles");
     BOOST_TEST(qt.n_quantiles() == quantiles.rows());
     for (Index j = 0; j < quantiles.cols(); ++j)
       BOOST_TEST(relative_error(qt.quantiles().col(j), quantiles.col(j), quantiles.col(j).cwiseAbs().maxCoeff()) <=
                  1e-14);
-    BOOST_TEST(relative_error(qt.references(), load(c.name + "_references")) <= 1e-16);
+    BOOST_TEST(relative_error(qt.references(), load_matrix(c.name + "_references")) <= 1e-16);
     const Matrix Z = qt.transform(X_test);
-    BOOST_TEST(relative_error(Z, load(c.name + "_transform")) <= c.tolerance);
-    const Matrix back = load(c.name + "_inverse");
+    BOOST_TEST(relative_error(Z, load_matrix(c.name + "_transform")) <= c.tolerance);
+    const Matrix back = load_matrix(c.name + "_inverse");
     for (Index j = 0; j < back.cols(); ++j)
       BOOST_TEST(relative_error(qt.inverse_transform(Z).col(j), back.col(j), back.col(j).cwiseAbs().maxCoeff()) <=
                  1e-7);
@@ -53,7 +53,7 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected_and_small_samples_warned) {
-  const Matrix X = load("X_q");
+  const Matrix X = load_matrix("X_q");
   BOOST_CHECK_THROW(QuantileTransformer({.n_quantiles = 0}).fit(X), ValueError);
   BOOST_CHECK_THROW(QuantileTransformer({.n_quantiles = 100, .subsample = 50}).fit(X), ValueError);
   int warnings = 0;
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected_and_small_samples_warned) {
 }
 
 BOOST_AUTO_TEST_CASE(subsampling_is_reproducible_with_a_seed) {
-  const Matrix X = load("X_q");
+  const Matrix X = load_matrix("X_q");
   QuantileTransformer a({.n_quantiles = 10, .subsample = 30, .random_state = 7}),
       b({.n_quantiles = 10, .subsample = 30, .random_state = 7});
   a.fit(X);

@@ -68,6 +68,13 @@ class FunctionTransformer final
   }
   using EstimatorBase::EstimatorBase;
 
+  /// Throws ValueError when func, inverse_func or feature_names_out is set
+  /// (a function cannot be saved to a model file).
+  void write(io::BinaryWriter& out) const override {
+    if (params_.func || params_.inverse_func || params_.feature_names_out)
+      throw ValueError("FunctionTransformer with functions cannot be saved");
+    EstimatorBase::write(out);
+  }
   [[nodiscard]] bool has(Method method) const override {
     return method == Method::transform || method == Method::inverse_transform;
   }
