@@ -1,53 +1,42 @@
-// scilearn quickstart: what the library does today, in one small program.
-// Built and run by the README's first command (scripts/quickstart).
+// scilearn quickstart: the scikit-learn workflow in C++. Built and run by the
+// README's first command (scripts/quickstart); tests/learn checks that it
+// prints what scikit-learn prints for the same data and split.
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
-#include <scilearn/core.hpp>
-#include <scilearn/linalg.hpp>
+#include <scilearn/learn.hpp>
 
 int main() {
   using namespace scilearn;
+  using namespace scilearn::learn;
 
-  // A reproducible random system: the same seed gives the same numbers on
-  // every machine and thread count.
-  Generator rng(42);
-  const Index n = 500;
-  const Matrix a = rng.standard_normal(n, n) + static_cast<double>(n) * Matrix::Identity(n, n);
-  const Vector x_true = rng.standard_normal(n);
-  const Vector b = a * x_true;
+  // sklearn.datasets.load_breast_cancer: 569 tumours, 30 features, 2 classes.
+  const Dataset data = load_breast_cancer();
 
-  // scipy.linalg.solve, on LAPACK.
-  const Vector x = linalg::solve(a, b);
-  std::cout << "linalg::solve, n = " << n << ": max |x - x_true| = " << (x - x_true).cwiseAbs().maxCoeff()
-            << ", relative residual = " << (a * x - b).norm() / (a.norm() * x.norm()) << "\n";
+  // The first 75% of the samples train and the rest test (shuffle = false), so
+  // that scikit-learn splits the same way and its numbers can be compared.
+  const auto [X_train, X_test, y_train, y_test] =
+      train_test_split(data.data, data.target, {.test_size = 0.25, .shuffle = false});
 
-  // A symmetric positive definite system through Cholesky.
-  const Matrix spd = a.transpose() * a;
-  const Vector y = linalg::solve(spd, b, {.assume_a = linalg::AssumeA::pos});
-  std::cout << "linalg::solve(assume_a = pos): relative residual = " << (spd * y - b).norm() / (spd.norm() * y.norm())
-            << "\n";
+  // Standardize, then logistic regression; choose C by 5-fold cross-validated ROC AUC.
+  auto pipe = std::make_shared<Pipeline>(make_pipeline(StandardScaler(), LogisticRegression()));
+  GridSearchCV search(pipe, ParamGrid{{"logisticregression__C", {0.01, 0.1, 1.0, 10.0, 100.0}}},
+                      {.scoring = {"roc_auc"}});
+  search.fit(X_train, y_train);
 
-  // Least squares (scipy.linalg.lstsq): the straight line through noisy points.
-  const Vector t = Vector::LinSpaced(50, 0.0, 1.0);
-  Matrix design(50, 2);
-  design << Vector::Ones(50), t;
-  const Vector observed = 2.0 + 3.0 * t.array() + 0.01 * rng.standard_normal(50).array();
-  const auto fit = linalg::lstsq(design, observed);
-  std::cout << "linalg::lstsq: intercept " << fit.x(0) << ", slope " << fit.x(1) << " (true 2, 3), rank " << fit.rank
-            << "\n";
+  std::cout << std::fixed << std::setprecision(4);
+  std::cout << "best C: " << to_string(search.best_params().at("logisticregression__C"))
+            << ", cross-validated ROC AUC: " << search.best_score() << "\n\n";
+  std::cout << classification_report(y_test, search.predict(X_test),
+                                     {.target_names = data.target_names, .digits = 4});
+  std::cout << "\ntest ROC AUC: " << roc_auc_score(y_test, search.predict_proba(X_test).col(1)) << "\n";
 
-  // Errors are typed exceptions with messages that say what went wrong.
-  try {
-    (void)linalg::solve(Matrix::Ones(3, 3), Vector::Ones(3));
-  } catch (const LinAlgError& e) {
-    std::cout << "LinAlgError: " << e.what() << "\n";
-  }
-
-  // NumPy's .npy format in and out: np.load("x.npy") reads this file.
-  const auto path = std::filesystem::temp_directory_path() / "scilearn_quickstart_x.npy";
-  io::save_npy(path, x);
-  const Vector x_back = io::load_npy_vector<double>(path);
+  // Save the fitted pipeline and load it back: a versioned, portable model file.
+  const auto path = std::filesystem::temp_directory_path() / "scilearn_quickstart_model.scl";
+  save(search.best_estimator(), path);
+  const auto loaded = load(path);
   std::filesystem::remove(path);
-  std::cout << "io::save_npy / load_npy_vector round trip exact: " << std::boolalpha << (x_back == x) << "\n";
-  return 0;
+  const bool same = loaded->predict(X_test) == search.predict(X_test);
+  std::cout << "saved and loaded: " << (same ? "identical predictions" : "DIFFERENT predictions") << "\n";
+  return same ? 0 : 1;
 }
