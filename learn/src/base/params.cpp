@@ -2,6 +2,8 @@
 #include <scilearn/learn/base/estimator.hpp>
 #include <scilearn/learn/base/params.hpp>
 
+#include "base/python_repr.hpp"
+
 namespace scilearn::learn {
 
 namespace {
@@ -14,20 +16,6 @@ std::string list_to_string(const std::vector<T>& values) {
     out += to_string(ParamValue(values[i]));
   }
   return out + "]";
-}
-
-std::string double_to_string(double x) {
-  // Python's repr: the shortest digits that read back to the same double.
-  if (std::isnan(x)) return "nan";
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  char buffer[32];
-  for (int digits = 1; digits <= 17; ++digits) {
-    std::snprintf(buffer, sizeof buffer, "%.*g", digits, x);
-    if (std::strtod(buffer, nullptr) == x) break;
-  }
-  std::string out = buffer;
-  if (out.find_first_of(".en") == std::string::npos) out += ".0";
-  return out;
 }
 
 }  // namespace
@@ -43,7 +31,7 @@ std::string to_string(const ParamValue& value) {
         else if constexpr (std::is_same_v<T, std::int64_t>)
           return std::to_string(v);
         else if constexpr (std::is_same_v<T, double>)
-          return double_to_string(v);
+          return detail::python_float_str(v);
         else if constexpr (std::is_same_v<T, std::string>)
           return cat("'", v, "'");
         else if constexpr (std::is_same_v<T, Seed>)

@@ -10,10 +10,7 @@ namespace scilearn::learn {
 std::vector<TrainTestIndices> CvSpec::split(const Estimator& estimator, Index n_samples, const VectorView& y,
                                             const VectorView& groups) const {
   if (cv_) return cv_->split(n_samples, y, groups);
-  // scikit-learn's check_cv: stratified folds for a classifier.
-  if (is_classifier(estimator) && y.size() == n_samples)
-    return StratifiedKFold({.n_splits = n_splits_}).split(n_samples, y, groups);
-  return KFold({.n_splits = n_splits_}).split(n_samples, y, groups);
+  return check_cv(n_splits_, y, is_classifier(estimator))->split(n_samples, y, groups);
 }
 
 namespace detail {

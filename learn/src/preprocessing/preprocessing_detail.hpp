@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/python_repr.hpp"
+
 namespace scilearn::learn::detail {
 
 // scikit-learn's fit(X, y=None) takes no sample_weight (Python raises
@@ -71,7 +73,6 @@ inline double median_sorted(const std::vector<double>& sorted) {
 // name ("1.0", "1.5", "1e-05", "1e+16", "nan", "inf"): the shortest digits
 // that read back to x, positional for decimal exponents in [-4, 16),
 // scientific otherwise.
-std::string python_float_str(double x);
 
 // The encoders' min_frequency / max_categories, checked: min_frequency is a
 // count (an integer >= 1) or a fraction of n_samples in (0, 1), as
