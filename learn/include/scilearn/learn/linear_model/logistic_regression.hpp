@@ -49,8 +49,9 @@ struct LogisticRegressionParams {
   double l1_ratio = 0.0;
   /// Dual formulation (liblinear only in scikit-learn): must be false.
   bool dual = false;
-  /// Stopping tolerance: lbfgs stops when the largest gradient entry is <= tol;
-  /// newton-cholesky when the largest Newton step entry is <= tol.
+  /// Stopping tolerance (>= 0): lbfgs stops when the largest gradient entry is
+  /// <= tol (or on its relative reduction test, ftol = 64 eps); newton-cholesky
+  /// when the largest gradient entry and half the Newton decrement are.
   double tol = 1e-4;
   /// Fit an (unpenalized) intercept per class.
   bool fit_intercept = true;
