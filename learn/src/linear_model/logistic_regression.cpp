@@ -164,15 +164,28 @@ class LogisticLoss {
 // The sorted distinct labels; ValueError for non-integer labels (scikit-learn's
 // "continuous" targets).
 Vector sorted_classes(const VectorView& y) {
-  std::vector<double> v(y.data(), y.data() + y.size());
-  for (const double value : v)
+  // A sorted set grown by insertion: O(n log K) for K classes, no copy of y
+  // (a classifier's y has few distinct values); a sort beyond 256.
+  std::vector<double> v;
+  for (Index i = 0; i < y.size(); ++i) {
+    const double value = y(i);
     if (value != std::round(value))
       throw ValueError(cat(kFit,
                            ": Unknown label type: continuous. Maybe you are trying to fit a classifier, which "
                            "expects discrete classes on a regression target with continuous values (got y = ",
                            value, ")"));
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
+    const auto at = std::lower_bound(v.begin(), v.end(), value);
+    if (at != v.end() && *at == value) continue;
+    if (v.size() == 256) {
+      v.assign(y.data(), y.data() + y.size());
+      std::sort(v.begin(), v.end());
+      v.erase(std::unique(v.begin(), v.end()), v.end());
+      for (const double u : v)
+        if (u != std::round(u)) throw ValueError(cat(kFit, ": Unknown label type: continuous (got y = ", u, ")"));
+      break;
+    }
+    v.insert(at, value);
+  }
   return Eigen::Map<const Vector>(v.data(), static_cast<Index>(v.size()));
 }
 
