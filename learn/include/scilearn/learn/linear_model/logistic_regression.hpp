@@ -118,7 +118,8 @@ struct LogisticRegressionFitted {
 /// support only L2), penalty l1 / elasticnet, dual, tol < 0, max_iter < 0,
 /// intercept_scaling <= 0, a class_weight other than "" / "balanced", class
 /// weight labels and values of different lengths or a listed label missing
-/// from y while another class is unlisted (as scikit-learn).
+/// from y while another class is unlisted (as scikit-learn), or "balanced"
+/// with a class whose sample weights sum to 0.
 ///
 /// Complexity: per lbfgs iteration one or a few evaluations, each
 /// O(n_samples n_features n_classes); newton-cholesky, per iteration also
