@@ -42,6 +42,7 @@ class LogisticLoss {
                int threads)
       : X_(X), y_(std::move(y)), w_(std::move(weight)), K_(K), p_(X.cols()), fit_intercept_(fit_intercept), l2_(l2) {
     const Index n = X.rows();
+    if (K_ == 1) y01_ = Eigen::Map<const Eigen::VectorXi>(y_.data(), n).cast<double>();
     // A block of X (block_ x p doubles) of about 256 KiB stays in L2 between
     // its two products.
     block_ = std::clamp<Index>(32768 / std::max<Index>(p_, 1), 16, 4096);
@@ -61,9 +62,9 @@ class LogisticLoss {
     Vector b = fit_intercept_ ? Vector(x.tail(K_)) : Vector::Zero(K_);
 #pragma omp parallel num_threads(threads_)
     {
-      Matrix raw(K_, block_), g(K_, block_);
+      Scratch scratch{Matrix(block_, K_), Matrix(block_, K_), Eigen::RowVectorXd(block_), Eigen::RowVectorXd(block_)};
 #pragma omp for schedule(dynamic, 1)
-      for (Index c = 0; c < n_chunks_; ++c) chunk(c, W, b, raw, g);
+      for (Index c = 0; c < n_chunks_; ++c) chunk(c, W, b, scratch);
     }
     // The chunks' sums, in chunk order.
     Vector total = partial_.col(0);
@@ -86,7 +87,13 @@ class LogisticLoss {
   [[nodiscard]] const Vector& weight() const { return w_; }
 
  private:
-  void chunk(Index c, const Eigen::Map<const Matrix>& W, const Vector& b, Matrix& raw, Matrix& g) {
+  // Per-thread scratch of one block.
+  struct Scratch {
+    Matrix raw, g;
+    Eigen::RowVectorXd u, v;
+  };
+
+  void chunk(Index c, const Eigen::Map<const Matrix>& W, const Vector& b, Scratch& s) {
     const Index n = X_.rows();
     const Index begin = c * chunk_, end = std::min(n, begin + chunk_);
     auto out = partial_.col(c);
@@ -97,35 +104,45 @@ class LogisticLoss {
     for (Index start = begin; start < end; start += block_) {
       const Index m = std::min(block_, end - start);
       const auto Xb = X_.middleRows(start, m);
+      const auto w = w_.segment(start, m).array().transpose();
       if (K_ == 1) {
-        Eigen::Map<Vector> rv(raw.data(), m), gv(g.data(), m);
-        rv.noalias() = Xb * Eigen::Map<const Vector>(W.data(), p_);
-        for (Index i = 0; i < m; ++i) {
-          const double ri = rv(i) + b(0), wi = w_(start + i);
-          const bool positive = y_[static_cast<std::size_t>(start + i)] != 0;
-          loss += wi * (softplus(ri) - (positive ? ri : 0.0));
-          gv(i) = wi * (expit(ri) - (positive ? 1.0 : 0.0));
-        }
-        Eigen::Map<Vector>(out.data(), p_).noalias() += Xb.transpose() * gv;
-        g_sum(0) += gv.sum();
+        // Binomial: loss log(1 + e^r) - y r, gradient expit(r) - y, with
+        // e = exp(-|r|) <= 1 in both so that nothing overflows.
+        Eigen::Map<Vector> r(s.raw.data(), m), gr(s.g.data(), m);
+        r.noalias() = Xb * Eigen::Map<const Vector>(W.data(), p_);
+        r.array() += b(0);
+        auto e = s.u.head(m).array();
+        e = (-r.array().abs()).exp();
+        const auto y = y01_.segment(start, m).array().transpose();
+        const auto rt = r.array().transpose();
+        loss += (w * (rt.max(0.0) + e.log1p() - y * rt)).sum();
+        gr.array().transpose() = w * ((rt >= 0).select(1.0, e) / (1 + e) - y);
+        Eigen::Map<Vector>(out.data(), p_).noalias() += Xb.transpose() * gr;
+        g_sum(0) += gr.sum();
       } else {
-        auto r = raw.leftCols(m);
-        auto gb = g.leftCols(m);
-        r.noalias() = W * Xb.transpose();
+        // Multinomial: loss logsumexp(r) - r_y, gradient softmax(r) - onehot(y),
+        // the exponentials taken after subtracting each sample's largest score.
+        // Scores are m x K (samples down the columns): the product reads the
+        // block of X by columns, and the per-sample steps vectorize over samples.
+        auto r = s.raw.topRows(m);
+        auto gb = s.g.topRows(m);
+        r.noalias() = Xb * W.transpose();
+        r.rowwise() += b.transpose();
+        auto top = s.u.head(m).transpose();
+        auto sum = s.v.head(m).transpose();
+        top = r.rowwise().maxCoeff();
+        gb.array() = (r.colwise() - top).array().exp();
+        sum = gb.rowwise().sum();
+        loss += (w * (top.array() + sum.array().log()).transpose()).sum();
+        gb.array().colwise() *= (w.transpose() / sum.array());
         for (Index i = 0; i < m; ++i) {
-          auto ri = r.col(i);
-          ri += b;
-          const double top = ri.maxCoeff();
-          double sum = 0;
-          for (Index k = 0; k < K_; ++k) sum += (gb(k, i) = std::exp(ri(k) - top));
-          const double wi = w_(start + i);
           const int yi = y_[static_cast<std::size_t>(start + i)];
-          loss += wi * (top + std::log(sum) - ri(yi));
-          gb.col(i) *= wi / sum;
-          gb(yi, i) -= wi;
+          const double wi = w(i);
+          loss -= wi * r(i, yi);
+          gb(i, yi) -= wi;
         }
-        grad_W.noalias() += gb * Xb;
-        g_sum += gb.rowwise().sum();
+        grad_W.noalias() += gb.transpose() * Xb;
+        g_sum += gb.colwise().sum().transpose();
       }
     }
     out.segment(K_ * p_, K_) = g_sum;
@@ -134,6 +151,7 @@ class LogisticLoss {
 
   const MatrixView& X_;
   std::vector<int> y_;  // class index (K = 1: 1 for the positive class, else 0)
+  Vector y01_;          // K = 1: y_ as doubles
   Vector w_;            // sample weight / sum of the sample weights
   Index K_, p_;
   bool fit_intercept_;
@@ -146,15 +164,28 @@ class LogisticLoss {
 // The sorted distinct labels; ValueError for non-integer labels (scikit-learn's
 // "continuous" targets).
 Vector sorted_classes(const VectorView& y) {
-  std::vector<double> v(y.data(), y.data() + y.size());
-  for (const double value : v)
+  // A sorted set grown by insertion: O(n log K) for K classes, no copy of y
+  // (a classifier's y has few distinct values); a sort beyond 256.
+  std::vector<double> v;
+  for (Index i = 0; i < y.size(); ++i) {
+    const double value = y(i);
     if (value != std::round(value))
       throw ValueError(cat(kFit,
                            ": Unknown label type: continuous. Maybe you are trying to fit a classifier, which "
                            "expects discrete classes on a regression target with continuous values (got y = ",
                            value, ")"));
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
+    const auto at = std::lower_bound(v.begin(), v.end(), value);
+    if (at != v.end() && *at == value) continue;
+    if (v.size() == 256) {
+      v.assign(y.data(), y.data() + y.size());
+      std::sort(v.begin(), v.end());
+      v.erase(std::unique(v.begin(), v.end()), v.end());
+      for (const double u : v)
+        if (u != std::round(u)) throw ValueError(cat(kFit, ": Unknown label type: continuous (got y = ", u, ")"));
+      break;
+    }
+    v.insert(at, value);
+  }
   return Eigen::Map<const Vector>(v.data(), static_cast<Index>(v.size()));
 }
 

@@ -163,9 +163,12 @@ BOOST_AUTO_TEST_CASE(newton_cholesky_matches_the_minimizer) {
 }
 
 // The optimality condition, from a gradient computed independently of the
-// solver's blocked one: lbfgs stops when the objective's relative reduction
-// falls below 64 eps, where the gradient is of order sqrt(64 eps) times the
-// curvature, about 1e-7; newton-cholesky stops when it is below tol.
+// solver's blocked one. lbfgs stops when a step lowers the objective f by less
+// than 64 eps |f|; a gradient g then still allows a decrease of about
+// |g|^2 / (2 L), L the largest curvature (up to about 25 here: features of
+// scale 10), so |g| ~ sqrt(2 L 64 eps |f|), 1e-6 to 1e-5; measured up to 5e-6.
+// newton-cholesky stops when the gradient is below tol = 1e-12, and rounding
+// keeps it near 1e-14.
 BOOST_AUTO_TEST_CASE(the_gradient_vanishes_at_the_solution) {
   for (const Case& c : cases()) {
     const Matrix X = load(c.X);
@@ -179,7 +182,7 @@ BOOST_AUTO_TEST_CASE(the_gradient_vanishes_at_the_solution) {
       const LogisticRegression model = fit(c, params);
       const Matrix g = objective_gradient(model, X, y, w, params);
       BOOST_TEST_INFO(c.name << " " << enum_name(solver));
-      BOOST_TEST(g.cwiseAbs().maxCoeff() <= (solver == LogisticSolver::lbfgs ? 1e-6 : 1e-10));
+      BOOST_TEST(g.cwiseAbs().maxCoeff() <= (solver == LogisticSolver::lbfgs ? 2e-5 : 1e-10));
     }
   }
 }

@@ -49,8 +49,9 @@ struct LogisticRegressionParams {
   double l1_ratio = 0.0;
   /// Dual formulation (liblinear only in scikit-learn): must be false.
   bool dual = false;
-  /// Stopping tolerance: lbfgs stops when the largest gradient entry is <= tol;
-  /// newton-cholesky when the largest Newton step entry is <= tol.
+  /// Stopping tolerance (>= 0): lbfgs stops when the largest gradient entry is
+  /// <= tol (or on its relative reduction test, ftol = 64 eps); newton-cholesky
+  /// when the largest gradient entry and half the Newton decrement are.
   double tol = 1e-4;
   /// Fit an (unpenalized) intercept per class.
   bool fit_intercept = true;
@@ -117,7 +118,8 @@ struct LogisticRegressionFitted {
 /// support only L2), penalty l1 / elasticnet, dual, tol < 0, max_iter < 0,
 /// intercept_scaling <= 0, a class_weight other than "" / "balanced", class
 /// weight labels and values of different lengths or a listed label missing
-/// from y while another class is unlisted (as scikit-learn).
+/// from y while another class is unlisted (as scikit-learn), or "balanced"
+/// with a class whose sample weights sum to 0.
 ///
 /// Complexity: per lbfgs iteration one or a few evaluations, each
 /// O(n_samples n_features n_classes); newton-cholesky, per iteration also
