@@ -32,7 +32,7 @@ std::string python_float_str(double x) {
   if (exponent < -4 || exponent >= 16) {
     out += significand.substr(0, 1);
     if (n > 1) out += "." + significand.substr(1);
-    char exp[8];
+    char exp[16];
     std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
     return out + exp;
   }
