@@ -183,13 +183,22 @@ Matrix OneHotEncoder::transform(const MatrixView& X) const {
       feature_of[static_cast<std::size_t>(offset[j] + c)] = static_cast<std::int32_t>(j);
       local_of[static_cast<std::size_t>(offset[j] + c)] = static_cast<std::int32_t>(c);
     }
+  // Row tiles: a tile's codes (10 features x 65536 rows of int32) stay in
+  // cache while every output column's slice of the tile is written, so the
+  // codes are read from memory once instead of once per output column.
   Matrix Z(n, n_out);
+  detail::advise_huge_pages(Z.data(), static_cast<std::size_t>(Z.size()) * sizeof(double));
+  constexpr Index kTile = 65536;
+  const Index n_tiles = (n + kTile - 1) / kTile;
 #pragma omp parallel for schedule(static) if (n * n_out > 100000)
-  for (Index c = 0; c < n_out; ++c) {
-    const std::int32_t* code = codes.col(feature_of[static_cast<std::size_t>(c)]).data();
-    const std::int32_t local = local_of[static_cast<std::size_t>(c)];
-    double* z = Z.col(c).data();
-    for (Index i = 0; i < n; ++i) z[i] = code[i] == local ? 1.0 : 0.0;
+  for (Index t = 0; t < n_tiles; ++t) {
+    const Index r0 = t * kTile, r1 = std::min(n, r0 + kTile);
+    for (Index c = 0; c < n_out; ++c) {
+      const std::int32_t* code = codes.col(feature_of[static_cast<std::size_t>(c)]).data();
+      const std::int32_t local = local_of[static_cast<std::size_t>(c)];
+      double* z = Z.col(c).data();
+      for (Index i = r0; i < r1; ++i) z[i] = code[i] == local ? 1.0 : 0.0;
+    }
   }
   std::vector<Index> unknown_columns;
   for (std::size_t j = 0; j < np; ++j)

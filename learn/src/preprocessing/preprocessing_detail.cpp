@@ -1,9 +1,50 @@
 #include "preprocessing_detail.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace scilearn::learn::detail {
+
+std::string python_float_str(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  if (x == 0) return std::signbit(x) ? "-0.0" : "0.0";
+  // The shortest significand (1 to 17 digits) that reads back to x.
+  char buffer[40];
+  int digits = 1;
+  for (; digits < 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, x);
+    if (std::strtod(buffer, nullptr) == x) break;
+  }
+  std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, x);
+  // buffer: [-]d[.ddd]e[+-]XX; split into sign, digit string and exponent.
+  const std::string s = buffer;
+  const bool negative = s[0] == '-';
+  const std::size_t e = s.find('e');
+  std::string mantissa = s.substr(negative ? 1 : 0, e - (negative ? 1 : 0));
+  const int exponent = std::atoi(s.c_str() + e + 1);
+  std::string significand;
+  for (const char c : mantissa)
+    if (c != '.') significand += c;
+  while (significand.size() > 1 && significand.back() == '0') significand.pop_back();
+  std::string out = negative ? "-" : "";
+  const int n = static_cast<int>(significand.size());
+  if (exponent < -4 || exponent >= 16) {
+    out += significand.substr(0, 1);
+    if (n > 1) out += "." + significand.substr(1);
+    char exp[16];
+    std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+    return out + exp;
+  }
+  if (exponent < 0) return out + "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + significand;
+  if (n <= exponent + 1) return out + significand + std::string(static_cast<std::size_t>(exponent + 1 - n), '0') + ".0";
+  return out + significand.substr(0, static_cast<std::size_t>(exponent + 1)) + "." +
+         significand.substr(static_cast<std::size_t>(exponent + 1));
+}
 
 void check_infrequent_params(std::string_view estimator, const std::optional<double>& min_frequency,
                              const std::optional<Index>& max_categories) {
@@ -60,6 +101,17 @@ std::vector<Index> infrequent_mapping(Index n_categories, const std::vector<Inde
   for (auto& m : mapping)
     if (m < 0) m = next++;
   return mapping;
+}
+
+void advise_huge_pages([[maybe_unused]] void* data, [[maybe_unused]] std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr std::size_t huge = std::size_t{1} << 21;
+  if (bytes < (std::size_t{4} << 20)) return;
+  // madvise needs a page-aligned start: the 2 MB-aligned interior of the buffer.
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1), last = (begin + bytes) & ~(huge - 1);
+  if (last > first) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#endif
 }
 
 std::string python_list(const std::vector<double>& values) {

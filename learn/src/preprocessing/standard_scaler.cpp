@@ -2,6 +2,8 @@
 #include <limits>
 #include <scilearn/learn/preprocessing/standard_scaler.hpp>
 
+#include "preprocessing_detail.hpp"
+
 namespace scilearn::learn {
 
 namespace {
@@ -101,7 +103,16 @@ void StandardScaler::check_fitted(const Fitted& s) {
 
 Matrix StandardScaler::transform(const MatrixView& X) const {
   const Fitted& state = check_input("transform", X);
+Matrix StandardScaler::transform(const MatrixView& X) const { return standardize(check_input("transform", X), X); }
+
+Matrix StandardScaler::fit_transform(const MatrixView& X, const VectorView& y, const VectorView& sample_weight) {
+  fit_impl(X, y.size() ? &y : nullptr, sample_weight.size() ? &sample_weight : nullptr);
+  return standardize(*fitted_, X);
+}
+
+Matrix StandardScaler::standardize(const Fitted& state, const MatrixView& X) const {
   Matrix Z(X.rows(), X.cols());
+  detail::advise_huge_pages(Z.data(), static_cast<std::size_t>(Z.size()) * sizeof(double));
   const bool center = params_.with_mean, scale = params_.with_std;
 #pragma omp parallel for schedule(static) if (X.size() > 100000)
   for (Index j = 0; j < X.cols(); ++j) {

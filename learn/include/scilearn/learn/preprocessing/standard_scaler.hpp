@@ -74,6 +74,9 @@ class StandardScaler final
   [[nodiscard]] Matrix transform(const MatrixView& X) const override;
   /// X * scale + mean.
   [[nodiscard]] Matrix inverse_transform(const MatrixView& X) const override;
+  /// fit then transform, with X validated once (fit's check) instead of twice.
+  Matrix fit_transform(const MatrixView& X, const VectorView& y = Vector(),
+                       const VectorView& sample_weight = Vector()) override;
   /// The input feature names, unchanged (one output per input).
   [[nodiscard]] std::vector<std::string> get_feature_names_out(
       const std::vector<std::string>& input_features = {}) const override;
@@ -95,6 +98,8 @@ class StandardScaler final
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
   // Combines `previous` (possibly empty) with the statistics of one batch.
   [[nodiscard]] Fitted update(const Fitted* previous, const MatrixView& X, const VectorView* sample_weight) const;
+  // (X - mean) / scale for an X already validated.
+  [[nodiscard]] Matrix standardize(const Fitted& state, const MatrixView& X) const;
 };
 
 }  // namespace scilearn::learn
