@@ -101,8 +101,6 @@ void StandardScaler::check_fitted(const Fitted& s) {
   if (s.n_samples_seen.size() != p) throw ValueError("n_samples_seen and n_features_in disagree");
 }
 
-Matrix StandardScaler::transform(const MatrixView& X) const {
-  const Fitted& state = check_input("transform", X);
 Matrix StandardScaler::transform(const MatrixView& X) const { return standardize(check_input("transform", X), X); }
 
 Matrix StandardScaler::fit_transform(const MatrixView& X, const VectorView& y, const VectorView& sample_weight) {
