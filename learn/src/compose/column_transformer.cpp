@@ -134,21 +134,13 @@ Matrix ColumnTransformer::transform(const MatrixView& X) const {
   if (!is_fitted()) throw NotFittedError(not_fitted_message("ColumnTransformer"));
   check_n_features("ColumnTransformer", X, n_features_in_);
   std::vector<Matrix> parts;
-  Index width = 0;
   for_each_part(
       [&](const std::string&, const std::vector<Index>& columns, const EstimatorPtr& estimator, bool dropped) {
         if (dropped) return;
         const Matrix input = X(Eigen::all, columns);
         parts.push_back(estimator ? estimator->transform(input) : input);
-        width += parts.back().cols();
       });
-  Matrix out(X.rows(), width);
-  Index column = 0;
-  for (const auto& part : parts) {
-    out.middleCols(column, part.cols()) = part;
-    column += part.cols();
-  }
-  return out;
+  return detail::hstack(parts, X.rows());
 }
 
 std::vector<std::string> ColumnTransformer::get_feature_names_out(

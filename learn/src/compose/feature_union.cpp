@@ -64,21 +64,13 @@ Matrix FeatureUnion::transform(const MatrixView& X) const {
   if (!is_fitted()) throw NotFittedError(not_fitted_message("FeatureUnion"));
   check_n_features("FeatureUnion", X, n_features_in_);
   std::vector<Matrix> parts;
-  Index width = 0;
   for (const auto& item : items_) {
     if (item.drop) continue;
     Matrix part = item.estimator ? item.estimator->transform(X) : Matrix(X);
     if (const auto w = weights_.find(item.name); w != weights_.end()) part *= w->second;
-    width += part.cols();
     parts.push_back(std::move(part));
   }
-  Matrix out(X.rows(), width);
-  Index column = 0;
-  for (const auto& part : parts) {
-    out.middleCols(column, part.cols()) = part;
-    column += part.cols();
-  }
-  return out;
+  return detail::hstack(parts, X.rows());
 }
 
 std::vector<std::string> FeatureUnion::get_feature_names_out(const std::vector<std::string>& input_features) const {

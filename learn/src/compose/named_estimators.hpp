@@ -115,4 +115,17 @@ std::vector<Item> read_items(io::BinaryReader& in) {
   return items;
 }
 
+// The parts side by side (numpy.hstack), n_rows rows.
+inline Matrix hstack(const std::vector<Matrix>& parts, Index n_rows) {
+  Index width = 0;
+  for (const auto& part : parts) width += part.cols();
+  Matrix out(n_rows, width);
+  Index column = 0;
+  for (const auto& part : parts) {
+    out.middleCols(column, part.cols()) = part;
+    column += part.cols();
+  }
+  return out;
+}
+
 }  // namespace scilearn::learn::detail
