@@ -72,7 +72,11 @@ void grid_search(benchmark::State& state, int n_jobs) {
   auto pipe = std::make_shared<learn::Pipeline>(learn::make_pipeline(learn::StandardScaler(), learn::LogisticRegression()));
   learn::GridSearchCV search(pipe, learn::ParamGrid{{"logisticregression__C", Cs}}, {.n_jobs = n_jobs});
   bench::time_calls(
-      state, [&] { return search.fit(X, y).best_score(); },
+      state,
+      [&] {
+        search.fit(X, y);
+        return search.best_score();
+      },
       [](double best) { return std::abs(best - 0.9); });
 }
 

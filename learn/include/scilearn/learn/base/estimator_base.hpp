@@ -91,7 +91,10 @@ class EstimatorBase : public Interface {
   Estimator& set_params(const ParamMap& values) override {
     Params updated = params_;
     std::map<std::string, ParamMap, std::less<>> nested;  // "step__param" grouped by step
-    for (const auto& [key, value] : values) {
+    for (const auto& entry : values) {
+      // Named references: clang 14 cannot capture structured bindings in lambdas.
+      const std::string& key = entry.first;
+      const ParamValue& value = entry.second;
       if (const auto split = key.find("__"); split != std::string::npos) {
         nested[key.substr(0, split)].emplace(key.substr(split + 2), value);
         continue;
@@ -106,7 +109,9 @@ class EstimatorBase : public Interface {
     }
     // Nested estimators are shared objects and change in place, as in
     // scikit-learn (a grid search works on clones).
-    for (auto& [step, inner] : nested) {
+    for (const auto& group : nested) {
+      const std::string& step = group.first;
+      const ParamMap& inner = group.second;
       bool found = false;
       Derived::visit_params(updated, [&](std::string_view name, auto& field) {
         if constexpr (std::is_same_v<std::decay_t<decltype(field)>, EstimatorPtr>) {
