@@ -28,6 +28,21 @@ void check_label_list(std::string_view where, const Vector& labels) {
       throw ValueError(cat(where, ": labels holds ", labels[i], " at index ", i, "; labels must be finite"));
 }
 
+// The rows / columns of a confusion matrix of a against b, after checking the
+// targets and the label list: the given labels, at least one of which must
+// occur in a (else ValueError with `not_in_a`), or the sorted labels of both.
+Labels confusion_labels(std::string_view where, const VectorView& a, const VectorView& b, const Vector& given,
+                        const VectorView& sample_weight, std::string_view not_in_a) {
+  detail::check_targets(where, a, b, sample_weight);
+  check_label_list(where, given);
+  if (!given.size()) return detail::unique_labels(a, b);
+  Labels labels = labels_of(given);
+  const Labels present = detail::unique_labels(a);
+  if (std::none_of(labels.begin(), labels.end(), [&](double v) { return detail::index_of(present, v) >= 0; }))
+    throw ValueError(cat(where, ": ", not_in_a));
+  return labels;
+}
+
 // A lookup from label value to its position in a list that may be unsorted
 // (the order the caller gave).
 class LabelIndex {
@@ -296,18 +311,8 @@ PrecisionRecallFscoreSupport precision_recall_fscore_support(const VectorView& y
 
 Matrix confusion_matrix(const VectorView& y_true, const VectorView& y_pred, const ConfusionMatrixOptions& options,
                         const VectorView& sample_weight) {
-  constexpr std::string_view where = "confusion_matrix";
-  detail::check_targets(where, y_true, y_pred, sample_weight);
-  check_label_list(where, options.labels);
-  Labels labels;
-  if (options.labels.size()) {
-    labels = labels_of(options.labels);
-    const Labels truth = detail::unique_labels(y_true);
-    if (std::none_of(labels.begin(), labels.end(), [&](double v) { return detail::index_of(truth, v) >= 0; }))
-      throw ValueError(cat(where, ": At least one label specified must be in y_true"));
-  } else {
-    labels = detail::unique_labels(y_true, y_pred);
-  }
+  const Labels labels = confusion_labels("confusion_matrix", y_true, y_pred, options.labels, sample_weight,
+                                         "At least one label specified must be in y_true");
   Matrix cm = confusion(labels, y_true, y_pred, sample_weight);
   auto safe = [](double a, double b) { return b == 0 ? 0.0 : a / b; };
   switch (options.normalize) {
@@ -459,20 +464,9 @@ double matthews_corrcoef(const VectorView& y_true, const VectorView& y_pred, con
 
 double cohen_kappa_score(const VectorView& y1, const VectorView& y2, const CohenKappaOptions& options,
                          const VectorView& sample_weight) {
-  constexpr std::string_view where = "cohen_kappa_score";
-  detail::check_targets(where, y1, y2, sample_weight);
-  check_label_list(where, options.labels);
-  Labels labels;
-  if (options.labels.size()) {
-    labels = labels_of(options.labels);
-    const Labels first = detail::unique_labels(y1);
-    if (std::none_of(labels.begin(), labels.end(), [&](double v) { return detail::index_of(first, v) >= 0; }))
-      throw ValueError(cat(where,
-                           ": At least one label in `labels` must be present in `y1` (even though "
-                           "`cohen_kappa_score` is otherwise agnostic to the order of `y1` and `y2`)."));
-  } else {
-    labels = detail::unique_labels(y1, y2);
-  }
+  const Labels labels = confusion_labels("cohen_kappa_score", y1, y2, options.labels, sample_weight,
+                                         "At least one label in `labels` must be present in `y1` (even though "
+                                         "`cohen_kappa_score` is otherwise agnostic to the order of `y1` and `y2`).");
   const Matrix confusion_m = confusion(labels, y1, y2, sample_weight);
   const Index k = confusion_m.rows();
   const Vector sum0 = confusion_m.colwise().sum().transpose();

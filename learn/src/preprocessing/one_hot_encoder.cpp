@@ -2,6 +2,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/preprocessing/one_hot_encoder.hpp>
 
+#include "categories.hpp"
 #include "category_table.hpp"
 #include "preprocessing_detail.hpp"
 
@@ -20,7 +21,7 @@ Index dropped_code(const OneHotEncoderFitted& s, std::size_t j) {
 }
 
 bool has_infrequent(const OneHotEncoderFitted& s, std::size_t j) {
-  return !s.infrequent_indices.empty() && !s.infrequent_indices[j].empty();
+  return detail::has_infrequent(s.infrequent_indices, j);
 }
 
 // The column, within feature j's block, of grouped code g (-1: dropped).
@@ -51,20 +52,6 @@ std::vector<double> grouped_categories(const OneHotEncoderFitted& s, std::size_t
   return out;
 }
 
-// ValueError naming the values of column j that are not categories of feature j.
-[[noreturn]] void throw_unknown(const OneHotEncoderFitted& s, const MatrixView& X, Index j) {
-  const detail::CategoryTable table(s.categories[static_cast<std::size_t>(j)]);
-  std::vector<double> unseen;
-  for (Index i = 0; i < X.rows(); ++i)
-    if (table.find(X(i, j)) < 0) unseen.push_back(X(i, j));
-  Vector distinct;
-  std::vector<Index> ignored;
-  detail::CategoryTable::unique_counts(unseen.data(), static_cast<Index>(unseen.size()), distinct, ignored);
-  throw ValueError(cat("Found unknown categories ",
-                       detail::python_list(std::vector<double>(distinct.data(), distinct.data() + distinct.size())),
-                       " in column ", j, " during transform"));
-}
-
 }  // namespace
 
 OneHotEncoder::Fitted OneHotEncoder::learn(const MatrixView& X, const VectorView*,
@@ -75,22 +62,11 @@ OneHotEncoder::Fitted OneHotEncoder::learn(const MatrixView& X, const VectorView
   const auto np = static_cast<std::size_t>(p);
   Fitted out;
   out.n_features_in = p;
-  out.categories.resize(np);
-  std::vector<std::vector<Index>> counts(np);
-#pragma omp parallel for schedule(dynamic) if (n * p > 100000)
-  for (Index j = 0; j < p; ++j)
-    detail::CategoryTable::unique_counts(X.col(j).data(), n, out.categories[static_cast<std::size_t>(j)],
-                                         counts[static_cast<std::size_t>(j)]);
-  const bool infrequent_enabled = params_.min_frequency || params_.max_categories;
-  if (infrequent_enabled) {
-    out.infrequent_indices.resize(np);
-    out.default_to_infrequent.resize(np);
-    for (std::size_t j = 0; j < np; ++j) {
-      out.infrequent_indices[j] =
-          detail::infrequent_positions(counts[j], n, params_.min_frequency, params_.max_categories);
-      out.default_to_infrequent[j] = detail::infrequent_mapping(out.categories[j].size(), out.infrequent_indices[j]);
-    }
-  }
+  std::vector<std::vector<Index>> counts;
+  detail::learn_categories(X, out.categories, counts);
+  // Every category, NaN included, takes part in the grouping.
+  detail::group_infrequent(counts, n, params_.min_frequency, params_.max_categories, out.infrequent_indices,
+                           out.default_to_infrequent);
   out.n_features_outs.resize(np);
   for (std::size_t j = 0; j < np; ++j) {
     Index width = out.categories[j].size();
@@ -125,14 +101,7 @@ Index OneHotEncoder::n_features_out() const {
 
 std::vector<Vector> OneHotEncoder::infrequent_categories() const {
   const Fitted& s = fitted();
-  std::vector<Vector> out;
-  for (std::size_t j = 0; j < s.infrequent_indices.size(); ++j) {
-    const auto& idx = s.infrequent_indices[j];
-    Vector v(static_cast<Index>(idx.size()));
-    for (std::size_t k = 0; k < idx.size(); ++k) v(static_cast<Index>(k)) = s.categories[j](idx[k]);
-    out.push_back(std::move(v));
-  }
-  return out;
+  return detail::infrequent_values(s.categories, s.infrequent_indices);
 }
 
 Matrix OneHotEncoder::transform(const MatrixView& X) const {
@@ -174,7 +143,7 @@ Matrix OneHotEncoder::transform(const MatrixView& X) const {
   }
   if (handling == OneHotHandleUnknown::error)
     for (std::size_t j = 0; j < np; ++j)
-      if (unknown_seen[j]) throw_unknown(s, X, static_cast<Index>(j));
+      if (unknown_seen[j]) detail::throw_unknown_categories(s.categories[j], X, static_cast<Index>(j));
   // The input feature of each output column and its position in the block.
   const Index n_out = offset[np];
   std::vector<std::int32_t> feature_of(static_cast<std::size_t>(n_out)), local_of(static_cast<std::size_t>(n_out));

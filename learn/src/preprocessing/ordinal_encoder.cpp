@@ -1,6 +1,7 @@
 #include <cmath>
 #include <scilearn/learn/preprocessing/ordinal_encoder.hpp>
 
+#include "categories.hpp"
 #include "category_table.hpp"
 #include "preprocessing_detail.hpp"
 
@@ -9,7 +10,7 @@ namespace scilearn::learn {
 namespace {
 
 bool has_infrequent(const OrdinalEncoderFitted& s, std::size_t j) {
-  return !s.infrequent_indices.empty() && !s.infrequent_indices[j].empty();
+  return detail::has_infrequent(s.infrequent_indices, j);
 }
 
 // Whether x matches the code `value` (NaN matches NaN), as scikit-learn's _get_mask.
@@ -43,13 +44,9 @@ OrdinalEncoder::Fitted OrdinalEncoder::learn(const MatrixView& X, const VectorVi
   const auto np = static_cast<std::size_t>(p);
   Fitted out;
   out.n_features_in = p;
-  out.categories.resize(np);
   out.missing_index.assign(np, -1);
-  std::vector<std::vector<Index>> counts(np);
-#pragma omp parallel for schedule(dynamic) if (n * p > 100000)
-  for (Index j = 0; j < p; ++j)
-    detail::CategoryTable::unique_counts(X.col(j).data(), n, out.categories[static_cast<std::size_t>(j)],
-                                         counts[static_cast<std::size_t>(j)]);
+  std::vector<std::vector<Index>> counts;
+  detail::learn_categories(X, out.categories, counts);
   for (std::size_t j = 0; j < np; ++j) {
     const Vector& cats = out.categories[j];
     if (cats.size() && std::isnan(cats(cats.size() - 1))) {
@@ -57,16 +54,8 @@ OrdinalEncoder::Fitted OrdinalEncoder::learn(const MatrixView& X, const VectorVi
       counts[j].pop_back();  // NaN is never grouped as infrequent
     }
   }
-  if (params_.min_frequency || params_.max_categories) {
-    out.infrequent_indices.resize(np);
-    out.default_to_infrequent.resize(np);
-    for (std::size_t j = 0; j < np; ++j) {
-      out.infrequent_indices[j] =
-          detail::infrequent_positions(counts[j], n, params_.min_frequency, params_.max_categories);
-      out.default_to_infrequent[j] =
-          detail::infrequent_mapping(static_cast<Index>(counts[j].size()), out.infrequent_indices[j]);
-    }
-  }
+  detail::group_infrequent(counts, n, params_.min_frequency, params_.max_categories, out.infrequent_indices,
+                           out.default_to_infrequent);
   // The codes in use: 0 .. cardinality - 1 (frequent + one infrequent group, NaN excluded).
   std::vector<Index> cardinality(np);
   for (std::size_t j = 0; j < np; ++j) {
@@ -95,14 +84,7 @@ OrdinalEncoder::Fitted OrdinalEncoder::learn(const MatrixView& X, const VectorVi
 
 std::vector<Vector> OrdinalEncoder::infrequent_categories() const {
   const Fitted& s = fitted();
-  std::vector<Vector> out;
-  for (std::size_t j = 0; j < s.infrequent_indices.size(); ++j) {
-    const auto& idx = s.infrequent_indices[j];
-    Vector v(static_cast<Index>(idx.size()));
-    for (std::size_t k = 0; k < idx.size(); ++k) v(static_cast<Index>(k)) = s.categories[j](idx[k]);
-    out.push_back(std::move(v));
-  }
-  return out;
+  return detail::infrequent_values(s.categories, s.infrequent_indices);
 }
 
 Matrix OrdinalEncoder::transform(const MatrixView& X) const {
@@ -140,19 +122,8 @@ Matrix OrdinalEncoder::transform(const MatrixView& X) const {
     unknown_seen[j] = unknown;
   }
   if (!use_encoded)
-    for (std::size_t j = 0; j < np; ++j) {
-      if (!unknown_seen[j]) continue;
-      const detail::CategoryTable table(s.categories[j]);
-      std::vector<double> unseen;
-      for (Index i = 0; i < n; ++i)
-        if (table.find(X(i, static_cast<Index>(j))) < 0) unseen.push_back(X(i, static_cast<Index>(j)));
-      Vector distinct;
-      std::vector<Index> ignored;
-      detail::CategoryTable::unique_counts(unseen.data(), static_cast<Index>(unseen.size()), distinct, ignored);
-      throw ValueError(cat("Found unknown categories ",
-                           detail::python_list(std::vector<double>(distinct.data(), distinct.data() + distinct.size())),
-                           " in column ", j, " during transform"));
-    }
+    for (std::size_t j = 0; j < np; ++j)
+      if (unknown_seen[j]) detail::throw_unknown_categories(s.categories[j], X, static_cast<Index>(j));
   return Z;
 }
 
