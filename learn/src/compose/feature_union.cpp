@@ -19,7 +19,8 @@ void FeatureUnion::validate() const {
     if (item.estimator && !item.estimator->has(Method::transform))
       throw ValueError(cat("FeatureUnion: '", item.name, "' (", item.estimator->name(), ") has no transform()"));
   for (const auto& [name, weight] : weights_) {
-    if (std::none_of(items_.begin(), items_.end(), [&](const UnionItem& i) { return i.name == name; }))
+    const auto named = [&name = name](const UnionItem& i) { return i.name == name; };
+    if (std::none_of(items_.begin(), items_.end(), named))
       throw ValueError(cat("FeatureUnion: transformer_weights names '", name, "', which is not a transformer"));
     if (!std::isfinite(weight)) throw ValueError(cat("FeatureUnion: the weight of '", name, "' is not finite"));
   }
