@@ -11,14 +11,14 @@ using namespace scilearn;
 using namespace scilearn::learn;
 
 BOOST_AUTO_TEST_CASE(check_X_rejects_empty_and_non_finite_input) {
-  BOOST_CHECK_THROW(check_X("f", Matrix(0, 3)), ValueError);
+  BOOST_CHECK_THROW((void)check_X("f", Matrix(0, 3)), ValueError);
   Matrix X = Matrix::Ones(3, 2);
   check_X("f", X);
   X(1, 0) = std::numeric_limits<double>::quiet_NaN();
-  BOOST_CHECK_THROW(check_X("f", X), ValueError);
+  BOOST_CHECK_THROW((void)check_X("f", X), ValueError);
   check_X("f", X, /*allow_nan=*/true);
   X(1, 0) = std::numeric_limits<double>::infinity();
-  BOOST_CHECK_THROW(check_X("f", X, /*allow_nan=*/true), ValueError);
+  BOOST_CHECK_THROW((void)check_X("f", X, /*allow_nan=*/true), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(check_X_y_names_inconsistent_lengths) {
@@ -36,9 +36,9 @@ BOOST_AUTO_TEST_CASE(check_n_features_names_both_counts) {
 BOOST_AUTO_TEST_CASE(check_sample_weight_rejects_negative_zero_sum_and_wrong_length) {
   check_sample_weight("fit", Vector(), 3);
   check_sample_weight("fit", Vector::Ones(3), 3);
-  BOOST_CHECK_THROW(check_sample_weight("fit", Vector::Ones(2), 3), ValueError);
-  BOOST_CHECK_THROW(check_sample_weight("fit", Vector::Zero(3), 3), ValueError);
-  BOOST_CHECK_THROW(check_sample_weight("fit", -Vector::Ones(3), 3), ValueError);
+  BOOST_CHECK_THROW((void)check_sample_weight("fit", Vector::Ones(2), 3), ValueError);
+  BOOST_CHECK_THROW((void)check_sample_weight("fit", Vector::Zero(3), 3), ValueError);
+  BOOST_CHECK_THROW((void)check_sample_weight("fit", -Vector::Ones(3), 3), ValueError);
   BOOST_TEST((sample_weight_or_ones(Vector(), 3) == Vector::Ones(3)));
 }
 

@@ -44,8 +44,8 @@ BOOST_AUTO_TEST_CASE(nested_params_are_reached_by_step_name) {
   pipe.set_params({{"linearregression__fit_intercept", false}, {"standardscaler__with_std", false}});
   BOOST_TEST(!dynamic_cast<LinearRegression&>(pipe.named_step("linearregression")).params().fit_intercept);
   BOOST_TEST(!dynamic_cast<StandardScaler&>(pipe[0]).params().with_std);
-  BOOST_CHECK_THROW(pipe.set_params({{"nosuchstep__alpha", 1.0}}), ValueError);
-  BOOST_CHECK_THROW(pipe.set_params({{"linearregression__alpha", 1.0}}), ValueError);
+  BOOST_CHECK_THROW((void)pipe.set_params({{"nosuchstep__alpha", 1.0}}), ValueError);
+  BOOST_CHECK_THROW((void)pipe.set_params({{"linearregression__alpha", 1.0}}), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(a_step_can_be_replaced_or_skipped) {
@@ -80,9 +80,9 @@ BOOST_AUTO_TEST_CASE(transformer_pipelines_transform_and_invert) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_steps_are_rejected) {
-  BOOST_CHECK_THROW(Pipeline({}), ValueError);
-  BOOST_CHECK_THROW(Pipeline({{"a", StandardScaler()}, {"a", LinearRegression()}}), ValueError);
-  BOOST_CHECK_THROW(Pipeline({{"a__b", StandardScaler()}}), ValueError);
+  BOOST_CHECK_THROW((void)Pipeline({}), ValueError);
+  BOOST_CHECK_THROW((void)Pipeline({{"a", StandardScaler()}, {"a", LinearRegression()}}), ValueError);
+  BOOST_CHECK_THROW((void)Pipeline({{"a__b", StandardScaler()}}), ValueError);
   const std::string message = testing::message_of<ValueError>([] {
     Pipeline({{"ols", LinearRegression()}, {"scale", StandardScaler()}});
   });

@@ -265,8 +265,8 @@ BOOST_AUTO_TEST_CASE(invalid_input_is_rejected_as_scikit_learn_does) {
   BOOST_TEST(
       message({.class_weight_labels = {7, 42}, .class_weight_values = {2, 2}}, y).find("are not in class_weight") !=
       std::string::npos);
-  BOOST_CHECK_THROW(LogisticRegression().set_params({{"solver", std::string("sag")}}), ValueError);
-  BOOST_CHECK_THROW(LogisticRegression().fit(X, y.head(10)), ValueError);
+  BOOST_CHECK_THROW((void)LogisticRegression().set_params({{"solver", std::string("sag")}}), ValueError);
+  BOOST_CHECK_THROW((void)LogisticRegression().fit(X, y.head(10)), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(penalty_none_ignores_C) {
@@ -320,7 +320,7 @@ BOOST_AUTO_TEST_CASE(warm_start_continues_from_the_previous_fit) {
   BOOST_TEST(warm.n_iter() < cold.n_iter());
   BOOST_TEST(normwise_error(warm.coef(), cold.coef()) <= 1e-5);
   // Another number of classes: the shapes disagree.
-  BOOST_CHECK_THROW(warm.fit(X, load_vector("y2")), ValueError);
+  BOOST_CHECK_THROW((void)warm.fit(X, load_vector("y2")), ValueError);
 }
 
 // Blocks are summed in a fixed order, so the thread count does not change a bit.

@@ -234,11 +234,11 @@ BOOST_AUTO_TEST_CASE(bad_parameters_throw_value_error_with_scikit_learns_reasons
   BOOST_TEST(testing::message_of<ValueError>([] { KFold({.n_splits = 1}); }) ==
              "KFold: k-fold cross-validation requires at least one train/test split by setting n_splits=2 or more, "
              "got n_splits=1");
-  BOOST_CHECK_THROW(StratifiedKFold({.n_splits = 0}), ValueError);
-  BOOST_CHECK_THROW(GroupKFold({.n_splits = -3}), ValueError);
-  BOOST_CHECK_THROW(KFold({.random_state = 3}), ValueError);  // a seed without shuffle
-  BOOST_CHECK_THROW(RepeatedKFold({.n_repeats = 0}), ValueError);
-  BOOST_CHECK_THROW(RepeatedStratifiedKFold({.n_splits = 1}), ValueError);
+  BOOST_CHECK_THROW((void)StratifiedKFold({.n_splits = 0}), ValueError);
+  BOOST_CHECK_THROW((void)GroupKFold({.n_splits = -3}), ValueError);
+  BOOST_CHECK_THROW((void)KFold({.random_state = 3}), ValueError);  // a seed without shuffle
+  BOOST_CHECK_THROW((void)RepeatedKFold({.n_repeats = 0}), ValueError);
+  BOOST_CHECK_THROW((void)RepeatedStratifiedKFold({.n_splits = 1}), ValueError);
   BOOST_TEST(testing::message_of<ValueError>([] { (void)KFold({.n_splits = 6}).split(5); }) ==
              "KFold.split: cannot have number of splits n_splits=6 greater than the number of samples: n_samples=5");
   BOOST_CHECK_THROW((void)KFold().split(-1), ValueError);

@@ -53,7 +53,7 @@ BOOST_AUTO_TEST_CASE(predefined_split_matches_scikit_learn) {
     check_same_splits(c, cv.split(c.n_samples));
     BOOST_CHECK_THROW((void)cv.split(c.n_samples + 1), ValueError);
   }
-  BOOST_CHECK_THROW(PredefinedSplit((Vector(3) << 0, 1.5, 1).finished()), ValueError);
+  BOOST_CHECK_THROW((void)PredefinedSplit((Vector(3) << 0, 1.5, 1).finished()), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(leave_p_out_counts_splits_without_overflow) {
@@ -72,16 +72,16 @@ BOOST_AUTO_TEST_CASE(bad_sizes_throw_value_error_with_scikit_learns_reasons) {
              "LeaveOneOut.split: cannot perform LeaveOneOut with n_samples=1");
   BOOST_TEST(testing::message_of<ValueError>([] { (void)LeavePOut({.p = 3}).split(3); }) ==
              "LeavePOut.split: p=3 must be strictly less than the number of samples=3");
-  BOOST_CHECK_THROW(LeavePOut({.p = 0}), ValueError);
+  BOOST_CHECK_THROW((void)LeavePOut({.p = 0}), ValueError);
   BOOST_TEST(testing::message_of<ValueError>([] { (void)TimeSeriesSplit().split(5); }) ==
              "TimeSeriesSplit.split: cannot have number of folds=6 greater than the number of samples=5");
   BOOST_TEST(testing::message_of<ValueError>([] { (void)TimeSeriesSplit({.n_splits = 3, .gap = 3}).split(6); }) ==
              "TimeSeriesSplit.split: too many splits=3 for number of samples=6 with test_size=1 and gap=3");
   BOOST_CHECK_THROW((void)TimeSeriesSplit({.n_splits = 3, .test_size = 4}).split(12), ValueError);
-  BOOST_CHECK_THROW(TimeSeriesSplit({.n_splits = 1}), ValueError);
-  BOOST_CHECK_THROW(TimeSeriesSplit({.test_size = 0}), ValueError);
-  BOOST_CHECK_THROW(TimeSeriesSplit({.gap = -1}), ValueError);
-  BOOST_CHECK_THROW(TimeSeriesSplit({.max_train_size = -1}), ValueError);
+  BOOST_CHECK_THROW((void)TimeSeriesSplit({.n_splits = 1}), ValueError);
+  BOOST_CHECK_THROW((void)TimeSeriesSplit({.test_size = 0}), ValueError);
+  BOOST_CHECK_THROW((void)TimeSeriesSplit({.gap = -1}), ValueError);
+  BOOST_CHECK_THROW((void)TimeSeriesSplit({.max_train_size = -1}), ValueError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

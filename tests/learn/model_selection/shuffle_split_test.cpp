@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(size_errors_name_the_function_and_numbers) {
   BOOST_TEST(testing::message_of<ValueError>([] { (void)train_test_split(1); }) ==
              "train_test_split: with n_samples=1, test_size=0.25 and train_size=None, the resulting train set will "
              "be empty. Adjust any of the aforementioned parameters.");
-  BOOST_CHECK_THROW(ShuffleSplit({.n_splits = 0}), ValueError);
+  BOOST_CHECK_THROW((void)ShuffleSplit({.n_splits = 0}), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(stratified_shuffle_split_allocates_class_counts_as_scikit_learn) {

@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(validate_feature_count_and_names) {
   Matrix X = data();
   X(3, 1) = std::nan("");
   BOOST_CHECK_NO_THROW(FunctionTransformer().fit(X));
-  BOOST_CHECK_THROW(FunctionTransformer({.validate = true}).fit(X), ValueError);
+  BOOST_CHECK_THROW((void)FunctionTransformer({.validate = true}).fit(X), ValueError);
   FunctionTransformer f;
   f.fit(data());
   BOOST_CHECK_THROW((void)f.transform(Matrix::Ones(2, 3)), ValueError);

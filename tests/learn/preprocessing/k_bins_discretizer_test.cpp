@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
   const Matrix X = load_matrix("X_bins");
   const std::string message = testing::message_of<ValueError>([&] { KBinsDiscretizer({.n_bins = 1}).fit(X); });
   BOOST_TEST(message.find("invalid number of bins") != std::string::npos);
-  BOOST_CHECK_THROW(KBinsDiscretizer().set_params({{"strategy", std::string("median")}}), ValueError);
+  BOOST_CHECK_THROW((void)KBinsDiscretizer().set_params({{"strategy", std::string("median")}}), ValueError);
   KBinsDiscretizer kbins;
   kbins.set_params({{"encode", std::string("onehot-dense")}});
   BOOST_TEST((kbins.params().encode == KBinsEncode::onehot_dense));

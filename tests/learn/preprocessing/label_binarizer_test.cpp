@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(unseen_labels_and_wider_targets_as_scikit_learn) {
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
-  BOOST_CHECK_THROW(LabelBinarizer({.neg_label = 1, .pos_label = 1}).fit(Vector::Ones(3)), ValueError);
+  BOOST_CHECK_THROW((void)LabelBinarizer({.neg_label = 1, .pos_label = 1}).fit(Vector::Ones(3)), ValueError);
   const std::string message =
       testing::message_of<ValueError>([] { LabelBinarizer().fit((Vector(3) << 1.5, 2.5, 2.5).finished()); });
   BOOST_TEST(message.find("Unknown label type") != std::string::npos);

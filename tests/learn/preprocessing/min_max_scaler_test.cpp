@@ -47,20 +47,20 @@ BOOST_AUTO_TEST_CASE(partial_fit_widens_the_range) {
   BOOST_TEST(same(scaler.data_min(), load_matrix("minmax_partial_data_min")));
   BOOST_TEST(same(scaler.data_max(), load_matrix("minmax_partial_data_max")));
   BOOST_TEST(relative_error(scaler.scale(), load_matrix("minmax_partial_scale"), 1e-300) <= 1e-14);
-  BOOST_CHECK_THROW(scaler.partial_fit(Matrix::Ones(2, 3)), ValueError);
+  BOOST_CHECK_THROW((void)scaler.partial_fit(Matrix::Ones(2, 3)), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(bad_feature_range_and_sample_weight_are_rejected) {
   const Matrix X = load_matrix("X");
   for (const std::vector<double>& range : {std::vector<double>{1, 1}, {2, 1}, {0, 1, 2}}) {
     MinMaxScaler scaler({.feature_range = range});
-    BOOST_CHECK_THROW(scaler.fit(X), ValueError);
+    BOOST_CHECK_THROW((void)scaler.fit(X), ValueError);
     BOOST_TEST(!scaler.is_fitted());
   }
   const std::string message =
       testing::message_of<ValueError>([&] { MinMaxScaler().fit(X, Vector::Zero(X.rows()), Vector::Ones(X.rows())); });
   BOOST_TEST(message.find("sample_weight") != std::string::npos);
-  BOOST_CHECK_THROW(MinMaxScaler().set_params({{"feature_range", std::string("wide")}}), ValueError);
+  BOOST_CHECK_THROW((void)MinMaxScaler().set_params({{"feature_range", std::string("wide")}}), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(feature_names_pass_through) {

@@ -38,7 +38,7 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
 
 BOOST_AUTO_TEST_CASE(bad_degree_is_rejected) {
   const Matrix X = load_matrix("X_poly");
-  BOOST_CHECK_THROW(PolynomialFeatures({.degree = -1}).fit(X), ValueError);
+  BOOST_CHECK_THROW((void)PolynomialFeatures({.degree = -1}).fit(X), ValueError);
   const std::string message =
       testing::message_of<ValueError>([&] { PolynomialFeatures({.degree = 0, .include_bias = false}).fit(X); });
   BOOST_TEST(message.find("empty output") != std::string::npos);

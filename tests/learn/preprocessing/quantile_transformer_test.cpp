@@ -54,8 +54,8 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
 
 BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected_and_small_samples_warned) {
   const Matrix X = load_matrix("X_q");
-  BOOST_CHECK_THROW(QuantileTransformer({.n_quantiles = 0}).fit(X), ValueError);
-  BOOST_CHECK_THROW(QuantileTransformer({.n_quantiles = 100, .subsample = 50}).fit(X), ValueError);
+  BOOST_CHECK_THROW((void)QuantileTransformer({.n_quantiles = 0}).fit(X), ValueError);
+  BOOST_CHECK_THROW((void)QuantileTransformer({.n_quantiles = 100, .subsample = 50}).fit(X), ValueError);
   int warnings = 0;
   const ScopedWarningHandler count([&](const Warning&) { ++warnings; });
   QuantileTransformer qt;
