@@ -9,9 +9,9 @@
 // - grid_search_jobs1 / grid_search_jobs2: GridSearchCV(Pipeline(StandardScaler,
 //   LogisticRegression), C in 12 values from 1e-3 to 1e3, 5 stratified folds,
 //   accuracy scoring) on 20 000 x 50 features with 2 classes, n_jobs 1 and 2.
-//   Accuracy: |best mean test accuracy - 0.9| (the data's Bayes accuracy is
-//   about 0.9; both sides must land near it, and within 1e-4 of each other
-//   since the folds are the same).
+//   Accuracy: |best mean test accuracy - 0.8| (the data's Bayes accuracy,
+//   E[sigmoid(|z|)] for a logit z ~ N(0, 2.3^2), is 0.799; both sides must
+//   land near it).
 
 #include <benchmark/benchmark.h>
 
@@ -40,7 +40,7 @@ namespace fs = std::filesystem;
     io::save_npy(dir / "ols_X.npy", X);
     io::save_npy(dir / "ols_y.npy", y);
   }
-  // Two classes whose logit is X w with |w| = 2.3: about 90% of labels are the likelier class.
+  // Two classes whose logit is X w with |w| = 2.3: about 80% of labels are the likelier class.
   const Matrix X = rng.standard_normal(20'000, 50);
   const Vector w = rng.standard_normal(50).normalized() * 2.3;
   const Vector logit = X * w;
@@ -77,7 +77,7 @@ void grid_search(benchmark::State& state, int n_jobs) {
         search.fit(X, y);
         return search.best_score();
       },
-      [](double best) { return std::abs(best - 0.9); });
+      [](double best) { return std::abs(best - 0.8); });
 }
 
 void BM_grid_search_jobs1(benchmark::State& state) { grid_search(state, 1); }
