@@ -188,11 +188,10 @@ class EstimatorBase : public Interface {
  protected:
   void fit_impl(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) override {
     const std::string where = cat(Derived::class_name, ".fit");
-    check_X(where, X, Derived::allows_nan);
-    if (y) {
-      check_same_length(where, "X", X.rows(), "y", y->size());
-      check_finite(where, "y", *y);
-    }
+    if (y)
+      check_X_y(where, X, *y, Derived::allows_nan);
+    else
+      check_X(where, X, Derived::allows_nan);
     if (sample_weight) check_sample_weight(where, *sample_weight, X.rows());
     fitted_ = self().learn(X, y, sample_weight);
   }

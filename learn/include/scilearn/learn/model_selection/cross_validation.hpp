@@ -121,14 +121,16 @@ struct FitAndScoreResult {
   bool failed = false;
 };
 
+/// One job: the parameters to set on a clone (null: none) and its split.
+struct FitJob {
+  const ParamMap* params;
+  const TrainTestIndices* split;
+};
+
 /// Fits a clone of `estimator` (with `params` set) on split.train and scores it
 /// on split.test (and train) for every scorer; runs jobs in parallel over
 /// n_jobs threads, results in the order of `jobs`. A failing fit gets
 /// error_score (and a warning), or rethrows when error_score is nullopt.
-struct FitJob {
-  const ParamMap* params;  // null: none
-  const TrainTestIndices* split;
-};
 std::vector<FitAndScoreResult> fit_and_score(const Estimator& estimator, const MatrixView& X, const VectorView& y,
                                              const VectorView& sample_weight, const std::vector<FitJob>& jobs,
                                              const std::vector<Scorer>& scorers, bool train_score, bool keep_estimator,
