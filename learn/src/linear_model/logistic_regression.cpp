@@ -115,7 +115,11 @@ class LogisticLoss {
         e = (-r.array().abs()).exp();
         const auto y = y01_.segment(start, m).array().transpose();
         const auto rt = r.array().transpose();
-        loss += (w * (rt.max(0.0) + e.log1p() - y * rt)).sum();
+        // log1p(e) as log(u) e / (u - 1) with u = 1 + e (exact to a few ulps,
+        // Goldberg 1991): Eigen vectorizes log but not log1p for doubles.
+        const auto u = 1.0 + e;
+        const auto log1p_e = (u == 1.0).select(e, u.log() * e / (u - 1.0));
+        loss += (w * (rt.max(0.0) + log1p_e - y * rt)).sum();
         gr.array().transpose() = w * ((rt >= 0).select(1.0, e) / (1 + e) - y);
         Eigen::Map<Vector>(out.data(), p_).noalias() += Xb.transpose() * gr;
         g_sum(0) += gr.sum();

@@ -1,5 +1,11 @@
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <numeric>
 #include <scilearn/core/parallel.hpp>
 #include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
@@ -28,23 +34,84 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-FitAndScoreResult run_job(const Estimator& prototype, const MatrixView& X, const VectorView& y,
-                          const VectorView& sample_weight, const FitJob& job, const std::vector<Scorer>& scorers,
-                          bool train_score, bool keep_estimator, const std::optional<double>& error_score) {
+// One split's rows, gathered once for all the jobs that use it.
+struct SplitData {
+  Matrix X_train, X_test;
+  Vector y_train, y_test, weight_train;
+};
+
+// The jobs' splits, each gathered by the first job that needs it and freed
+// when its last job ends. Jobs run in split order, so about one split per
+// thread is held at a time.
+class SplitCache {
+ public:
+  SplitCache(const MatrixView& X, const VectorView& y, const VectorView& sample_weight, const std::vector<FitJob>& jobs)
+      : X_(X), y_(y), weight_(sample_weight) {
+    for (const FitJob& job : jobs) {
+      const auto [it, added] = index_.try_emplace(job.split, index_.size());
+      (void)added;
+    }
+    slots_ = std::vector<Slot>(index_.size());
+    for (const FitJob& job : jobs) ++slots_[index_.at(job.split)].pending;
+  }
+
+  // The split's data, gathered on first use.
+  std::shared_ptr<const SplitData> acquire(const TrainTestIndices* split) {
+    Slot& slot = slots_[index_.at(split)];
+    std::call_once(slot.once, [&] {
+      auto data = std::make_shared<SplitData>();
+      data->X_train = take_rows(X_, split->train);
+      data->X_test = take_rows(X_, split->test);
+      if (y_.size()) data->y_train = take(y_, split->train), data->y_test = take(y_, split->test);
+      if (weight_.size()) data->weight_train = take(weight_, split->train);
+      slot.data = std::move(data);
+    });
+    return slot.data;  // call_once orders this read after the write
+  }
+
+  // Called once per job when it ends: the last one frees the split's data.
+  void release(const TrainTestIndices* split) {
+    Slot& slot = slots_[index_.at(split)];
+    // Every job of the split has acquired it before its release, so none reads it now.
+    if (--slot.pending == 0) slot.data.reset();
+  }
+
+  // The order to run the jobs in: grouped by split, first use first.
+  [[nodiscard]] std::vector<std::size_t> order(const std::vector<FitJob>& jobs) const {
+    std::vector<std::size_t> order(jobs.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return index_.at(jobs[a].split) < index_.at(jobs[b].split); });
+    return order;
+  }
+
+ private:
+  struct Slot {
+    std::once_flag once;
+    std::shared_ptr<const SplitData> data;
+    std::atomic<std::size_t> pending{0};
+  };
+  const MatrixView& X_;
+  const VectorView& y_;
+  const VectorView& weight_;
+  std::map<const TrainTestIndices*, std::size_t> index_;
+  std::vector<Slot> slots_;
+};
+
+FitAndScoreResult run_job(const Estimator& prototype, const SplitData& data, const FitJob& job,
+                          const std::vector<Scorer>& scorers, bool train_score, bool keep_estimator,
+                          const std::optional<double>& error_score) {
   FitAndScoreResult result;
   EstimatorPtr estimator = prototype.clone();
   if (job.params) estimator->set_params(*job.params);
-  const Matrix X_train = take_rows(X, job.split->train), X_test = take_rows(X, job.split->test);
-  const Vector y_train = y.size() ? take(y, job.split->train) : Vector();
-  const Vector y_test = y.size() ? take(y, job.split->test) : Vector();
   const auto start = std::chrono::steady_clock::now();
   try {
-    if (sample_weight.size())
-      estimator->fit(X_train, y_train, take(sample_weight, job.split->train));
-    else if (y.size())
-      estimator->fit(X_train, y_train);
+    if (data.weight_train.size())
+      estimator->fit(data.X_train, data.y_train, data.weight_train);
+    else if (data.y_train.size())
+      estimator->fit(data.X_train, data.y_train);
     else
-      estimator->fit(X_train);
+      estimator->fit(data.X_train);
   } catch (const Error& e) {
     if (!error_score) throw;
     result.fit_time = seconds_since(start);
@@ -56,10 +123,11 @@ FitAndScoreResult run_job(const Estimator& prototype, const MatrixView& X, const
   }
   result.fit_time = seconds_since(start);
   const auto score_start = std::chrono::steady_clock::now();
-  for (const auto& scorer : scorers) result.test_scores.push_back(scorer.score(*estimator, X_test, y_test));
+  for (const auto& scorer : scorers) result.test_scores.push_back(scorer.score(*estimator, data.X_test, data.y_test));
   result.score_time = seconds_since(score_start);
   if (train_score)
-    for (const auto& scorer : scorers) result.train_scores.push_back(scorer.score(*estimator, X_train, y_train));
+    for (const auto& scorer : scorers)
+      result.train_scores.push_back(scorer.score(*estimator, data.X_train, data.y_train));
   if (keep_estimator) result.estimator = std::move(estimator);
   return result;
 }
@@ -72,9 +140,21 @@ std::vector<FitAndScoreResult> fit_and_score(const Estimator& estimator, const M
                                              int n_jobs, const std::optional<double>& error_score) {
   const int threads = std::min<int>(effective_n_jobs(n_jobs), static_cast<int>(jobs.size()));
   std::vector<FitAndScoreResult> results(jobs.size());
+  SplitCache cache(X, y, sample_weight, jobs);
+  const std::vector<std::size_t> order = cache.order(jobs);
+  const auto run = [&](std::size_t i) {
+    const FitJob& job = jobs[i];
+    try {
+      results[i] =
+          run_job(estimator, *cache.acquire(job.split), job, scorers, train_score, keep_estimator, error_score);
+    } catch (...) {
+      cache.release(job.split);
+      throw;
+    }
+    cache.release(job.split);
+  };
   if (threads <= 1) {
-    for (std::size_t i = 0; i < jobs.size(); ++i)
-      results[i] = run_job(estimator, X, y, sample_weight, jobs[i], scorers, train_score, keep_estimator, error_score);
+    for (const std::size_t i : order) run(i);
     return results;
   }
   // Each job is computed the same way whatever thread runs it, so the results
@@ -82,11 +162,11 @@ std::vector<FitAndScoreResult> fit_and_score(const Estimator& estimator, const M
   std::vector<std::exception_ptr> errors(jobs.size());
   const BlasThreadLimit single_threaded_blas(1);
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
+  for (std::size_t k = 0; k < order.size(); ++k) {
     try {
-      results[i] = run_job(estimator, X, y, sample_weight, jobs[i], scorers, train_score, keep_estimator, error_score);
+      run(order[k]);
     } catch (...) {
-      errors[i] = std::current_exception();
+      errors[order[k]] = std::current_exception();
     }
   }
   for (const auto& error : errors)
