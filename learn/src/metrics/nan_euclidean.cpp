@@ -36,13 +36,13 @@ Index NanEuclideanReference::block_rows() const {
   return std::clamp<Index>(target / std::max<Index>(rows(), 1), 16, 256);
 }
 
-void NanEuclideanReference::distances(const MatrixView& X, const Index* rows, Index b, bool squared,
+void NanEuclideanReference::distances(const MatrixView& X, const Index* indices, Index b, bool squared,
                                       NanEuclideanWorkspace& ws, Matrix& D) const {
   const Index p = p_;
   ws.A.resize(b, 3 * p);
   for (Index k = 0; k < p; ++k)
     for (Index r = 0; r < b; ++r) {
-      const double v = X(rows[r], k);
+      const double v = X(indices[r], k);
       const bool present = !is_missing(v, missing_values_);
       ws.A(r, k) = present ? v * v : 0.0;
       ws.A(r, p + k) = present ? 1.0 : 0.0;

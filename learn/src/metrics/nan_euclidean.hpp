@@ -36,11 +36,11 @@ class NanEuclideanReference {
   // distance and count matrices near 8 MiB each.
   [[nodiscard]] Index block_rows() const;
 
-  // D (n_y x b): column r the distances from X's row rows[r] to every row of
+  // D (n_y x b): column r the distances from X's row indices[r] to every row of
   // Y (squared if asked), NaN where no coordinate is present in both. BLAS
   // runs in the calling thread's pool: call with BlasThreadLimit(1) active
   // for thread-count-independent results.
-  void distances(const MatrixView& X, const Index* rows, Index b, bool squared, NanEuclideanWorkspace& ws,
+  void distances(const MatrixView& X, const Index* indices, Index b, bool squared, NanEuclideanWorkspace& ws,
                  Matrix& D) const;
 
  private:

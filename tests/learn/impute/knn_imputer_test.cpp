@@ -122,8 +122,10 @@ BOOST_AUTO_TEST_CASE(feature_names_follow_the_output) {
 // Several blocks of rows (256 a block here), OpenMP over them: the same
 // answer as the direct computation, bitwise the same for 1 and 2 threads.
 // The GEMM distances differ from direct differences by a few eps of
-// (|x|^2 + |y|^2) / d^2; with 700 random donors no neighbour order is that
-// close, so the averages agree to 1e-11.
+// (|x|^2 + |y|^2) / d^2 relative; with 700 random donors no neighbour order
+// is that close, so uniform averages agree to a few eps (1e-12), while 1 / d
+// weights carry the distances' error, up to 1e-11 for the nearest donors
+// (d near 0.05 over a few shared features, |x|^2 + |y|^2 near 10): 1e-9.
 BOOST_AUTO_TEST_CASE(blocks_and_threads_give_the_direct_answer) {
   for (const std::uint64_t seed : {7u, 8u}) {
     Generator rng(seed);
@@ -139,7 +141,8 @@ BOOST_AUTO_TEST_CASE(blocks_and_threads_give_the_direct_answer) {
       omp_set_num_threads(threads);
       BOOST_TEST_INFO("seed " << seed << " " << enum_name(weights));
       BOOST_TEST((one == two));
-      BOOST_TEST(relative_error(one, direct_impute(fit, X, 4, weights == KNNImputerWeights::distance)) <= 1e-11);
+      const bool by_distance = weights == KNNImputerWeights::distance;
+      BOOST_TEST(relative_error(one, direct_impute(fit, X, 4, by_distance)) <= (by_distance ? 1e-9 : 1e-12));
     }
   }
 }

@@ -2,7 +2,7 @@
 /// \file
 /// Pairwise distances and kernels between the rows of two sample matrices,
 /// scikit-learn's `sklearn.metrics.pairwise`: `pairwise_distances`,
-/// `euclidean_distances`, `manhattan_distances`, `cosine_distances`,
+/// `euclidean_distances`, `nan_euclidean_distances`, `manhattan_distances`, `cosine_distances`,
 /// `cosine_similarity`, `pairwise_kernels` and the named kernels.
 ///
 /// X is n_x x n_features, Y is n_y x n_features; results are n_x x n_y with
