@@ -158,6 +158,23 @@ BOOST_AUTO_TEST_CASE(rows_without_shared_features_take_the_mean) {
   BOOST_TEST(imputer.transform(X)(0, 0) == 1.0);
 }
 
+// A numeric placeholder marks the same entries as NaN did: the same answer,
+// bitwise (the same distances, donors and averages).
+BOOST_AUTO_TEST_CASE(numeric_placeholder_equals_nan) {
+  const Matrix X = load_matrix("knn_X"), X_test = load_matrix("knn_X_test");
+  const auto placeholder = [](Matrix M) {
+    for (double& v : M.reshaped())
+      if (std::isnan(v)) v = -999.0;
+    return M;
+  };
+  KNNImputer by_nan({.n_neighbors = 3, .weights = KNNImputerWeights::distance, .add_indicator = true});
+  KNNImputer by_number(
+      {.missing_values = -999.0, .n_neighbors = 3, .weights = KNNImputerWeights::distance, .add_indicator = true});
+  by_nan.fit(X);
+  by_number.fit(placeholder(X));
+  BOOST_TEST((by_number.transform(placeholder(X_test)) == by_nan.transform(X_test)));
+}
+
 BOOST_AUTO_TEST_CASE(save_and_load_give_the_same_imputation) {
   const Matrix X = load_matrix("knn_X"), X_test = load_matrix("knn_X_test");
   KNNImputer imputer({.n_neighbors = 3, .weights = KNNImputerWeights::distance, .add_indicator = true});
