@@ -130,6 +130,17 @@ BOOST_AUTO_TEST_CASE(save_and_load_keep_dropped_features) {
   BOOST_TEST(loaded->get_feature_names_out() == imputer.get_feature_names_out());
 }
 
+// The use scikit-learn's docs show: impute, then a model that refuses NaN.
+BOOST_AUTO_TEST_CASE(pipeline_imputes_before_a_regressor) {
+  CollectWarnings quiet;
+  const Matrix X = load_matrix("simple_X");
+  const Vector y = Vector::LinSpaced(X.rows(), 0.0, 1.0);
+  Pipeline model = make_pipeline(SimpleImputer({.strategy = SimpleImputerStrategy::median}), LinearRegression());
+  model.fit(X, y);
+  BOOST_TEST(model.predict(load_matrix("simple_X_test")).allFinite());
+  BOOST_CHECK_THROW((void)LinearRegression().fit(X, y), ValueError);
+}
+
 BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
   const Matrix X = load_matrix("simple_X");
   const Vector w = Vector::Ones(X.rows());
