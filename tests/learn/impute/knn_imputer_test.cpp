@@ -147,6 +147,20 @@ BOOST_AUTO_TEST_CASE(blocks_and_threads_give_the_direct_answer) {
   }
 }
 
+// Documented tie rule: among donors at equal distances the lower fit row
+// comes first (integers: the distances 1, 1, 3 are exact).
+BOOST_AUTO_TEST_CASE(ties_take_the_lower_fit_row) {
+  Matrix fit(3, 2), X(1, 2);
+  fit << 2, 20, 0, 10, -2, 30;
+  X << 1, std::nan("");
+  KNNImputer nearest({.n_neighbors = 1});
+  nearest.fit(fit);
+  BOOST_TEST(nearest.transform(X)(0, 1) == 20.0);
+  KNNImputer two({.n_neighbors = 2});
+  two.fit(fit);
+  BOOST_TEST(two.transform(X)(0, 1) == 15.0);
+}
+
 BOOST_AUTO_TEST_CASE(rows_without_shared_features_take_the_mean) {
   Matrix fit(3, 2), X(1, 2);
   fit << 1, std::nan(""), std::nan(""), 2, std::nan(""), 4;
