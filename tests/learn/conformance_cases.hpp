@@ -68,6 +68,30 @@ inline std::vector<ConformanceCase> conformance_cases() {
              .inverse_func = [](const MatrixView& X) { return Matrix((X.array() - 1.0) / 2.0); }});
        },
        false},
+      // Imputers (allows_nan): the suite's data have no missing value, so
+      // transform returns X (with statistics learned all the same); fit
+      // takes no sample_weight. Their own tests cover missing values.
+      {[] { return std::make_shared<SimpleImputer>(); }, false},
+      {[] {
+         return std::make_shared<SimpleImputer>(
+             SimpleImputer::Params{.strategy = SimpleImputerStrategy::most_frequent, .add_indicator = true});
+       },
+       false},
+      {[] {
+         return std::make_shared<SimpleImputer>(
+             SimpleImputer::Params{.strategy = SimpleImputerStrategy::median, .keep_empty_features = true});
+       },
+       false},
+      {[] { return std::make_shared<KNNImputer>(); }, false},
+      {[] {
+         return std::make_shared<KNNImputer>(
+             KNNImputer::Params{.n_neighbors = 2, .weights = KNNImputerWeights::distance, .add_indicator = true});
+       },
+       false},
+      // MissingIndicator's default ("missing-only") has no output column on
+      // NaN-free data; "all" has one per feature.
+      {[] { return std::make_shared<MissingIndicator>(MissingIndicator::Params{.features = MissingFeatures::all}); },
+       false},
       {[] { return std::make_shared<LinearRegression>(); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.fit_intercept = false}); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.positive = true}); }},

@@ -20,6 +20,9 @@
 #include <scilearn/learn/compose/feature_union.hpp>
 #include <scilearn/learn/compose/pipeline.hpp>
 #include <scilearn/learn/compose/transformed_target_regressor.hpp>
+#include <scilearn/learn/impute/knn_imputer.hpp>
+#include <scilearn/learn/impute/missing_indicator.hpp>
+#include <scilearn/learn/impute/simple_imputer.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
 #include <scilearn/learn/linear_model/logistic_regression.hpp>
 #include <scilearn/learn/preprocessing/binarizer.hpp>
