@@ -2,6 +2,7 @@
 // (tests/reference/learn_feature_selection.py), and its errors.
 #include <boost/test/unit_test.hpp>
 #include <limits>
+#include <map>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/learn.hpp>
 
