@@ -14,11 +14,9 @@ namespace scilearn::learn {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // Parallel over features only when the work pays for the threads; each
 // feature is computed alone, so results do not depend on the thread count.
-constexpr Index kParallelSize = 100000;
+[[maybe_unused]] constexpr Index kParallelSize = 100000;
 
 // sum((x - mean)^2) and sum((x - mean) w) of one column by two passes after
 // a shift by x[0]: a constant column gives exactly 0 (the shifted values are
