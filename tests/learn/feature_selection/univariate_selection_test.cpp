@@ -212,4 +212,15 @@ BOOST_AUTO_TEST_CASE(percentile_selection_transforms_and_round_trips_through_a_f
   BOOST_TEST((loaded->transform(X) == Z));
 }
 
+// In a Pipeline the selector sees y in fit and passes the kept columns on.
+BOOST_AUTO_TEST_CASE(selects_inside_a_pipeline) {
+  const Matrix X = load_matrix("reg_X");
+  const Vector y = load_vector("reg_y");
+  auto pipe = make_pipeline(SelectKBest({.score_func = ScoreFunc::f_regression, .k = 3}), LinearRegression());
+  pipe.fit(X, y);
+  LinearRegression direct;
+  direct.fit(X(Eigen::all, std::vector<Index>{1, 2, 4}), y);
+  BOOST_TEST((pipe.predict(X) == direct.predict(X(Eigen::all, std::vector<Index>{1, 2, 4}))));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
