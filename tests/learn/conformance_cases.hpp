@@ -92,6 +92,21 @@ inline std::vector<ConformanceCase> conformance_cases() {
       // NaN-free data; "all" has one per feature.
       {[] { return std::make_shared<MissingIndicator>(MissingIndicator::Params{.features = MissingFeatures::all}); },
        false},
+      // Feature selection: fit(X, y) takes no sample_weight; the scores are
+      // sums over samples, so another order moves them by rounding only.
+      {[] { return std::make_shared<VarianceThreshold>(); }, false},
+      {[] { return std::make_shared<VarianceThreshold>(VarianceThreshold::Params{.threshold = 0.5}); }, false},
+      {[] { return std::make_shared<SelectKBest>(SelectKBest::Params{.score_func = ScoreFunc::f_regression, .k = 2}); },
+       false},
+      {[] {
+         return std::make_shared<SelectKBest>(SelectKBest::Params{.score_func = ScoreFunc::r_regression, .k = "all"});
+       },
+       false},
+      {[] {
+         return std::make_shared<SelectPercentile>(
+             SelectPercentile::Params{.score_func = ScoreFunc::f_regression, .percentile = 50});
+       },
+       false},
       {[] { return std::make_shared<LinearRegression>(); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.fit_intercept = false}); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.positive = true}); }},

@@ -11,6 +11,9 @@
 #include <scilearn/learn/metrics/regression.hpp>
 #include <scilearn/learn/datasets/generators.hpp>
 #include <scilearn/learn/datasets/loaders.hpp>
+#include <scilearn/learn/feature_selection/score_functions.hpp>
+#include <scilearn/learn/feature_selection/univariate_selection.hpp>
+#include <scilearn/learn/feature_selection/variance_threshold.hpp>
 #include <scilearn/learn/validation.hpp>
 #include <scilearn/learn/base/estimator.hpp>
 #include <scilearn/learn/base/estimator_base.hpp>
