@@ -8,6 +8,8 @@
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/warnings.hpp>
 
+#include "preprocessing/preprocessing_detail.hpp"
+
 namespace scilearn::learn::detail {
 
 std::vector<Index> support_indices(const std::vector<bool>& mask) {
@@ -79,21 +81,6 @@ Vector clean_nans(const Vector& scores) {
   return scores.unaryExpr([](double v) { return std::isnan(v) ? std::numeric_limits<double>::lowest() : v; });
 }
 
-// NumPy's percentile, method "linear", of sorted values at q in [0, 100]:
-// virtual index (n - 1) q / 100 and NumPy's lerp from the nearer end, so that
-// the threshold (and what equals it) agrees to the last bit.
-double numpy_percentile(const std::vector<double>& sorted, double q) {
-  const auto n = static_cast<Index>(sorted.size());
-  const double virtual_index = static_cast<double>(n - 1) * (q / 100.0);
-  const double below = std::floor(virtual_index);
-  const Index lo = std::clamp(static_cast<Index>(below), Index{0}, n - 1);
-  const Index hi = std::clamp(static_cast<Index>(below) + 1, Index{0}, n - 1);
-  const double gamma = virtual_index - below;
-  const double a = sorted[static_cast<std::size_t>(lo)], b = sorted[static_cast<std::size_t>(hi)];
-  const double diff = b - a;
-  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
-}
-
 }  // namespace
 
 std::vector<bool> k_best_support(const Vector& scores, const FeatureCount& k) {
@@ -120,7 +107,7 @@ std::vector<bool> percentile_support(const Vector& scores, double percentile) {
   const Vector clean = clean_nans(scores);
   std::vector<double> sorted(clean.begin(), clean.end());
   std::sort(sorted.begin(), sorted.end());
-  const double threshold = numpy_percentile(sorted, 100 - percentile);
+  const double threshold = quantile_sorted(sorted.data(), static_cast<Index>(sorted.size()), (100 - percentile) / 100);
   std::vector<bool> mask(p, false);
   std::vector<std::size_t> ties;
   std::ptrdiff_t above = 0;

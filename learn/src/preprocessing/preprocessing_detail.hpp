@@ -36,17 +36,16 @@ inline void handle_zeros_in_scale(Vector& scale) {
 }
 
 // NumPy's quantile with method="linear" (the default) of sorted, NaN-free
-// values, q in [0, 1]: the virtual index n q + (1 - q) - 1 computed in the
-// order NumPy does, and NumPy's two-sided lerp (from the nearer end), so the
+// values, q in [0, 1]: the virtual index (n - 1) q as NumPy computes it for
+// this method, and NumPy's two-sided lerp (from the nearer end), so the
 // result agrees to the last bit.
 inline double quantile_sorted(const double* sorted, Index n, double q) {
   if (n == 0) return std::numeric_limits<double>::quiet_NaN();
-  const double virtual_index = static_cast<double>(n) * q + (1.0 - q) - 1.0;
+  const double virtual_index = static_cast<double>(n - 1) * q;
   const double below = std::floor(virtual_index);
   const Index lo = std::clamp(static_cast<Index>(below), Index{0}, n - 1);
   const Index hi = std::clamp(static_cast<Index>(below) + 1, Index{0}, n - 1);
-  double gamma = virtual_index - below;
-  if (virtual_index < 0) gamma = 0;  // clipped to the first value
+  const double gamma = virtual_index - below;
   const double a = sorted[lo], b = sorted[hi], diff = b - a;
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
