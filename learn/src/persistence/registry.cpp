@@ -24,6 +24,7 @@ RecordReader find_record_reader(std::string_view name) {
       {PowerTransformer::class_name, &PowerTransformer::read},
       {QuantileTransformer::class_name, &QuantileTransformer::read},
       {RobustScaler::class_name, &RobustScaler::read},
+      {SplineTransformer::class_name, &SplineTransformer::read},
       {TransformedTargetRegressor::class_name, &TransformedTargetRegressor::read},
       {"Pipeline", &Pipeline::read},
       {"FeatureUnion", &FeatureUnion::read},
