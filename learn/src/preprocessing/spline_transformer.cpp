@@ -4,6 +4,8 @@
 #include <numeric>
 #include <scilearn/learn/preprocessing/spline_transformer.hpp>
 
+#include "preprocessing_detail.hpp"
+
 namespace scilearn::learn {
 
 SplineKnots::SplineKnots(const Matrix& positions) : explicit_(true), n_columns_(positions.cols()) {
@@ -226,7 +228,7 @@ void de_boor(const double* t, double x, Index k, Index l, bool derivative, doubl
   h[0] = 1.0;
   const Index m = derivative ? 1 : 0;
   for (Index j = 1; j <= k - m; ++j) {
-    std::copy(h, h + j, hh);
+    for (Index s = 0; s < j; ++s) hh[s] = h[s];  // a loop: memmove calls cost more for 1-3 values
     h[0] = 0.0;
     for (Index s = 1; s <= j; ++s) {
       const double xb = t[l + s], xa = t[l + s - j];
@@ -240,7 +242,7 @@ void de_boor(const double* t, double x, Index k, Index l, bool derivative, doubl
     }
   }
   for (Index j = k - m + 1; j <= k; ++j) {
-    std::copy(h, h + j, hh);
+    for (Index s = 0; s < j; ++s) hh[s] = h[s];
     h[0] = 0.0;
     for (Index s = 1; s <= j; ++s) {
       const double xb = t[l + s], xa = t[l + s - j];
@@ -367,11 +369,15 @@ Matrix SplineTransformer::transform(const MatrixView& X) const {
     }
   }
 
-  Matrix Z = Matrix::Zero(n, s.n_features_out);
+  // Each feature's block is zeroed by the thread that fills it (first touch
+  // in that thread, on huge pages for a large output).
+  Matrix Z(n, s.n_features_out);
+  detail::advise_huge_pages(Z.data(), static_cast<std::size_t>(Z.size()) * sizeof(double));
 #pragma omp parallel for schedule(dynamic) if (n * p * (k + 1) > 20000)
   for (Index j = 0; j < p; ++j) {
     const Basis b = basis_of(j);
     const Index offset = j * per_feature;
+    Z.middleCols(offset, per_feature).setZero();
     std::vector<double> h(static_cast<std::size_t>(k + 1)), hh(static_cast<std::size_t>(k + 1));
     const auto put = [&](Index i, Index column, double v) {
       if (column < per_feature) Z(i, offset + column) += v;  // the dropped bias column is the last one

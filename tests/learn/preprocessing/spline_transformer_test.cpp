@@ -166,6 +166,24 @@ BOOST_AUTO_TEST_CASE(features_are_independent) {
   }
 }
 
+// Large enough for the parallel loop over features; each feature alone is
+// below its threshold: the same bits either way.
+BOOST_AUTO_TEST_CASE(parallel_transform_equals_the_serial_one) {
+  Generator rng(11);
+  const Matrix X = rng.standard_normal(3000, 4);
+  for (const auto extrapolation : {SplineExtrapolation::periodic, SplineExtrapolation::linear}) {
+    const SplineTransformer::Params params{
+        .n_knots = 7, .knots = SplineKnotPlacement::quantile, .extrapolation = extrapolation, .include_bias = false};
+    const Matrix Z = SplineTransformer(params).fit(X).transform(X);
+    const Index per = Z.cols() / 4;
+    for (Index j = 0; j < 4; ++j) {
+      SplineTransformer alone(params);
+      alone.fit(X.col(j));
+      BOOST_TEST((Z.middleCols(j * per, per) == alone.transform(X.col(j))));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(order_f_gives_the_values_of_order_c) {
   const Matrix X = fixture("X_fit"), X_eval = fixture("X_eval");
   const Matrix c = SplineTransformer({.degree = 2}).fit(X).transform(X_eval);
