@@ -221,6 +221,18 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected_as_scikit_learn_rejects_them) {
   SplineTransformer fitted;
   fitted.fit(X);
   BOOST_CHECK_THROW((void)fitted.transform(X_nan), ValueError);
+  // An all-NaN feature: no quantile knots (NumPy would place NaN ones);
+  // uniform knots all at 0, as scikit-learn's (its min and max default to 0).
+  Matrix all_nan = X;
+  all_nan.col(1).setConstant(std::numeric_limits<double>::quiet_NaN());
+  BOOST_CHECK_THROW(
+      (void)SplineTransformer({.knots = SplineKnotPlacement::quantile, .handle_missing = SplineHandleMissing::zeros})
+          .fit(all_nan),
+      ValueError);
+  SplineTransformer zeros({.handle_missing = SplineHandleMissing::zeros});
+  zeros.fit(all_nan);
+  BOOST_TEST((zeros.bspline_knots().col(1).array() == 0.0).all());
+  BOOST_TEST((zeros.transform(all_nan).rightCols(zeros.n_splines()).array() == 0.0).all());
 }
 
 BOOST_AUTO_TEST_CASE(out_of_range_values_throw_with_extrapolation_error) {

@@ -154,19 +154,23 @@ struct SplineTransformerFitted {
 /// (the last `degree` basis functions fold onto the first ones, n_knots - 1 per
 /// feature); "constant" writes the boundary values of the first (last)
 /// `degree` basis functions and 0 elsewhere; "linear" continues the first
-/// (last) max(degree, degree + 1 for degree <= 1) basis functions along their
-/// tangents at the boundary. With degree 0, "constant" above the last knot is
+/// (last) `degree` basis functions (degree + 1 of them for degree <= 1) along
+/// their tangents at the boundary. With degree 0, "constant" above the last knot is
 /// an error (ValueError), as in scikit-learn 1.9, where it fails with a
 /// shape mismatch. One deliberate difference: with "linear" and degree <= 1,
-/// scikit-learn 1.9.1 raises its loop-wide degree by one for each feature it
-/// extrapolates, so features after the first are extrapolated from the wrong
+/// scikit-learn 1.9.1 increments a degree variable shared by its loop over
+/// features, so features after the first are extrapolated from the wrong
 /// knots; here every feature gets what scikit-learn gives it fitted alone.
+/// transform uses the knots, degree and include_bias of fit and the current
+/// extrapolation and handle_missing, as scikit-learn does.
 ///
 /// Throws ValueError from fit for n_knots < 2, degree < 0, fewer than 2
-/// samples, NaN with handle_missing "error", given knots that are not a
-/// finite array of >= 2 strictly increasing rows with one column per feature,
-/// periodic extrapolation with n_knots <= degree; from transform for
-/// values outside the base interval with extrapolation "error".
+/// samples, NaN with handle_missing "error", an all-NaN feature with quantile
+/// knots, given knots that are not a finite array of >= 2 strictly increasing
+/// rows with one column per feature, periodic extrapolation with n_knots <=
+/// degree; from transform for NaN with handle_missing "error", for values
+/// outside the base interval with extrapolation "error", and for values above
+/// it with "constant" and degree 0.
 ///
 /// Complexity: fit O(n_samples n_features) (uniform; quantile sorts:
 /// O(n_samples log n_samples) per feature); transform O(n_samples n_features
