@@ -62,6 +62,19 @@ inline std::vector<ConformanceCase> conformance_cases() {
              PolynomialFeatures::Params{.degree = 3, .interaction_only = true, .include_bias = false});
        },
        false},
+      // SplineTransformer's fit takes sample_weight: uniform knots ignore rows of
+      // weight 0 (so weights equal copies); weighted quantiles are the inverted
+      // CDF, not the linear percentile of copies, hence no weight check there.
+      {[] { return std::make_shared<SplineTransformer>(); }},
+      {[] {
+        return std::make_shared<SplineTransformer>(SplineTransformer::Params{
+            .n_knots = 4, .degree = 1, .extrapolation = SplineExtrapolation::linear, .include_bias = false});
+      }},
+      {[] {
+         return std::make_shared<SplineTransformer>(SplineTransformer::Params{
+             .degree = 2, .knots = SplineKnotPlacement::quantile, .extrapolation = SplineExtrapolation::periodic});
+       },
+       false},
       {[] {
          return std::make_shared<FunctionTransformer>(FunctionTransformer::Params{
              .func = [](const MatrixView& X) { return Matrix(X.array() * 2.0 + 1.0); },

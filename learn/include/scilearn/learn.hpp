@@ -42,6 +42,7 @@
 #include <scilearn/learn/preprocessing/power_transformer.hpp>
 #include <scilearn/learn/preprocessing/quantile_transformer.hpp>
 #include <scilearn/learn/preprocessing/robust_scaler.hpp>
+#include <scilearn/learn/preprocessing/spline_transformer.hpp>
 #include <scilearn/learn/preprocessing/standard_scaler.hpp>
 #include <scilearn/learn/metrics/classification.hpp>
 #include <scilearn/learn/metrics/ranking.hpp>

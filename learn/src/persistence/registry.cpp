@@ -27,6 +27,7 @@ RecordReader find_record_reader(std::string_view name) {
       {SelectKBest::class_name, &SelectKBest::read},
       {SelectPercentile::class_name, &SelectPercentile::read},
       {VarianceThreshold::class_name, &VarianceThreshold::read},
+      {SplineTransformer::class_name, &SplineTransformer::read},
       {TransformedTargetRegressor::class_name, &TransformedTargetRegressor::read},
       {SimpleImputer::class_name, &SimpleImputer::read},
       {KNNImputer::class_name, &KNNImputer::read},
