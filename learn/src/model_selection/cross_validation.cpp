@@ -9,7 +9,9 @@
 #include <scilearn/core/parallel.hpp>
 #include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
+#include <scilearn/learn/compose/pipeline.hpp>
 #include <scilearn/learn/model_selection/cross_validation.hpp>
+#include <string_view>
 
 namespace scilearn::learn {
 
@@ -34,78 +36,142 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// One split's rows, gathered once for all the jobs that use it.
-struct SplitData {
-  Matrix X_train, X_test;
+// Jobs that share a split share its rows, gathered once. When the estimator
+// is a Pipeline and the jobs of a split differ only in the last step's
+// parameters (a grid over the final estimator's C, say), they share more: the
+// leading steps are fitted once and each job's last step sees their output,
+// as scikit-learn's Pipeline(memory=...) gives. The answers are those of
+// fitting each job's whole pipeline (every step is deterministic and sees the
+// same data); only fit_time then counts the last step alone.
+
+// What a group of jobs shares: its split's rows, passed through the fitted
+// leading steps of the pipeline when they are shared.
+struct GroupData {
+  Matrix X_train, X_test, X_train_scored;  // X_train_scored: transform(X_train), for train scores
   Vector y_train, y_test, weight_train;
+  std::exception_ptr fit_error;        // the leading steps' fit failed: each job's fit fails with it
+  std::exception_ptr transform_error;  // their transform of the test rows failed: each job's scoring does
 };
 
-// The jobs' splits, each gathered by the first job that needs it and freed
-// when its last job ends. Jobs run in split order, so about one split per
-// thread is held at a time.
-class SplitCache {
+// Whether a parameter name addresses the pipeline step `step` ("step" or "step__...").
+bool addresses_step(std::string_view key, std::string_view step) {
+  return key.starts_with(step) && (key.size() == step.size() || key.substr(step.size()).starts_with("__"));
+}
+
+class JobGroups {
  public:
-  SplitCache(const MatrixView& X, const VectorView& y, const VectorView& sample_weight, const std::vector<FitJob>& jobs)
-      : X_(X), y_(y), weight_(sample_weight) {
+  JobGroups(const Estimator& prototype, const MatrixView& X, const VectorView& y, const VectorView& sample_weight,
+            const std::vector<FitJob>& jobs, bool train_score, bool keep_estimator)
+      : prototype_(prototype), X_(X), y_(y), weight_(sample_weight), train_score_(train_score) {
+    const auto* pipeline = dynamic_cast<const Pipeline*>(&prototype);
+    if (pipeline && pipeline->size() >= 2 && pipeline->steps().back().estimator && y.size() && !keep_estimator)
+      last_step_ = pipeline->steps().back().name;
+    group_of_.reserve(jobs.size());
     for (const FitJob& job : jobs) {
-      const auto [it, added] = index_.try_emplace(job.split, index_.size());
-      (void)added;
+      ParamMap prefix;
+      if (job.params && shares_prefix())
+        for (const auto& [key, value] : *job.params)
+          if (!addresses_step(key, last_step_)) prefix.emplace(key, value);
+      const auto same = [&](const Group& g) { return g.split == job.split && g.prefix_params == prefix; };
+      auto found = std::find_if(groups_.begin(), groups_.end(), same);
+      if (found == groups_.end()) found = groups_.insert(groups_.end(), Group{job.split, std::move(prefix)});
+      group_of_.push_back(static_cast<std::size_t>(found - groups_.begin()));
     }
-    slots_ = std::vector<Slot>(index_.size());
-    for (const FitJob& job : jobs) ++slots_[index_.at(job.split)].pending;
+    slots_ = std::vector<Slot>(groups_.size());
+    for (const std::size_t g : group_of_) ++slots_[g].pending;
   }
 
-  // The split's data, gathered on first use.
-  std::shared_ptr<const SplitData> acquire(const TrainTestIndices* split) {
-    Slot& slot = slots_[index_.at(split)];
-    std::call_once(slot.once, [&] {
-      auto data = std::make_shared<SplitData>();
-      data->X_train = take_rows(X_, split->train);
-      data->X_test = take_rows(X_, split->test);
-      if (y_.size()) data->y_train = take(y_, split->train), data->y_test = take(y_, split->test);
-      if (weight_.size()) data->weight_train = take(weight_, split->train);
-      slot.data = std::move(data);
-    });
+  [[nodiscard]] bool shares_prefix() const { return !last_step_.empty(); }
+
+  // Job k's group data, gathered (and passed through the leading steps) on first use.
+  std::shared_ptr<const GroupData> acquire(std::size_t k) {
+    Slot& slot = slots_[group_of_[k]];
+    std::call_once(slot.once, [&] { slot.data = gather(groups_[group_of_[k]]); });
     return slot.data;  // call_once orders this read after the write
   }
 
-  // Called once per job when it ends: the last one frees the split's data.
-  void release(const TrainTestIndices* split) {
-    Slot& slot = slots_[index_.at(split)];
-    // Every job of the split has acquired it before its release, so none reads it now.
+  // Called once per job when it ends: the group's last job frees its data.
+  void release(std::size_t k) {
+    Slot& slot = slots_[group_of_[k]];
+    // Every job of the group acquired it before its release, so none reads it now.
     if (--slot.pending == 0) slot.data.reset();
   }
 
-  // The order to run the jobs in: grouped by split, first use first.
-  [[nodiscard]] std::vector<std::size_t> order(const std::vector<FitJob>& jobs) const {
-    std::vector<std::size_t> order(jobs.size());
+  // The order to run the jobs in: by group, groups in order of first use.
+  [[nodiscard]] std::vector<std::size_t> order() const {
+    std::vector<std::size_t> order(group_of_.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return index_.at(jobs[a].split) < index_.at(jobs[b].split); });
+                     [&](std::size_t a, std::size_t b) { return group_of_[a] < group_of_[b]; });
     return order;
   }
 
  private:
+  struct Group {
+    const TrainTestIndices* split;
+    ParamMap prefix_params;
+  };
   struct Slot {
     std::once_flag once;
-    std::shared_ptr<const SplitData> data;
+    std::shared_ptr<const GroupData> data;
     std::atomic<std::size_t> pending{0};
   };
+
+  [[nodiscard]] std::shared_ptr<const GroupData> gather(const Group& group) const {
+    auto data = std::make_shared<GroupData>();
+    data->X_train = take_rows(X_, group.split->train);
+    data->X_test = take_rows(X_, group.split->test);
+    if (y_.size()) data->y_train = take(y_, group.split->train), data->y_test = take(y_, group.split->test);
+    if (weight_.size()) data->weight_train = take(weight_, group.split->train);
+    if (!shares_prefix()) return data;
+    // The leading steps as Pipeline::fit runs them (fit_transform with y, no
+    // sample_weight), then as Pipeline's predict runs them (transform).
+    const EstimatorPtr pipeline = prototype_.clone();
+    if (!group.prefix_params.empty()) pipeline->set_params(group.prefix_params);
+    const auto& steps = static_cast<const Pipeline&>(*pipeline).steps();
+    if (train_score_) data->X_train_scored = data->X_train;
+    try {
+      for (std::size_t i = 0; i + 1 < steps.size(); ++i)
+        if (const auto& step = steps[i].estimator) data->X_train = step->fit_transform(data->X_train, data->y_train);
+    } catch (const Error&) {
+      data->fit_error = std::current_exception();
+      return data;
+    }
+    try {
+      for (std::size_t i = 0; i + 1 < steps.size(); ++i)
+        if (const auto& step = steps[i].estimator) {
+          data->X_test = step->transform(data->X_test);
+          if (train_score_) data->X_train_scored = step->transform(data->X_train_scored);
+        }
+    } catch (const Error&) {
+      data->transform_error = std::current_exception();
+    }
+    return data;
+  }
+
+  const Estimator& prototype_;
   const MatrixView& X_;
   const VectorView& y_;
   const VectorView& weight_;
-  std::map<const TrainTestIndices*, std::size_t> index_;
+  bool train_score_;
+  std::string last_step_;  // set when the pipeline's leading steps are shared
+  std::vector<Group> groups_;
+  std::vector<std::size_t> group_of_;  // job -> group
   std::vector<Slot> slots_;
 };
 
-FitAndScoreResult run_job(const Estimator& prototype, const SplitData& data, const FitJob& job,
+FitAndScoreResult run_job(const Estimator& prototype, const GroupData& data, bool shared_prefix, const FitJob& job,
                           const std::vector<Scorer>& scorers, bool train_score, bool keep_estimator,
                           const std::optional<double>& error_score) {
   FitAndScoreResult result;
   EstimatorPtr estimator = prototype.clone();
   if (job.params) estimator->set_params(*job.params);
+  // With shared leading steps, the job fits and scores its pipeline's last step
+  // on their output: Pipeline's fit, predict and score do exactly that.
+  if (shared_prefix) estimator = static_cast<const Pipeline&>(*estimator).steps().back().estimator;
   const auto start = std::chrono::steady_clock::now();
   try {
+    if (data.fit_error) std::rethrow_exception(data.fit_error);
     if (data.weight_train.size())
       estimator->fit(data.X_train, data.y_train, data.weight_train);
     else if (data.y_train.size())
@@ -123,11 +189,13 @@ FitAndScoreResult run_job(const Estimator& prototype, const SplitData& data, con
   }
   result.fit_time = seconds_since(start);
   const auto score_start = std::chrono::steady_clock::now();
+  if (data.transform_error) std::rethrow_exception(data.transform_error);
   for (const auto& scorer : scorers) result.test_scores.push_back(scorer.score(*estimator, data.X_test, data.y_test));
   result.score_time = seconds_since(score_start);
+  const Matrix& X_train_scored = shared_prefix ? data.X_train_scored : data.X_train;
   if (train_score)
     for (const auto& scorer : scorers)
-      result.train_scores.push_back(scorer.score(*estimator, data.X_train, data.y_train));
+      result.train_scores.push_back(scorer.score(*estimator, X_train_scored, data.y_train));
   if (keep_estimator) result.estimator = std::move(estimator);
   return result;
 }
@@ -140,18 +208,17 @@ std::vector<FitAndScoreResult> fit_and_score(const Estimator& estimator, const M
                                              int n_jobs, const std::optional<double>& error_score) {
   const int threads = std::min<int>(effective_n_jobs(n_jobs), static_cast<int>(jobs.size()));
   std::vector<FitAndScoreResult> results(jobs.size());
-  SplitCache cache(X, y, sample_weight, jobs);
-  const std::vector<std::size_t> order = cache.order(jobs);
+  JobGroups groups(estimator, X, y, sample_weight, jobs, train_score, keep_estimator);
+  const std::vector<std::size_t> order = groups.order();
   const auto run = [&](std::size_t i) {
-    const FitJob& job = jobs[i];
     try {
-      results[i] =
-          run_job(estimator, *cache.acquire(job.split), job, scorers, train_score, keep_estimator, error_score);
+      results[i] = run_job(estimator, *groups.acquire(i), groups.shares_prefix(), jobs[i], scorers, train_score,
+                           keep_estimator, error_score);
     } catch (...) {
-      cache.release(job.split);
+      groups.release(i);
       throw;
     }
-    cache.release(job.split);
+    groups.release(i);
   };
   if (threads <= 1) {
     for (const std::size_t i : order) run(i);

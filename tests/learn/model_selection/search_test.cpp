@@ -97,6 +97,45 @@ BOOST_AUTO_TEST_CASE(search_results_do_not_depend_on_n_jobs) {
   BOOST_TEST(serial.best_index() == parallel.best_index());
 }
 
+// A search over a pipeline fits its leading steps once per split and
+// parameters of theirs; the scores must be those of fitting every candidate's
+// whole pipeline, to the bit, train scores and failing candidates included.
+BOOST_AUTO_TEST_CASE(shared_leading_steps_give_the_whole_pipelines_scores) {
+  const Matrix X = load("X");
+  const Vector y = load_vector("y");
+  const auto pipeline = [] {
+    return std::make_shared<Pipeline>(make_pipeline(StandardScaler(), PolynomialFeatures(), LinearRegression()));
+  };
+  // degree -1 makes PolynomialFeatures' fit fail: those candidates score NaN.
+  const ParamGrid grid{{"linearregression__fit_intercept", {true, false}},
+                       {"polynomialfeatures__degree", {std::int64_t{1}, std::int64_t{-1}, std::int64_t{2}}},
+                       {"standardscaler__with_std", {true, false}}};
+  for (const int n_jobs : {1, 2}) {
+    GridSearchCV search(pipeline(), grid, {.n_jobs = n_jobs, .return_train_score = true});
+    const ScopedWarningHandler quiet([](const Warning&) {});  // the failing fits warn
+    search.fit(X, y);
+    const auto& results = search.cv_results();
+    const auto folds = KFold().split(X.rows());
+    for (std::size_t c = 0; c < results.params.size(); ++c) {
+      for (std::size_t k = 0; k < folds.size(); ++k) {
+        auto whole = pipeline();
+        whole->set_params(results.params[c]);
+        double test = std::numeric_limits<double>::quiet_NaN(), train = test;
+        try {
+          whole->fit(take_rows(X, folds[k].train), take(y, folds[k].train));
+          test = whole->score(take_rows(X, folds[k].test), take(y, folds[k].test));
+          train = whole->score(take_rows(X, folds[k].train), take(y, folds[k].train));
+        } catch (const ValueError&) {
+        }
+        const auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+        const auto ci = static_cast<Index>(c), ki = static_cast<Index>(k);
+        BOOST_TEST(same(results.split_test_scores.at("score")(ci, ki), test), "candidate " << c << " fold " << k);
+        BOOST_TEST(same(results.split_train_scores.at("score")(ci, ki), train), "candidate " << c << " fold " << k);
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(parameter_grid_enumerates_in_scikit_learn_order) {
   const auto points =
       parameter_grid({ParamGrid{{"b", {1.0, 2.0}}, {"a", {true, false}}}, ParamGrid{{"c", {std::string("x")}}}});
