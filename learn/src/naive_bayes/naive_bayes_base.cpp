@@ -1,0 +1,184 @@
+// What the naive Bayes classifiers share: labels, the normalization of the
+// joint log-likelihood, and (for the discrete ones) smoothing, priors and
+// counting by class.
+#include <omp.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <scilearn/core/parallel.hpp>
+#include <scilearn/core/warnings.hpp>
+#include <scilearn/learn/naive_bayes/discrete_nb.hpp>
+#include <scilearn/learn/naive_bayes/naive_bayes_base.hpp>
+#include <string>
+
+#include "metrics/label_utils.hpp"
+
+namespace scilearn::learn::detail {
+
+Vector nb_classes(std::string_view where, const VectorView& labels) {
+  for (const double v : labels)
+    if (v != std::round(v))
+      throw ValueError(cat(where,
+                           ": Unknown label type: continuous. Maybe you are trying to fit a classifier, which "
+                           "expects discrete classes on a regression target with continuous values (got y = ",
+                           v, ")"));
+  const Labels sorted = unique_labels(labels);
+  return Eigen::Map<const Vector>(sorted.data(), static_cast<Index>(sorted.size()));
+}
+
+std::vector<Index> nb_codes(const Vector& classes, const VectorView& y) {
+  const Labels sorted(classes.data(), classes.data() + classes.size());
+  return encode(sorted, y);
+}
+
+Matrix nb_log_proba(Matrix jll) {
+  const Index n = jll.rows(), K = jll.cols();
+  if (K == 0) return jll;
+  // Row by row through blocks of rows, vectorized down the columns
+  // (jll is column-major): top, then sum of exp(jll - top), then subtract.
+  constexpr Index block = 256;
+  Vector top(block), sum(block);
+  for (Index start = 0; start < n; start += block) {
+    const Index m = std::min(block, n - start);
+    auto rows = jll.middleRows(start, m);
+    auto t = top.head(m).array();
+    auto s = sum.head(m).array();
+    t = rows.col(0).array();
+    for (Index k = 1; k < K; ++k) t = t.max(rows.col(k).array());
+    // scipy's logsumexp: a row whose largest entry is not finite is shifted by 0.
+    t = t.isFinite().select(t, 0.0);
+    s.setZero();
+    for (Index k = 0; k < K; ++k) s += (rows.col(k).array() - t).exp();
+    t += s.log();
+    rows.array().colwise() -= t;
+  }
+  return jll;
+}
+
+Vector nb_argmax(const Matrix& jll, const Vector& classes) {
+  Vector labels(jll.rows());
+  for (Index i = 0; i < jll.rows(); ++i) {
+    Index best = 0;
+    double value = jll(i, 0);
+    // numpy's argmax: the first largest; a NaN wins (as the largest).
+    for (Index k = 1; k < jll.cols() && !std::isnan(value); ++k)
+      if (jll(i, k) > value || std::isnan(jll(i, k))) {
+        best = k;
+        value = jll(i, k);
+      }
+    labels(i) = classes(best);
+  }
+  return labels;
+}
+
+Vector nb_partial_fit_classes(std::string_view where, const VectorView& classes, const Vector* fitted_classes) {
+  if (!fitted_classes) {
+    if (classes.size() == 0) throw ValueError(cat(where, ": classes must be passed on the first call to partial_fit."));
+    return nb_classes(where, classes);
+  }
+  if (classes.size() != 0) {
+    const Vector given = nb_classes(where, classes);
+    if (given.size() != fitted_classes->size() || given != *fitted_classes)
+      throw ValueError(
+          cat(where, ": `classes=", labels_text(Labels(given.data(), given.data() + given.size())),
+              "` is not the same as on last call to partial_fit, was: ",
+              labels_text(Labels(fitted_classes->data(), fitted_classes->data() + fitted_classes->size()))));
+  }
+  return *fitted_classes;
+}
+
+double nb_alpha(std::string_view estimator, double alpha, bool force_alpha) {
+  if (!(alpha >= 0))
+    throw ValueError(cat("The 'alpha' parameter of ", estimator, " must be a float in the range [0.0, inf). Got ",
+                         alpha, " instead."));
+  constexpr double lower = 1e-10;
+  if (alpha < lower && !force_alpha) {
+    warn(WarningCategory::user,
+         "alpha too small will result in numeric errors, setting alpha = 1.0e-10. Use `force_alpha=True` to keep "
+         "alpha unchanged.");
+    return lower;
+  }
+  return alpha;
+}
+
+Vector nb_class_log_prior(const std::optional<std::vector<double>>& class_prior, bool fit_prior,
+                          const Vector& class_count) {
+  const Index K = class_count.size();
+  if (class_prior) {
+    if (static_cast<Index>(class_prior->size()) != K)
+      throw ValueError(
+          cat("Number of priors must match number of classes (", class_prior->size(), " priors, ", K, " classes)."));
+    return Eigen::Map<const Vector>(class_prior->data(), K).array().log();
+  }
+  if (fit_prior) return class_count.array().log() - std::log(class_count.sum());
+  return Vector::Constant(K, -std::log(static_cast<double>(K)));
+}
+
+void nb_check_non_negative(std::string_view estimator, const MatrixView& X) {
+  if (X.size() && X.minCoeff() < 0)
+    throw ValueError(cat("Negative values in data passed to ", estimator, " (input X)"));
+}
+
+void nb_count(const MatrixView& X, const std::vector<Index>& codes, const VectorView* sample_weight,
+              const double* threshold, Matrix& feature_count, Vector& class_count) {
+  const Index n = X.rows(), p = X.cols(), K = class_count.size();
+  for (Index i = 0; i < n; ++i) {
+    const Index c = codes[static_cast<std::size_t>(i)];
+    if (c >= 0) class_count(c) += sample_weight ? (*sample_weight)(i) : 1.0;
+  }
+  // Four banks of K sums, row i in bank i % 4: consecutive rows of one class
+  // do not wait on each other's addition. Each column's banks are added in a
+  // fixed order.
+#pragma omp parallel for schedule(static)
+  for (Index j = 0; j < p; ++j) {
+    std::vector<double> bank(static_cast<std::size_t>(4 * K), 0.0);
+    const double* x = X.col(j).data();
+    const double* w = sample_weight ? sample_weight->data() : nullptr;
+    const double t = threshold ? *threshold : 0.0;
+    for (Index i = 0; i < n; ++i) {
+      const Index c = codes[static_cast<std::size_t>(i)];
+      if (c < 0) continue;
+      double v = threshold ? (x[i] > t ? 1.0 : 0.0) : x[i];
+      if (w) v *= w[i];
+      bank[static_cast<std::size_t>((i & 3) * K + c)] += v;
+    }
+    for (Index c = 0; c < K; ++c) {
+      const auto k = static_cast<std::size_t>(c);
+      const auto K_ = static_cast<std::size_t>(K);
+      feature_count(c, j) += (bank[k] + bank[K_ + k]) + (bank[2 * K_ + k] + bank[3 * K_ + k]);
+    }
+  }
+}
+
+Matrix nb_linear_jll(const MatrixView& X, const Matrix& W, const Vector& bias, const double* threshold) {
+  const Index n = X.rows();
+  Matrix jll(n, W.rows());
+  const int threads = omp_get_max_threads();
+  if (threads == 1 && !threshold) {
+    jll.noalias() = X * W.transpose();
+  } else {
+    // Blocks of about 2 MiB of X, so that a binarized block stays in cache.
+    const Index block = std::clamp<Index>((Index{1} << 18) / std::max<Index>(X.cols(), 1), 64, 16384);
+    const Index n_blocks = (n + block - 1) / block;
+    const BlasThreadLimit limit(1);
+#pragma omp parallel num_threads(threads)
+    {
+      Matrix scratch;
+#pragma omp for schedule(static)
+      for (Index b = 0; b < n_blocks; ++b) {
+        const Index start = b * block, m = std::min(block, n - start);
+        if (threshold) {
+          scratch = (X.middleRows(start, m).array() > *threshold).cast<double>();
+          jll.middleRows(start, m).noalias() = scratch * W.transpose();
+        } else {
+          jll.middleRows(start, m).noalias() = X.middleRows(start, m) * W.transpose();
+        }
+      }
+    }
+  }
+  jll.rowwise() += bias.transpose();
+  return jll;
+}
+
+}  // namespace scilearn::learn::detail
