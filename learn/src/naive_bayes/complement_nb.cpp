@@ -9,8 +9,13 @@ Matrix ComplementNB::compute_feature_log_prob(const Params& p, const Fitted& s, 
   const Vector total = complement.rowwise().sum();
   Matrix logged = (complement.array().colwise() / total.array()).log();
   if (p.norm) {
+    // The weights are logs of fractions, <= 0; they sum to 0 only when all
+    // are 0 (a single feature), where scikit-learn divides 0 by 0 (NaN): no
+    // feature tells the classes apart then, so the weights stay 0.
     const Vector summed = logged.rowwise().sum();
-    return logged.array().colwise() / summed.array();
+    for (Index c = 0; c < logged.rows(); ++c)
+      if (summed(c) != 0) logged.row(c) /= summed(c);
+    return logged;
   }
   return -logged;
 }

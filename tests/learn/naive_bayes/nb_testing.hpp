@@ -72,6 +72,7 @@ inline void check_close(const std::string& what, const Eigen::Ref<const Matrix>&
       }
       worst = std::max(worst, std::abs(a(i, j) - b(i, j)) / (rtol * std::abs(b(i, j)) + rtol * 1e-2 * scale + 1e-300));
     }
+  BOOST_TEST_MESSAGE(what << ": error / tolerance = " << worst);
   BOOST_TEST_INFO(what << ": error / tolerance = " << worst);
   BOOST_TEST(worst <= 1.0);
 }
@@ -92,6 +93,7 @@ inline void check_log(const std::string& what, const Eigen::Ref<const Matrix>& a
       }
       worst = std::max(worst, std::abs(a(i, j) - b(i, j)) / (tol * std::max(1.0, std::abs(b(i, j)))));
     }
+  BOOST_TEST_MESSAGE(what << ": error / tolerance = " << worst);
   BOOST_TEST_INFO(what << ": error / tolerance = " << worst);
   BOOST_TEST(worst <= 1.0);
 }

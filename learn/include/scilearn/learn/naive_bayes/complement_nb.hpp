@@ -30,7 +30,9 @@ struct ComplementNBParams {
 /// w_cj = log((feature_all_j + alpha - N_cj) / sum_j (...)), and
 /// feature_log_prob = -w (norm = false) or w / sum_j w_cj (norm = true). The
 /// joint log-likelihood is X feature_log_prob^T (plus the log prior when
-/// there is a single class); predict takes its largest entry.
+/// there is a single class); predict takes its largest entry. With a single
+/// feature and norm = true the weights are 0/0 in scikit-learn (NaN); here
+/// they are 0 (every class scores the same).
 ///
 /// Input: non-negative counts, dense only. Throws ValueError as
 /// MultinomialNB. Complexity: as MultinomialNB.
