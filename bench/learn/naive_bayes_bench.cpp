@@ -4,9 +4,9 @@
 // - gaussian_nb_k2 / gaussian_nb_k5: 10^6 x 20 features, 2 or 5 classes of
 //   equal probability; class c's feature j is normal with mean m_cj ~ N(0, 1)
 //   and standard deviation s_cj ~ U(0.5, 2);
-// - multinomial_nb: 10^6 x 100 Poisson counts, 5 classes; class c's rates are
-//   U(0.2, 4) scaled to the same total over the features (so that the
-//   multinomial model is the exact posterior).
+// - multinomial_nb: 10^6 x 100 Poisson counts, 5 classes; feature j's rate is
+//   b_j ~ U(0.2, 4) times U(0.85, 1.15) per class, each class's rates scaled
+//   to the same total (so that the multinomial model is the exact posterior).
 // Accuracy (both sides): |mean_i log P(y_i | x_i) - the same mean under the
 // true parameters| (written as NAME_reference.npy). With 10^6 samples the
 // fitted parameters' noise moves it by ~1e-4; a wrong fit or a wrong
@@ -90,9 +90,13 @@ double poisson(scilearn::Generator& rng, double rate) {
 
 void write_multinomial(const fs::path& dir, scilearn::Generator& rng) {
   const Index K = 5, p = 100;
+  // Rates near a common profile, so that the classes overlap and
+  // P(y | x) is not always 0 or 1.
   Matrix rate(K, p);
-  for (Index c = 0; c < K; ++c)
-    for (Index j = 0; j < p; ++j) rate(c, j) = rng.uniform(0.2, 4.0);
+  for (Index j = 0; j < p; ++j) {
+    const double base = rng.uniform(0.2, 4.0);
+    for (Index c = 0; c < K; ++c) rate(c, j) = base * rng.uniform(0.85, 1.15);
+  }
   const double total = rate.rowwise().sum().mean();
   for (Index c = 0; c < K; ++c) rate.row(c) *= total / rate.row(c).sum();
   Vector y(kRows);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 #include <scilearn/core/parallel.hpp>
+#include <scilearn/core/validation.hpp>
 #include <scilearn/learn/naive_bayes/gaussian_nb.hpp>
 #include <string>
 
@@ -145,6 +146,9 @@ GaussianNB::Fitted GaussianNB::update(const Params& p, const Fitted* previous, c
     }
   }
   const BatchStats batch = batch_stats(X, codes, sample_weight, K);
+  // A NaN or Inf in X poisons its class's sums and the column variances
+  // (fit leaves the check of X to this pass).
+  if (!batch.column_var.allFinite() || !batch.mean.allFinite()) check_finite("GaussianNB.fit", "X", X);
   // As scikit-learn: this batch's epsilon replaces the previous one, and is
   // taken off the variances before the merge (so a later batch with another
   // spread shifts them by the difference).

@@ -16,20 +16,53 @@
 
 namespace scilearn::learn::detail {
 
+[[noreturn]] void throw_continuous(std::string_view where, double v) {
+  throw ValueError(cat(where,
+                       ": Unknown label type: continuous. Maybe you are trying to fit a classifier, which expects "
+                       "discrete classes on a regression target with continuous values (got y = ",
+                       v, ")"));
+}
+
 Vector nb_classes(std::string_view where, const VectorView& labels) {
-  for (const double v : labels)
-    if (v != std::round(v))
-      throw ValueError(cat(where,
-                           ": Unknown label type: continuous. Maybe you are trying to fit a classifier, which "
-                           "expects discrete classes on a regression target with continuous values (got y = ",
-                           v, ")"));
-  const Labels sorted = unique_labels(labels);
-  return Eigen::Map<const Vector>(sorted.data(), static_cast<Index>(sorted.size()));
+  // A sorted set grown by insertion, skipping runs of one label: O(n log K)
+  // for K classes without copying y; past 256 classes, a sort of a copy.
+  std::vector<double> v;
+  double last = std::numeric_limits<double>::quiet_NaN();
+  for (Index i = 0; i < labels.size(); ++i) {
+    const double value = labels(i);
+    if (value == last) continue;
+    if (value != std::round(value)) throw_continuous(where, value);
+    last = value;
+    const auto at = std::lower_bound(v.begin(), v.end(), value);
+    if (at != v.end() && *at == value) continue;
+    if (v.size() == 256) {
+      for (Index r = i; r < labels.size(); ++r)
+        if (labels(r) != std::round(labels(r))) throw_continuous(where, labels(r));
+      v.assign(labels.data(), labels.data() + labels.size());
+      std::sort(v.begin(), v.end());
+      v.erase(std::unique(v.begin(), v.end()), v.end());
+      break;
+    }
+    v.insert(at, value);
+  }
+  return Eigen::Map<const Vector>(v.data(), static_cast<Index>(v.size()));
 }
 
 std::vector<Index> nb_codes(const Vector& classes, const VectorView& y) {
-  const Labels sorted(classes.data(), classes.data() + classes.size());
-  return encode(sorted, y);
+  std::vector<Index> codes(static_cast<std::size_t>(y.size()));
+  const double* begin = classes.data();
+  const double* end = begin + classes.size();
+  double last = std::numeric_limits<double>::quiet_NaN();
+  Index code = -1;
+  for (Index i = 0; i < y.size(); ++i) {
+    if (y(i) != last) {
+      last = y(i);
+      const double* at = std::lower_bound(begin, end, last);
+      code = at != end && *at == last ? at - begin : -1;
+    }
+    codes[static_cast<std::size_t>(i)] = code;
+  }
+  return codes;
 }
 
 Matrix nb_log_proba(Matrix jll) {
@@ -52,6 +85,29 @@ Matrix nb_log_proba(Matrix jll) {
     for (Index k = 0; k < K; ++k) s += (rows.col(k).array() - t).exp();
     t += s.log();
     rows.array().colwise() -= t;
+  }
+  return jll;
+}
+
+Matrix nb_proba(Matrix jll) {
+  const Index n = jll.rows(), K = jll.cols();
+  constexpr Index block = 256;
+  Vector top(block), sum(block);
+  for (Index start = 0; start < n; start += block) {
+    const Index m = std::min(block, n - start);
+    auto rows = jll.middleRows(start, m);
+    auto t = top.head(m).array();
+    auto s = sum.head(m).array();
+    t = rows.col(0).array();
+    for (Index k = 1; k < K; ++k) t = t.max(rows.col(k).array());
+    t = t.isFinite().select(t, 0.0);
+    s.setZero();
+    for (Index k = 0; k < K; ++k) {
+      rows.col(k).array() = (rows.col(k).array() - t).exp();
+      s += rows.col(k).array();
+    }
+    s = s.inverse();
+    rows.array().colwise() *= s;
   }
   return jll;
 }
@@ -115,40 +171,47 @@ Vector nb_class_log_prior(const std::optional<std::vector<double>>& class_prior,
   return Vector::Constant(K, -std::log(static_cast<double>(K)));
 }
 
-void nb_check_non_negative(std::string_view estimator, const MatrixView& X) {
-  if (X.size() && X.minCoeff() < 0)
-    throw ValueError(cat("Negative values in data passed to ", estimator, " (input X)"));
-}
-
-void nb_count(const MatrixView& X, const std::vector<Index>& codes, const VectorView* sample_weight,
-              const double* threshold, Matrix& feature_count, Vector& class_count) {
+NBCountCheck nb_count(const MatrixView& X, const std::vector<Index>& codes, const VectorView* sample_weight,
+                      const double* threshold, Matrix& feature_count, Vector& class_count) {
   const Index n = X.rows(), p = X.cols(), K = class_count.size();
   for (Index i = 0; i < n; ++i) {
     const Index c = codes[static_cast<std::size_t>(i)];
     if (c >= 0) class_count(c) += sample_weight ? (*sample_weight)(i) : 1.0;
   }
+  std::vector<double> column_min(static_cast<std::size_t>(p)), column_probe(static_cast<std::size_t>(p));
   // Four banks of K sums, row i in bank i % 4: consecutive rows of one class
   // do not wait on each other's addition. Each column's banks are added in a
-  // fixed order.
+  // fixed order. The same pass takes the column's minimum and a probe, the
+  // sum of x * 0, which is NaN when some x is NaN or infinite.
 #pragma omp parallel for schedule(static)
   for (Index j = 0; j < p; ++j) {
-    std::vector<double> bank(static_cast<std::size_t>(4 * K), 0.0);
+    const auto Ks = static_cast<std::size_t>(K);
+    std::vector<double> bank(4 * Ks, 0.0);
     const double* x = X.col(j).data();
     const double* w = sample_weight ? sample_weight->data() : nullptr;
     const double t = threshold ? *threshold : 0.0;
+    double low = std::numeric_limits<double>::infinity(), probe = 0;
     for (Index i = 0; i < n; ++i) {
+      const double xi = x[i];
+      low = std::min(low, xi);
+      probe += xi * 0.0;
       const Index c = codes[static_cast<std::size_t>(i)];
       if (c < 0) continue;
-      double v = threshold ? (x[i] > t ? 1.0 : 0.0) : x[i];
+      double v = threshold ? (xi > t ? 1.0 : 0.0) : xi;
       if (w) v *= w[i];
-      bank[static_cast<std::size_t>((i & 3) * K + c)] += v;
+      bank[static_cast<std::size_t>(i & 3) * Ks + static_cast<std::size_t>(c)] += v;
     }
-    for (Index c = 0; c < K; ++c) {
-      const auto k = static_cast<std::size_t>(c);
-      const auto K_ = static_cast<std::size_t>(K);
-      feature_count(c, j) += (bank[k] + bank[K_ + k]) + (bank[2 * K_ + k] + bank[3 * K_ + k]);
-    }
+    for (std::size_t c = 0; c < Ks; ++c)
+      feature_count(static_cast<Index>(c), j) += (bank[c] + bank[Ks + c]) + (bank[2 * Ks + c] + bank[3 * Ks + c]);
+    column_min[static_cast<std::size_t>(j)] = low;
+    column_probe[static_cast<std::size_t>(j)] = probe;
   }
+  NBCountCheck seen{std::numeric_limits<double>::infinity(), true};
+  for (Index j = 0; j < p; ++j) {
+    seen.min = std::min(seen.min, column_min[static_cast<std::size_t>(j)]);
+    seen.finite = seen.finite && column_probe[static_cast<std::size_t>(j)] == 0;
+  }
+  return seen;
 }
 
 Matrix nb_linear_jll(const MatrixView& X, const Matrix& W, const Vector& bias, const double* threshold) {

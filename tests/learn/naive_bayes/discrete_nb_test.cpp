@@ -1,6 +1,7 @@
 // MultinomialNB, ComplementNB, BernoulliNB and CategoricalNB against
 // scikit-learn 1.9 (tests/reference/learn_naive_bayes.py), and their errors.
 #include <boost/test/unit_test.hpp>
+#include <limits>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn.hpp>
 
@@ -176,6 +177,32 @@ BOOST_AUTO_TEST_CASE(discrete_partial_fit_ignores_labels_outside_classes) {
   BOOST_TEST(online.classes().size() == 2);
   const double seen = (d.y.array() != 5.0).cast<double>().sum();
   BOOST_TEST(online.class_count().sum() == seen);
+}
+
+// fit and predict read X once and check it on the way (NaiveBayesBase):
+// NaN and Inf anywhere are still refused, with check_X's message.
+template <class Model>
+void check_non_finite_is_refused(const nb::Data& d) {
+  for (const double bad : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity(),
+                           -std::numeric_limits<double>::infinity()}) {
+    Matrix X = d.X;
+    X(7, 1) = bad;
+    BOOST_TEST_INFO(Model::class_name << " with " << bad);
+    const std::string message = testing::message_of<ValueError>([&] { (void)Model().fit(X, d.y); });
+    BOOST_TEST(message.find(".fit: X") != std::string::npos);
+    const Model model = Model().fit(d.X, d.y);
+    BOOST_CHECK_THROW((void)model.predict_proba(X), ValueError);
+    BOOST_CHECK_THROW((void)model.predict(X), ValueError);
+    BOOST_CHECK_THROW((void)model.predict_joint_log_proba(X), ValueError);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(non_finite_x_is_refused_in_fit_and_predict) {
+  check_non_finite_is_refused<MultinomialNB>(nb::data("counts"));
+  check_non_finite_is_refused<ComplementNB>(nb::data("counts"));
+  check_non_finite_is_refused<BernoulliNB>(nb::data("counts"));
+  check_non_finite_is_refused<CategoricalNB>(nb::data("cat"));
+  check_non_finite_is_refused<GaussianNB>(nb::data("iris"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

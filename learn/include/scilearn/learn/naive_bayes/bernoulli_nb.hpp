@@ -39,6 +39,7 @@ class BernoulliNB final : public DiscreteNB<BernoulliNB, BernoulliNBParams> {
  public:
   static constexpr std::string_view class_name = "BernoulliNB";
   static constexpr bool counts_only = false;
+  static constexpr bool fuses_finite_check = false;
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("alpha", p.alpha);

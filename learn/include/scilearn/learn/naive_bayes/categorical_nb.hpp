@@ -63,6 +63,7 @@ struct CategoricalNBFitted {
 class CategoricalNB final : public NaiveBayesBase<CategoricalNB, CategoricalNBParams, CategoricalNBFitted> {
  public:
   static constexpr std::string_view class_name = "CategoricalNB";
+  static constexpr bool fuses_finite_check = false;
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("alpha", p.alpha);

@@ -40,6 +40,7 @@ class ComplementNB final : public DiscreteNB<ComplementNB, ComplementNBParams> {
  public:
   static constexpr std::string_view class_name = "ComplementNB";
   static constexpr bool counts_only = true;
+  static constexpr bool fuses_finite_check = true;
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("alpha", p.alpha);

@@ -40,17 +40,21 @@ namespace detail {
 [[nodiscard]] Vector nb_class_log_prior(const std::optional<std::vector<double>>& class_prior, bool fit_prior,
                                         const Vector& class_count);
 
-/// ValueError "Negative values in data passed to <estimator> (input X)" when
-/// X has a negative entry.
-void nb_check_non_negative(std::string_view estimator, const MatrixView& X);
+/// What nb_count saw of X: its smallest entry, and whether all are finite.
+struct NBCountCheck {
+  double min = 0;
+  bool finite = true;
+};
 
 /// Adds each row of X (times its weight; with a threshold, the row's
 /// indicator X > threshold) to the row of feature_count of its class, and the
 /// weights to class_count; rows with code -1 are skipped. One pass over X,
 /// columns in parallel (each column's sums in row order, so the result does
-/// not depend on the thread count).
-void nb_count(const MatrixView& X, const std::vector<Index>& codes, const VectorView* sample_weight,
-              const double* threshold, Matrix& feature_count, Vector& class_count);
+/// not depend on the thread count), which also finds X's minimum and whether
+/// X is finite.
+[[nodiscard]] NBCountCheck nb_count(const MatrixView& X, const std::vector<Index>& codes,
+                                    const VectorView* sample_weight, const double* threshold, Matrix& feature_count,
+                                    Vector& class_count);
 
 /// X W^T + bias (one entry per class), W n_classes x n_features; with a
 /// threshold, of the indicator X > threshold. Blocks of rows run in parallel
@@ -63,7 +67,8 @@ void nb_count(const MatrixView& X, const std::vector<Index>& codes, const Vector
 /// The base of MultinomialNB, ComplementNB and BernoulliNB. Derived provides
 /// `static Matrix compute_feature_log_prob(const Params&, const DiscreteNBFitted&, double alpha)`,
 /// `static Matrix joint_log_likelihood(const Params&, const DiscreteNBFitted&, const MatrixView& X)`,
-/// and, for count data, `static constexpr bool counts_only = true` (X must be >= 0);
+/// `static constexpr bool counts_only` (true: X must be >= 0), and
+/// `fuses_finite_check` (NaiveBayesBase);
 /// Params has alpha, force_alpha, fit_prior and class_prior.
 template <class Derived, class ParamsT>
 class DiscreteNB : public NaiveBayesBase<Derived, ParamsT, DiscreteNBFitted> {
@@ -84,7 +89,6 @@ class DiscreteNB : public NaiveBayesBase<Derived, ParamsT, DiscreteNBFitted> {
                                  const VectorView& /*y*/, const std::vector<Index>& codes, const Vector& classes,
                                  const VectorView* sample_weight) {
     const double alpha = detail::nb_alpha(Derived::class_name, p.alpha, p.force_alpha);
-    if constexpr (Derived::counts_only) detail::nb_check_non_negative(Derived::class_name, X);
     DiscreteNBFitted out;
     if (previous) {
       out = *previous;
@@ -102,7 +106,11 @@ class DiscreteNB : public NaiveBayesBase<Derived, ParamsT, DiscreteNBFitted> {
         threshold = &value;
       }
     }
-    detail::nb_count(X, codes, sample_weight, threshold, out.feature_count, out.class_count);
+    const detail::NBCountCheck seen =
+        detail::nb_count(X, codes, sample_weight, threshold, out.feature_count, out.class_count);
+    if (!seen.finite) check_finite(cat(Derived::class_name, ".fit"), "X", X);
+    if constexpr (Derived::counts_only)
+      if (seen.min < 0) throw ValueError(cat("Negative values in data passed to ", Derived::class_name, " (input X)"));
     out.feature_log_prob = Derived::compute_feature_log_prob(p, out, alpha);
     out.class_log_prior = detail::nb_class_log_prior(p.class_prior, p.fit_prior, out.class_count);
     return out;

@@ -76,6 +76,7 @@ struct GaussianNBFitted {
 class GaussianNB final : public NaiveBayesBase<GaussianNB, GaussianNBParams, GaussianNBFitted> {
  public:
   static constexpr std::string_view class_name = "GaussianNB";
+  static constexpr bool fuses_finite_check = true;
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("priors", p.priors);

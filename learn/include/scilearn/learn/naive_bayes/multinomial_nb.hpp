@@ -48,6 +48,7 @@ class MultinomialNB final : public DiscreteNB<MultinomialNB, MultinomialNBParams
  public:
   static constexpr std::string_view class_name = "MultinomialNB";
   static constexpr bool counts_only = true;
+  static constexpr bool fuses_finite_check = true;
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("alpha", p.alpha);

@@ -16,8 +16,14 @@
 ///   static Matrix joint_log_likelihood(const Params&, const Fitted&, const MatrixView& X);
 /// \endcode
 ///
-/// Fitted has the members n_features_in and classes.
+/// Fitted has the members n_features_in and classes. Derived also says
+/// `static constexpr bool fuses_finite_check`: when true, fit's update and
+/// joint_log_likelihood read X once and detect non-finite entries on the way
+/// (a NaN / Inf poisons their sums), so the base skips the separate pass over
+/// X that check_X would make and calls it only when the result is not finite
+/// (to throw its message). partial_fit always checks X first.
 
+#include <scilearn/core/validation.hpp>
 #include <scilearn/learn/base/estimator_base.hpp>
 #include <string_view>
 #include <vector>
@@ -36,6 +42,9 @@ namespace detail {
 /// log P(c | x) from the joint log-likelihood: each row minus its
 /// log-sum-exp (taken after subtracting the row's largest finite entry).
 [[nodiscard]] Matrix nb_log_proba(Matrix jll);
+
+/// P(c | x) from the joint log-likelihood: exp(jll - top) / its row sum.
+[[nodiscard]] Matrix nb_proba(Matrix jll);
 
 /// The class of the largest entry of each row (the first on ties), as argmax.
 [[nodiscard]] Vector nb_argmax(const Matrix& jll, const Vector& classes);
@@ -70,7 +79,7 @@ class NaiveBayesBase : public EstimatorBase<Derived, Classifier, ParamsT, Fitted
   /// P(c | x), n_samples x n_classes, columns in the order of classes():
   /// exp(predict_log_proba(X)).
   [[nodiscard]] Matrix predict_proba(const MatrixView& X) const override {
-    return detail::nb_log_proba(joint(X, "predict_proba")).array().exp().matrix();
+    return detail::nb_proba(joint(X, "predict_proba"));
   }
   /// log P(c | x): the joint log-likelihood minus its log-sum-exp over the classes.
   [[nodiscard]] Matrix predict_log_proba(const MatrixView& X) const override {
@@ -96,6 +105,7 @@ class NaiveBayesBase : public EstimatorBase<Derived, Classifier, ParamsT, Fitted
     const std::string where = cat(Derived::class_name, ".partial_fit");
     check_X_y(where, X, y, Derived::allows_nan);
     if (sample_weight.size()) check_sample_weight(where, sample_weight, X.rows());
+    // (update() may then trust X: it is finite.)
     const FittedT* previous = this->fitted_ ? &*this->fitted_ : nullptr;
     if (previous) check_n_features(Derived::class_name, X, previous->n_features_in);
     const Vector known = detail::nb_partial_fit_classes(where, classes, previous ? &previous->classes : nullptr);
@@ -115,10 +125,33 @@ class NaiveBayesBase : public EstimatorBase<Derived, Classifier, ParamsT, Fitted
     return Derived::update(this->params_, nullptr, X, *y, detail::nb_codes(classes, *y), classes, sample_weight);
   }
 
+  /// fit: the checks of check_X_y and check_sample_weight, without the pass
+  /// over X when the model detects non-finite X itself (see above).
+  void fit_impl(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) override {
+    const std::string where = cat(Derived::class_name, ".fit");
+    check_non_empty(where, "X", X);
+    if constexpr (!Derived::fuses_finite_check) check_finite(where, "X", X);
+    if (y) {
+      check_same_length(where, "X", X.rows(), "y", y->size());
+      check_finite(where, "y", *y);
+    }
+    if (sample_weight) check_sample_weight(where, *sample_weight, X.rows());
+    this->fitted_ = learn(X, y, sample_weight);
+  }
+
  private:
   [[nodiscard]] Matrix joint(const MatrixView& X, std::string_view method) const {
-    const FittedT& state = this->check_input(method, X);
-    return Derived::joint_log_likelihood(this->params_, state, X);
+    const FittedT& state = this->fitted();
+    const std::string where = cat(Derived::class_name, ".", method);
+    check_non_empty(where, "X", X);
+    if constexpr (!Derived::fuses_finite_check) check_finite(where, "X", X);
+    check_n_features(Derived::class_name, X, state.n_features_in);
+    Matrix jll = Derived::joint_log_likelihood(this->params_, state, X);
+    // A non-finite X makes the jll non-finite (but a -inf jll may also come
+    // from a zero probability): then check X itself.
+    if constexpr (Derived::fuses_finite_check)
+      if (!jll.allFinite()) check_finite(where, "X", X);
+    return jll;
   }
 };
 
