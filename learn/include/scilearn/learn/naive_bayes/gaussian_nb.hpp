@@ -40,7 +40,7 @@ struct GaussianNBFitted {
 /// var_cj) + (x_j - theta_cj)^2 / var_cj].
 ///
 /// fit computes, per class, the weighted means and variances in two passes
-/// over X (columns in parallel). partial_fit merges a batch into the running
+/// over X (columns in parallel), which also detect a NaN / Inf in X. partial_fit merges a batch into the running
 /// means and variances with the update of Chan, Golub & LeVeque (1979) as
 /// scikit-learn does (including its handling of epsilon: the new batch's
 /// epsilon is subtracted from the variances, the batch merged, and added
