@@ -253,26 +253,24 @@ NBCountCheck nb_count(const MatrixView& X, const std::vector<Index>& codes, cons
 Matrix nb_linear_jll(const MatrixView& X, const Matrix& W, const Vector& bias, const double* threshold) {
   const Index n = X.rows();
   Matrix jll(n, W.rows());
-  const int threads = omp_get_max_threads();
-  if (threads == 1 && !threshold) {
-    jll.noalias() = X * W.transpose();
-  } else {
-    // Blocks of about 2 MiB of X, so that a binarized block stays in cache.
-    const Index block = std::clamp<Index>((Index{1} << 18) / std::max<Index>(X.cols(), 1), 64, 16384);
-    const Index n_blocks = (n + block - 1) / block;
-    const BlasThreadLimit limit(1);
+  // Blocks of about 2 MiB of X (so that a binarized block stays in cache),
+  // their bounds fixed by the shape alone: every thread count computes each
+  // entry with the same GEMM.
+  const Index block = std::clamp<Index>((Index{1} << 18) / std::max<Index>(X.cols(), 1), 64, 16384);
+  const Index n_blocks = (n + block - 1) / block;
+  const int threads = static_cast<int>(std::max<Index>(1, std::min<Index>(omp_get_max_threads(), n_blocks)));
+  const BlasThreadLimit limit(1);
 #pragma omp parallel num_threads(threads)
-    {
-      Matrix scratch;
+  {
+    Matrix scratch;
 #pragma omp for schedule(static)
-      for (Index b = 0; b < n_blocks; ++b) {
-        const Index start = b * block, m = std::min(block, n - start);
-        if (threshold) {
-          scratch = (X.middleRows(start, m).array() > *threshold).cast<double>();
-          jll.middleRows(start, m).noalias() = scratch * W.transpose();
-        } else {
-          jll.middleRows(start, m).noalias() = X.middleRows(start, m) * W.transpose();
-        }
+    for (Index b = 0; b < n_blocks; ++b) {
+      const Index start = b * block, m = std::min(block, n - start);
+      if (threshold) {
+        scratch = (X.middleRows(start, m).array() > *threshold).cast<double>();
+        jll.middleRows(start, m).noalias() = scratch * W.transpose();
+      } else {
+        jll.middleRows(start, m).noalias() = X.middleRows(start, m) * W.transpose();
       }
     }
   }

@@ -57,9 +57,9 @@ struct NBCountCheck {
                                     Vector& class_count);
 
 /// X W^T + bias (one entry per class), W n_classes x n_features; with a
-/// threshold, of the indicator X > threshold. Blocks of rows run in parallel
-/// on the OpenMP threads, each block one GEMM on one BLAS thread (a single
-/// GEMM on the BLAS pool when OpenMP has one thread).
+/// threshold, of the indicator X > threshold. Blocks of rows (bounds fixed by
+/// the shape) run in parallel on the OpenMP threads, each one GEMM on one
+/// BLAS thread, so the result does not depend on the thread count.
 [[nodiscard]] Matrix nb_linear_jll(const MatrixView& X, const Matrix& W, const Vector& bias, const double* threshold);
 
 }  // namespace detail
