@@ -77,7 +77,8 @@ class NaiveBayesBase : public EstimatorBase<Derived, Classifier, ParamsT, Fitted
     return detail::nb_argmax(joint(X, "predict"), this->fitted().classes);
   }
   /// P(c | x), n_samples x n_classes, columns in the order of classes():
-  /// exp(predict_log_proba(X)).
+  /// exp(jll - its row maximum), divided by the row sum (scikit-learn's
+  /// exp(predict_log_proba), up to rounding).
   [[nodiscard]] Matrix predict_proba(const MatrixView& X) const override {
     return detail::nb_proba(joint(X, "predict_proba"));
   }
