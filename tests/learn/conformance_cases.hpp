@@ -155,6 +155,25 @@ inline std::vector<ConformanceCase> conformance_cases() {
         return std::make_shared<LogisticRegression>(
             LogisticRegression::Params{.class_weight = "balanced", .solver = LogisticSolver::newton_cholesky});
       }},
+      // GaussianNB's epsilon is var_smoothing times the largest unweighted
+      // feature variance (as in scikit-learn), so weights and repeated rows
+      // give variances 1e-9 apart: the weight check runs with var_smoothing = 0.
+      {[] { return std::make_shared<GaussianNB>(); }, false},
+      {[] { return std::make_shared<GaussianNB>(GaussianNB::Params{.var_smoothing = 0}); }},
+      {[] {
+         return std::make_shared<GaussianNB>(GaussianNB::Params{.priors = {{0.2, 0.3, 0.5}}});
+       },
+       false},
+      {[] { return std::make_shared<BernoulliNB>(); }},
+      {[] { return std::make_shared<BernoulliNB>(BernoulliNB::Params{.alpha = 0.5, .fit_prior = false}); }},
+      // The count models need X >= 0: the suite's normal data go through a
+      // Binarizer (stateless, so weights and sample order still reach the
+      // model unchanged).
+      {[] { return std::make_shared<Pipeline>(make_pipeline(Binarizer(), MultinomialNB())); }},
+      {[] {
+        return std::make_shared<Pipeline>(make_pipeline(Binarizer(), ComplementNB(ComplementNB::Params{.norm = true})));
+      }},
+      {[] { return std::make_shared<Pipeline>(make_pipeline(Binarizer(), CategoricalNB())); }},
       // sample_weight reaches the last step only, so the scaler of the
       // weighted fit differs from that of the repeated rows, and a penalized
       // logistic regression is not invariant to the features' scale; lbfgs

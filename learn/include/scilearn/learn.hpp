@@ -28,6 +28,11 @@
 #include <scilearn/learn/impute/simple_imputer.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
 #include <scilearn/learn/linear_model/logistic_regression.hpp>
+#include <scilearn/learn/naive_bayes/bernoulli_nb.hpp>
+#include <scilearn/learn/naive_bayes/categorical_nb.hpp>
+#include <scilearn/learn/naive_bayes/complement_nb.hpp>
+#include <scilearn/learn/naive_bayes/gaussian_nb.hpp>
+#include <scilearn/learn/naive_bayes/multinomial_nb.hpp>
 #include <scilearn/learn/preprocessing/binarizer.hpp>
 #include <scilearn/learn/preprocessing/function_transformer.hpp>
 #include <scilearn/learn/preprocessing/k_bins_discretizer.hpp>
