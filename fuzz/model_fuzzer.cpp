@@ -36,7 +36,11 @@ void exercise(const Estimator& model) {
   constexpr scilearn::Index max_width = 256;  // keeps one run cheap
   const scilearn::Index width = model.n_features_in();
   if (width < 1 || width > max_width) return;
-  const scilearn::Matrix X = scilearn::Matrix::Constant(3, width, 0.5);
+  // Inside, below and far above any fitted range.
+  scilearn::Matrix X(3, width);
+  X.row(0).setConstant(0.5);
+  X.row(1).setConstant(-3.0);
+  X.row(2).setConstant(1e6);
   const auto attempt = [&](Method method, auto&& call) {
     if (!model.has(method)) return;
     try {
@@ -46,8 +50,13 @@ void exercise(const Estimator& model) {
   };
   attempt(Method::predict, [&] { return model.predict(X); });
   attempt(Method::predict_proba, [&] { return model.predict_proba(X); });
+  attempt(Method::predict_log_proba, [&] { return model.predict_log_proba(X); });
   attempt(Method::decision_function, [&] { return model.decision_function(X); });
   attempt(Method::transform, [&] { return model.transform(X); });
+  try {
+    (void)model.get_feature_names_out();
+  } catch (const scilearn::Error&) {
+  }
 }
 
 }  // namespace

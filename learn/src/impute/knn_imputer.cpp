@@ -131,7 +131,7 @@ Matrix KNNImputer::transform(const MatrixView& X) const {
     const detail::NanEuclideanReference reference(fit_X, missing);
     const Index n_receivers = static_cast<Index>(receivers.size()), block = reference.block_rows();
     const Index n_blocks = (n_receivers + block - 1) / block;
-    const Index k = params_.n_neighbors;
+    const Index k = std::min(params_.n_neighbors, n_fit);  // more would never fill (and could exhaust memory)
     const KNNImputerWeights weights = params_.weights;
     const BlasThreadLimit one_blas_thread(1);
 #pragma omp parallel if (n_blocks > 1 && n_receivers * n_fit * p >= 200'000)

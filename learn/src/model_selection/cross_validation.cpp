@@ -30,6 +30,14 @@ std::vector<Scorer> scorers_for(const std::vector<std::string>& names) {
   return scorers;
 }
 
+ParamMap with_cloned_estimators(const ParamMap& params) {
+  ParamMap out = params;
+  for (auto& [key, value] : out)
+    if (const auto* estimator = std::get_if<EstimatorPtr>(&value); estimator && *estimator)
+      value = EstimatorPtr((*estimator)->clone());
+  return out;
+}
+
 namespace {
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -49,6 +57,7 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 struct GroupData {
   Matrix X_train, X_test, X_train_scored;  // X_train_scored: transform(X_train), for train scores
   Vector y_train, y_test, weight_train;
+  std::exception_ptr setup_error;      // gathering or setting the leading steps' parameters failed
   std::exception_ptr fit_error;        // the leading steps' fit failed: each job's fit fails with it
   std::exception_ptr transform_error;  // their transform of the test rows failed: each job's scoring does
 };
@@ -66,6 +75,9 @@ class JobGroups {
     const auto* pipeline = dynamic_cast<const Pipeline*>(&prototype);
     if (pipeline && pipeline->size() >= 2 && pipeline->steps().back().estimator && y.size() && !keep_estimator)
       last_step_ = pipeline->steps().back().name;
+    // A job that replaces the last step itself (possibly by passthrough) runs its whole pipeline.
+    for (const FitJob& job : jobs)
+      if (job.params && shares_prefix() && job.params->contains(last_step_)) last_step_.clear();
     group_of_.reserve(jobs.size());
     for (const FitJob& job : jobs) {
       ParamMap prefix;
@@ -86,7 +98,7 @@ class JobGroups {
   // Job k's group data, gathered (and passed through the leading steps) on first use.
   std::shared_ptr<const GroupData> acquire(std::size_t k) {
     Slot& slot = slots_[group_of_[k]];
-    std::call_once(slot.once, [&] { slot.data = gather(groups_[group_of_[k]]); });
+    std::call_once(slot.once, [&] { slot.data = gather(groups_[group_of_[k]]); });  // gather never throws
     return slot.data;  // call_once orders this read after the write
   }
 
@@ -117,36 +129,45 @@ class JobGroups {
     std::atomic<std::size_t> pending{0};
   };
 
+  // Never throws (an exception leaving call_once is not portable): failures
+  // are stored for the jobs to rethrow where the whole pipeline would have.
   [[nodiscard]] std::shared_ptr<const GroupData> gather(const Group& group) const {
     auto data = std::make_shared<GroupData>();
-    data->X_train = take_rows(X_, group.split->train);
-    data->X_test = take_rows(X_, group.split->test);
-    if (y_.size()) data->y_train = take(y_, group.split->train), data->y_test = take(y_, group.split->test);
-    if (weight_.size()) data->weight_train = take(weight_, group.split->train);
-    if (!shares_prefix()) return data;
-    // The leading steps as Pipeline::fit runs them (fit_transform with y, no
-    // sample_weight), then as Pipeline's predict runs them (transform).
+    try {
+      data->X_train = take_rows(X_, group.split->train);
+      data->X_test = take_rows(X_, group.split->test);
+      if (y_.size()) data->y_train = take(y_, group.split->train), data->y_test = take(y_, group.split->test);
+      if (weight_.size()) data->weight_train = take(weight_, group.split->train);
+      if (shares_prefix()) fit_leading_steps(group, *data);
+    } catch (...) {
+      data->setup_error = std::current_exception();
+    }
+    return data;
+  }
+
+  // The leading steps as Pipeline::fit runs them (fit_transform with y, no
+  // sample_weight), then as Pipeline's predict runs them (transform).
+  void fit_leading_steps(const Group& group, GroupData& data) const {
     const EstimatorPtr pipeline = prototype_.clone();
-    if (!group.prefix_params.empty()) pipeline->set_params(group.prefix_params);
+    if (!group.prefix_params.empty()) pipeline->set_params(with_cloned_estimators(group.prefix_params));
     const auto& steps = static_cast<const Pipeline&>(*pipeline).steps();
-    if (train_score_) data->X_train_scored = data->X_train;
+    if (train_score_) data.X_train_scored = data.X_train;
     try {
       for (std::size_t i = 0; i + 1 < steps.size(); ++i)
-        if (const auto& step = steps[i].estimator) data->X_train = step->fit_transform(data->X_train, data->y_train);
+        if (const auto& step = steps[i].estimator) data.X_train = step->fit_transform(data.X_train, data.y_train);
     } catch (const Error&) {
-      data->fit_error = std::current_exception();
-      return data;
+      data.fit_error = std::current_exception();
+      return;
     }
     try {
       for (std::size_t i = 0; i + 1 < steps.size(); ++i)
         if (const auto& step = steps[i].estimator) {
-          data->X_test = step->transform(data->X_test);
-          if (train_score_) data->X_train_scored = step->transform(data->X_train_scored);
+          data.X_test = step->transform(data.X_test);
+          if (train_score_) data.X_train_scored = step->transform(data.X_train_scored);
         }
     } catch (const Error&) {
-      data->transform_error = std::current_exception();
+      data.transform_error = std::current_exception();
     }
-    return data;
   }
 
   const Estimator& prototype_;
@@ -164,8 +185,9 @@ FitAndScoreResult run_job(const Estimator& prototype, const GroupData& data, boo
                           const std::vector<Scorer>& scorers, bool train_score, bool keep_estimator,
                           const std::optional<double>& error_score) {
   FitAndScoreResult result;
+  if (data.setup_error) std::rethrow_exception(data.setup_error);
   EstimatorPtr estimator = prototype.clone();
-  if (job.params) estimator->set_params(*job.params);
+  if (job.params) estimator->set_params(with_cloned_estimators(*job.params));
   // With shared leading steps, the job fits and scores its pipeline's last step
   // on their output: Pipeline's fit, predict and score do exactly that.
   if (shared_prefix) estimator = static_cast<const Pipeline&>(*estimator).steps().back().estimator;

@@ -279,7 +279,7 @@ void BaseSearchCV::fit_impl(const MatrixView& X, const VectorView* y, const Vect
   if (options_.refit) {
     const auto start = std::chrono::steady_clock::now();
     refitted = estimator_->clone();
-    refitted->set_params(candidates[static_cast<std::size_t>(best)]);
+    refitted->set_params(detail::with_cloned_estimators(candidates[static_cast<std::size_t>(best)]));
     if (sample_weight)
       refitted->fit(X, *y, *sample_weight);
     else if (y)

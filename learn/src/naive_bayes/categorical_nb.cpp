@@ -53,6 +53,7 @@ void CategoricalNB::check_fitted(const Fitted& s) {
     ok = s.category_count[j].rows() == K && s.feature_log_prob[j].rows() == K &&
          s.feature_log_prob[j].cols() == s.category_count[j].cols();
   if (!ok) throw ValueError("the shapes of the counts and log-probabilities disagree with the classes and features");
+  detail::nb_check_classes(s.classes);
 }
 
 CategoricalNB::Fitted CategoricalNB::update(const Params& p, const Fitted* previous, const MatrixView& X,

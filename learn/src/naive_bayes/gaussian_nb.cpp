@@ -105,6 +105,7 @@ void GaussianNB::check_fitted(const Fitted& s) {
   if (K < 1 || s.theta.rows() != K || s.theta.cols() != p || s.var.rows() != K || s.var.cols() != p ||
       s.class_prior.size() != K || s.class_count.size() != K)
     throw ValueError("the shapes of theta, var, class_prior and class_count disagree with the classes and features");
+  detail::nb_check_classes(s.classes);
 }
 
 GaussianNB::Fitted GaussianNB::update(const Params& p, const Fitted* previous, const MatrixView& X, const VectorView& y,

@@ -61,6 +61,12 @@ Vector nb_classes(std::string_view where, const VectorView& labels) {
   return Eigen::Map<const Vector>(v.data(), static_cast<Index>(v.size()));
 }
 
+void nb_check_classes(const Vector& classes) {
+  if (!classes.allFinite()) throw ValueError("classes must be finite");
+  for (Index k = 1; k < classes.size(); ++k)
+    if (!(classes(k) > classes(k - 1))) throw ValueError("classes must be strictly increasing");
+}
+
 std::vector<Index> nb_codes(const Vector& classes, const VectorView& y) {
   std::vector<Index> codes(static_cast<std::size_t>(y.size()));
   const Index K = classes.size();

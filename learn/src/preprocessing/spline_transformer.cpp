@@ -295,7 +295,10 @@ void SplineTransformer::check_fitted(const Fitted& s) {
   if (s.degree < 0 || s.n_splines < 1) throw ValueError("degree < 0 or n_splines < 1");
   if (s.bspline_knots.cols() != s.n_features_in) throw ValueError("bspline_knots has one column per feature");
   const Index n_basis = s.bspline_knots.rows() - s.degree - 1;
-  if (n_basis != s.n_splines && n_basis != s.n_splines + s.degree)
+  // The periodic layout folds basis b >= n_splines into column b - n_splines,
+  // which stays in range only for degree <= n_splines (fit ensures it).
+  const bool periodic_layout = n_basis == s.n_splines + s.degree && s.degree <= s.n_splines;
+  if (n_basis != s.n_splines && !periodic_layout)
     throw ValueError("the knot count does not match degree and n_splines");
   if (s.n_features_out != s.n_features_in * (s.n_splines - (s.include_bias ? 0 : 1)))
     throw ValueError("n_features_out does not match n_splines and include_bias");

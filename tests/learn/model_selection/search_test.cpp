@@ -136,6 +136,24 @@ BOOST_AUTO_TEST_CASE(shared_leading_steps_give_the_whole_pipelines_scores) {
   }
 }
 
+// Candidates that replace the last step run their whole pipeline: by
+// passthrough (which has no score, a ValueError as for one fit), or by an
+// estimator value, cloned for each job so that parallel jobs never share one.
+BOOST_AUTO_TEST_CASE(candidates_that_replace_the_last_step_run_their_whole_pipeline) {
+  const Matrix X = load("X");
+  const Vector y = load_vector("y");
+  GridSearchCV passthrough_search(scaled_ols(), ParamGrid{{"linearregression", {std::string("passthrough")}}});
+  BOOST_CHECK_THROW(passthrough_search.fit(X, y), ValueError);
+  const EstimatorPtr shared = std::make_shared<LinearRegression>(LinearRegression::Params{.fit_intercept = false});
+  const ParamGrid grid{{"linearregression", {shared, EstimatorPtr(std::make_shared<LinearRegression>())}}};
+  GridSearchCV serial(scaled_ols(), grid), parallel(scaled_ols(), grid, {.n_jobs = 2});
+  serial.fit(X, y);
+  parallel.fit(X, y);
+  BOOST_TEST(
+      (serial.cv_results().split_test_scores.at("score") == parallel.cv_results().split_test_scores.at("score")));
+  BOOST_TEST(!shared->is_fitted());  // the grid's estimator itself is never fitted
+}
+
 BOOST_AUTO_TEST_CASE(parameter_grid_enumerates_in_scikit_learn_order) {
   const auto points =
       parameter_grid({ParamGrid{{"b", {1.0, 2.0}}, {"a", {true, false}}}, ParamGrid{{"c", {std::string("x")}}}});

@@ -127,6 +127,10 @@ struct FitJob {
   const TrainTestIndices* split;
 };
 
+/// The parameters with every estimator among the values cloned, so that no
+/// two fits share an estimator object (scikit-learn's clone(params)).
+[[nodiscard]] ParamMap with_cloned_estimators(const ParamMap& params);
+
 /// Fits a clone of `estimator` (with `params` set) on split.train and scores it
 /// on split.test (and train) for every scorer; runs jobs in parallel over
 /// n_jobs threads, results in the order of `jobs`. A failing fit gets

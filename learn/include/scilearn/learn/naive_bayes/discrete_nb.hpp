@@ -121,6 +121,7 @@ class DiscreteNB : public NaiveBayesBase<Derived, ParamsT, DiscreteNBFitted> {
     if (K < 1 || s.class_count.size() != K || s.class_log_prior.size() != K || s.feature_count.rows() != K ||
         s.feature_count.cols() != p || s.feature_log_prob.rows() != K || s.feature_log_prob.cols() != p)
       throw ValueError("the shapes of the counts and log-probabilities disagree with the classes and features");
+    detail::nb_check_classes(s.classes);
   }
 };
 

@@ -36,6 +36,10 @@ namespace detail {
 /// for non-integer labels, as scikit-learn rejects continuous targets.
 [[nodiscard]] Vector nb_classes(std::string_view where, const VectorView& labels);
 
+/// Throws ValueError unless a loaded model's classes are finite and strictly
+/// increasing, as fit leaves them (nb_codes relies on it).
+void nb_check_classes(const Vector& classes);
+
 /// The position of each y(i) in the sorted classes, -1 when absent.
 [[nodiscard]] std::vector<Index> nb_codes(const Vector& classes, const VectorView& y);
 
