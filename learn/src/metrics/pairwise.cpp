@@ -10,6 +10,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/learn/metrics/pairwise.hpp>
 
+#include "base/memory.hpp"
 #include "metrics/pairwise_detail.hpp"
 
 namespace scilearn::learn {
@@ -52,6 +53,7 @@ bool blas_sized(Index a, Index b, Index c) { return a <= INT_MAX && b <= INT_MAX
 // `same`, only the lower triangle (syrk); the caller completes the upper one.
 void inner_products(const MatrixView& X, const MatrixView& Y, bool same, double alpha, Matrix& D) {
   D.resize(X.rows(), Y.rows());
+  detail::advise_huge_pages(D.data(), static_cast<std::size_t>(D.size()) * sizeof(double));
   const int n = static_cast<int>(X.rows()), m = static_cast<int>(Y.rows()), k = static_cast<int>(X.cols());
   const int ldx = static_cast<int>(X.outerStride()), ldy = static_cast<int>(Y.outerStride()), ldd = n;
   const double beta = 0.0;

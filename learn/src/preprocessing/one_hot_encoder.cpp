@@ -2,6 +2,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/preprocessing/one_hot_encoder.hpp>
 
+#include "base/memory.hpp"
 #include "categories.hpp"
 #include "category_table.hpp"
 #include "preprocessing_detail.hpp"

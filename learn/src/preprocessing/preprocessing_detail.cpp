@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstdlib>
 #if defined(__linux__)
-#include <sys/mman.h>
 #endif
 
 namespace scilearn::learn::detail {
@@ -64,17 +63,6 @@ std::vector<Index> infrequent_mapping(Index n_categories, const std::vector<Inde
   for (auto& m : mapping)
     if (m < 0) m = next++;
   return mapping;
-}
-
-void advise_huge_pages([[maybe_unused]] void* data, [[maybe_unused]] std::size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::size_t huge = std::size_t{1} << 21;
-  if (bytes < (std::size_t{4} << 20)) return;
-  // madvise needs a page-aligned start: the 2 MB-aligned interior of the buffer.
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1), last = (begin + bytes) & ~(huge - 1);
-  if (last > first) (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#endif
 }
 
 std::string python_list(const std::vector<double>& values) {

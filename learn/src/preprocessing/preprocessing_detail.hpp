@@ -92,13 +92,6 @@ std::vector<Index> infrequent_positions(const std::vector<Index>& counts, Index 
 // order, the infrequent ones all the last number. Empty when none is infrequent.
 std::vector<Index> infrequent_mapping(Index n_categories, const std::vector<Index>& infrequent);
 
-// Asks the kernel for transparent huge pages on a large buffer that is about
-// to be written for the first time (Linux, THP in "madvise" mode; a no-op
-// elsewhere or below 4 MB). NumPy does the same for its large arrays: the
-// first touch of a multi-GB output then costs one fault per 2 MB instead of
-// one per 4 KB.
-void advise_huge_pages(void* data, std::size_t bytes);
-
 // Python's list of floats, for messages: "[1.5, nan]".
 std::string python_list(const std::vector<double>& values);
 

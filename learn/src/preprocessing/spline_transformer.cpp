@@ -4,6 +4,7 @@
 #include <numeric>
 #include <scilearn/learn/preprocessing/spline_transformer.hpp>
 
+#include "base/memory.hpp"
 #include "preprocessing_detail.hpp"
 
 namespace scilearn::learn {

@@ -2,6 +2,7 @@
 #include <limits>
 #include <scilearn/learn/preprocessing/standard_scaler.hpp>
 
+#include "base/memory.hpp"
 #include "preprocessing_detail.hpp"
 
 namespace scilearn::learn {
