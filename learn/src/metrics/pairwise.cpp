@@ -70,16 +70,16 @@ void inner_products(const MatrixView& X, const MatrixView& Y, bool same, double 
   }
 }
 
-// D(i, j) = f(i, j, D(i, j)) for every entry; with `same`, f on the lower
-// triangle only (all syrk wrote) and the upper triangle its mirror, tile by
-// tile so that both the reads and the transposed writes stay in cache.
-template <class F>
-void finish(Matrix& D, bool same, int n_threads, const F& f) {
+// seg(j, begin, end) updates D(begin:end, j) in place, over every column;
+// with `same`, over the lower triangle only (all syrk wrote), the upper
+// triangle then its mirror, tile by tile so that both the reads and the
+// transposed writes stay in cache.
+template <class Segment>
+void finish_segments(Matrix& D, bool same, int n_threads, const Segment& seg) {
   const Index n = D.rows(), m = D.cols();
   if (!same) {
 #pragma omp parallel for schedule(static) num_threads(n_threads) if (n * m >= 100'000)
-    for (Index j = 0; j < m; ++j)
-      for (Index i = 0; i < n; ++i) D(i, j) = f(i, j, D(i, j));
+    for (Index j = 0; j < m; ++j) seg(j, Index{0}, n);
     return;
   }
   const Index tiles = (n + kTile - 1) / kTile;
@@ -88,17 +88,26 @@ void finish(Matrix& D, bool same, int n_threads, const F& f) {
     const Index j0 = tj * kTile, j1 = std::min(n, j0 + kTile);
     for (Index ti = tj; ti < tiles; ++ti) {
       const Index i0 = ti * kTile, i1 = std::min(n, i0 + kTile);
-      for (Index j = j0; j < j1; ++j)
-        for (Index i = std::max(i0, j); i < i1; ++i) D(i, j) = f(i, j, D(i, j));
+      for (Index j = j0; j < j1; ++j) seg(j, std::max(i0, j), i1);
       for (Index i = i0; i < i1; ++i)
         for (Index j = j0; j < std::min(j1, i); ++j) D(j, i) = D(i, j);
     }
   }
 }
 
+// D(i, j) = f(i, j, D(i, j)) for every entry (the lower triangle and its
+// mirror with `same`).
+template <class F>
+void finish(Matrix& D, bool same, int n_threads, const F& f) {
+  finish_segments(D, same, n_threads, [&](Index j, Index begin, Index end) {
+    for (Index i = begin; i < end; ++i) D(i, j) = f(i, j, D(i, j));
+  });
+}
+
 // Squared Euclidean distances by the norm trick, in scikit-learn's order of
 // operations ((-2 x.y + |x|^2) + |y|^2), clamped at 0, diagonal 0 when same;
-// then `post` on each value.
+// then `post` on them, an array function, so that each column segment is one
+// pass (vectorized for sqrt, which Eigen takes from the IEEE instruction).
 template <class Post>
 Matrix norm_trick(const MatrixView& X, const MatrixView& Y, int n_threads, const Post& post) {
   const bool same = same_matrix(X, Y);
@@ -107,10 +116,11 @@ Matrix norm_trick(const MatrixView& X, const MatrixView& Y, int n_threads, const
   const Vector& yn = same ? xx : yy;
   Matrix D;
   inner_products(X, Y, same, -2.0, D);
-  finish(D, same, n_threads, [&](Index i, Index j, double v) {
-    if (same && i == j) return post(0.0);
-    return post(std::max(v + xx(i) + yn(j), 0.0));
+  finish_segments(D, same, n_threads, [&](Index j, Index begin, Index end) {
+    auto d = D.col(j).segment(begin, end - begin).array();
+    d = post(((d + xx.segment(begin, end - begin).array()) + yn(j)).max(0.0));
   });
+  if (same) D.diagonal().setConstant(post(Eigen::Array<double, 1, 1>::Zero())(0));
   return D;
 }
 
@@ -206,7 +216,7 @@ Matrix detail::distances(std::string_view where, const MatrixView& X, const Matr
   const DistanceMetric metric = parse_distance(where, options.metric);
   const int n_threads = threads(options.n_jobs);
   switch (metric) {
-    case DistanceMetric::euclidean: return norm_trick(X, Y, n_threads, [](double v) { return std::sqrt(v); });
+    case DistanceMetric::euclidean: return norm_trick(X, Y, n_threads, [](const auto& v) { return v.sqrt(); });
     case DistanceMetric::sqeuclidean: return sqeuclidean(X, Y, n_threads);
     case DistanceMetric::manhattan: return manhattan(X, Y, n_threads);
     case DistanceMetric::cosine: return cosine_distance_matrix(X, Y, n_threads);
@@ -241,8 +251,8 @@ Matrix pairwise_distances(const MatrixView& X, const PairwiseDistancesOptions& o
 Matrix euclidean_distances(const MatrixView& X, const MatrixView& Y, bool squared) {
   detail::check_pairwise_arrays("euclidean_distances", X, Y);
   const int n_threads = detail::threads(std::nullopt);
-  if (squared) return norm_trick(X, Y, n_threads, [](double v) { return v; });
-  return norm_trick(X, Y, n_threads, [](double v) { return std::sqrt(v); });
+  if (squared) return norm_trick(X, Y, n_threads, [](const auto& v) { return v; });
+  return norm_trick(X, Y, n_threads, [](const auto& v) { return v.sqrt(); });
 }
 Matrix euclidean_distances(const MatrixView& X, bool squared) { return euclidean_distances(X, X, squared); }
 
@@ -303,7 +313,8 @@ Matrix sigmoid_kernel(const MatrixView& X, const MatrixView& Y, std::optional<do
 Matrix rbf_kernel(const MatrixView& X, const MatrixView& Y, std::optional<double> gamma) {
   detail::check_pairwise_arrays("rbf_kernel", X, Y);
   const double g = default_gamma(gamma, X);
-  return norm_trick(X, Y, detail::threads(std::nullopt), [g](double v) { return std::exp(v * -g); });
+  return norm_trick(X, Y, detail::threads(std::nullopt),
+                    [g](const auto& v) { return v.unaryExpr([g](double x) { return std::exp(x * -g); }); });
 }
 
 Matrix laplacian_kernel(const MatrixView& X, const MatrixView& Y, std::optional<double> gamma) {
