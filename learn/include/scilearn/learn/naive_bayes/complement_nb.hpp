@@ -49,15 +49,6 @@ class ComplementNB final : public DiscreteNB<ComplementNB, ComplementNBParams> {
     f("class_prior", p.class_prior);
     f("norm", p.norm);
   }
-  template <class S, class F>
-  static void visit_fitted(S& s, F&& f) {
-    f("n_features_in", s.n_features_in);
-    f("classes", s.classes);
-    f("class_count", s.class_count);
-    f("feature_count", s.feature_count);
-    f("feature_log_prob", s.feature_log_prob);
-    f("class_log_prior", s.class_log_prior);
-  }
   using DiscreteNB::DiscreteNB;
 
   /// scikit-learn's feature_all_: the column sums of feature_count (NotFittedError before fit).

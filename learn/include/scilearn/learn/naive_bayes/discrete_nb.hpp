@@ -77,6 +77,17 @@ class DiscreteNB : public NaiveBayesBase<Derived, ParamsT, DiscreteNBFitted> {
  public:
   using Base::Base;
 
+  /// The learned state every discrete naive Bayes saves (model files).
+  template <class S, class F>
+  static void visit_fitted(S& s, F&& f) {
+    f("n_features_in", s.n_features_in);
+    f("classes", s.classes);
+    f("class_count", s.class_count);
+    f("feature_count", s.feature_count);
+    f("feature_log_prob", s.feature_log_prob);
+    f("class_log_prior", s.class_log_prior);
+  }
+
   /// scikit-learn's class_count_, feature_count_, feature_log_prob_ and
   /// class_log_prior_ (NotFittedError before fit).
   [[nodiscard]] const Vector& class_count() const { return this->fitted().class_count; }

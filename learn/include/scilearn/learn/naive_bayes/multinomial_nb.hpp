@@ -56,15 +56,6 @@ class MultinomialNB final : public DiscreteNB<MultinomialNB, MultinomialNBParams
     f("fit_prior", p.fit_prior);
     f("class_prior", p.class_prior);
   }
-  template <class S, class F>
-  static void visit_fitted(S& s, F&& f) {
-    f("n_features_in", s.n_features_in);
-    f("classes", s.classes);
-    f("class_count", s.class_count);
-    f("feature_count", s.feature_count);
-    f("feature_log_prob", s.feature_log_prob);
-    f("class_log_prior", s.class_log_prior);
-  }
   using DiscreteNB::DiscreteNB;
 
   /// log((feature_count + alpha) / row sums of (feature_count + alpha)).
