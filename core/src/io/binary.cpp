@@ -103,8 +103,9 @@ Matrix BinaryReader::get_matrix() {
       (rows == 0 && cols > (std::uint64_t{1} << 40)))
     fail(cat("truncated or corrupt (a matrix declares ", rows, "x", cols, " entries, more than the file holds)"));
   Matrix value(static_cast<Index>(rows), static_cast<Index>(cols));
-  for (Index j = 0; j < value.cols(); ++j)
-    for (Index i = 0; i < value.rows(); ++i) value(i, j) = get_f64();
+  // Entry by entry in storage (column-major) order: a loop over columns would
+  // spin 2^40 times on a declared 0 x 2^40 matrix.
+  for (Index k = 0; k < value.size(); ++k) value.data()[k] = get_f64();
   return value;
 }
 

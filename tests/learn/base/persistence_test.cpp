@@ -1,5 +1,6 @@
 // Model files: round trips, and every kind of damaged file -> FormatError.
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <scilearn/core/errors.hpp>
@@ -205,6 +206,27 @@ BOOST_AUTO_TEST_CASE(states_that_would_index_out_of_bounds_are_format_errors) {
   io::write_container(path, "SCLMODEL", model_format_version, bayes.bytes());
   const std::string message = testing::message_of<FormatError>([&] { (void)load(path); });
   BOOST_TEST(message.find("classes must be strictly increasing") != std::string::npos);
+}
+
+// A matrix may declare 0 x 2^40 entries (no bytes); reading it must not
+// spin over its columns (the model fuzzer found this as a 10 s timeout).
+BOOST_AUTO_TEST_CASE(an_empty_matrix_with_a_huge_dimension_is_read_at_once) {
+  const auto path = testing::scratch_dir("learn_persistence") / "empty_huge.scl";
+  io::BinaryWriter record;
+  record.put_string("LogisticRegression");
+  record.put_u64(0);
+  record.put_bool(true);
+  record.put_string("n_features_in");
+  record.put_i64(2);
+  record.put_string("classes");
+  record.put_vector(Eigen::Vector2d(0, 1));
+  record.put_string("coef");
+  record.put_u64(0);                       // rows
+  record.put_u64(std::uint64_t{1} << 40);  // columns
+  io::write_container(path, "SCLMODEL", model_format_version, record.bytes());
+  const auto start = std::chrono::steady_clock::now();
+  BOOST_CHECK_THROW((void)load(path), FormatError);
+  BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 1.0);
 }
 
 BOOST_AUTO_TEST_CASE(deeply_nested_records_are_refused) {
