@@ -2,7 +2,6 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <numeric>
