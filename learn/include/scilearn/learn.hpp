@@ -14,6 +14,7 @@
 #include <scilearn/learn/feature_selection/score_functions.hpp>
 #include <scilearn/learn/feature_selection/univariate_selection.hpp>
 #include <scilearn/learn/feature_selection/variance_threshold.hpp>
+#include <scilearn/learn/sparse_input.hpp>
 #include <scilearn/learn/validation.hpp>
 #include <scilearn/learn/base/estimator.hpp>
 #include <scilearn/learn/base/estimator_base.hpp>
