@@ -3,11 +3,14 @@
 #include <cmath>
 #include <limits>
 #include <scilearn/core/parallel.hpp>
+#include <scilearn/core/random.hpp>
 #include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/logistic_regression.hpp>
 #include <scilearn/optimize/minimize.hpp>
 #include <vector>
+
+#include "logistic_sag.hpp"
 
 namespace scilearn::learn {
 
@@ -442,15 +445,20 @@ void check_params(const LogisticRegressionParams& p) {
     throw ValueError(cat("LogisticRegression: intercept_scaling must be > 0, got ", p.intercept_scaling));
 }
 
-}  // namespace
+// What every solver needs from the parameters, y and the weights.
+struct Problem {
+  Vector classes;
+  std::vector<int> index;  // the class of each sample (two classes: 0 / 1)
+  Vector weight;           // sample weights times class weights, summing to 1
+  Index K = 1;             // coefficient rows: 1 for two classes
+  double l2 = 0, l1 = 0;   // the penalty's coefficients on ||W||^2 / 2 and ||W||_1
+};
 
-LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const VectorView* y,
-                                                     const VectorView* sample_weight) const {
-  if (!y) throw ValueError(cat(kFit, ": y is required"));
-  const LogisticRegressionParams& p = params_;
+// The penalty as scikit-learn 1.9 derives it and checks it per solver, the
+// classes and the weights.
+Problem prepare(const LogisticRegressionParams& p, const VectorView& y, const VectorView* sample_weight) {
   check_params(p);
   const std::string_view solver_name = enum_name(p.solver);
-  // The penalty, as scikit-learn 1.9 derives it.
   std::optional<LogisticPenalty> penalty;
   if (p.penalty == LogisticPenalty::deprecated) {
     penalty = p.l1_ratio == 0   ? LogisticPenalty::l2
@@ -463,85 +471,106 @@ LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const 
          "'penalty' was deprecated in version 1.8 and will be removed in 1.10. To avoid this warning, leave "
          "'penalty' set to its default value and use 'l1_ratio' or 'C' instead.");
   }
-  if (penalty && *penalty != LogisticPenalty::l2)
+  if (penalty && *penalty != LogisticPenalty::l2 && p.solver != LogisticSolver::saga)
     throw ValueError(
         cat("Solver ", solver_name, " supports only 'l2' or None penalties, got ", enum_name(*penalty), " penalty."));
   if (p.dual) throw ValueError(cat("Solver ", solver_name, " supports only dual=False, got dual=True"));
-  if (p.l1_ratio > 0 && p.l1_ratio < 1)
+  if (p.l1_ratio > 0 && p.l1_ratio < 1 && penalty != LogisticPenalty::elasticnet)
     warn(WarningCategory::user, "l1_ratio parameter is only used when penalty is 'elasticnet'.");
   if (!p.penalty && p.C != 1.0)
     warn(WarningCategory::user, "Setting penalty=None will ignore the C and l1_ratio parameters");
-  const double C = p.penalty.has_value() ? p.C : std::numeric_limits<double>::infinity();
+  const double C = penalty ? p.C : std::numeric_limits<double>::infinity();
+  const double l1_share =
+      !penalty ? 0.0
+               : (*penalty == LogisticPenalty::l1 ? 1.0 : (*penalty == LogisticPenalty::elasticnet ? p.l1_ratio : 0.0));
 
-  const Index n = X.rows(), n_features = X.cols();
-  Fitted out;
-  out.n_features_in = n_features;
-  out.classes = sorted_classes(*y);
+  const Index n = y.size();
+  Problem out;
+  out.classes = sorted_classes(y);
   const Index n_classes = out.classes.size();
   if (n_classes < 2)
     throw ValueError(
         cat("This solver needs samples of at least 2 classes in the data, but the data contains only "
             "one class: ",
             out.classes(0)));
-  std::vector<int> index(static_cast<std::size_t>(n));
+  out.index.resize(static_cast<std::size_t>(n));
   for (Index i = 0; i < n; ++i)
-    index[static_cast<std::size_t>(i)] = static_cast<int>(class_index(out.classes, (*y)(i)));
-  Vector weight = sample_weight ? Vector(*sample_weight) : Vector::Ones(n);
-  const Vector per_class = class_weights(p, out.classes, index, weight);
-  for (Index i = 0; i < n; ++i) weight(i) *= per_class(index[static_cast<std::size_t>(i)]);
-  const double total = weight.sum();
+    out.index[static_cast<std::size_t>(i)] = static_cast<int>(class_index(out.classes, y(i)));
+  out.weight = sample_weight ? Vector(*sample_weight) : Vector::Ones(n);
+  const Vector per_class = class_weights(p, out.classes, out.index, out.weight);
+  for (Index i = 0; i < n; ++i) out.weight(i) *= per_class(out.index[static_cast<std::size_t>(i)]);
+  const double total = out.weight.sum();
   if (!(total > 0)) throw ValueError(cat(kFit, ": the sample weights times the class weights sum to ", total));
-  weight /= total;
-  // scikit-learn scales the penalty by 1 / (C S): the mean loss plus ||W||^2 / (2 C S).
-  const double l2 = std::isinf(C) ? 0.0 : 1.0 / (C * total);
-
-  const bool binary = n_classes == 2;
-  const Index K = binary ? 1 : n_classes;
-  if (binary)
-    for (int& v : index) v = v == 1 ? 1 : 0;
-  LogisticLoss loss(X, std::move(index), std::move(weight), K, p.fit_intercept, l2, blas_num_threads());
-  Vector x = Vector::Zero(loss.size());
-  if (p.warm_start && fitted_) {
-    const Fitted& previous = *fitted_;
-    if (previous.coef.rows() != K || previous.coef.cols() != n_features)
-      throw ValueError(cat(kFit, ": Initialization coef is of shape (", previous.coef.rows(), ", ",
-                           previous.coef.cols() + (p.fit_intercept ? 1 : 0), "), expected shape (", K, ", ",
-                           n_features + (p.fit_intercept ? 1 : 0), ")"));
-    Eigen::Map<Matrix>(x.data(), K, n_features) = previous.coef;
-    if (p.fit_intercept) x.tail(K) = previous.intercept;
+  out.weight /= total;
+  // scikit-learn scales the penalty by 1 / (C S): the mean loss plus
+  // (1 - l1_ratio) ||W||^2 / (2 C S) + l1_ratio ||W||_1 / (C S).
+  if (std::isfinite(C)) {
+    out.l2 = (1 - l1_share) / (C * total);
+    out.l1 = l1_share / (C * total);
   }
-  out.n_iter =
-      p.solver == LogisticSolver::lbfgs ? solve_lbfgs(loss, x, p) : solve_newton_cholesky(X, loss, x, p, K, l2);
-  out.coef = Eigen::Map<const Matrix>(x.data(), K, n_features);
-  out.intercept = p.fit_intercept ? Vector(x.tail(K)) : Vector::Zero(K);
+  out.K = n_classes == 2 ? 1 : n_classes;
+  if (n_classes == 2)
+    for (int& v : out.index) v = v == 1 ? 1 : 0;
   return out;
 }
 
-Matrix LogisticRegression::decision_function(const MatrixView& X) const {
-  const Fitted& state = check_input("decision_function", X);
-  Matrix scores = X * state.coef.transpose();
-  scores.rowwise() += state.intercept.transpose();
-  return scores;
+// The starting point: zero, or the previous fit's coefficients with warm_start.
+void starting_point(const LogisticRegressionParams& p, const std::optional<LogisticRegressionFitted>& previous, Index K,
+                    Index n_features, Matrix& coef, Vector& intercept) {
+  coef = Matrix::Zero(K, n_features);
+  intercept = Vector::Zero(K);
+  if (!p.warm_start || !previous) return;
+  if (previous->coef.rows() != K || previous->coef.cols() != n_features)
+    throw ValueError(cat(kFit, ": Initialization coef is of shape (", previous->coef.rows(), ", ",
+                         previous->coef.cols() + (p.fit_intercept ? 1 : 0), "), expected shape (", K, ", ",
+                         n_features + (p.fit_intercept ? 1 : 0), ")"));
+  coef = previous->coef;
+  if (p.fit_intercept) intercept = previous->intercept;
 }
 
-Vector LogisticRegression::predict(const MatrixView& X) const {
-  const Matrix scores = decision_function(X);
-  const Vector& classes = fitted().classes;
-  Vector labels(X.rows());
-  for (Index i = 0; i < X.rows(); ++i) {
+// Runs sag / saga on dense (row-major) or CSR rows.
+template <class Rows>
+LogisticRegressionFitted fit_sag(const Rows& X, const LogisticRegressionParams& p, const Problem& problem,
+                                 const std::optional<LogisticRegressionFitted>& previous) {
+  LogisticRegressionFitted out;
+  out.n_features_in = X.cols();
+  out.classes = problem.classes;
+  starting_point(p, previous, problem.K, X.cols(), out.coef, out.intercept);
+  const detail::SagProblem sag{.label = problem.index,
+                               .weight = problem.weight,
+                               .K = problem.K,
+                               .fit_intercept = p.fit_intercept,
+                               .l2 = problem.l2,
+                               .l1 = problem.l1,
+                               .saga = p.solver == LogisticSolver::saga,
+                               .tol = p.tol,
+                               .max_iter = p.max_iter,
+                               .seed = p.random_state ? *p.random_state : default_rng().integers(0, INT64_MAX)};
+  const detail::SagResult result = detail::solve_sag(X, sag, out.coef, out.intercept);
+  out.n_iter = result.n_iter;
+  if (!result.converged)
+    warn(WarningCategory::convergence, "The max_iter was reached which means the coef_ did not converge");
+  return out;
+}
+
+// The class of each row's scores: classes[1] where the one score is
+// positive, else the first largest (numpy's argmax).
+Vector labels_of(const Matrix& scores, const Vector& classes) {
+  Vector labels(scores.rows());
+  for (Index i = 0; i < scores.rows(); ++i) {
     Index best = 0;
     if (scores.cols() == 1)
       best = scores(i, 0) > 0 ? 1 : 0;
     else
-      scores.row(i).maxCoeff(&best);  // the first largest, as numpy's argmax
+      scores.row(i).maxCoeff(&best);
     labels(i) = classes(best);
   }
   return labels;
 }
 
-Matrix LogisticRegression::predict_proba(const MatrixView& X) const {
-  const Matrix scores = decision_function(X);
-  const Index n = X.rows();
+// The logistic function of one score column, or the softmax of several.
+Matrix proba_of(const Matrix& scores) {
+  const Index n = scores.rows();
   if (scores.cols() == 1) {
     Matrix proba(n, 2);
     for (Index i = 0; i < n; ++i) {
@@ -559,9 +588,9 @@ Matrix LogisticRegression::predict_proba(const MatrixView& X) const {
   return proba;
 }
 
-Matrix LogisticRegression::predict_log_proba(const MatrixView& X) const {
-  const Matrix scores = decision_function(X);
-  const Index n = X.rows();
+// log(proba_of(scores)) as log-sigmoid / log-softmax, without underflow to -inf.
+Matrix log_proba_of(const Matrix& scores) {
+  const Index n = scores.rows();
   if (scores.cols() == 1) {
     Matrix log_proba(n, 2);
     for (Index i = 0; i < n; ++i) {
@@ -579,5 +608,83 @@ Matrix LogisticRegression::predict_log_proba(const MatrixView& X) const {
   }
   return log_proba;
 }
+
+}  // namespace
+
+LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const VectorView* y,
+                                                     const VectorView* sample_weight) const {
+  if (!y) throw ValueError(cat(kFit, ": y is required"));
+  const LogisticRegressionParams& p = params_;
+  Problem problem = prepare(p, *y, sample_weight);
+  if (p.solver == LogisticSolver::sag || p.solver == LogisticSolver::saga)
+    return fit_sag(detail::RowMajorMatrix(X), p, problem, fitted_);
+
+  const Index n_features = X.cols(), K = problem.K;
+  Fitted out;
+  out.n_features_in = n_features;
+  out.classes = problem.classes;
+  LogisticLoss loss(X, std::move(problem.index), std::move(problem.weight), K, p.fit_intercept, problem.l2,
+                    blas_num_threads());
+  Matrix coef;
+  Vector intercept;
+  starting_point(p, fitted_, K, n_features, coef, intercept);
+  Vector x = Vector::Zero(loss.size());
+  Eigen::Map<Matrix>(x.data(), K, n_features) = coef;
+  if (p.fit_intercept) x.tail(K) = intercept;
+  out.n_iter =
+      p.solver == LogisticSolver::lbfgs ? solve_lbfgs(loss, x, p) : solve_newton_cholesky(X, loss, x, p, K, problem.l2);
+  out.coef = Eigen::Map<const Matrix>(x.data(), K, n_features);
+  out.intercept = p.fit_intercept ? Vector(x.tail(K)) : Vector::Zero(K);
+  return out;
+}
+
+LogisticRegression& LogisticRegression::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
+  check_sparse_X(kFit, X);
+  check_same_length(kFit, "X", X.rows(), "y", y.size());
+  check_finite(kFit, "y", y);
+  check_sample_weight(kFit, sample_weight, X.rows());
+  const LogisticRegressionParams& p = params_;
+  if (p.solver != LogisticSolver::sag && p.solver != LogisticSolver::saga)
+    throw ValueError(cat(kFit, ": sparse X needs solver 'sag' or 'saga', got '", enum_name(p.solver), "'"));
+  const Problem problem = prepare(p, y, sample_weight.size() ? &sample_weight : nullptr);
+  fitted_ = fit_sag(X, p, problem, fitted_);
+  return *this;
+}
+
+Matrix LogisticRegression::decision_function(const MatrixView& X) const {
+  const Fitted& state = check_input("decision_function", X);
+  Matrix scores = X * state.coef.transpose();
+  scores.rowwise() += state.intercept.transpose();
+  return scores;
+}
+
+const LogisticRegression::Fitted& LogisticRegression::check_sparse_input(std::string_view method,
+                                                                         const CsrMatrix& X) const {
+  const Fitted& state = fitted();
+  const std::string where = cat("LogisticRegression.", method);
+  check_sparse_X(where, X);
+  if (X.cols() != state.n_features_in)
+    throw ValueError(cat("X has ", X.cols(), " features, but LogisticRegression is expecting ", state.n_features_in,
+                         " features as input"));
+  return state;
+}
+
+Matrix LogisticRegression::decision_function(const CsrMatrix& X) const {
+  const Fitted& state = check_sparse_input("decision_function", X);
+  Matrix scores = X * state.coef.transpose();
+  scores.rowwise() += state.intercept.transpose();
+  return scores;
+}
+
+Vector LogisticRegression::predict(const MatrixView& X) const {
+  return labels_of(decision_function(X), fitted().classes);
+}
+Vector LogisticRegression::predict(const CsrMatrix& X) const {
+  return labels_of(decision_function(X), fitted().classes);
+}
+Matrix LogisticRegression::predict_proba(const MatrixView& X) const { return proba_of(decision_function(X)); }
+Matrix LogisticRegression::predict_proba(const CsrMatrix& X) const { return proba_of(decision_function(X)); }
+Matrix LogisticRegression::predict_log_proba(const MatrixView& X) const { return log_proba_of(decision_function(X)); }
+Matrix LogisticRegression::predict_log_proba(const CsrMatrix& X) const { return log_proba_of(decision_function(X)); }
 
 }  // namespace scilearn::learn

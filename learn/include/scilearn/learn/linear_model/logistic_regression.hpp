@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <scilearn/learn/base/estimator_base.hpp>
+#include <scilearn/learn/sparse_input.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,13 +25,14 @@ constexpr auto param_names(LogisticPenalty) {
                     std::pair{LogisticPenalty::l1, "l1"}, std::pair{LogisticPenalty::elasticnet, "elasticnet"}};
 }
 
-/// The solver: scikit-learn's "lbfgs" (the default) and "newton-cholesky".
-/// scikit-learn's liblinear, newton-cg, sag and saga are not provided.
-enum class LogisticSolver { lbfgs, newton_cholesky };
+/// The solver: scikit-learn's "lbfgs" (the default), "newton-cholesky",
+/// "sag" and "saga". scikit-learn's liblinear and newton-cg are not provided.
+enum class LogisticSolver { lbfgs, newton_cholesky, sag, saga };
 
 constexpr auto param_names(LogisticSolver) {
   return std::array{std::pair{LogisticSolver::lbfgs, "lbfgs"},
-                    std::pair{LogisticSolver::newton_cholesky, "newton-cholesky"}};
+                    std::pair{LogisticSolver::newton_cholesky, "newton-cholesky"},
+                    std::pair{LogisticSolver::sag, "sag"}, std::pair{LogisticSolver::saga, "saga"}};
 }
 
 /// LogisticRegression's hyper-parameters: scikit-learn's names and defaults.
@@ -45,13 +47,15 @@ struct LogisticRegressionParams {
   std::optional<LogisticPenalty> penalty = LogisticPenalty::deprecated;
   /// Inverse regularization strength (> 0); infinity: no penalty.
   double C = 1.0;
-  /// Elastic-net mixing: 0 is L2 (the only one these solvers support), 1 L1.
+  /// Elastic-net mixing: 0 is L2, 1 is L1 (saga only), between: elastic net (saga only).
   double l1_ratio = 0.0;
   /// Dual formulation (liblinear only in scikit-learn): must be false.
   bool dual = false;
   /// Stopping tolerance (>= 0): lbfgs stops when the largest gradient entry is
   /// <= tol (or on its relative reduction test, ftol = 64 eps); newton-cholesky
-  /// when the largest gradient entry and half the Newton decrement are.
+  /// when the largest gradient entry and half the Newton decrement are; sag
+  /// and saga when an epoch changed no coefficient by more than tol times the
+  /// largest coefficient.
   double tol = 1e-4;
   /// Fit an (unpenalized) intercept per class.
   bool fit_intercept = true;
@@ -64,7 +68,8 @@ struct LogisticRegressionParams {
   /// A {label: weight} dict: labels and their weights, aligned (empty: none).
   std::vector<double> class_weight_labels{};
   std::vector<double> class_weight_values{};
-  /// Unused by lbfgs and newton-cholesky (as in scikit-learn).
+  /// Seeds the sample order of sag / saga (None: fresh entropy, as
+  /// scikit-learn's global state); unused by lbfgs and newton-cholesky.
   std::optional<std::uint64_t> random_state{};
   LogisticSolver solver = LogisticSolver::lbfgs;
   /// Iteration limit (>= 0); on reaching it a ConvergenceWarning is raised
@@ -99,13 +104,23 @@ struct LogisticRegressionFitted {
 /// multinomial (softmax) cross-entropy for more (one row per class). The
 /// intercept b is not penalized.
 ///
+/// plus, with l1_ratio > 0 (saga only), (l1_ratio / (C S)) ||W||_1, the L2
+/// term then weighted by (1 - l1_ratio).
+///
 /// Solvers: "lbfgs" runs optimize's L-BFGS-B with SciPy's options as
 /// scikit-learn passes them (maxiter = max_iter, maxls = 50, gtol = tol,
 /// ftol = 64 eps), from zero (or the previous fit with warm_start);
 /// "newton-cholesky" takes Newton steps with a Cholesky factorization of the
 /// full Hessian (of size (n_features + 1) n_classes) and a backtracking line
-/// search, as scikit-learn's NewtonCholeskySolver. Both warn
-/// (WarningCategory::convergence) when they stop at max_iter, and keep the result.
+/// search, as scikit-learn's NewtonCholeskySolver. "sag" and "saga" are the
+/// stochastic average gradient methods (Schmidt, Le Roux & Bach 2017;
+/// Defazio, Bach & Lacoste-Julien 2014) with scikit-learn's step sizes,
+/// sampling with replacement, gradient memory initialized at the starting
+/// point; saga takes the L1 part as a proximal step. On sparse X they update a
+/// coefficient only when a sample touches it, collapsing its pending steps
+/// (drift plus soft thresholding) in closed form, so an epoch costs
+/// O(nnz(X) n_classes). All warn (WarningCategory::convergence) when they stop
+/// at max_iter, and keep the result.
 ///
 /// The loss and its gradient are computed in blocks of rows: each block's
 /// products with X (GEMV / GEMM) read it once from memory for both X w and
@@ -114,8 +129,8 @@ struct LogisticRegressionFitted {
 /// in a fixed order, so the result does not depend on the thread count.
 ///
 /// Throws ValueError (fit): y with fewer than 2 classes or non-integer
-/// values, C <= 0, l1_ratio outside [0, 1] or other than 0 (these solvers
-/// support only L2), penalty l1 / elasticnet, dual, tol < 0, max_iter < 0,
+/// values, C <= 0, l1_ratio outside [0, 1], an L1 part (l1_ratio > 0 or
+/// penalty l1 / elasticnet) with a solver other than saga, dual, tol < 0, max_iter < 0,
 /// intercept_scaling <= 0, a class_weight other than "" / "balanced", class
 /// weight labels and values of different lengths or a listed label missing
 /// from y while another class is unlisted (as scikit-learn), or "balanced"
@@ -124,7 +139,12 @@ struct LogisticRegressionFitted {
 /// Complexity: per lbfgs iteration one or a few evaluations, each
 /// O(n_samples n_features n_classes); newton-cholesky, per iteration also
 /// O(n_samples (n_features n_classes)^2) for the Hessian and a Cholesky
-/// factorization of O((n_features n_classes)^3).
+/// factorization of O((n_features n_classes)^3); sag / saga, per epoch,
+/// O(n_samples n_features n_classes) dense, O(nnz(X) n_classes) sparse, and
+/// n_samples n_classes doubles of gradient memory (dense X is copied to row
+/// order once).
+///
+/// Sparse X (CSR, or CSC converted once) needs solver sag or saga.
 ///
 /// \code
 ///   LogisticRegression clf({.C = 10.0});
@@ -163,6 +183,11 @@ class LogisticRegression final
     f("n_iter", s.n_iter);
   }
   using EstimatorBase::EstimatorBase;
+  using EstimatorBase::fit;
+
+  /// Fits on sparse X (solver sag or saga; ValueError otherwise), with the
+  /// same checks and results as the dense fit.
+  LogisticRegression& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
 
   [[nodiscard]] bool has(Method method) const override {
     return method == Method::predict || method == Method::predict_proba || method == Method::predict_log_proba ||
@@ -180,6 +205,11 @@ class LogisticRegression final
   [[nodiscard]] Matrix predict_log_proba(const MatrixView& X) const override;
   /// X coef^T + intercept: n_samples x 1 for two classes, n_samples x n_classes otherwise.
   [[nodiscard]] Matrix decision_function(const MatrixView& X) const override;
+  /// The same four on sparse X.
+  [[nodiscard]] Vector predict(const CsrMatrix& X) const;
+  [[nodiscard]] Matrix predict_proba(const CsrMatrix& X) const;
+  [[nodiscard]] Matrix predict_log_proba(const CsrMatrix& X) const;
+  [[nodiscard]] Matrix decision_function(const CsrMatrix& X) const;
   /// The sorted class labels (NotFittedError before fit).
   [[nodiscard]] Vector classes() const override { return fitted().classes; }
 
@@ -191,6 +221,8 @@ class LogisticRegression final
  private:
   friend EstimatorBase;
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
+  [[nodiscard]] Fitted learn_sparse(const CsrMatrix& X, const VectorView& y, const VectorView* sample_weight) const;
+  [[nodiscard]] const Fitted& check_sparse_input(std::string_view method, const CsrMatrix& X) const;
 };
 
 }  // namespace scilearn::learn
