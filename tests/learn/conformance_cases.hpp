@@ -155,6 +155,17 @@ inline std::vector<ConformanceCase> conformance_cases() {
         return std::make_shared<LogisticRegression>(
             LogisticRegression::Params{.class_weight = "balanced", .solver = LogisticSolver::newton_cholesky});
       }},
+      // saga draws samples at random: a repeated row is not a weight and the
+      // row order changes the draws.
+      {[] {
+         return std::make_shared<LogisticRegression>(
+             LogisticRegression::Params{.l1_ratio = 0.5, .random_state = 0, .solver = LogisticSolver::saga});
+       },
+       false, false},
+      // The folds follow the row order; a repeated row is not a weight either
+      // (it may land in another fold).
+      {[] { return std::make_shared<LogisticRegressionCV>(LogisticRegressionCV::Params{.Cs = 3, .cv = 3}); }, false,
+       false},
       // GaussianNB's epsilon is var_smoothing times the largest unweighted
       // feature variance (as in scikit-learn), so weights and repeated rows
       // give variances 1e-9 apart: the weight check runs with var_smoothing = 0.

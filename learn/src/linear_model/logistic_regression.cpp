@@ -10,6 +10,7 @@
 #include <scilearn/optimize/minimize.hpp>
 #include <vector>
 
+#include "logistic_fit.hpp"
 #include "logistic_sag.hpp"
 
 namespace scilearn::learn {
@@ -553,9 +554,11 @@ LogisticRegressionFitted fit_sag(const Rows& X, const LogisticRegressionParams& 
   return out;
 }
 
-// The class of each row's scores: classes[1] where the one score is
-// positive, else the first largest (numpy's argmax).
-Vector labels_of(const Matrix& scores, const Vector& classes) {
+}  // namespace
+
+Vector detail::logistic_classes(const VectorView& y) { return sorted_classes(y); }
+
+Vector detail::logistic_labels(const Matrix& scores, const Vector& classes) {
   Vector labels(scores.rows());
   for (Index i = 0; i < scores.rows(); ++i) {
     Index best = 0;
@@ -568,8 +571,7 @@ Vector labels_of(const Matrix& scores, const Vector& classes) {
   return labels;
 }
 
-// The logistic function of one score column, or the softmax of several.
-Matrix proba_of(const Matrix& scores) {
+Matrix detail::logistic_proba(const Matrix& scores) {
   const Index n = scores.rows();
   if (scores.cols() == 1) {
     Matrix proba(n, 2);
@@ -588,8 +590,7 @@ Matrix proba_of(const Matrix& scores) {
   return proba;
 }
 
-// log(proba_of(scores)) as log-sigmoid / log-softmax, without underflow to -inf.
-Matrix log_proba_of(const Matrix& scores) {
+Matrix detail::logistic_log_proba(const Matrix& scores) {
   const Index n = scores.rows();
   if (scores.cols() == 1) {
     Matrix log_proba(n, 2);
@@ -609,25 +610,22 @@ Matrix log_proba_of(const Matrix& scores) {
   return log_proba;
 }
 
-}  // namespace
-
-LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const VectorView* y,
-                                                     const VectorView* sample_weight) const {
-  if (!y) throw ValueError(cat(kFit, ": y is required"));
-  const LogisticRegressionParams& p = params_;
-  Problem problem = prepare(p, *y, sample_weight);
+LogisticRegressionFitted detail::fit_logistic(const MatrixView& X, const VectorView& y, const VectorView* sample_weight,
+                                              const LogisticRegressionParams& p,
+                                              const std::optional<LogisticRegressionFitted>& start) {
+  Problem problem = prepare(p, y, sample_weight);
   if (p.solver == LogisticSolver::sag || p.solver == LogisticSolver::saga)
-    return fit_sag(detail::RowMajorMatrix(X), p, problem, fitted_);
+    return fit_sag(detail::RowMajorMatrix(X), p, problem, start);
 
   const Index n_features = X.cols(), K = problem.K;
-  Fitted out;
+  LogisticRegressionFitted out;
   out.n_features_in = n_features;
   out.classes = problem.classes;
   LogisticLoss loss(X, std::move(problem.index), std::move(problem.weight), K, p.fit_intercept, problem.l2,
                     blas_num_threads());
   Matrix coef;
   Vector intercept;
-  starting_point(p, fitted_, K, n_features, coef, intercept);
+  starting_point(p, start, K, n_features, coef, intercept);
   Vector x = Vector::Zero(loss.size());
   Eigen::Map<Matrix>(x.data(), K, n_features) = coef;
   if (p.fit_intercept) x.tail(K) = intercept;
@@ -636,6 +634,12 @@ LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const 
   out.coef = Eigen::Map<const Matrix>(x.data(), K, n_features);
   out.intercept = p.fit_intercept ? Vector(x.tail(K)) : Vector::Zero(K);
   return out;
+}
+
+LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const VectorView* y,
+                                                     const VectorView* sample_weight) const {
+  if (!y) throw ValueError(cat(kFit, ": y is required"));
+  return detail::fit_logistic(X, *y, sample_weight, params_, fitted_);
 }
 
 LogisticRegression& LogisticRegression::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
@@ -677,14 +681,22 @@ Matrix LogisticRegression::decision_function(const CsrMatrix& X) const {
 }
 
 Vector LogisticRegression::predict(const MatrixView& X) const {
-  return labels_of(decision_function(X), fitted().classes);
+  return detail::logistic_labels(decision_function(X), fitted().classes);
 }
 Vector LogisticRegression::predict(const CsrMatrix& X) const {
-  return labels_of(decision_function(X), fitted().classes);
+  return detail::logistic_labels(decision_function(X), fitted().classes);
 }
-Matrix LogisticRegression::predict_proba(const MatrixView& X) const { return proba_of(decision_function(X)); }
-Matrix LogisticRegression::predict_proba(const CsrMatrix& X) const { return proba_of(decision_function(X)); }
-Matrix LogisticRegression::predict_log_proba(const MatrixView& X) const { return log_proba_of(decision_function(X)); }
-Matrix LogisticRegression::predict_log_proba(const CsrMatrix& X) const { return log_proba_of(decision_function(X)); }
+Matrix LogisticRegression::predict_proba(const MatrixView& X) const {
+  return detail::logistic_proba(decision_function(X));
+}
+Matrix LogisticRegression::predict_proba(const CsrMatrix& X) const {
+  return detail::logistic_proba(decision_function(X));
+}
+Matrix LogisticRegression::predict_log_proba(const MatrixView& X) const {
+  return detail::logistic_log_proba(decision_function(X));
+}
+Matrix LogisticRegression::predict_log_proba(const CsrMatrix& X) const {
+  return detail::logistic_log_proba(decision_function(X));
+}
 
 }  // namespace scilearn::learn

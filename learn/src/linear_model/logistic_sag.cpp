@@ -174,6 +174,7 @@ SagResult solve(const Rows& rows, Index n, const SagProblem& pb, Matrix& coef, V
   LazyCoef lazy(coef, sum, inv_n, pb.l1, n);
   Generator rng = default_rng(pb.seed);
   Matrix previous = coef;
+  Vector previous_intercept = intercept;
   SagResult result;
   const double correction = pb.saga ? 1 - inv_n : 0.0;
   while (result.n_iter < pb.max_iter && !result.converged) {
@@ -204,12 +205,16 @@ SagResult solve(const Rows& rows, Index n, const SagProblem& pb, Matrix& coef, V
     }
     lazy.flush();
     ++result.n_iter;
-    // scikit-learn's stopping rule: the largest coefficient change of the
-    // epoch, relative to the largest coefficient.
-    const double change = (coef - previous).cwiseAbs().maxCoeff();
-    const double largest = coef.cwiseAbs().maxCoeff();
+    // scikit-learn's stopping rule, the largest change of the epoch relative
+    // to the largest value, over the intercepts too: scikit-learn looks at the
+    // coefficients only and so stops after one epoch whenever they all stay
+    // zero (strong L1), with the intercept wherever that epoch left it.
+    const double change =
+        std::max((coef - previous).cwiseAbs().maxCoeff(), (intercept - previous_intercept).cwiseAbs().maxCoeff());
+    const double largest = std::max(coef.cwiseAbs().maxCoeff(), intercept.cwiseAbs().maxCoeff());
     result.converged = largest > 0 ? change <= pb.tol * largest : change == 0;
     previous = coef;
+    previous_intercept = intercept;
   }
   return result;
 }

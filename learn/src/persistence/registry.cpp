@@ -12,6 +12,7 @@ RecordReader find_record_reader(std::string_view name) {
       {LinearRegression::class_name, &LinearRegression::read},
       {StandardScaler::class_name, &StandardScaler::read},
       {LogisticRegression::class_name, &LogisticRegression::read},
+      {LogisticRegressionCV::class_name, &LogisticRegressionCV::read},
       {GaussianNB::class_name, &GaussianNB::read},
       {MultinomialNB::class_name, &MultinomialNB::read},
       {ComplementNB::class_name, &ComplementNB::read},

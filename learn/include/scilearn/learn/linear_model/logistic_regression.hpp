@@ -54,8 +54,9 @@ struct LogisticRegressionParams {
   /// Stopping tolerance (>= 0): lbfgs stops when the largest gradient entry is
   /// <= tol (or on its relative reduction test, ftol = 64 eps); newton-cholesky
   /// when the largest gradient entry and half the Newton decrement are; sag
-  /// and saga when an epoch changed no coefficient by more than tol times the
-  /// largest coefficient.
+  /// and saga when an epoch changed no coefficient or intercept by more than
+  /// tol times the largest of them (scikit-learn's rule looks at the
+  /// coefficients only, and stops after one epoch when L1 keeps them all zero).
   double tol = 1e-4;
   /// Fit an (unpenalized) intercept per class.
   bool fit_intercept = true;
