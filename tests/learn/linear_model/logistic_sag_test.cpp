@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "linear_model_fixtures.hpp"
 #include "support/expect.hpp"
 #include "support/fixtures.hpp"
 
@@ -19,18 +20,9 @@ using namespace scilearn::learn;
 
 namespace {
 
-Matrix load(const std::string& dir, const std::string& name) {
-  return io::load_npy<double>(testing::fixture_path("learn/" + dir + "/" + name + ".npy"));
-}
-Vector load_vector(const std::string& dir, const std::string& name) {
-  return io::load_npy_vector<double>(testing::fixture_path("learn/" + dir + "/" + name + ".npy"));
-}
-
-double normwise_error(const Matrix& a, const Matrix& b) {
-  BOOST_REQUIRE(a.rows() == b.rows());
-  BOOST_REQUIRE(a.cols() == b.cols());
-  return (a - b).cwiseAbs().maxCoeff() / std::max(1.0, b.cwiseAbs().maxCoeff());
-}
+using testing::normwise_error;
+const auto& load = testing::load_learn;
+const auto& load_vector = testing::load_learn_vector;
 
 // scikit-learn's objective at the model's coefficients, written out per
 // sample: mean weighted log-loss + (1 - r) ||W||^2 / (2 C S) + r ||W||_1 / (C S).
