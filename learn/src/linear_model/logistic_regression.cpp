@@ -8,6 +8,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/logistic_regression.hpp>
 #include <scilearn/optimize/minimize.hpp>
+#include <type_traits>
 #include <vector>
 
 #include "logistic_fit.hpp"
@@ -39,11 +40,12 @@ inline double expit(double r) {
 // p only); each chunk is processed in blocks small enough to stay in cache, so
 // that X is read from memory once per evaluation for both X W^T and the
 // gradient's X^T G. Chunks run in parallel and their partial sums are added in
-// chunk order, so the result does not depend on the thread count.
+// chunk order, so the result does not depend on the thread count. XType is
+// a dense view or a CSR matrix (whose row blocks are as cheap to take).
+template <class XType>
 class LogisticLoss {
  public:
-  LogisticLoss(const MatrixView& X, std::vector<int> y, Vector weight, Index K, bool fit_intercept, double l2,
-               int threads)
+  LogisticLoss(const XType& X, std::vector<int> y, Vector weight, Index K, bool fit_intercept, double l2, int threads)
       : X_(X), y_(std::move(y)), w_(std::move(weight)), K_(K), p_(X.cols()), fit_intercept_(fit_intercept), l2_(l2) {
     const Index n = X.rows();
     if (K_ == 1) y01_ = Eigen::Map<const Eigen::VectorXi>(y_.data(), n).cast<double>();
@@ -157,7 +159,7 @@ class LogisticLoss {
     out(K_ * p_ + K_) = loss;
   }
 
-  const MatrixView& X_;
+  const XType& X_;
   std::vector<int> y_;  // class index (K = 1: 1 for the positive class, else 0)
   Vector y01_;          // K = 1: y_ as doubles
   Vector w_;            // sample weight / sum of the sample weights
@@ -255,7 +257,8 @@ void warn_lbfgs(const optimize::OptimizeResult& result, Index n_iter, int max_it
 }
 
 // L-BFGS-B with scikit-learn's options. Returns the iterations (at most max_iter).
-Index solve_lbfgs(LogisticLoss& loss, Vector& x, const LogisticRegressionParams& p) {
+template <class Loss>
+Index solve_lbfgs(Loss& loss, Vector& x, const LogisticRegressionParams& p) {
   optimize::MinimizeOptions options;
   options.method = optimize::Method::lbfgsb;
   // SciPy stops after the first iteration when maxiter is 0; our 0 means "the default".
@@ -278,7 +281,8 @@ Index solve_lbfgs(LogisticLoss& loss, Vector& x, const LogisticRegressionParams&
 // The Hessian of the objective at x, in the layout of x (W column-major, K x
 // p, then the K intercepts): (1 / S) sum_i s_i [x_i; 1] [x_i; 1]^T kron H_i,
 // H_i = diag(P_i) - P_i P_i^T (K > 1) or p_i (1 - p_i) (K = 1), plus l2 on W.
-Matrix hessian(const MatrixView& X, const LogisticLoss& loss, const Vector& x, Index K, bool fit_intercept, double l2) {
+Matrix hessian(const MatrixView& X, const LogisticLoss<MatrixView>& loss, const Vector& x, Index K, bool fit_intercept,
+               double l2) {
   const Index n = X.rows(), p = X.cols();
   const Index dof = p + (fit_intercept ? 1 : 0);
   Matrix P = loss.raw(x);  // n x K
@@ -323,8 +327,8 @@ Matrix hessian(const MatrixView& X, const LogisticLoss& loss, const Vector& x, I
 // scikit-learn's NewtonCholeskySolver: Newton steps from a Cholesky
 // factorization of the Hessian, a backtracking (Armijo) line search, and
 // lbfgs for the remaining iterations when a step fails. Returns the iterations.
-Index solve_newton_cholesky(const MatrixView& X, LogisticLoss& loss, Vector& x, const LogisticRegressionParams& p,
-                            Index K, double l2) {
+Index solve_newton_cholesky(const MatrixView& X, LogisticLoss<MatrixView>& loss, Vector& x,
+                            const LogisticRegressionParams& p, Index K, double l2) {
   const Index size = x.size(), n_features = X.cols();
   const bool multinomial = K > 1;
   const bool no_penalty = multinomial && l2 == 0;
@@ -610,30 +614,43 @@ Matrix detail::logistic_log_proba(const Matrix& scores) {
   return log_proba;
 }
 
-LogisticRegressionFitted detail::fit_logistic(const MatrixView& X, const VectorView& y, const VectorView* sample_weight,
-                                              const LogisticRegressionParams& p,
-                                              const std::optional<LogisticRegressionFitted>& start) {
-  Problem problem = prepare(p, y, sample_weight);
-  if (p.solver == LogisticSolver::sag || p.solver == LogisticSolver::saga)
-    return fit_sag(detail::RowMajorMatrix(X), p, problem, start);
+namespace {
 
+// Fits with lbfgs or newton-cholesky (dense X only) from the starting point.
+template <class XType>
+LogisticRegressionFitted fit_smooth(const XType& X, const LogisticRegressionParams& p, Problem problem,
+                                    const std::optional<LogisticRegressionFitted>& start) {
   const Index n_features = X.cols(), K = problem.K;
   LogisticRegressionFitted out;
   out.n_features_in = n_features;
   out.classes = problem.classes;
-  LogisticLoss loss(X, std::move(problem.index), std::move(problem.weight), K, p.fit_intercept, problem.l2,
-                    blas_num_threads());
+  LogisticLoss<XType> loss(X, std::move(problem.index), std::move(problem.weight), K, p.fit_intercept, problem.l2,
+                           blas_num_threads());
   Matrix coef;
   Vector intercept;
   starting_point(p, start, K, n_features, coef, intercept);
   Vector x = Vector::Zero(loss.size());
   Eigen::Map<Matrix>(x.data(), K, n_features) = coef;
   if (p.fit_intercept) x.tail(K) = intercept;
-  out.n_iter =
-      p.solver == LogisticSolver::lbfgs ? solve_lbfgs(loss, x, p) : solve_newton_cholesky(X, loss, x, p, K, problem.l2);
+  if constexpr (std::is_same_v<XType, MatrixView>)
+    out.n_iter = p.solver == LogisticSolver::lbfgs ? solve_lbfgs(loss, x, p)
+                                                   : solve_newton_cholesky(X, loss, x, p, K, problem.l2);
+  else
+    out.n_iter = solve_lbfgs(loss, x, p);
   out.coef = Eigen::Map<const Matrix>(x.data(), K, n_features);
   out.intercept = p.fit_intercept ? Vector(x.tail(K)) : Vector::Zero(K);
   return out;
+}
+
+}  // namespace
+
+LogisticRegressionFitted detail::fit_logistic(const MatrixView& X, const VectorView& y, const VectorView* sample_weight,
+                                              const LogisticRegressionParams& p,
+                                              const std::optional<LogisticRegressionFitted>& start) {
+  Problem problem = prepare(p, y, sample_weight);
+  if (p.solver == LogisticSolver::sag || p.solver == LogisticSolver::saga)
+    return fit_sag(detail::RowMajorMatrix(X), p, problem, start);
+  return fit_smooth(X, p, std::move(problem), start);
 }
 
 LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const VectorView* y,
@@ -648,10 +665,13 @@ LogisticRegression& LogisticRegression::fit(const CsrMatrix& X, const VectorView
   check_finite(kFit, "y", y);
   check_sample_weight(kFit, sample_weight, X.rows());
   const LogisticRegressionParams& p = params_;
-  if (p.solver != LogisticSolver::sag && p.solver != LogisticSolver::saga)
-    throw ValueError(cat(kFit, ": sparse X needs solver 'sag' or 'saga', got '", enum_name(p.solver), "'"));
-  const Problem problem = prepare(p, y, sample_weight.size() ? &sample_weight : nullptr);
-  fitted_ = fit_sag(X, p, problem, fitted_);
+  if (p.solver == LogisticSolver::newton_cholesky)
+    throw ValueError(cat(kFit, ": sparse X needs solver 'lbfgs', 'sag' or 'saga', got 'newton-cholesky'"));
+  Problem problem = prepare(p, y, sample_weight.size() ? &sample_weight : nullptr);
+  if (p.solver == LogisticSolver::lbfgs)
+    fitted_ = fit_smooth(X, p, std::move(problem), fitted_);
+  else
+    fitted_ = fit_sag(X, p, problem, fitted_);
   return *this;
 }
 

@@ -145,7 +145,7 @@ struct LogisticRegressionFitted {
 /// n_samples n_classes doubles of gradient memory (dense X is copied to row
 /// order once).
 ///
-/// Sparse X (CSR, or CSC converted once) needs solver sag or saga.
+/// Sparse X (CSR, or CSC converted once) takes lbfgs, sag or saga.
 ///
 /// \code
 ///   LogisticRegression clf({.C = 10.0});
@@ -186,8 +186,8 @@ class LogisticRegression final
   using EstimatorBase::EstimatorBase;
   using EstimatorBase::fit;
 
-  /// Fits on sparse X (solver sag or saga; ValueError otherwise), with the
-  /// same checks and results as the dense fit.
+  /// Fits on sparse X (solver lbfgs, sag or saga; ValueError for
+  /// newton-cholesky), with the same checks and results as the dense fit.
   LogisticRegression& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
 
   [[nodiscard]] bool has(Method method) const override {
