@@ -28,6 +28,7 @@ import pathlib
 import warnings
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.linear_model import (
     GammaRegressor,
     LinearRegression,
@@ -73,7 +74,13 @@ X_pos = rng.uniform(0.5, 2.0, (n, p))
 X_pos_test = rng.uniform(0.5, 2.0, (20, p))
 y_pos = rng.gamma(shape=4.0, scale=(X_pos @ np.array([1.0, 0.5, 2.0]) + 1.0) / 4.0)
 
-for name, value in [("X", X), ("X_test", X_test), ("w", w), ("y_poisson", y_poisson), ("y_gamma", y_gamma),
+# Sparse input (about 60% zeros), fitted by scikit-learn as a CSR matrix.
+X_sparse = X * (rng.uniform(size=X.shape) < 0.4)
+X_sparse_test = X_test * (rng.uniform(size=X_test.shape) < 0.4)
+y_poisson_sparse = rng.poisson(np.exp(X_sparse @ np.array([0.3, -0.2, 0.15]) + 0.5)).astype(float)
+
+for name, value in [("X_sparse", X_sparse), ("X_sparse_test", X_sparse_test), ("y_poisson_sparse", y_poisson_sparse),
+                    ("X", X), ("X_test", X_test), ("w", w), ("y_poisson", y_poisson), ("y_gamma", y_gamma),
                     ("y_tweedie", y_tweedie), ("y_normal", y_normal), ("X_pos", X_pos), ("X_pos_test", X_pos_test),
                     ("y_pos", y_pos)]:
     save(name, value)
@@ -95,32 +102,38 @@ GLM_CASES = [
     ("tweedie_p1_identity", "tweedie", "X_pos", "X_pos_test", "y_pos", dict(power=1.0, link="identity", alpha=0.01), False),
     ("tweedie_p2_identity", "tweedie", "X_pos", "X_pos_test", "y_pos", dict(power=2.0, link="identity", alpha=0.01), False),
     ("tweedie_p0_log", "tweedie", "X_pos", "X_pos_test", "y_pos", dict(power=0.0, link="log", alpha=0.01), False),
+    ("poisson_sparse", "poisson", "X_sparse", "X_sparse_test", "y_poisson_sparse", dict(alpha=0.01), False),
+    ("tweedie_p1.5_sparse_weighted", "tweedie", "X_sparse", "X_sparse_test", "y_poisson_sparse",
+     dict(power=1.5, alpha=0.01), True),
 ]
 CLASSES = {"poisson": PoissonRegressor, "gamma": GammaRegressor, "tweedie": TweedieRegressor}
-data = {"X": X, "X_test": X_test, "X_pos": X_pos, "X_pos_test": X_pos_test, "y_poisson": y_poisson,
+data = {"X_sparse": X_sparse, "X_sparse_test": X_sparse_test, "y_poisson_sparse": y_poisson_sparse,
+        "X": X, "X_test": X_test, "X_pos": X_pos, "X_pos_test": X_pos_test, "y_poisson": y_poisson,
         "y_gamma": y_gamma, "y_tweedie": y_tweedie, "y_normal": y_normal, "y_pos": y_pos}
 
 rows = []
 for name, cls, Xn, Xtn, yn, params, weighted in GLM_CASES:
     model = CLASSES[cls](solver="newton-cholesky", tol=1e-12, max_iter=1000, **params)
     sw = w if weighted else None
+    is_sparse = Xn == "X_sparse"
+    X_fit = sp.csr_matrix(data[Xn]) if is_sparse else data[Xn]
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        model.fit(data[Xn], data[yn], sample_weight=sw)
+        model.fit(X_fit, data[yn], sample_weight=sw)
     save(f"{name}_coef", model.coef_)
-    save(f"{name}_predict", model.predict(data[Xtn]))
+    save(f"{name}_predict", model.predict(sp.csr_matrix(data[Xtn]) if is_sparse else data[Xtn]))
     # score on the training data (D^2), weighted where the fit was
-    score = model.score(data[Xn], data[yn], sample_weight=sw)
+    score = model.score(X_fit, data[yn], sample_weight=sw)
     # lbfgs at a tight tol, for the record (printed distance to the minimizer)
-    lb = CLASSES[cls](solver="lbfgs", tol=1e-10, max_iter=10000, **params).fit(data[Xn], data[yn], sample_weight=sw)
+    lb = CLASSES[cls](solver="lbfgs", tol=1e-10, max_iter=10000, **params).fit(X_fit, data[yn], sample_weight=sw)
     dist = np.max(np.abs(np.r_[lb.coef_, lb.intercept_] - np.r_[model.coef_, model.intercept_])) / max(
         1.0, np.max(np.abs(np.r_[model.coef_, model.intercept_])))
     print(f"{name}: newton n_iter={model.n_iter_}, lbfgs n_iter={lb.n_iter_}, lbfgs distance {dist:.2e}")
     rows.append([name, cls, Xn, Xtn, yn, params.get("power", ""), params.get("link", "auto"),
                  repr(params.get("alpha", 1.0)), int(params.get("fit_intercept", True)), int(weighted),
-                 repr(float(model.intercept_)), repr(float(score))])
+                 repr(float(model.intercept_)), repr(float(score)), int(is_sparse)])
 write_csv("glm_cases.csv", ["name", "class", "X", "X_test", "y", "power", "link", "alpha", "fit_intercept",
-                            "weighted", "intercept", "score"], rows)
+                            "weighted", "intercept", "score", "sparse"], rows)
 
 # d2_tweedie_score on a few predictions
 y_true = rng.gamma(2.0, 1.5, 30)
@@ -142,28 +155,32 @@ Xq = rng.standard_normal((nq, 3)) * np.array([1.0, 3.0, 0.5])
 yq = Xq @ np.array([1.0, -0.5, 2.0]) + 1.0 + rng.standard_t(3, nq)
 wq = rng.uniform(0.5, 2.0, nq)
 wq[[3, 17]] = 0.0  # rows of zero weight are dropped, as scikit-learn does
+Xq_sparse = Xq * (rng.uniform(size=Xq.shape) < 0.5)
 save("Xq", Xq)
 save("yq", yq)
 save("wq", wq)
+save("Xq_sparse", Xq_sparse)
 QUANTILE_CASES = [
     ("median_alpha0", dict(quantile=0.5, alpha=0.0), False),
     ("q0.25_alpha0.05", dict(quantile=0.25, alpha=0.05), False),
     ("q0.9_alpha0.01_no_intercept", dict(quantile=0.9, alpha=0.01, fit_intercept=False), False),
     ("q0.7_weighted", dict(quantile=0.7, alpha=0.02), True),
     ("median_alpha1", dict(quantile=0.5, alpha=1.0), False),
+    ("sparse_q0.6_weighted", dict(quantile=0.6, alpha=0.01), True),
 ]
 rows = []
 for name, params, weighted in QUANTILE_CASES:
     sw = wq if weighted else None
-    model = QuantileRegressor(**params).fit(Xq, yq, sample_weight=sw)
-    pred = model.predict(Xq)
+    X_fit = sp.csr_matrix(Xq_sparse) if name.startswith("sparse") else Xq
+    model = QuantileRegressor(**params).fit(X_fit, yq, sample_weight=sw)
+    pred = model.predict(X_fit)
     objective = mean_pinball_loss(yq, pred, sample_weight=sw, alpha=params["quantile"]) + params["alpha"] * np.sum(
         np.abs(model.coef_))
     save(f"q_{name}_coef", model.coef_)
     rows.append([name, repr(params["quantile"]), repr(params["alpha"]), int(params.get("fit_intercept", True)),
-                 int(weighted), repr(float(model.intercept_)), repr(float(objective))])
-write_csv("quantile_cases.csv", ["name", "quantile", "alpha", "fit_intercept", "weighted", "intercept", "objective"],
-          rows)
+                 int(weighted), repr(float(model.intercept_)), repr(float(objective)), int(name.startswith("sparse"))])
+write_csv("quantile_cases.csv", ["name", "quantile", "alpha", "fit_intercept", "weighted", "intercept", "objective",
+                                 "sparse"], rows)
 
 # ---------------------------------------------------------------- TheilSenRegressor
 THEIL_SEN_CASES = []

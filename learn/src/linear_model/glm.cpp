@@ -2,9 +2,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/glm.hpp>
 #include <scilearn/optimize/minimize.hpp>
+#include <type_traits>
 
 namespace scilearn::learn::detail {
 
@@ -106,9 +108,11 @@ void check_y_range(const GLMSpec& spec, const VectorView& y, std::string_view wh
 
 // The objective on the parameter vector [coef; intercept] (intercept last,
 // as scikit-learn lays it out): mean weighted loss + alpha / 2 ||coef||^2.
+// XType: MatrixView (dense) or CsrMatrix.
+template <class XType>
 class GLMObjective {
  public:
-  GLMObjective(const Tweedie& loss, const MatrixView& X, const VectorView& y, Vector weight, bool fit_intercept,
+  GLMObjective(const Tweedie& loss, const XType& X, const VectorView& y, Vector weight, bool fit_intercept,
                double alpha)
       : loss_(loss),
         X_(X),
@@ -158,11 +162,16 @@ class GLMObjective {
     if (non_positive > 0.25 * w_.sum()) return false;
     const Index dof = size();
     H.resize(dof, dof);
-    Matrix WX = g_.asDiagonal() * X_;
-    H.topLeftCorner(p, p).noalias() = X_.transpose() * WX;
+    if constexpr (std::is_same_v<XType, CsrMatrix>) {
+      const CsrMatrix WX = g_.asDiagonal() * X_;
+      H.topLeftCorner(p, p) = Matrix(X_.transpose() * WX);
+    } else {
+      const Matrix WX = g_.asDiagonal() * X_;
+      H.topLeftCorner(p, p).noalias() = X_.transpose() * WX;
+    }
     H.topLeftCorner(p, p).diagonal().array() += alpha_;
     if (fit_intercept_) {
-      H.col(p).head(p) = WX.colwise().sum().transpose();
+      H.col(p).head(p) = X_.transpose() * g_;
       H.row(p).head(p) = H.col(p).head(p).transpose();
       H(p, p) = g_.sum();
     }
@@ -171,7 +180,7 @@ class GLMObjective {
 
  private:
   const Tweedie& loss_;
-  const MatrixView& X_;
+  const XType& X_;
   const VectorView& y_;
   Vector w_;  // sample weights / their sum
   bool fit_intercept_;
@@ -179,7 +188,8 @@ class GLMObjective {
   Vector raw_, g_;
 };
 
-Index solve_lbfgs(GLMObjective& objective, Vector& x, int max_iter, double tol) {
+template <class Objective>
+Index solve_lbfgs(Objective& objective, Vector& x, int max_iter, double tol) {
   optimize::MinimizeOptions options;
   options.method = optimize::Method::lbfgsb;
   options.maxiter = std::max(max_iter, 1);
@@ -202,7 +212,8 @@ Index solve_lbfgs(GLMObjective& objective, Vector& x, int max_iter, double tol) 
 
 // scikit-learn's NewtonCholeskySolver for one linear predictor. Returns the
 // iterations (Newton steps plus any lbfgs iterations after a hand-over).
-Index solve_newton_cholesky(GLMObjective& objective, Vector& x, int max_iter, double tol) {
+template <class Objective>
+Index solve_newton_cholesky(Objective& objective, Vector& x, int max_iter, double tol) {
   const Index size = x.size();
   Vector grad(size), grad_old(size), step(size), x_old(size);
   Matrix H;
@@ -287,8 +298,11 @@ void glm_check_fitted(const GLMFitted& s) {
   if (s.coef.size() != s.n_features_in) throw ValueError("coef and n_features_in disagree");
 }
 
-GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const MatrixView& X, const VectorView& y,
-                  const VectorView* sample_weight, const GLMFitted* previous) {
+namespace {
+
+template <class XType>
+GLMFitted fit_impl(const GLMSpec& spec, const GLMParams& params, const XType& X, const VectorView& y,
+                   const VectorView* sample_weight, const GLMFitted* previous) {
   const std::string where = cat(spec.name, ".fit");
   if (!(params.alpha >= 0) || !std::isfinite(params.alpha))
     throw ValueError(cat(spec.name, ": alpha must be a finite number >= 0, got ", params.alpha));
@@ -302,7 +316,7 @@ GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const MatrixView
   if (!(total > 0)) throw ValueError(cat(where, ": the sample weights sum to ", total));
   weight /= total;
   const Tweedie loss{spec.power, spec.log_link};
-  GLMObjective objective(loss, X, y, weight, params.fit_intercept, params.alpha);
+  GLMObjective<XType> objective(loss, X, y, weight, params.fit_intercept, params.alpha);
   Vector x = Vector::Zero(objective.size());
   if (previous) {
     if (previous->coef.size() != p)
@@ -322,22 +336,24 @@ GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const MatrixView
   return out;
 }
 
-Vector glm_predict(const GLMSpec& spec, const GLMFitted& state, const MatrixView& X) {
+template <class XType>
+Vector predict_impl(const GLMSpec& spec, const GLMFitted& state, const XType& X) {
   Vector raw = X * state.coef;
   raw.array() += state.intercept;
   if (spec.log_link) raw = raw.array().exp();
   return raw;
 }
 
-double glm_score(const GLMSpec& spec, const GLMFitted& state, const MatrixView& X, const VectorView& y,
-                 const VectorView& sample_weight) {
+template <class XType>
+double score_impl(const GLMSpec& spec, const GLMFitted& state, const XType& X, const VectorView& y,
+                  const VectorView& sample_weight) {
   const std::string where = cat(spec.name, ".score");
   if (y.size() != X.rows()) throw ValueError(cat(where, ": X has ", X.rows(), " samples but y has ", y.size()));
   for (Index i = 0; i < y.size(); ++i)
     if (!std::isfinite(y(i))) throw ValueError(cat(where, ": y contains NaN or infinity"));
   if (sample_weight.size()) check_sample_weight(where, sample_weight, X.rows());
   check_y_range(spec, y, where);
-  const Vector mu = glm_predict(spec, state, X);
+  const Vector mu = predict_impl(spec, state, X);
   const Tweedie loss{spec.power, spec.log_link};
   const Index n = y.size();
   const auto w = [&](Index i) { return sample_weight.size() ? sample_weight(i) : 1.0; };
@@ -353,6 +369,49 @@ double glm_score(const GLMSpec& spec, const GLMFitted& state, const MatrixView& 
     deviance_null += w(i) * loss.half_deviance(y(i), y_mean);
   }
   return 1 - deviance / deviance_null;
+}
+
+}  // namespace
+
+GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const MatrixView& X, const VectorView& y,
+                  const VectorView* sample_weight, const GLMFitted* previous) {
+  return fit_impl(spec, params, X, y, sample_weight, previous);
+}
+
+GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const CsrMatrix& X, const VectorView& y,
+                  const VectorView& sample_weight, const GLMFitted* previous) {
+  const std::string where = cat(spec.name, ".fit");
+  check_sparse_X(where, X);
+  check_same_length(where, "X", X.rows(), "y", y.size());
+  check_finite(where, "y", y);
+  if (sample_weight.size()) check_sample_weight(where, sample_weight, X.rows());
+  return fit_impl(spec, params, X, y, sample_weight.size() ? &sample_weight : nullptr, previous);
+}
+
+Vector glm_predict(const GLMSpec& spec, const GLMFitted& state, const MatrixView& X) {
+  return predict_impl(spec, state, X);
+}
+
+Vector glm_predict(const GLMSpec& spec, const GLMFitted& state, const CsrMatrix& X) {
+  return predict_impl(spec, state, X);
+}
+
+double glm_score(const GLMSpec& spec, const GLMFitted& state, const MatrixView& X, const VectorView& y,
+                 const VectorView& sample_weight) {
+  return score_impl(spec, state, X, y, sample_weight);
+}
+
+double glm_score(const GLMSpec& spec, const GLMFitted& state, const CsrMatrix& X, const VectorView& y,
+                 const VectorView& sample_weight) {
+  return score_impl(spec, state, X, y, sample_weight);
+}
+
+void glm_check_sparse_input(std::string_view name, std::string_view method, const GLMFitted& state,
+                            const CsrMatrix& X) {
+  check_sparse_X(cat(name, ".", method), X);
+  if (X.cols() != state.n_features_in)
+    throw ValueError(
+        cat("X has ", X.cols(), " features, but ", name, " is expecting ", state.n_features_in, " features as input"));
 }
 
 }  // namespace scilearn::learn::detail

@@ -1,16 +1,22 @@
 #include <cmath>
+#include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/quantile_regressor.hpp>
 #include <scilearn/optimize/linprog.hpp>
+#include <type_traits>
 #include <vector>
 
 namespace scilearn::learn {
 
-QuantileRegressor::Fitted QuantileRegressor::learn(const MatrixView& X, const VectorView* y,
-                                                   const VectorView* sample_weight) const {
-  constexpr std::string_view where = "QuantileRegressor.fit";
-  if (!y) throw ValueError(cat(where, ": y is required"));
-  const auto& params = params_;
+namespace {
+
+constexpr std::string_view kFit = "QuantileRegressor.fit";
+
+// The LP of the file comment on dense (MatrixView) or CSR X.
+template <class XType>
+QuantileRegressorFitted fit_lp(const QuantileRegressorParams& params, const XType& X, const VectorView* y,
+                               const VectorView* sample_weight) {
+  constexpr std::string_view where = kFit;
   if (!(params.quantile > 0 && params.quantile < 1))
     throw ValueError(cat("QuantileRegressor: quantile must be in (0, 1), got ", params.quantile));
   if (!(params.alpha >= 0) || !std::isfinite(params.alpha))
@@ -51,11 +57,15 @@ QuantileRegressor::Fitted QuantileRegressor::learn(const MatrixView& X, const Ve
       entries.emplace_back(r, 0, 1.0);
       entries.emplace_back(r, n_params, -1.0);
     }
-    for (Index j = 0; j < p; ++j) {
-      const double x = X(i, j);
-      if (x == 0) continue;
+    const auto add = [&](Index j, double x) {
+      if (x == 0) return;
       entries.emplace_back(r, offset + j, x);
       entries.emplace_back(r, n_params + offset + j, -x);
+    };
+    if constexpr (std::is_same_v<XType, CsrMatrix>) {
+      for (CsrMatrix::InnerIterator it(X, i); it; ++it) add(it.col(), it.value());
+    } else {
+      for (Index j = 0; j < p; ++j) add(j, X(i, j));
     }
     entries.emplace_back(r, 2 * n_params + r, 1.0);
     entries.emplace_back(r, 2 * n_params + m + r, -1.0);
@@ -81,7 +91,7 @@ QuantileRegressor::Fitted QuantileRegressor::learn(const MatrixView& X, const Ve
   if (result.x.size() != n_vars)
     throw ValueError(cat(where, ": the linear program gave no solution (status ", result.status, ")"));
   const Vector coefs = result.x.head(n_params) - result.x.segment(n_params, n_params);
-  Fitted out;
+  QuantileRegressorFitted out;
   out.n_features_in = p;
   out.n_iter = result.nit;
   if (params.fit_intercept) {
@@ -91,6 +101,32 @@ QuantileRegressor::Fitted QuantileRegressor::learn(const MatrixView& X, const Ve
     out.coef = coefs;
   }
   return out;
+}
+
+}  // namespace
+
+QuantileRegressor::Fitted QuantileRegressor::learn(const MatrixView& X, const VectorView* y,
+                                                   const VectorView* sample_weight) const {
+  if (!y) throw ValueError(cat(kFit, ": y is required"));
+  return fit_lp(params_, X, y, sample_weight);
+}
+
+QuantileRegressor& QuantileRegressor::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
+  check_sparse_X(kFit, X);
+  check_same_length(kFit, "X", X.rows(), "y", y.size());
+  check_finite(kFit, "y", y);
+  if (sample_weight.size()) check_sample_weight(kFit, sample_weight, X.rows());
+  fitted_ = fit_lp(params_, X, &y, sample_weight.size() ? &sample_weight : nullptr);
+  return *this;
+}
+
+Vector QuantileRegressor::predict(const CsrMatrix& X) const {
+  const Fitted& state = fitted();
+  check_sparse_X("QuantileRegressor.predict", X);
+  if (X.cols() != state.n_features_in)
+    throw ValueError(cat("X has ", X.cols(), " features, but QuantileRegressor is expecting ", state.n_features_in,
+                         " features as input"));
+  return (X * state.coef).array() + state.intercept;
 }
 
 Vector QuantileRegressor::predict(const MatrixView& X) const {

@@ -40,6 +40,7 @@ struct Case {
   double alpha = 1;
   bool fit_intercept = true, weighted = false;
   double intercept = 0, score = 0;
+  bool sparse = false;  // scikit-learn fitted a CSR matrix
 };
 
 std::vector<Case> cases() {
@@ -58,9 +59,10 @@ std::vector<Case> cases() {
     c.weighted = r.at(9) == "1";
     c.intercept = std::stod(r.at(10));
     c.score = std::stod(r.at(11));
+    c.sparse = r.at(12) == "1";
     out.push_back(c);
   }
-  BOOST_REQUIRE(out.size() == 15);
+  BOOST_REQUIRE(out.size() == 17);
   return out;
 }
 
@@ -150,6 +152,62 @@ BOOST_AUTO_TEST_CASE(lbfgs_matches_scikit_learn) {
     BOOST_TEST(normwise_error(parameters(*model), expected) <= 1e-6);
   }
   BOOST_TEST_MESSAGE("GLM lbfgs: largest normwise coefficient error " << worst << " over " << evaluated << " cases");
+}
+
+// scikit-learn fitted these on CSR input; ours on CSR (and, above, on the
+// same matrix dense) must land on the same minimizer, with both solvers.
+BOOST_AUTO_TEST_CASE(sparse_input_matches_scikit_learn_and_dense_input) {
+  const Vector w = load_vector("w");
+  int sparse_cases = 0;
+  for (const Case& c : cases()) {
+    if (!c.sparse) continue;
+    ++sparse_cases;
+    const Matrix X = load(c.X), X_test = load(c.X_test);
+    const CsrMatrix Xs = X.sparseView(), Xs_test = X_test.sparseView();
+    const Vector y = load_vector(c.y);
+    Vector expected(X.cols() + 1);
+    expected << load_vector(c.name + "_coef"), c.intercept;
+    for (const GLMSolver solver : {GLMSolver::newton_cholesky, GLMSolver::lbfgs}) {
+      const bool newton = solver == GLMSolver::newton_cholesky;
+      auto model = make(c, solver, newton ? 1e-12 : 1e-10, newton ? 1000 : 10000);
+      auto dense = make(c, solver, newton ? 1e-12 : 1e-10, newton ? 1000 : 10000);
+      const Vector none;
+      const Vector& weights = c.weighted ? w : none;
+      Vector sparse_parameters, predicted;
+      double score = 0;
+      if (c.cls == "poisson") {
+        auto& m = dynamic_cast<PoissonRegressor&>(*model);
+        m.fit(Xs, y, weights);
+        predicted = m.predict(Xs_test);
+        score = m.score(Xs, y, weights);
+      } else {
+        auto& m = dynamic_cast<TweedieRegressor&>(*model);
+        m.fit(Xs, y, weights);
+        predicted = m.predict(Xs_test);
+        score = m.score(Xs, y, weights);
+      }
+      dense->fit(X, y, weights);
+      BOOST_TEST_INFO(c.name << (newton ? " newton-cholesky" : " lbfgs"));
+      BOOST_TEST(normwise_error(parameters(*model), expected) <= (newton ? 1e-8 : 1e-6));
+      BOOST_TEST(normwise_error(predicted, load_vector(c.name + "_predict")) <= (newton ? 1e-8 : 1e-6));
+      if (newton) BOOST_TEST(std::abs(score - c.score) <= 1e-9);
+      // The same arithmetic up to the order of the products' sums.
+      BOOST_TEST(normwise_error(parameters(*model), parameters(*dense)) <= (newton ? 1e-12 : 1e-8));
+    }
+  }
+  BOOST_TEST(sparse_cases == 2);
+  // Sparse input is checked as dense input is.
+  PoissonRegressor model;
+  const CsrMatrix Xs = load("X_sparse").sparseView();
+  const Vector y = load_vector("y_poisson_sparse");
+  BOOST_CHECK_THROW(model.fit(Xs, y.head(10)), ValueError);
+  model.fit(Xs, y);
+  const CsrMatrix wrong = Matrix::Ones(3, 5).sparseView();
+  const std::string message = testing::message_of<ValueError>([&] { (void)model.predict(wrong); });
+  BOOST_TEST(message.find("X has 5 features") != std::string::npos);
+  CsrMatrix bad = Xs;
+  bad.coeffs()(0) = std::numeric_limits<double>::quiet_NaN();
+  BOOST_CHECK_THROW(model.fit(bad, y), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(default_tolerance_is_close_to_the_minimizer) {

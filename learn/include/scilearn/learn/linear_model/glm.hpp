@@ -44,6 +44,7 @@
 
 #include <array>
 #include <scilearn/learn/base/estimator_base.hpp>
+#include <scilearn/learn/sparse_input.hpp>
 #include <utility>
 
 namespace scilearn::learn {
@@ -119,9 +120,17 @@ struct GLMSpec {
 /// The fitted state; ValueError for bad parameters or y outside the loss's domain.
 [[nodiscard]] GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const MatrixView& X, const VectorView& y,
                                 const VectorView* sample_weight, const GLMFitted* previous);
+/// The same on sparse X, after checking X, y and sample_weight (empty: none).
+[[nodiscard]] GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const CsrMatrix& X, const VectorView& y,
+                                const VectorView& sample_weight, const GLMFitted* previous);
 [[nodiscard]] Vector glm_predict(const GLMSpec& spec, const GLMFitted& state, const MatrixView& X);
+[[nodiscard]] Vector glm_predict(const GLMSpec& spec, const GLMFitted& state, const CsrMatrix& X);
 [[nodiscard]] double glm_score(const GLMSpec& spec, const GLMFitted& state, const MatrixView& X, const VectorView& y,
                                const VectorView& sample_weight);
+[[nodiscard]] double glm_score(const GLMSpec& spec, const GLMFitted& state, const CsrMatrix& X, const VectorView& y,
+                               const VectorView& sample_weight);
+/// ValueError for non-finite entries or another feature count than fit's.
+void glm_check_sparse_input(std::string_view name, std::string_view method, const GLMFitted& state, const CsrMatrix& X);
 void glm_check_fitted(const GLMFitted& s);
 
 }  // namespace detail
@@ -133,6 +142,7 @@ class GeneralizedLinearRegressor : public EstimatorBase<Derived, Regressor, Para
 
  public:
   using Base::Base;
+  using Base::fit;
   template <class S, class F>
   static void visit_fitted(S& s, F&& f) {
     f("n_features_in", s.n_features_in);
@@ -156,15 +166,36 @@ class GeneralizedLinearRegressor : public EstimatorBase<Derived, Regressor, Para
     return detail::glm_score(self().spec(), this->check_input("score", X), X, y, sample_weight);
   }
 
+  /// Learns from sparse X (CSR; a CSC matrix converts once, implicitly), as
+  /// scikit-learn on scipy.sparse input: the same objective and solvers, with
+  /// sparse products (and a sparse X^T diag(h) X for newton-cholesky).
+  Derived& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector()) {
+    const GLMParams p = self().glm_params();
+    const GLMFitted* previous = p.warm_start && this->fitted_ ? &*this->fitted_ : nullptr;
+    this->fitted_ = detail::glm_fit(self().spec(), p, X, y, sample_weight, previous);
+    return static_cast<Derived&>(*this);
+  }
+  /// predict on sparse X.
+  [[nodiscard]] Vector predict(const CsrMatrix& X) const {
+    detail::glm_check_sparse_input(Derived::class_name, "predict", this->fitted(), X);
+    return detail::glm_predict(self().spec(), this->fitted(), X);
+  }
+  /// score on sparse X.
+  [[nodiscard]] double score(const CsrMatrix& X, const VectorView& y,
+                             const VectorView& sample_weight = Vector()) const {
+    detail::glm_check_sparse_input(Derived::class_name, "score", this->fitted(), X);
+    return detail::glm_score(self().spec(), this->fitted(), X, y, sample_weight);
+  }
+
   /// scikit-learn's coef_, intercept_ (0 without fit_intercept), n_iter_.
   [[nodiscard]] const Vector& coef() const { return this->fitted().coef; }
   [[nodiscard]] double intercept() const { return this->fitted().intercept; }
   [[nodiscard]] Index n_iter() const { return this->fitted().n_iter; }
 
  protected:
-  [[nodiscard]] GLMFitted fit_glm(const GLMParams& p, const MatrixView& X, const VectorView* y,
-                                  const VectorView* sample_weight) const {
+  [[nodiscard]] GLMFitted fit_glm(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const {
     if (!y) throw ValueError(cat(Derived::class_name, ".fit: y is required"));
+    const GLMParams p = self().glm_params();
     const GLMFitted* previous = p.warm_start && this->fitted_ ? &*this->fitted_ : nullptr;
     return detail::glm_fit(self().spec(), p, X, *y, sample_weight, previous);
   }
@@ -189,11 +220,12 @@ class PoissonRegressor final : public GeneralizedLinearRegressor<PoissonRegresso
   }
   using GeneralizedLinearRegressor::GeneralizedLinearRegressor;
   [[nodiscard]] detail::GLMSpec spec() const { return {class_name, 1.0, true}; }
+  [[nodiscard]] GLMParams glm_params() const { return params_; }
 
  private:
   friend EstimatorBase;
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const {
-    return fit_glm(params_, X, y, sample_weight);
+    return fit_glm(X, y, sample_weight);
   }
 };
 
@@ -207,11 +239,12 @@ class GammaRegressor final : public GeneralizedLinearRegressor<GammaRegressor, G
   }
   using GeneralizedLinearRegressor::GeneralizedLinearRegressor;
   [[nodiscard]] detail::GLMSpec spec() const { return {class_name, 2.0, true}; }
+  [[nodiscard]] GLMParams glm_params() const { return params_; }
 
  private:
   friend EstimatorBase;
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const {
-    return fit_glm(params_, X, y, sample_weight);
+    return fit_glm(X, y, sample_weight);
   }
 };
 
@@ -238,13 +271,15 @@ class TweedieRegressor final : public GeneralizedLinearRegressor<TweedieRegresso
     const bool log_link = params_.link == GLMLink::log || (params_.link == GLMLink::automatic && params_.power > 0);
     return {class_name, params_.power, log_link};
   }
+  [[nodiscard]] GLMParams glm_params() const {
+    const auto& p = params_;
+    return {p.alpha, p.fit_intercept, p.solver, p.max_iter, p.tol, p.warm_start, p.verbose};
+  }
 
  private:
   friend EstimatorBase;
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const {
-    const auto& p = params_;
-    return fit_glm({p.alpha, p.fit_intercept, p.solver, p.max_iter, p.tol, p.warm_start, p.verbose}, X, y,
-                   sample_weight);
+    return fit_glm(X, y, sample_weight);
   }
 };
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <scilearn/learn/base/estimator_base.hpp>
+#include <scilearn/learn/sparse_input.hpp>
 #include <utility>
 
 namespace scilearn::learn {
@@ -95,6 +96,13 @@ class QuantileRegressor final
   /// X coef + intercept. Throws NotFittedError before fit, ValueError for a
   /// different feature count or non-finite X.
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+
+  using EstimatorBase::fit;
+  /// Learns from sparse X (CSR; CSC converts once, implicitly): the same LP,
+  /// built from X's stored entries, as scikit-learn on scipy.sparse input.
+  QuantileRegressor& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
+  /// predict on sparse X.
+  [[nodiscard]] Vector predict(const CsrMatrix& X) const;
 
   /// scikit-learn's coef_, intercept_, n_iter_.
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
