@@ -57,6 +57,10 @@ RANSACRegressor::Fitted RANSACRegressor::learn(const MatrixView& X, const Vector
   if (std::isnan(p.stop_score)) throw ValueError("RANSACRegressor: stop_score must not be NaN");
 
   EstimatorPtr estimator = p.estimator ? EstimatorPtr(p.estimator->clone()) : std::make_shared<LinearRegression>();
+  // As scikit-learn, a base estimator with a random_state draws from ours
+  // (here: gets our seed), so that one seed fixes the whole fit.
+  if (p.random_state && estimator->get_params(false).count("random_state"))
+    estimator->set_params({{"random_state", Seed{*p.random_state}}});
   Index min_samples = 0;
   if (!p.min_samples) {
     if (estimator->name() != LinearRegression::class_name)

@@ -47,7 +47,8 @@ struct RANSACRegressorParams {
   /// drawn (in [0, 1]): the trial count adapts to the best inlier ratio.
   double stop_probability = 0.99;
   RansacLoss loss = RansacLoss::absolute_error;
-  /// Seed of the random subsets; none: fresh entropy.
+  /// Seed of the random subsets (and, when given, of a base estimator that
+  /// has a random_state); none: fresh entropy.
   std::optional<std::uint64_t> random_state{};
 };
 
