@@ -166,6 +166,48 @@ inline std::vector<ConformanceCase> conformance_cases() {
       // (it may land in another fold).
       {[] { return std::make_shared<LogisticRegressionCV>(LogisticRegressionCV::Params{.Cs = 3, .cv = 3}); }, false,
        false},
+      // GLMs: TweedieRegressor with power 0 fits any y; the Poisson, Gamma and
+      // compound Poisson losses need y >= 0 (> 0), so they see the suite's y
+      // mapped into [1, 3] by a MinMaxScaler (fitted on unweighted y, hence
+      // no weight check there: the weighted and the repeated y have another
+      // range). newton-cholesky at a tight tol lands on the minimizer to
+      // rounding, so it passes the order check; lbfgs does not (above).
+      {[] { return std::make_shared<TweedieRegressor>(); }, true, false},
+      {[] {
+        return std::make_shared<TweedieRegressor>(
+            TweedieRegressor::Params{.alpha = 0.1, .solver = GLMSolver::newton_cholesky, .tol = 1e-10});
+      }},
+      {[] {
+         return std::make_shared<TransformedTargetRegressor>(TransformedTargetRegressor::Params{
+             .regressor = std::make_shared<PoissonRegressor>(
+                 PoissonRegressor::Params{.solver = GLMSolver::newton_cholesky, .tol = 1e-10}),
+             .transformer = std::make_shared<MinMaxScaler>(MinMaxScaler::Params{.feature_range = {1, 3}})});
+       },
+       false},
+      {[] {
+         return std::make_shared<TransformedTargetRegressor>(TransformedTargetRegressor::Params{
+             .regressor = std::make_shared<GammaRegressor>(GammaRegressor::Params{.alpha = 0.01}),
+             .transformer = std::make_shared<MinMaxScaler>(MinMaxScaler::Params{.feature_range = {1, 3}})});
+       },
+       false, false},
+      {[] {
+         return std::make_shared<TransformedTargetRegressor>(TransformedTargetRegressor::Params{
+             .regressor = std::make_shared<TweedieRegressor>(TweedieRegressor::Params{
+                 .power = 1.5, .alpha = 0.01, .solver = GLMSolver::newton_cholesky, .tol = 1e-10}),
+             .transformer = std::make_shared<MinMaxScaler>(MinMaxScaler::Params{.feature_range = {1, 3}})});
+       },
+       false},
+      // QuantileRegressor: the LP's optimum is one vertex on these data.
+      {[] { return std::make_shared<QuantileRegressor>(QuantileRegressor::Params{.alpha = 0.01}); }},
+      // RANSAC and Theil-Sen draw random subsets (seeded): another sample
+      // order draws other rows; neither has weights equal to copies
+      // (TheilSenRegressor takes none, RANSAC's subsets differ).
+      {[] { return std::make_shared<RANSACRegressor>(RANSACRegressor::Params{.random_state = 0}); }, false, false},
+      {[] {
+         return std::make_shared<TheilSenRegressor>(
+             TheilSenRegressor::Params{.max_subpopulation = 300, .random_state = 0});
+       },
+       false, false},
       // GaussianNB's epsilon is var_smoothing times the largest unweighted
       // feature variance (as in scikit-learn), so weights and repeated rows
       // give variances 1e-9 apart: the weight check runs with var_smoothing = 0.

@@ -27,9 +27,13 @@
 #include <scilearn/learn/impute/knn_imputer.hpp>
 #include <scilearn/learn/impute/missing_indicator.hpp>
 #include <scilearn/learn/impute/simple_imputer.hpp>
+#include <scilearn/learn/linear_model/glm.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
 #include <scilearn/learn/linear_model/logistic_regression.hpp>
 #include <scilearn/learn/linear_model/logistic_regression_cv.hpp>
+#include <scilearn/learn/linear_model/quantile_regressor.hpp>
+#include <scilearn/learn/linear_model/ransac_regressor.hpp>
+#include <scilearn/learn/linear_model/theil_sen_regressor.hpp>
 #include <scilearn/learn/naive_bayes/bernoulli_nb.hpp>
 #include <scilearn/learn/naive_bayes/categorical_nb.hpp>
 #include <scilearn/learn/naive_bayes/complement_nb.hpp>

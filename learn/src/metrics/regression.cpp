@@ -289,6 +289,20 @@ double mean_gamma_deviance(const VectorView& y_true, const VectorView& y_pred, c
   return mean_tweedie_deviance(y_true, y_pred, sample_weight, 2.0);
 }
 
+double d2_tweedie_score(const VectorView& y_true, const VectorView& y_pred, const VectorView& sample_weight,
+                        double power) {
+  constexpr std::string_view where = "d2_tweedie_score";
+  check_targets(where, y_true, y_pred, sample_weight);
+  if (y_true.size() < 2) {
+    warn_undefined(where, "D^2 score");
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  const double numerator = mean_tweedie_deviance(y_true, y_pred, sample_weight, power);
+  const double mean = sample_weight.size() ? sample_weight.dot(y_true) / sample_weight.sum() : y_true.mean();
+  const double denominator = mean_tweedie_deviance(y_true, Vector::Constant(y_true.size(), mean), sample_weight, power);
+  return 1 - numerator / denominator;
+}
+
 Vector d2_absolute_error_score(const MatrixView& y_true, const MatrixView& y_pred, Multioutput multioutput,
                                const VectorView& sample_weight) {
   constexpr std::string_view where = "d2_absolute_error_score";

@@ -118,6 +118,13 @@ enum class Multioutput {
 [[nodiscard]] double mean_gamma_deviance(const VectorView& y_true, const VectorView& y_pred,
                                          const VectorView& sample_weight = Vector());
 
+/// D^2 of the Tweedie deviance with the given power: 1 - mean_tweedie_deviance(y_true, y_pred)
+/// / mean_tweedie_deviance(y_true, weighted mean of y_true), the fraction of
+/// deviance explained (scikit-learn's d2_tweedie_score). Fewer than two
+/// samples: NaN and a warning. Throws ValueError as mean_tweedie_deviance.
+[[nodiscard]] double d2_tweedie_score(const VectorView& y_true, const VectorView& y_pred,
+                                      const VectorView& sample_weight = Vector(), double power = 0.0);
+
 /// D^2 of the absolute error: 1 - sum w |y - y_pred| / sum w |y - median_w(y)|,
 /// the weighted median as in median_absolute_error; 1.0 / 0.0 for a constant
 /// y_true as r2_score's force_finite. Fewer than two samples: NaN and a warning.
