@@ -200,6 +200,7 @@ inline std::vector<ConformanceCase> conformance_cases() {
       {[] { return std::make_shared<ShrunkCovariance>(ShrunkCovariance::Params{.shrinkage = 0.5}); }, false},
       {[] { return std::make_shared<LedoitWolf>(); }, false},
       {[] { return std::make_shared<OAS>(OAS::Params{.assume_centered = true}); }, false},
+      {[] { return std::make_shared<GraphicalLasso>(GraphicalLasso::Params{.alpha = 0.05}); }, false},
       // sample_weight reaches the last step only, so the scaler of the
       // weighted fit differs from that of the repeated rows, and a penalized
       // logistic regression is not invariant to the features' scale; lbfgs

@@ -27,7 +27,9 @@ from sklearn.covariance import (
     EmpiricalCovariance,
     LedoitWolf,
     ShrunkCovariance,
+    GraphicalLasso,
     empirical_covariance,
+    graphical_lasso,
     ledoit_wolf,
     ledoit_wolf_shrinkage,
     log_likelihood,
@@ -100,6 +102,30 @@ save("fn_shrunk", shrunk_covariance(empirical_covariance(X_cov), 0.3))
 save("fn_log_likelihood", [log_likelihood(comp, np.linalg.inv(empirical_covariance(X_cov)))])
 save("fn_ledoit_wolf_one", ledoit_wolf(X_one)[0])
 save("fn_oas_one", oas(X_one)[0])
+
+# The graphical lasso on X_cov's empirical covariance (and on its
+# correlation matrix): the default tolerances, and tight ones where both
+# sides stand at the optimum.
+emp = empirical_covariance(X_cov)
+corr = emp / np.sqrt(np.outer(np.diag(emp), np.diag(emp)))
+for name, S, alpha, opts in [
+    ("glasso_corr_default", corr, 0.1, {}),
+    ("glasso_corr_tight", corr, 0.1, {"tol": 1e-12, "enet_tol": 1e-12, "max_iter": 500}),
+    ("glasso_corr_strong", corr, 0.4, {}),
+    ("glasso_emp_default", emp, 0.5, {}),
+]:
+    cov_, prec_, costs_, n_iter_ = graphical_lasso(S, alpha, return_costs=True, return_n_iter=True, **opts)
+    save(f"{name}_covariance", cov_)
+    save(f"{name}_precision", prec_)
+    save(f"{name}_costs", np.array(costs_))
+    save(f"{name}_n_iter", [n_iter_])
+save("corr", corr)
+model = GraphicalLasso(alpha=0.2).fit(X_cov)
+save("glasso_model_location", model.location_)
+save("glasso_model_covariance", model.covariance_)
+save("glasso_model_precision", model.precision_)
+save("glasso_model_n_iter", [model.n_iter_])
+save("glasso_model_score", [model.score(X_cov_test)])
 
 # ------------------------------------------------------------------ discriminant analysis
 save = saver("discriminant_analysis")

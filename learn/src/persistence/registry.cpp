@@ -41,6 +41,7 @@ RecordReader find_record_reader(std::string_view name) {
       {ShrunkCovariance::class_name, &ShrunkCovariance::read},
       {LedoitWolf::class_name, &LedoitWolf::read},
       {OAS::class_name, &OAS::read},
+      {GraphicalLasso::class_name, &GraphicalLasso::read},
       {LinearDiscriminantAnalysis::class_name, &LinearDiscriminantAnalysis::read},
       {QuadraticDiscriminantAnalysis::class_name, &QuadraticDiscriminantAnalysis::read},
       {"Pipeline", &Pipeline::read},

@@ -153,4 +153,47 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
   BOOST_CHECK_THROW((void)EmpiricalCovariance().score(X), NotFittedError);
 }
 
+// Same iterations as scikit-learn (cyclic coordinate descent, the same
+// screening and stopping rules): the iterates agree to rounding, so the
+// sweep counts agree and the results to 1e-9 relative (a sweep's lasso
+// stopping decisions can move by one coordinate pass where a gap lands next
+// to its tolerance; none does here).
+BOOST_AUTO_TEST_CASE(graphical_lasso_matches_scikit_learn) {
+  const Matrix corr = load("corr");
+  const Matrix emp = empirical_covariance(load("X_cov"));
+  struct Case {
+    std::string name;
+    const Matrix* S;
+    double alpha;
+    GraphicalLassoOptions options;
+  };
+  const std::vector<Case> cases = {
+      {"glasso_corr_default", &corr, 0.1, {}},
+      {"glasso_corr_tight", &corr, 0.1, {.tol = 1e-12, .enet_tol = 1e-12, .max_iter = 500}},
+      {"glasso_corr_strong", &corr, 0.4, {}},
+      {"glasso_emp_default", &emp, 0.5, {}},
+  };
+  for (const auto& c : cases) {
+    const GraphicalLassoResult r = graphical_lasso(*c.S, c.alpha, c.options);
+    BOOST_TEST_INFO(c.name);
+    BOOST_TEST(static_cast<double>(r.n_iter) == load_scalar(c.name + "_n_iter"));
+    check_close(c.name + " covariance", r.covariance, load(c.name + "_covariance"), 1e-9);
+    check_close(c.name + " precision", r.precision, load(c.name + "_precision"), 1e-9);
+    check_close(c.name + " costs", r.costs, load(c.name + "_costs"), 1e-9);
+  }
+  GraphicalLasso model({.alpha = 0.2});
+  model.fit(load("X_cov"));
+  BOOST_TEST(static_cast<double>(model.n_iter()) == load_scalar("glasso_model_n_iter"));
+  check_close("GraphicalLasso location", model.location(), load_vector("glasso_model_location"));
+  check_close("GraphicalLasso covariance", model.covariance(), load("glasso_model_covariance"), 1e-9);
+  check_close("GraphicalLasso precision", model.precision(), load("glasso_model_precision"), 1e-9);
+  check_scalar("GraphicalLasso score", model.score(load("X_cov_test")), load_scalar("glasso_model_score"), 1e-9);
+  // alpha = 0: the inverse of the empirical covariance.
+  const GraphicalLassoResult plain = graphical_lasso(emp, 0.0);
+  check_close("alpha 0", plain.precision * emp, Matrix::Identity(5, 5), 1e-12);
+  BOOST_CHECK_THROW((void)graphical_lasso(emp, -1.0), ValueError);
+  BOOST_CHECK_THROW((void)graphical_lasso(Matrix::Identity(1, 1), 0.1), ValueError);
+  BOOST_CHECK_THROW((void)GraphicalLasso({.mode = "lars"}).fit(load("X_cov")), ValueError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

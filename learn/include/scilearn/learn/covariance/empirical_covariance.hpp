@@ -93,10 +93,12 @@ void check_covariance_fitted(const CovarianceFitted& s);
 
 /// The base of the covariance estimators (scikit-learn's EmpiricalCovariance
 /// methods): covariance(), location(), precision(), get_precision(),
-/// mahalanobis(), score() and error_norm(), written once.
-template <class Derived, class ParamsT>
-class CovarianceEstimator : public EstimatorBase<Derived, Estimator, ParamsT, CovarianceFitted> {
-  using Base = EstimatorBase<Derived, Estimator, ParamsT, CovarianceFitted>;
+/// mahalanobis(), score() and error_norm(), written once. FittedT is
+/// CovarianceFitted or a struct derived from it (then Derived lists its
+/// fields in its own visit_fitted).
+template <class Derived, class ParamsT, class FittedT = CovarianceFitted>
+class CovarianceEstimator : public EstimatorBase<Derived, Estimator, ParamsT, FittedT> {
+  using Base = EstimatorBase<Derived, Estimator, ParamsT, FittedT>;
 
  public:
   using Base::Base;
