@@ -122,26 +122,7 @@ double log_likelihood(const MatrixView& emp_cov, const MatrixView& precision) {
     throw ValueError(cat("log_likelihood: emp_cov is ", emp_cov.rows(), "x", emp_cov.cols(), " but precision is ",
                          precision.rows(), "x", precision.cols()));
   const auto p = static_cast<double>(precision.rows());
-  // fast_logdet: log|det| when the determinant is positive, -inf otherwise.
-  double logdet = -std::numeric_limits<double>::infinity();
-  if (precision.size() > 0) {
-    const Eigen::PartialPivLU<Matrix> lu(precision);
-    const Matrix& f = lu.matrixLU();
-    double sign = static_cast<double>(lu.permutationP().determinant());
-    double sum = 0;
-    for (Index i = 0; i < f.rows(); ++i) {
-      const double d = f(i, i);
-      if (d == 0 || !std::isfinite(d)) {
-        sign = 0;
-        break;
-      }
-      if (d < 0) sign = -sign;
-      sum += std::log(std::abs(d));
-    }
-    if (sign > 0) logdet = sum;
-  } else {
-    logdet = 0;
-  }
+  const double logdet = detail::fast_logdet(precision);
   double result = -(emp_cov.array() * precision.array()).sum() + logdet;
   result -= p * std::log(2 * std::numbers::pi);
   return result / 2.0;
@@ -176,6 +157,21 @@ ShrunkCovarianceResult oas(const MatrixView& X, bool assume_centered) {
 }
 
 namespace detail {
+
+double fast_logdet(const MatrixView& a) {
+  if (a.size() == 0) return 0;
+  const Eigen::PartialPivLU<Matrix> lu(a);
+  const Matrix& f = lu.matrixLU();
+  double sign = static_cast<double>(lu.permutationP().determinant());
+  double sum = 0;
+  for (Index i = 0; i < f.rows(); ++i) {
+    const double d = f(i, i);
+    if (d == 0 || !std::isfinite(d)) return -std::numeric_limits<double>::infinity();
+    if (d < 0) sign = -sign;
+    sum += std::log(std::abs(d));
+  }
+  return sign > 0 ? sum : -std::numeric_limits<double>::infinity();
+}
 
 Matrix pinvh(const Matrix& a) {
   const Index p = a.rows();

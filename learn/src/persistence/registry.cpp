@@ -42,6 +42,7 @@ RecordReader find_record_reader(std::string_view name) {
       {LedoitWolf::class_name, &LedoitWolf::read},
       {OAS::class_name, &OAS::read},
       {GraphicalLasso::class_name, &GraphicalLasso::read},
+      {MinCovDet::class_name, &MinCovDet::read},
       {LinearDiscriminantAnalysis::class_name, &LinearDiscriminantAnalysis::read},
       {QuadraticDiscriminantAnalysis::class_name, &QuadraticDiscriminantAnalysis::read},
       {"Pipeline", &Pipeline::read},

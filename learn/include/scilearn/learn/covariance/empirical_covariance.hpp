@@ -80,6 +80,9 @@ namespace detail {
 /// scipy.linalg.pinvh with its default cut-off (eigenvalues above
 /// max(p) eps |w|_max count).
 [[nodiscard]] Matrix pinvh(const Matrix& a);
+/// scikit-learn's fast_logdet: log det(a) when the determinant is
+/// positive, -inf otherwise (an LU factorization).
+[[nodiscard]] double fast_logdet(const MatrixView& a);
 /// The state of a covariance estimator from its location and covariance.
 [[nodiscard]] CovarianceFitted covariance_state(Vector location, Matrix covariance, bool store_precision,
                                                 double shrinkage = 0);
