@@ -187,11 +187,21 @@ data["quad"] = (np.vstack(Xq)[perm], np.array(yq)[perm])
 Xq2, yq2 = data["quad"]
 mask = yq2 != 7.0
 data["quad_two"] = (Xq2[mask], yq2[mask])
+# Nearly collinear features: the svd solver's Gram matrix path (condition
+# 1e3) and its direct SVD (condition 1e5, below the tol cut).
+near_rng = np.random.default_rng(20261209)  # its own stream: the data above stay as they were
+for name, noise in (("near3", 1e-3), ("near5", 1e-5)):
+    Xn = near_rng.normal(size=(150, 5))
+    yn = np.array([0.0, 1.0, 2.0])[near_rng.integers(0, 3, 150)]
+    Xn[:, 0] += 2.0 * yn
+    Xn[:, 4] = Xn[:, 3] + noise * near_rng.normal(size=150)
+    data[name] = (Xn, yn)
 
 for name, (X, y) in data.items():
     save(f"X_{name}", X)
     save(f"y_{name}", y)
-    save(f"X_{name}_test", X[:25] + rng.normal(scale=0.5, size=X[:25].shape))
+    test_rng = near_rng if name.startswith("near") else rng
+    save(f"X_{name}_test", X[:25] + test_rng.normal(scale=0.5, size=X[:25].shape))
 
 # name, data, estimator, solver, shrinkage, priors, n_components, store_covariance, reg_param
 cases = [
@@ -214,6 +224,8 @@ cases = [
     ("collinear_svd", "collinear", "lda", "svd", "", "", "", 0, 0),
     ("collinear_lsqr", "collinear", "lda", "lsqr", "", "", "", 0, 0),
     ("constant_svd", "constant", "lda", "svd", "", "", "", 0, 0),
+    ("near3_svd", "near3", "lda", "svd", "", "", "", 0, 0),
+    ("near5_svd", "near5", "lda", "svd", "", "", "", 0, 0),
     ("qda_svd", "quad", "qda", "svd", "", "", "", 0, 0),
     ("qda_svd_reg", "quad", "qda", "svd", "", "", "", 1, 0.3),
     ("qda_svd_priors", "quad", "qda", "svd", "", "0.5 0.3 0.2", "", 0, 0),

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <scilearn/core/format.hpp>
@@ -297,10 +298,14 @@ void solve_eigen(const MatrixView& X, const Encoded& e, const LinearDiscriminant
   std::iota(order.begin(), order.end(), Index{0});
   std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) { return evals(a) < evals(b); });
   std::reverse(order.begin(), order.end());
-  const double total = evals.sum();
+  // The ratios sorted descending (with shrinkage Sb may have negative
+  // eigenvalues and a negative sum, which reverses their order).
+  std::vector<double> ratio(static_cast<std::size_t>(p));
+  for (Index i = 0; i < p; ++i) ratio[static_cast<std::size_t>(i)] = evals(i) / evals.sum();
+  std::sort(ratio.begin(), ratio.end(), std::greater<>());
   s.explained_variance_ratio.resize(std::min(s.max_components, p));
   for (Index i = 0; i < s.explained_variance_ratio.size(); ++i)
-    s.explained_variance_ratio(i) = evals(order[static_cast<std::size_t>(i)]) / total;
+    s.explained_variance_ratio(i) = ratio[static_cast<std::size_t>(i)];
   s.scalings = evecs(Eigen::all, order);
   s.coef = (s.means * s.scalings) * s.scalings.transpose();
   s.intercept = -0.5 * (s.means * s.coef.transpose()).diagonal() + s.priors.array().log().matrix();

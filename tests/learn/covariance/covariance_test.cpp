@@ -62,7 +62,11 @@ void check_estimator(const std::string& stem, Model& model, const std::string& d
   const Matrix X_test = data == "cov"    ? load("X_cov_test")
                         : data == "wide" ? Matrix(X.topRows(7).array() - 1.0)
                                          : Matrix(X.topRows(9) * 0.5);
-  check_scalar(c + " score", model.score(X_test), load_scalar(c + "_score"), data == "wide" ? 1e-8 : rtol);
+  // The unshrunk p > n covariance is singular and so is its pseudo-inverse:
+  // the log-determinant of that precision is rounding noise on both sides
+  // (scikit-learn's slogdet gives a finite value or -inf by chance).
+  if (!(stem == "empirical" && data == "wide"))
+    check_scalar(c + " score", model.score(X_test), load_scalar(c + "_score"), data == "wide" ? 1e-8 : rtol);
   check_close(c + " mahalanobis", model.mahalanobis(X_test), load_vector(c + "_mahalanobis"),
               data == "wide" ? 1e-8 : rtol);
   if (data == "cov") {
