@@ -227,6 +227,36 @@ inline std::vector<ConformanceCase> conformance_cases() {
         return std::make_shared<Pipeline>(make_pipeline(Binarizer(), ComplementNB(ComplementNB::Params{.norm = true})));
       }},
       {[] { return std::make_shared<Pipeline>(make_pipeline(Binarizer(), CategoricalNB())); }},
+      // Discriminant analysis: fit(X, y) takes no sample_weight.
+      {[] { return std::make_shared<LinearDiscriminantAnalysis>(); }, false},
+      {[] {
+         return std::make_shared<LinearDiscriminantAnalysis>(
+             LinearDiscriminantAnalysis::Params{.solver = LdaSolver::lsqr, .shrinkage = "auto"});
+       },
+       false},
+      {[] {
+         return std::make_shared<LinearDiscriminantAnalysis>(LinearDiscriminantAnalysis::Params{
+             .solver = LdaSolver::eigen, .shrinkage = 0.2, .priors = {{0.2, 0.3, 0.5}}, .n_components = 1});
+       },
+       false},
+      {[] { return std::make_shared<QuadraticDiscriminantAnalysis>(); }, false},
+      {[] {
+         return std::make_shared<QuadraticDiscriminantAnalysis>(QuadraticDiscriminantAnalysis::Params{
+             .solver = QdaSolver::eigen, .shrinkage = "auto", .store_covariance = true});
+       },
+       false},
+      // Covariance estimators (kind other): fit(X) only; the suite compares
+      // their score (the log-likelihood of X).
+      {[] { return std::make_shared<EmpiricalCovariance>(); }, false},
+      {[] { return std::make_shared<EmpiricalCovariance>(EmpiricalCovariance::Params{.store_precision = false}); },
+       false},
+      {[] { return std::make_shared<ShrunkCovariance>(ShrunkCovariance::Params{.shrinkage = 0.5}); }, false},
+      {[] { return std::make_shared<LedoitWolf>(); }, false},
+      {[] { return std::make_shared<OAS>(OAS::Params{.assume_centered = true}); }, false},
+      {[] { return std::make_shared<GraphicalLasso>(GraphicalLasso::Params{.alpha = 0.05}); }, false},
+      // MinCovDet's random starts follow the sample order: another order
+      // may end at another local optimum of the C-steps.
+      {[] { return std::make_shared<MinCovDet>(MinCovDet::Params{.random_state = 0}); }, false, false},
       // sample_weight reaches the last step only, so the scaler of the
       // weighted fit differs from that of the repeated rows, and a penalized
       // logistic regression is not invariant to the features' scale; lbfgs

@@ -55,5 +55,9 @@
 #include <scilearn/learn/preprocessing/robust_scaler.hpp>
 #include <scilearn/learn/preprocessing/spline_transformer.hpp>
 #include <scilearn/learn/preprocessing/standard_scaler.hpp>
+#include <scilearn/learn/covariance/empirical_covariance.hpp>
+#include <scilearn/learn/covariance/graph_lasso.hpp>
+#include <scilearn/learn/covariance/robust_covariance.hpp>
+#include <scilearn/learn/discriminant_analysis/discriminant_analysis.hpp>
 #include <scilearn/learn/metrics/classification.hpp>
 #include <scilearn/learn/metrics/ranking.hpp>
