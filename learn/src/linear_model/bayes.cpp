@@ -5,6 +5,7 @@
 #include <numbers>
 #include <scilearn/learn/linear_model/bayes.hpp>
 #include <scilearn/linalg/svd.hpp>
+#include <utility>
 
 #include "detail_preprocess.hpp"
 
@@ -146,12 +147,16 @@ BayesianRidge::Fitted BayesianRidge::learn(const MatrixView& X_in, const VectorV
   out.n_iter = std::min(iter + 1, params_.max_iter);
   out.alpha = alpha;
   out.lambda = lambda;
+  // scikit-learn's last score pairs the final sse with the coefficients of
+  // the last iteration (its local coef_), not the final ones: so here too.
+  Vector last_coef = coef;
   update_coef();
+  std::swap(coef, last_coef);
   if (params_.compute_score) {
     scores.push_back(log_marginal_likelihood());
     out.scores = Eigen::Map<const Vector>(scores.data(), static_cast<Index>(scores.size()));
   }
-  out.coef = coef;
+  out.coef = std::move(last_coef);
   const Vector inverse = (alpha * eigen_vals_full.array() + lambda).inverse();
   out.sigma = svd.vh.transpose() * inverse.asDiagonal() * svd.vh;
   out.x_offset = data.x_offset;
