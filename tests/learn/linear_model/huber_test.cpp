@@ -54,12 +54,16 @@ BOOST_AUTO_TEST_CASE(huber_reaches_scikit_learns_objective) {
                                         c.params.alpha);
     const double theirs = scalar(c.name + "_objective");
     // Both L-BFGS-B runs stop on ftol = 2.2e-9 relative reduction (or the
-    // gradient test): the objectives agree to 1e-8 relative, and ours is not
-    // worse than theirs beyond that.
+    // gradient test): the objectives agree to 1e-8 relative.
     BOOST_TEST(relative_error(ours, theirs) <= 1e-8);
-    // The minimizer is determined to about sqrt(ftol) in flat directions.
-    BOOST_TEST(relative_error(model.coef(), vector(c.name + "_coef")) <= 1e-4);
-    BOOST_TEST(relative_error(model.scale(), scalar(c.name + "_scale")) <= 1e-4);
+    // optimize::minimize's L-BFGS-B takes SciPy's steps: the same iteration
+    // count, and coefficients equal to rounding (measured 5e-15 and 5e-13);
+    // 1e-6 leaves room for other BLAS summation orders.
+    BOOST_TEST(model.n_iter() == static_cast<Index>(scalar(c.name + "_n_iter")));
+    BOOST_TEST(relative_error(model.coef(), vector(c.name + "_coef")) <= 1e-6);
+    BOOST_TEST(relative_error(model.scale(), scalar(c.name + "_scale")) <= 1e-6);
+    BOOST_TEST(std::abs(model.intercept() - scalar(c.name + "_intercept")) <=
+               1e-6 * std::max(1.0, std::abs(scalar(c.name + "_intercept"))));
     // The outliers of sklearn (no residual sits near the threshold here).
     const Vector expected = vector(c.name + "_outliers");
     const std::vector<bool> flags = model.outliers();
