@@ -212,3 +212,29 @@ for name, (model, A, b, sw) in hubers.items():
     save(f"{name}_outliers", model.outliers_.astype(float))
     save(f"{name}_n_iter", model.n_iter_)
     print(name, model.n_iter_, loss, model.scale_, np.flatnonzero(model.outliers_))
+
+# ---- Multi-target Y (Lars, LassoLars, OrthogonalMatchingPursuit): a second
+# target built from other features. With a 2-D y and precompute="auto",
+# scikit-learn's Lars uses the Gram matrix whatever the shape.
+Y2 = np.c_[yd, 0.5 * yd + 300.0 * Xd[:, 0] - 200.0 * Xd[:, 4]]
+save("Y2", Y2)
+multi = {
+    "multi_lars": Lars(n_nonzero_coefs=5),
+    "multi_lassolars": LassoLars(alpha=0.1),
+    "multi_lassolars_nogram": LassoLars(alpha=0.1, precompute=False),
+}
+for name, model in multi.items():
+    model.fit(Xd, Y2)
+    save(f"{name}_coef", model.coef_)
+    save(f"{name}_intercept", model.intercept_)
+    save(f"{name}_n_iter", model.n_iter_)
+    for k in range(2):
+        save(f"{name}_alphas_{k}", model.alphas_[k])
+        save(f"{name}_active_{k}", np.asarray(model.active_[k], dtype=float))
+        save(f"{name}_coef_path_{k}", model.coef_path_[k])
+    print(name, model.n_iter_, model.active_)
+model = OrthogonalMatchingPursuit(n_nonzero_coefs=3).fit(Xd, Y2)
+save("multi_omp_coef", model.coef_)
+save("multi_omp_intercept", model.intercept_)
+save("multi_omp_n_iter", model.n_iter_)
+print("multi_omp", model.n_iter_, [np.flatnonzero(c) for c in model.coef_])

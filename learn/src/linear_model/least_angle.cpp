@@ -6,6 +6,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/least_angle.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
+#include <string>
 #include <utility>
 
 #include "detail_preprocess.hpp"
@@ -361,8 +362,94 @@ LarsFitted fit_lars(std::string_view where, const MatrixView& X_in, const Vector
 
 }  // namespace
 
+namespace detail {
+
+LarsFitted fit_lars_targets(std::string_view where, const MatrixView& X_in, const MatrixView& Y_in, bool fit_intercept,
+                            const Precompute& precompute, const LarsPathOptions& options, bool fit_path) {
+  const std::string fit_where = cat(where, ".fit");
+  check_X(fit_where, X_in);
+  if (Y_in.rows() != X_in.rows())
+    throw ValueError(cat(fit_where, ": X has ", X_in.rows(), " samples but Y has ", Y_in.rows()));
+  if (Y_in.cols() == 0) throw ValueError(cat(fit_where, ": Y has no target (", Y_in.rows(), "x0)"));
+  if (!Y_in.allFinite()) throw ValueError(cat(fit_where, ": Y contains NaN or infinity"));
+  check_options(where, options);
+  const Index n = X_in.rows(), p = X_in.cols(), targets = Y_in.cols();
+  Vector x_offset = Vector::Zero(p), y_offset = Vector::Zero(targets);
+  Matrix X, Y;
+  if (fit_intercept) {
+    x_offset = X_in.colwise().mean().transpose();
+    y_offset = Y_in.colwise().mean().transpose();
+    X = X_in.rowwise() - x_offset.transpose();
+    Y = Y_in.rowwise() - y_offset.transpose();
+  } else {
+    X = X_in;
+    Y = Y_in;
+  }
+  // scikit-learn's Lars._get_gram: "auto" means the Gram matrix for several targets.
+  const bool use_gram = precompute.is_auto() ? (targets > 1 || n > p) : precompute.resolve(n, p);
+  const Matrix Gram = use_gram ? Matrix(X.transpose() * X) : Matrix();
+  const Matrix XY = X.transpose() * Y;
+  LarsFitted out;
+  out.n_features_in = p;
+  out.multi_target = true;
+  out.coef_targets.resize(targets, p);
+  for (Index k = 0; k < targets; ++k) {
+    const Vector Xy = XY.col(k);
+    LarsPathResult path;
+    if (use_gram) {
+      path = solve_path(nullptr, nullptr, Xy, &Gram, n, options);
+    } else {
+      const MatrixView Xv(X);
+      const Vector y = Y.col(k);
+      const VectorView yv(y);
+      path = solve_path(&Xv, &yv, Xy, nullptr, n, options);
+    }
+    out.coef_targets.row(k) = path.coefs.col(path.coefs.cols() - 1).transpose();
+    out.n_iter_targets.push_back(path.n_iter);
+    if (fit_path) {
+      out.alphas_targets.push_back(std::move(path.alphas));
+      out.active_targets.push_back(std::move(path.active));
+      out.coef_path_targets.push_back(std::move(path.coefs));
+    } else {
+      out.alphas_targets.push_back(path.alphas.tail(1));
+    }
+  }
+  out.intercept_targets = fit_intercept ? Vector(y_offset - out.coef_targets * x_offset) : Vector::Zero(targets);
+  return out;
+}
+
+Matrix predict_lars_targets(const LarsFitted& state, const MatrixView& X) {
+  if (!state.multi_target) {
+    Matrix out(X.rows(), 1);
+    out.col(0) = (X * state.coef).array() + state.intercept;
+    return out;
+  }
+  Matrix out = X * state.coef_targets.transpose();
+  out.rowwise() += state.intercept_targets.transpose();
+  return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+void reject_multi_target(std::string_view where, const LarsFitted& state) {
+  if (state.multi_target)
+    throw ValueError(
+        cat(where, ".predict: the model was fitted on ", state.coef_targets.rows(), " targets; use predict_targets"));
+}
+
+}  // namespace
+
 void Lars::check_fitted(const Fitted& s) {
   const Index p = s.n_features_in;
+  if (s.multi_target) {
+    const Index t = s.coef_targets.rows();
+    if (s.coef_targets.cols() != p || s.intercept_targets.size() != t ||
+        static_cast<Index>(s.n_iter_targets.size()) != t || static_cast<Index>(s.alphas_targets.size()) != t)
+      throw ValueError("the multi-target state's sizes disagree");
+    return;
+  }
   if (s.coef.size() != p) throw ValueError("coef and n_features_in disagree");
   if (s.coef_path.size() != 0 && (s.coef_path.rows() != p || s.coef_path.cols() != s.alphas.size()))
     throw ValueError("coef_path and alphas disagree");
@@ -380,8 +467,18 @@ Lars::Fitted Lars::learn(const MatrixView& X, const VectorView* y, const VectorV
                   params_.fit_path);
 }
 
+void Lars::fit_targets(const MatrixView& X, const MatrixView& Y) {
+  if (params_.n_nonzero_coefs < 1)
+    throw ValueError(cat("Lars: n_nonzero_coefs must be >= 1, got ", params_.n_nonzero_coefs));
+  fitted_ = detail::fit_lars_targets(
+      class_name, X, Y, params_.fit_intercept, params_.precompute,
+      {.method = LarsMethod::lar, .max_iter = params_.n_nonzero_coefs, .alpha_min = 0, .eps = params_.eps},
+      params_.fit_path);
+}
+
 Vector Lars::predict(const MatrixView& X) const {
   const Fitted& state = check_input("predict", X);
+  reject_multi_target(class_name, state);
   return (X * state.coef).array() + state.intercept;
 }
 
@@ -398,8 +495,20 @@ LassoLars::Fitted LassoLars::learn(const MatrixView& X, const VectorView* y, con
                   params_.fit_path);
 }
 
+void LassoLars::fit_targets(const MatrixView& X, const MatrixView& Y) {
+  if (!(params_.alpha >= 0)) throw ValueError(cat("LassoLars: alpha must be >= 0, got ", params_.alpha));
+  fitted_ = detail::fit_lars_targets(class_name, X, Y, params_.fit_intercept, params_.precompute,
+                                     {.method = LarsMethod::lasso,
+                                      .max_iter = params_.max_iter,
+                                      .alpha_min = params_.alpha,
+                                      .eps = params_.eps,
+                                      .positive = params_.positive},
+                                     params_.fit_path);
+}
+
 Vector LassoLars::predict(const MatrixView& X) const {
   const Fitted& state = check_input("predict", X);
+  reject_multi_target(class_name, state);
   return (X * state.coef).array() + state.intercept;
 }
 

@@ -2,6 +2,7 @@
 #include <limits>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/omp.hpp>
+#include <string>
 #include <utility>
 
 #include "detail_preprocess.hpp"
@@ -217,9 +218,79 @@ OrthogonalMatchingPursuit::Fitted OrthogonalMatchingPursuit::learn(const MatrixV
   return out;
 }
 
+void OrthogonalMatchingPursuit::check_fitted(const Fitted& s) {
+  if (s.multi_target) {
+    const Index t = s.coef_targets.rows();
+    if (s.coef_targets.cols() != s.n_features_in || s.intercept_targets.size() != t ||
+        static_cast<Index>(s.n_iter_targets.size()) != t)
+      throw ValueError("the multi-target state's sizes disagree");
+    return;
+  }
+  if (s.coef.size() != s.n_features_in) throw ValueError("coef and n_features_in disagree");
+}
+
+void OrthogonalMatchingPursuit::fit_targets(const MatrixView& X, const MatrixView& Y) {
+  const std::string where = "OrthogonalMatchingPursuit.fit";
+  check_X(where, X);
+  if (Y.rows() != X.rows()) throw ValueError(cat(where, ": X has ", X.rows(), " samples but Y has ", Y.rows()));
+  if (Y.cols() == 0) throw ValueError(cat(where, ": Y has no target (", Y.rows(), "x0)"));
+  if (!Y.allFinite()) throw ValueError(cat(where, ": Y contains NaN or infinity"));
+  const Index n = X.rows(), p = X.cols(), targets = Y.cols();
+  Fitted out;
+  out.n_features_in = p;
+  out.multi_target = true;
+  out.n_nonzero_coefs =
+      params_.tol ? -1 : (params_.n_nonzero_coefs ? *params_.n_nonzero_coefs : std::max<Index>(p / 10, 1));
+  OrthogonalMpOptions options{.tol = params_.tol};
+  if (out.n_nonzero_coefs > 0) options.n_nonzero_coefs = out.n_nonzero_coefs;
+  const Index k = atoms("OrthogonalMatchingPursuit", options, p, true);
+  Vector x_offset = Vector::Zero(p), y_offset = Vector::Zero(targets);
+  Matrix Xc = X, Yc = Y;
+  if (params_.fit_intercept) {
+    x_offset = X.colwise().mean().transpose();
+    y_offset = Y.colwise().mean().transpose();
+    Xc.rowwise() -= x_offset.transpose();
+    Yc.rowwise() -= y_offset.transpose();
+  }
+  const bool use_gram = params_.precompute.resolve(n, p);
+  const Matrix Gram = use_gram ? Matrix(Xc.transpose() * Xc) : Matrix();
+  const Matrix XY = use_gram ? Matrix(Xc.transpose() * Yc) : Matrix();
+  out.coef_targets.resize(targets, p);
+  for (Index t = 0; t < targets; ++t) {
+    OrthogonalMpResult result;
+    if (use_gram) {
+      std::optional<double> norms;
+      if (params_.tol) norms = Yc.col(t).squaredNorm();
+      result = gram_omp(Gram, XY.col(t), k, norms, params_.tol);
+    } else {
+      result = cholesky_omp(Xc, Yc.col(t), k, params_.tol);
+    }
+    out.coef_targets.row(t) = result.coef.transpose();
+    out.n_iter_targets.push_back(result.n_iter);
+  }
+  out.intercept_targets =
+      params_.fit_intercept ? Vector(y_offset - out.coef_targets * x_offset) : Vector::Zero(targets);
+  fitted_ = std::move(out);
+}
+
 Vector OrthogonalMatchingPursuit::predict(const MatrixView& X) const {
   const Fitted& state = check_input("predict", X);
+  if (state.multi_target)
+    throw ValueError(cat("OrthogonalMatchingPursuit.predict: the model was fitted on ", state.coef_targets.rows(),
+                         " targets; use predict_targets"));
   return (X * state.coef).array() + state.intercept;
+}
+
+Matrix OrthogonalMatchingPursuit::predict_targets(const MatrixView& X) const {
+  const Fitted& state = check_input("predict", X);
+  if (!state.multi_target) {
+    Matrix out(X.rows(), 1);
+    out.col(0) = (X * state.coef).array() + state.intercept;
+    return out;
+  }
+  Matrix out = X * state.coef_targets.transpose();
+  out.rowwise() += state.intercept_targets.transpose();
+  return out;
 }
 
 }  // namespace scilearn::learn

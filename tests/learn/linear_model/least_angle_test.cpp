@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn.hpp>
+#include <string>
 
 #include "learn/linear_model/bayes_lars_fixtures.hpp"
 #include "support/expect.hpp"
@@ -167,6 +168,58 @@ BOOST_AUTO_TEST_CASE(lasso_lars_ic_matches_scikit_learn) {
   // Too few samples to estimate the noise: a clear error.
   const std::string message = testing::message_of<ValueError>([&] { LassoLarsIC().fit(matrix("Xw"), vector("yw")); });
   BOOST_TEST(message.find("noise_variance") != std::string::npos);
+}
+
+namespace {
+
+template <class Model>
+void check_targets(const Model& model, const std::string& name) {
+  BOOST_TEST_INFO(name);
+  BOOST_TEST(relative_error(model.coef_targets(), matrix(name + "_coef")) <= tol);
+  BOOST_TEST(relative_error(model.intercept_targets(), vector(name + "_intercept")) <= tol);
+  const std::vector<Index> n_iter = indices(name + "_n_iter");
+  BOOST_TEST(model.n_iter_targets() == n_iter, boost::test_tools::per_element());
+  for (std::size_t k = 0; k < 2; ++k) {
+    const std::string suffix = "_" + std::to_string(k);
+    BOOST_TEST(model.active_targets()[k] == indices(name + "_active" + suffix), boost::test_tools::per_element());
+    BOOST_TEST(relative_error(model.alphas_targets()[k], vector(name + "_alphas" + suffix)) <= tol);
+    BOOST_TEST(relative_error(model.coef_path_targets()[k], matrix(name + "_coef_path" + suffix)) <= tol);
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(multi_target_fits_match_scikit_learn) {
+  const Matrix Xd = matrix("Xd"), Y = matrix("Y2");
+  Lars lars({.n_nonzero_coefs = 5});
+  lars.fit(Xd, Y);
+  check_targets(lars, "multi_lars");
+  LassoLars lasso({.alpha = 0.1});
+  lasso.fit(Xd, Y);
+  check_targets(lasso, "multi_lassolars");
+  LassoLars no_gram({.alpha = 0.1, .precompute = false});
+  no_gram.fit(Xd, Y);
+  check_targets(no_gram, "multi_lassolars_nogram");
+  // predict_targets: X coef' + intercept per column; predict refuses.
+  const Matrix predicted = lasso.predict_targets(Xd);
+  BOOST_TEST(predicted.cols() == 2);
+  const Matrix expected =
+      (Xd * matrix("multi_lassolars_coef").transpose()).rowwise() + vector("multi_lassolars_intercept").transpose();
+  BOOST_TEST(relative_error(predicted, expected) <= 1e-10);
+  BOOST_CHECK_THROW((void)lasso.predict(Xd), ValueError);
+  // One column of Y gives the 1-D model's answer.
+  LassoLars single({.alpha = 0.05});
+  single.fit(Xd, vector("yd"));
+  LassoLars column({.alpha = 0.05});
+  column.fit(Xd, Matrix(vector("yd")));
+  BOOST_TEST(relative_error(column.coef_targets().row(0).transpose(), single.coef()) <= 1e-14);
+  BOOST_TEST(relative_error(column.predict_targets(Xd).col(0), single.predict(Xd)) <= 1e-14);
+  // The state saves and loads.
+  const auto path = testing::scratch_dir("learn_least_angle") / "multi.scl";
+  save(lasso, path);
+  const auto loaded = load(path);
+  BOOST_TEST((dynamic_cast<const LassoLars&>(*loaded).predict_targets(Xd) == predicted));
+  BOOST_CHECK_THROW(lasso.fit(Xd, Matrix(Y.topRows(10))), ValueError);
 }
 
 BOOST_AUTO_TEST_CASE(precompute_is_a_bool_or_auto_by_name) {

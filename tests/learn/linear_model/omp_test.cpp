@@ -87,6 +87,23 @@ BOOST_AUTO_TEST_CASE(orthogonal_matching_pursuit_matches_scikit_learn) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(multi_target_fit_matches_scikit_learn) {
+  const Matrix Xd = matrix("Xd"), Y = matrix("Y2");
+  OrthogonalMatchingPursuit model({.n_nonzero_coefs = 3});
+  model.fit(Xd, Y);
+  const Matrix expected = matrix("multi_omp_coef");
+  for (Index t = 0; t < 2; ++t) {
+    BOOST_TEST_INFO("target " << t);
+    BOOST_TEST(support(model.coef_targets().row(t).transpose()) == support(expected.row(t).transpose()),
+               boost::test_tools::per_element());
+  }
+  BOOST_TEST(relative_error(model.coef_targets(), expected) <= tol);
+  BOOST_TEST(relative_error(model.intercept_targets(), vector("multi_omp_intercept")) <= tol);
+  BOOST_TEST(model.n_iter_targets() == std::vector<Index>({3, 3}), boost::test_tools::per_element());
+  BOOST_TEST(model.predict_targets(Xd).cols() == 2);
+  BOOST_CHECK_THROW((void)model.predict(Xd), ValueError);
+}
+
 BOOST_AUTO_TEST_CASE(bad_atom_counts_are_rejected) {
   const Matrix X = matrix("X");
   const Vector y = vector("y");

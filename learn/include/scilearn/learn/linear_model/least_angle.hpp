@@ -83,7 +83,25 @@ struct LarsFitted {
   double alpha = 0;
   Vector criterion;
   double noise_variance = 0;
+  /// Lars and LassoLars fitted on a matrix Y (n_samples x n_targets): the
+  /// fields below, one entry per target, in place of the single-target ones
+  /// above (then empty); scikit-learn's 2-D coef_ and lists of paths.
+  bool multi_target = false;
+  Matrix coef_targets;  ///< n_targets x n_features
+  Vector intercept_targets;
+  std::vector<Index> n_iter_targets;
+  std::vector<Vector> alphas_targets;
+  std::vector<std::vector<Index>> active_targets;  ///< empty without fit_path
+  std::vector<Matrix> coef_path_targets;           ///< empty without fit_path
 };
+
+namespace detail {
+// The multi-target fit of Lars and LassoLars (least_angle.cpp).
+LarsFitted fit_lars_targets(std::string_view where, const MatrixView& X, const MatrixView& Y, bool fit_intercept,
+                            const Precompute& precompute, const LarsPathOptions& options, bool fit_path);
+// predict_targets of a Lars-family state.
+Matrix predict_lars_targets(const LarsFitted& state, const MatrixView& X);
+}  // namespace detail
 
 /// Lars's hyper-parameters, scikit-learn's names and defaults (`jitter` and
 /// `random_state` are not supported; `verbose` and `copy_X` have no counterpart).
@@ -121,12 +139,43 @@ class Lars final : public EstimatorBase<Lars, Regressor, LarsParams, LarsFitted>
     f("active", s.active);
     f("coef_path", s.coef_path);
     f("n_iter", s.n_iter);
+    f("multi_target", s.multi_target);
+    f("coef_targets", s.coef_targets);
+    f("intercept_targets", s.intercept_targets);
+    f("n_iter_targets", s.n_iter_targets);
+    f("alphas_targets", s.alphas_targets);
+    f("active_targets", s.active_targets);
+    f("coef_path_targets", s.coef_path_targets);
   }
   static void check_fitted(const Fitted& s);
   using EstimatorBase::EstimatorBase;
+  using EstimatorBase::fit;
+
+  /// Multi-target fit: Y is n_samples x n_targets (a matrix; a vector picks
+  /// the 1-D fit). With precompute "auto" the Gram matrix is used whenever Y
+  /// has several columns, as in scikit-learn.
+  template <class D>
+  requires(D::ColsAtCompileTime == Eigen::Dynamic) Lars& fit(const MatrixView& X, const Eigen::MatrixBase<D>& Y) {
+    fit_targets(X, Y);
+    return *this;
+  }
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
+  /// X coef + intercept (a model fitted on a 1-D y; ValueError for a
+  /// multi-target one: use predict_targets).
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// n_samples x n_targets predictions (any fitted model).
+  [[nodiscard]] Matrix predict_targets(const MatrixView& X) const {
+    return detail::predict_lars_targets(check_input("predict", X), X);
+  }
+
+  /// Multi-target state (fit with a matrix Y): coef_targets() is n_targets x n_features.
+  [[nodiscard]] const Matrix& coef_targets() const { return fitted().coef_targets; }
+  [[nodiscard]] const Vector& intercept_targets() const { return fitted().intercept_targets; }
+  [[nodiscard]] const std::vector<Index>& n_iter_targets() const { return fitted().n_iter_targets; }
+  [[nodiscard]] const std::vector<Vector>& alphas_targets() const { return fitted().alphas_targets; }
+  [[nodiscard]] const std::vector<std::vector<Index>>& active_targets() const { return fitted().active_targets; }
+  [[nodiscard]] const std::vector<Matrix>& coef_path_targets() const { return fitted().coef_path_targets; }
 
   /// scikit-learn's coef_, intercept_, alphas_, active_, coef_path_, n_iter_.
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
@@ -139,6 +188,7 @@ class Lars final : public EstimatorBase<Lars, Regressor, LarsParams, LarsFitted>
  private:
   friend EstimatorBase;
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
+  void fit_targets(const MatrixView& X, const MatrixView& Y);
 };
 
 /// LassoLars's hyper-parameters, scikit-learn's names and defaults.
@@ -174,9 +224,26 @@ class LassoLars final : public EstimatorBase<LassoLars, Regressor, LassoLarsPara
   }
   static void check_fitted(const Fitted& s) { Lars::check_fitted(s); }
   using EstimatorBase::EstimatorBase;
+  using EstimatorBase::fit;
+
+  /// Multi-target fit, as Lars's.
+  template <class D>
+  requires(D::ColsAtCompileTime == Eigen::Dynamic) LassoLars& fit(const MatrixView& X, const Eigen::MatrixBase<D>& Y) {
+    fit_targets(X, Y);
+    return *this;
+  }
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  [[nodiscard]] Matrix predict_targets(const MatrixView& X) const {
+    return detail::predict_lars_targets(check_input("predict", X), X);
+  }
+  [[nodiscard]] const Matrix& coef_targets() const { return fitted().coef_targets; }
+  [[nodiscard]] const Vector& intercept_targets() const { return fitted().intercept_targets; }
+  [[nodiscard]] const std::vector<Index>& n_iter_targets() const { return fitted().n_iter_targets; }
+  [[nodiscard]] const std::vector<Vector>& alphas_targets() const { return fitted().alphas_targets; }
+  [[nodiscard]] const std::vector<std::vector<Index>>& active_targets() const { return fitted().active_targets; }
+  [[nodiscard]] const std::vector<Matrix>& coef_path_targets() const { return fitted().coef_path_targets; }
 
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
   [[nodiscard]] double intercept() const { return fitted().intercept; }
@@ -188,6 +255,7 @@ class LassoLars final : public EstimatorBase<LassoLars, Regressor, LassoLarsPara
  private:
   friend EstimatorBase;
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
+  void fit_targets(const MatrixView& X, const MatrixView& Y);
 };
 
 /// LassoLarsIC's information criterion.

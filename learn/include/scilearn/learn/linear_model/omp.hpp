@@ -6,6 +6,7 @@
 #include <optional>
 #include <scilearn/learn/base/estimator_base.hpp>
 #include <scilearn/learn/linear_model/precompute.hpp>
+#include <vector>
 
 namespace scilearn::learn {
 
@@ -67,6 +68,12 @@ struct OrthogonalMatchingPursuitFitted {
   Index n_iter = 0;
   /// The atom count used; -1 when tol decided (scikit-learn's None).
   Index n_nonzero_coefs = -1;
+  /// Fitted on a matrix Y (n_samples x n_targets): the fields below in place
+  /// of coef, intercept and n_iter (then empty).
+  bool multi_target = false;
+  Matrix coef_targets;  ///< n_targets x n_features (scikit-learn's 2-D coef_)
+  Vector intercept_targets;
+  std::vector<Index> n_iter_targets;
 };
 
 /// Orthogonal matching pursuit model on the centered data (the Gram matrix of
@@ -90,14 +97,34 @@ class OrthogonalMatchingPursuit final
     f("intercept", s.intercept);
     f("n_iter", s.n_iter);
     f("n_nonzero_coefs", s.n_nonzero_coefs);
+    f("multi_target", s.multi_target);
+    f("coef_targets", s.coef_targets);
+    f("intercept_targets", s.intercept_targets);
+    f("n_iter_targets", s.n_iter_targets);
   }
-  static void check_fitted(const Fitted& s) {
-    if (s.coef.size() != s.n_features_in) throw ValueError("coef and n_features_in disagree");
-  }
+  static void check_fitted(const Fitted& s);
   using EstimatorBase::EstimatorBase;
+  using EstimatorBase::fit;
+
+  /// Multi-target fit: Y is n_samples x n_targets (a matrix; a vector picks
+  /// the 1-D fit); each target gets its own atoms.
+  template <class D>
+  requires(D::ColsAtCompileTime == Eigen::Dynamic) OrthogonalMatchingPursuit& fit(const MatrixView& X,
+                                                                                  const Eigen::MatrixBase<D>& Y) {
+    fit_targets(X, Y);
+    return *this;
+  }
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
+  /// X coef + intercept (1-D fits; ValueError for a multi-target model: use predict_targets).
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// n_samples x n_targets predictions (any fitted model).
+  [[nodiscard]] Matrix predict_targets(const MatrixView& X) const;
+
+  /// The multi-target state.
+  [[nodiscard]] const Matrix& coef_targets() const { return fitted().coef_targets; }
+  [[nodiscard]] const Vector& intercept_targets() const { return fitted().intercept_targets; }
+  [[nodiscard]] const std::vector<Index>& n_iter_targets() const { return fitted().n_iter_targets; }
 
   /// scikit-learn's coef_, intercept_, n_iter_, n_nonzero_coefs_ (-1 for None).
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
@@ -108,6 +135,7 @@ class OrthogonalMatchingPursuit final
  private:
   friend EstimatorBase;
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
+  void fit_targets(const MatrixView& X, const MatrixView& Y);
 };
 
 }  // namespace scilearn::learn
