@@ -238,3 +238,15 @@ save("multi_omp_coef", model.coef_)
 save("multi_omp_intercept", model.intercept_)
 save("multi_omp_n_iter", model.n_iter_)
 print("multi_omp", model.n_iter_, [np.flatnonzero(c) for c in model.coef_])
+
+# ---- HuberRegressor on scipy.sparse CSR input: X with about 60% zeros.
+import scipy.sparse as sp
+
+Xs = X * (rng.uniform(size=X.shape) < 0.4)
+save("Xs", Xs)
+model = HuberRegressor().fit(sp.csr_matrix(Xs), yh, sample_weight=w)
+save("huber_sparse_coef", model.coef_)
+save("huber_sparse_intercept", model.intercept_)
+save("huber_sparse_scale", model.scale_)
+save("huber_sparse_n_iter", model.n_iter_)
+print("huber_sparse", model.n_iter_, model.scale_)

@@ -2,15 +2,18 @@
 #include <limits>
 #include <scilearn/learn/linear_model/huber.hpp>
 #include <scilearn/optimize/minimize.hpp>
+#include <string>
 
 namespace scilearn::learn {
 
 namespace {
 
-// The objective and its gradient in (w, [b,] sigma).
+// The objective and its gradient in (w, [b,] sigma); XType is a dense view
+// or CSR storage (the products are the only use of X).
+template <class XType>
 class HuberObjective {
  public:
-  HuberObjective(const MatrixView& X, const VectorView& y, const Vector& weights, double epsilon, double alpha,
+  HuberObjective(const XType& X, const VectorView& y, const Vector& weights, double epsilon, double alpha,
                  bool fit_intercept)
       : X_(X),
         y_(y),
@@ -53,7 +56,7 @@ class HuberObjective {
   }
 
  private:
-  const MatrixView& X_;
+  const XType& X_;
   const VectorView& y_;
   const Vector& w_;
   double epsilon_, alpha_;
@@ -62,12 +65,9 @@ class HuberObjective {
   Vector residual_, factor_;
 };
 
-}  // namespace
-
-HuberRegressor::Fitted HuberRegressor::learn(const MatrixView& X, const VectorView* y,
-                                             const VectorView* sample_weight) const {
-  if (!y) throw ValueError("HuberRegressor.fit: y is required");
-  const auto& q = params_;
+template <class XType>
+HuberRegressorFitted fit_huber(const HuberRegressorParams& q, const XType& X, const VectorView& y,
+                               const VectorView* sample_weight) {
   if (!(q.epsilon >= 1.0)) throw ValueError(cat("HuberRegressor: epsilon must be >= 1, got ", q.epsilon));
   if (!(q.alpha >= 0)) throw ValueError(cat("HuberRegressor: alpha must be >= 0, got ", q.alpha));
   if (!(q.tol > 0)) throw ValueError(cat("HuberRegressor: tol must be > 0, got ", q.tol));
@@ -80,7 +80,7 @@ HuberRegressor::Fitted HuberRegressor::learn(const MatrixView& X, const VectorVi
   optimize::Bounds bounds{Vector::Constant(size, -std::numeric_limits<double>::infinity()),
                           Vector::Constant(size, std::numeric_limits<double>::infinity())};
   bounds.lb(size - 1) = 10 * std::numeric_limits<double>::epsilon();
-  HuberObjective objective(X, *y, weights, q.epsilon, q.alpha, q.fit_intercept);
+  HuberObjective<XType> objective(X, y, weights, q.epsilon, q.alpha, q.fit_intercept);
   const optimize::ObjectiveWithGradient fun = [&](const Vector& params, Vector& grad) {
     return objective(params, grad);
   };
@@ -92,20 +92,50 @@ HuberRegressor::Fitted HuberRegressor::learn(const MatrixView& X, const VectorVi
   const optimize::OptimizeResult result = optimize::minimize(fun, start, options);
   if (result.status == 2)
     throw ValueError(cat("HuberRegressor convergence failed: l-BFGS-b solver terminated with ", result.message));
-  Fitted out;
+  HuberRegressorFitted out;
   out.n_features_in = p;
   out.n_iter = std::min<Index>(result.nit, q.max_iter);
   out.coef = result.x.head(p);
   out.intercept = q.fit_intercept ? result.x(p) : 0.0;
   out.scale = result.x(size - 1);
-  const Vector residual = ((*y - X * out.coef).array() - out.intercept).abs();
+  const Vector fitted = X * out.coef;
+  const Vector residual = ((y - fitted).array() - out.intercept).abs();
   out.outliers = (residual.array() > out.scale * q.epsilon).cast<double>();
   return out;
+}
+
+}  // namespace
+
+HuberRegressor::Fitted HuberRegressor::learn(const MatrixView& X, const VectorView* y,
+                                             const VectorView* sample_weight) const {
+  if (!y) throw ValueError("HuberRegressor.fit: y is required");
+  return fit_huber(params_, X, *y, sample_weight);
+}
+
+HuberRegressor& HuberRegressor::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
+  const std::string where = "HuberRegressor.fit";
+  check_sparse_X(where, X);
+  if (y.size() != X.rows()) throw ValueError(cat(where, ": X has ", X.rows(), " samples but y has ", y.size()));
+  if (!y.allFinite()) throw ValueError(cat(where, ": y contains NaN or infinity"));
+  const bool weighted = sample_weight.size() > 0;
+  if (weighted) check_sample_weight(where, sample_weight, X.rows());
+  fitted_ = fit_huber(params_, X, y, weighted ? &sample_weight : nullptr);
+  return *this;
 }
 
 Vector HuberRegressor::predict(const MatrixView& X) const {
   const Fitted& state = check_input("predict", X);
   return (X * state.coef).array() + state.intercept;
+}
+
+Vector HuberRegressor::predict(const CsrMatrix& X) const {
+  const Fitted& state = fitted();
+  check_sparse_X("HuberRegressor.predict", X);
+  if (X.cols() != state.n_features_in)
+    throw ValueError(cat("X has ", X.cols(), " features, but HuberRegressor is expecting ", state.n_features_in,
+                         " features as input"));
+  const Vector product = X * state.coef;
+  return product.array() + state.intercept;
 }
 
 std::vector<bool> HuberRegressor::outliers() const {

@@ -84,6 +84,26 @@ BOOST_AUTO_TEST_CASE(huber_ignores_outliers_where_least_squares_does_not) {
   BOOST_TEST((huber.coef() - truth.coef()).norm() < (ols.coef() - truth.coef()).norm());
 }
 
+BOOST_AUTO_TEST_CASE(sparse_x_gives_the_dense_answer_and_scikit_learns) {
+  const Matrix Xs = matrix("Xs");
+  const Vector y = vector("yh"), w = vector("w");
+  const CsrMatrix sparse = Xs.sparseView();
+  HuberRegressor on_sparse, on_dense;
+  on_sparse.fit(sparse, y, w);
+  on_dense.fit(Xs, y, w);
+  // The same steps; products over the stored entries only differ by rounding.
+  BOOST_TEST(relative_error(on_sparse.coef(), on_dense.coef()) <= 1e-10);
+  BOOST_TEST(on_sparse.n_iter() == static_cast<Index>(scalar("huber_sparse_n_iter")));
+  BOOST_TEST(relative_error(on_sparse.coef(), vector("huber_sparse_coef")) <= 1e-6);
+  BOOST_TEST(relative_error(on_sparse.intercept(), scalar("huber_sparse_intercept")) <= 1e-6);
+  BOOST_TEST(relative_error(on_sparse.scale(), scalar("huber_sparse_scale")) <= 1e-6);
+  BOOST_TEST(relative_error(on_sparse.predict(sparse), on_dense.predict(Xs)) <= 1e-10);
+  const std::string message =
+      testing::message_of<ValueError>([&] { (void)on_sparse.predict(CsrMatrix(Xs.leftCols(3).sparseView())); });
+  BOOST_TEST(message.find("X has 3 features") != std::string::npos);
+  BOOST_CHECK_THROW(on_sparse.fit(sparse, y.head(10)), ValueError);
+}
+
 BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {
   const Matrix X = matrix("X");
   const Vector y = vector("y");

@@ -4,6 +4,7 @@
 /// sklearn.linear_model.HuberRegressor.
 
 #include <scilearn/learn/base/estimator_base.hpp>
+#include <scilearn/learn/sparse_input.hpp>
 #include <vector>
 
 namespace scilearn::learn {
@@ -69,9 +70,16 @@ class HuberRegressor final
     if (s.coef.size() != s.n_features_in) throw ValueError("coef and n_features_in disagree");
   }
   using EstimatorBase::EstimatorBase;
+  using EstimatorBase::fit;
+
+  /// Sparse X (scikit-learn accepts CSR); an empty sample_weight means equal
+  /// weights. The same answer as the dense fit of the same matrix.
+  HuberRegressor& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// X coef + intercept for sparse X.
+  [[nodiscard]] Vector predict(const CsrMatrix& X) const;
 
   /// scikit-learn's coef_, intercept_, scale_, n_iter_.
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
