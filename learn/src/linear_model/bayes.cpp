@@ -206,16 +206,20 @@ ARDRegression::Fitted ARDRegression::learn(const MatrixView& X_in, const VectorV
   double alpha = 1.0 / (population_variance(y) + eps);
   Vector lambda = Vector::Ones(p);
 
-  Matrix X_keep;
+  // n >= p: X'X and X'y once, their kept rows and columns per iteration
+  // (scikit-learn forms X_keep'X_keep anew each time, O(n k^2)).
+  const bool tall = n >= p;
+  const Matrix gram = tall ? Matrix(X.transpose() * X) : Matrix();
+  const Vector Xy = X.transpose() * y;
   auto update_sigma = [&](Matrix& sigma) {
-    X_keep = X(Eigen::all, keep);
     const Vector lambda_keep = lambda(keep);
-    if (n >= p) {
-      Matrix inverse = alpha * (X_keep.transpose() * X_keep);
+    if (tall) {
+      Matrix inverse = alpha * gram(keep, keep);
       inverse.diagonal() += lambda_keep;
       sigma = pinvh(inverse);
     } else {
       // Woodbury: (diag(lambda) + alpha X'X)^-1 through an n x n inverse.
+      const Matrix X_keep = X(Eigen::all, keep);
       const Vector inv_lambda = lambda_keep.cwiseInverse();
       const Matrix scaled = X_keep * inv_lambda.asDiagonal();  // n x k
       Matrix inner = scaled * X_keep.transpose();
@@ -226,7 +230,7 @@ ARDRegression::Fitted ARDRegression::learn(const MatrixView& X_in, const VectorV
     }
   };
   auto update_coef = [&](const Matrix& sigma) {
-    const Vector c = alpha * (sigma * (X_keep.transpose() * y));
+    const Vector c = alpha * (sigma * Xy(keep));
     for (std::size_t i = 0; i < keep.size(); ++i) coef(keep[i]) = c(static_cast<Index>(i));
   };
 
