@@ -1,5 +1,6 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
+#include <Eigen/QR>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -89,8 +90,17 @@ BayesianRidge::Fitted BayesianRidge::learn(const MatrixView& X_in, const VectorV
   double lambda = params_.lambda_init ? *params_.lambda_init : 1.0;
 
   const Vector XT_y = X.transpose() * y;
-  // Thin SVD when n >= p (V is p x p); full V when n < p, for sigma.
-  auto svd = linalg::svd(X, {.full_matrices = n < p, .check_finite = false});
+  // n > p: only s and V are used, which X = Q R shares with the p x p R, so
+  // the SVD runs on R after a Householder QR (no n x p U is formed). n <= p:
+  // the SVD of X with the full V (p x p), for sigma.
+  linalg::SvdResult<double> svd;
+  if (n > p) {
+    const Eigen::HouseholderQR<Matrix> qr(X);
+    const Matrix R = qr.matrixQR().topRows(p).triangularView<Eigen::Upper>();
+    svd = linalg::svd(R, {.full_matrices = false, .check_finite = false});
+  } else {
+    svd = linalg::svd(X, {.full_matrices = n < p, .check_finite = false});
+  }
   const Index K = svd.s.size();
   const Vector eigen_vals = svd.s.array().square();
   Vector eigen_vals_full = Vector::Zero(p);
@@ -209,7 +219,7 @@ ARDRegression::Fitted ARDRegression::learn(const MatrixView& X_in, const VectorV
   // n >= p: X'X and X'y once, their kept rows and columns per iteration
   // (scikit-learn forms X_keep'X_keep anew each time, O(n k^2)).
   const bool tall = n >= p;
-  const Matrix gram = tall ? Matrix(X.transpose() * X) : Matrix();
+  const Matrix gram = tall ? detail::gram_matrix(X) : Matrix();
   const Vector Xy = X.transpose() * y;
   auto update_sigma = [&](Matrix& sigma) {
     const Vector lambda_keep = lambda(keep);

@@ -338,7 +338,7 @@ LarsFitted fit_lars(std::string_view where, const MatrixView& X_in, const Vector
   const Vector Xy = data.X.transpose() * data.y;
   LarsPathResult path;
   if (precompute.resolve(n, p)) {
-    const Matrix Gram = data.X.transpose() * data.X;
+    const Matrix Gram = detail::gram_matrix(data.X);
     path = solve_path(nullptr, nullptr, Xy, &Gram, n, options);
   } else {
     const MatrixView X(data.X);
@@ -387,7 +387,7 @@ LarsFitted fit_lars_targets(std::string_view where, const MatrixView& X_in, cons
   }
   // scikit-learn's Lars._get_gram: "auto" means the Gram matrix for several targets.
   const bool use_gram = precompute.is_auto() ? (targets > 1 || n > p) : precompute.resolve(n, p);
-  const Matrix Gram = use_gram ? Matrix(X.transpose() * X) : Matrix();
+  const Matrix Gram = use_gram ? detail::gram_matrix(X) : Matrix();
   const Matrix XY = X.transpose() * Y;
   LarsFitted out;
   out.n_features_in = p;
@@ -531,7 +531,7 @@ LassoLarsIC::Fitted LassoLarsIC::learn(const MatrixView& X_in, const VectorView*
   const Vector Xy = data.X.transpose() * data.y;
   LarsPathResult path;
   if (params_.precompute.resolve(n, p)) {
-    const Matrix Gram = data.X.transpose() * data.X;
+    const Matrix Gram = detail::gram_matrix(data.X);
     path = solve_path(nullptr, nullptr, Xy, &Gram, n, options);
   } else {
     const MatrixView X(data.X);

@@ -164,7 +164,7 @@ OrthogonalMpResult orthogonal_mp(const MatrixView& X, const VectorView& y, const
   check_X_y("orthogonal_mp", X, y);
   const Index k = atoms("orthogonal_mp", options, X.cols(), true);
   if (options.precompute.resolve(X.rows(), X.cols())) {
-    const Matrix Gram = X.transpose() * X;
+    const Matrix Gram = detail::gram_matrix(X);
     const Vector Xy = X.transpose() * y;
     std::optional<double> norms;
     if (options.tol) norms = y.squaredNorm();
@@ -204,7 +204,7 @@ OrthogonalMatchingPursuit::Fitted OrthogonalMatchingPursuit::learn(const MatrixV
   const detail::CenteredData data = detail::center_data(X_in, *y_in, params_.fit_intercept);
   OrthogonalMpResult result;
   if (params_.precompute.resolve(n, p)) {
-    const Matrix Gram = data.X.transpose() * data.X;
+    const Matrix Gram = detail::gram_matrix(data.X);
     const Vector Xy = data.X.transpose() * data.y;
     std::optional<double> norms;
     if (params_.tol) norms = data.y.squaredNorm();
@@ -253,7 +253,7 @@ void OrthogonalMatchingPursuit::fit_targets(const MatrixView& X, const MatrixVie
     Yc.rowwise() -= y_offset.transpose();
   }
   const bool use_gram = params_.precompute.resolve(n, p);
-  const Matrix Gram = use_gram ? Matrix(Xc.transpose() * Xc) : Matrix();
+  const Matrix Gram = use_gram ? detail::gram_matrix(Xc) : Matrix();
   const Matrix XY = use_gram ? Matrix(Xc.transpose() * Yc) : Matrix();
   out.coef_targets.resize(targets, p);
   for (Index t = 0; t < targets; ++t) {
