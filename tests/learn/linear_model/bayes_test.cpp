@@ -1,6 +1,8 @@
 // BayesianRidge and ARDRegression against scikit-learn 1.9
 // (tests/reference/learn_bayes_lars.py).
+#include <Eigen/Cholesky>
 #include <boost/test/unit_test.hpp>
+#include <scilearn/core/random.hpp>
 #include <scilearn/learn.hpp>
 
 #include "learn/linear_model/bayes_lars_fixtures.hpp"
@@ -96,6 +98,29 @@ BOOST_AUTO_TEST_CASE(ard_on_diabetes_with_scores) {
   check_common(model, "ard_diabetes", Matrix(Xd.topRows(5) * 0.5));
   BOOST_TEST(relative_error(model.lambda(), vector("ard_diabetes_lambda")) <= tol);
   BOOST_TEST(relative_error(model.scores(), vector("ard_diabetes_scores")) <= tol);
+}
+
+BOOST_AUTO_TEST_CASE(bayesian_ridge_is_the_ridge_posterior_at_its_alpha_and_lambda) {
+  // Closed form: coef = (X'X + lambda / alpha I)^-1 X'y on the centered data,
+  // sigma = (lambda I + alpha X'X)^-1, for several random problems.
+  for (const std::uint64_t seed : {1u, 2u, 3u}) {
+    Generator rng(seed);
+    const Matrix X = rng.standard_normal(40, 5);
+    const Vector y = X * Vector::LinSpaced(5, -1.0, 1.0) + 0.5 * rng.standard_normal(40);
+    BayesianRidge model;
+    model.fit(X, y);
+    const Matrix Xc = X.rowwise() - X.colwise().mean();
+    const Vector yc = y.array() - y.mean();
+    Matrix A = Xc.transpose() * Xc;
+    A.diagonal().array() += model.lambda() / model.alpha();
+    const Vector coef = A.ldlt().solve(Xc.transpose() * yc);
+    BOOST_TEST_INFO("seed " << seed);
+    BOOST_TEST(relative_error(model.coef(), coef) <= 1e-12);
+    Matrix precision = model.alpha() * (Xc.transpose() * Xc);
+    precision.diagonal().array() += model.lambda();
+    BOOST_TEST(relative_error(model.sigma() * precision, Matrix::Identity(5, 5)) <= 1e-12);
+    BOOST_TEST(std::abs(model.intercept() - (y.mean() - X.colwise().mean().dot(model.coef()))) <= 1e-12);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(bad_parameters_are_rejected) {

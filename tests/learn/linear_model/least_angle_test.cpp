@@ -1,6 +1,7 @@
 // lars_path, Lars, LassoLars and LassoLarsIC against scikit-learn 1.9
 // (tests/reference/learn_bayes_lars.py).
 #include <boost/test/unit_test.hpp>
+#include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn.hpp>
 #include <string>
@@ -89,6 +90,30 @@ BOOST_AUTO_TEST_CASE(lasso_path_solves_the_lasso_at_each_knot) {
     for (Index j = 0; j < w.size(); ++j) {
       BOOST_TEST(std::abs(c(j)) <= alpha * (1 + 1e-9) + 1e-12);
       if (std::abs(w(j)) > 1e-12) BOOST_TEST(std::abs(c(j) - alpha * (w(j) > 0 ? 1 : -1)) <= 1e-9 * path.alphas(0));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lasso_path_kkt_holds_on_random_data_for_several_seeds) {
+  // Random 30 x 12 problems, with and without the Gram matrix: the lasso
+  // optimality conditions at every knot (closed form, no reference needed).
+  for (const std::uint64_t seed : {1u, 2u, 3u}) {
+    Generator rng(seed);
+    const Matrix X = rng.standard_normal(30, 12);
+    const Vector y = X.leftCols(4) * Vector::LinSpaced(4, 1.0, -2.0) + 0.3 * rng.standard_normal(30);
+    const Matrix G = X.transpose() * X;
+    for (const bool with_gram : {false, true}) {
+      const LarsPathResult path = with_gram ? lars_path(X, y, G, {.method = LarsMethod::lasso})
+                                            : lars_path(X, y, {.method = LarsMethod::lasso});
+      BOOST_TEST_INFO("seed " << seed << (with_gram ? " gram" : ""));
+      for (Index k = 0; k < path.coefs.cols(); ++k) {
+        const Vector w = path.coefs.col(k);
+        const Vector c = X.transpose() * (y - X * w) / 30.0;
+        BOOST_TEST(c.cwiseAbs().maxCoeff() <= path.alphas(k) * (1 + 1e-9) + 1e-12);
+        for (Index j = 0; j < w.size(); ++j)
+          if (std::abs(w(j)) > 1e-12) BOOST_TEST(std::abs(c(j) - path.alphas(k) * (w(j) > 0 ? 1 : -1)) <= 1e-9);
+      }
+      BOOST_TEST(path.alphas(path.alphas.size() - 1) <= 1e-12);
     }
   }
 }

@@ -2,6 +2,7 @@
 // (tests/reference/learn_bayes_lars.py): the same support, exactly, and the
 // least squares coefficients on it.
 #include <boost/test/unit_test.hpp>
+#include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn.hpp>
 
@@ -102,6 +103,27 @@ BOOST_AUTO_TEST_CASE(multi_target_fit_matches_scikit_learn) {
   BOOST_TEST(model.n_iter_targets() == std::vector<Index>({3, 3}), boost::test_tools::per_element());
   BOOST_TEST(model.predict_targets(Xd).cols() == 2);
   BOOST_CHECK_THROW((void)model.predict(Xd), ValueError);
+}
+
+BOOST_AUTO_TEST_CASE(omp_recovers_an_exact_sparse_signal_for_several_seeds) {
+  // y = X w with 3 non-zero weights of 40 on 50 samples: OMP with 3 atoms
+  // finds them and the weights to rounding; with tol it stops there too.
+  for (const std::uint64_t seed : {1u, 2u, 3u}) {
+    Generator rng(seed);
+    const Matrix X = rng.standard_normal(50, 40);
+    Vector w = Vector::Zero(40);
+    w(3) = 2.0;
+    w(17) = -1.5;
+    w(31) = 1.0;
+    const Vector y = X * w;
+    BOOST_TEST_INFO("seed " << seed);
+    for (const bool gram : {false, true}) {
+      const auto r = orthogonal_mp(X, y, {.n_nonzero_coefs = 3, .precompute = gram});
+      BOOST_TEST((r.coef - w).cwiseAbs().maxCoeff() <= 1e-12);
+      const auto t = orthogonal_mp(X, y, {.tol = 1e-20, .precompute = gram});
+      BOOST_TEST(t.n_iter == 3);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(bad_atom_counts_are_rejected) {
