@@ -8,7 +8,7 @@
 #include <scilearn/linalg/svd.hpp>
 #include <utility>
 
-#include "detail_preprocess.hpp"
+#include "bayes_lars_detail.hpp"
 
 namespace scilearn::learn {
 
@@ -82,7 +82,8 @@ BayesianRidge::Fitted BayesianRidge::learn(const MatrixView& X_in, const VectorV
     const double mean = sample_weight->dot(y_raw) / sw_sum;
     y_var = sample_weight->dot((y_raw.array() - mean).square().matrix()) / sw_sum;
   }
-  const detail::CenteredData data = detail::center_data(X_in, y_raw, params_.fit_intercept, sample_weight, true);
+  const bayes_lars_detail::CenteredData data =
+      bayes_lars_detail::center_data(X_in, y_raw, params_.fit_intercept, sample_weight, true);
   const Matrix& X = data.X;
   const Vector& y = data.y;
 
@@ -200,12 +201,12 @@ void ARDRegression::check_fitted(const Fitted& s) {
 
 ARDRegression::Fitted ARDRegression::learn(const MatrixView& X_in, const VectorView* y_in,
                                            const VectorView* sample_weight) const {
-  detail::reject_sample_weight(class_name, sample_weight);
+  bayes_lars_detail::reject_sample_weight(class_name, sample_weight);
   if (!y_in) throw ValueError("ARDRegression.fit: y is required");
   check_bayes_params("ARDRegression", params_);
   const Index n = X_in.rows(), p = X_in.cols();
   if (n < 2) throw ValueError(cat("ARDRegression.fit: found ", n, " sample(s) while a minimum of 2 is required"));
-  const detail::CenteredData data = detail::center_data(X_in, *y_in, params_.fit_intercept);
+  const bayes_lars_detail::CenteredData data = bayes_lars_detail::center_data(X_in, *y_in, params_.fit_intercept);
   const Matrix& X = data.X;
   const Vector& y = data.y;
   const auto& q = params_;
@@ -219,7 +220,7 @@ ARDRegression::Fitted ARDRegression::learn(const MatrixView& X_in, const VectorV
   // n >= p: X'X and X'y once, their kept rows and columns per iteration
   // (scikit-learn forms X_keep'X_keep anew each time, O(n k^2)).
   const bool tall = n >= p;
-  const Matrix gram = tall ? detail::gram_matrix(X) : Matrix();
+  const Matrix gram = tall ? bayes_lars_detail::gram_matrix(X) : Matrix();
   const Vector Xy = X.transpose() * y;
   auto update_sigma = [&](Matrix& sigma) {
     const Vector lambda_keep = lambda(keep);

@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "detail_preprocess.hpp"
+#include "bayes_lars_detail.hpp"
 
 namespace scilearn::learn {
 
@@ -331,14 +331,14 @@ namespace {
 
 // The path on the centered data, as scikit-learn's Lars._fit (one target).
 LarsFitted fit_lars(std::string_view where, const MatrixView& X_in, const VectorView& y_in, bool fit_intercept,
-                    const Precompute& precompute, const LarsPathOptions& options, bool fit_path) {
+                    const GramPrecompute& precompute, const LarsPathOptions& options, bool fit_path) {
   check_options(where, options);
-  const detail::CenteredData data = detail::center_data(X_in, y_in, fit_intercept);
+  const bayes_lars_detail::CenteredData data = bayes_lars_detail::center_data(X_in, y_in, fit_intercept);
   const Index n = data.X.rows(), p = data.X.cols();
   const Vector Xy = data.X.transpose() * data.y;
   LarsPathResult path;
   if (precompute.resolve(n, p)) {
-    const Matrix Gram = detail::gram_matrix(data.X);
+    const Matrix Gram = bayes_lars_detail::gram_matrix(data.X);
     path = solve_path(nullptr, nullptr, Xy, &Gram, n, options);
   } else {
     const MatrixView X(data.X);
@@ -365,7 +365,7 @@ LarsFitted fit_lars(std::string_view where, const MatrixView& X_in, const Vector
 namespace detail {
 
 LarsFitted fit_lars_targets(std::string_view where, const MatrixView& X_in, const MatrixView& Y_in, bool fit_intercept,
-                            const Precompute& precompute, const LarsPathOptions& options, bool fit_path) {
+                            const GramPrecompute& precompute, const LarsPathOptions& options, bool fit_path) {
   const std::string fit_where = cat(where, ".fit");
   check_X(fit_where, X_in);
   if (Y_in.rows() != X_in.rows())
@@ -387,7 +387,7 @@ LarsFitted fit_lars_targets(std::string_view where, const MatrixView& X_in, cons
   }
   // scikit-learn's Lars._get_gram: "auto" means the Gram matrix for several targets.
   const bool use_gram = precompute.is_auto() ? (targets > 1 || n > p) : precompute.resolve(n, p);
-  const Matrix Gram = use_gram ? detail::gram_matrix(X) : Matrix();
+  const Matrix Gram = use_gram ? bayes_lars_detail::gram_matrix(X) : Matrix();
   const Matrix XY = X.transpose() * Y;
   LarsFitted out;
   out.n_features_in = p;
@@ -458,7 +458,7 @@ void Lars::check_fitted(const Fitted& s) {
 }
 
 Lars::Fitted Lars::learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const {
-  detail::reject_sample_weight(class_name, sample_weight);
+  bayes_lars_detail::reject_sample_weight(class_name, sample_weight);
   if (!y) throw ValueError("Lars.fit: y is required");
   if (params_.n_nonzero_coefs < 1)
     throw ValueError(cat("Lars: n_nonzero_coefs must be >= 1, got ", params_.n_nonzero_coefs));
@@ -483,7 +483,7 @@ Vector Lars::predict(const MatrixView& X) const {
 }
 
 LassoLars::Fitted LassoLars::learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const {
-  detail::reject_sample_weight(class_name, sample_weight);
+  bayes_lars_detail::reject_sample_weight(class_name, sample_weight);
   if (!y) throw ValueError("LassoLars.fit: y is required");
   if (!(params_.alpha >= 0)) throw ValueError(cat("LassoLars: alpha must be >= 0, got ", params_.alpha));
   return fit_lars("LassoLars", X, *y, params_.fit_intercept, params_.precompute,
@@ -519,19 +519,19 @@ void LassoLarsIC::check_fitted(const Fitted& s) {
 
 LassoLarsIC::Fitted LassoLarsIC::learn(const MatrixView& X_in, const VectorView* y_in,
                                        const VectorView* sample_weight) const {
-  detail::reject_sample_weight(class_name, sample_weight);
+  bayes_lars_detail::reject_sample_weight(class_name, sample_weight);
   if (!y_in) throw ValueError("LassoLarsIC.fit: y is required");
   if (params_.noise_variance && !(*params_.noise_variance >= 0))
     throw ValueError(cat("LassoLarsIC: noise_variance must be >= 0, got ", *params_.noise_variance));
   const LarsPathOptions options{
       .method = LarsMethod::lasso, .max_iter = params_.max_iter, .eps = params_.eps, .positive = params_.positive};
   check_options("LassoLarsIC", options);
-  const detail::CenteredData data = detail::center_data(X_in, *y_in, params_.fit_intercept);
+  const bayes_lars_detail::CenteredData data = bayes_lars_detail::center_data(X_in, *y_in, params_.fit_intercept);
   const Index n = data.X.rows(), p = data.X.cols();
   const Vector Xy = data.X.transpose() * data.y;
   LarsPathResult path;
   if (params_.precompute.resolve(n, p)) {
-    const Matrix Gram = detail::gram_matrix(data.X);
+    const Matrix Gram = bayes_lars_detail::gram_matrix(data.X);
     path = solve_path(nullptr, nullptr, Xy, &Gram, n, options);
   } else {
     const MatrixView X(data.X);

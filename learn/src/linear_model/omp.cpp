@@ -5,7 +5,7 @@
 #include <string>
 #include <utility>
 
-#include "detail_preprocess.hpp"
+#include "bayes_lars_detail.hpp"
 
 namespace scilearn::learn {
 
@@ -164,7 +164,7 @@ OrthogonalMpResult orthogonal_mp(const MatrixView& X, const VectorView& y, const
   check_X_y("orthogonal_mp", X, y);
   const Index k = atoms("orthogonal_mp", options, X.cols(), true);
   if (options.precompute.resolve(X.rows(), X.cols())) {
-    const Matrix Gram = detail::gram_matrix(X);
+    const Matrix Gram = bayes_lars_detail::gram_matrix(X);
     const Vector Xy = X.transpose() * y;
     std::optional<double> norms;
     if (options.tol) norms = y.squaredNorm();
@@ -189,7 +189,7 @@ OrthogonalMpResult orthogonal_mp_gram(const MatrixView& Gram, const VectorView& 
 
 OrthogonalMatchingPursuit::Fitted OrthogonalMatchingPursuit::learn(const MatrixView& X_in, const VectorView* y_in,
                                                                    const VectorView* sample_weight) const {
-  detail::reject_sample_weight(class_name, sample_weight);
+  bayes_lars_detail::reject_sample_weight(class_name, sample_weight);
   if (!y_in) throw ValueError("OrthogonalMatchingPursuit.fit: y is required");
   const Index n = X_in.rows(), p = X_in.cols();
   OrthogonalMpOptions options{.n_nonzero_coefs = params_.n_nonzero_coefs, .tol = params_.tol};
@@ -201,10 +201,10 @@ OrthogonalMatchingPursuit::Fitted OrthogonalMatchingPursuit::learn(const MatrixV
     out.n_nonzero_coefs = params_.n_nonzero_coefs ? *params_.n_nonzero_coefs : std::max<Index>(p / 10, 1);
   options.n_nonzero_coefs = out.n_nonzero_coefs > 0 ? std::optional<Index>(out.n_nonzero_coefs) : std::nullopt;
   const Index k = atoms("OrthogonalMatchingPursuit", options, p, true);
-  const detail::CenteredData data = detail::center_data(X_in, *y_in, params_.fit_intercept);
+  const bayes_lars_detail::CenteredData data = bayes_lars_detail::center_data(X_in, *y_in, params_.fit_intercept);
   OrthogonalMpResult result;
   if (params_.precompute.resolve(n, p)) {
-    const Matrix Gram = detail::gram_matrix(data.X);
+    const Matrix Gram = bayes_lars_detail::gram_matrix(data.X);
     const Vector Xy = data.X.transpose() * data.y;
     std::optional<double> norms;
     if (params_.tol) norms = data.y.squaredNorm();
@@ -253,7 +253,7 @@ void OrthogonalMatchingPursuit::fit_targets(const MatrixView& X, const MatrixVie
     Yc.rowwise() -= y_offset.transpose();
   }
   const bool use_gram = params_.precompute.resolve(n, p);
-  const Matrix Gram = use_gram ? detail::gram_matrix(Xc) : Matrix();
+  const Matrix Gram = use_gram ? bayes_lars_detail::gram_matrix(Xc) : Matrix();
   const Matrix XY = use_gram ? Matrix(Xc.transpose() * Yc) : Matrix();
   out.coef_targets.resize(targets, p);
   for (Index t = 0; t < targets; ++t) {

@@ -6,7 +6,7 @@
 #include <limits>
 #include <optional>
 #include <scilearn/learn/base/estimator_base.hpp>
-#include <scilearn/learn/linear_model/precompute.hpp>
+#include <scilearn/learn/linear_model/gram_precompute.hpp>
 #include <vector>
 
 namespace scilearn::learn {
@@ -98,7 +98,7 @@ struct LarsFitted {
 namespace detail {
 // The multi-target fit of Lars and LassoLars (least_angle.cpp).
 LarsFitted fit_lars_targets(std::string_view where, const MatrixView& X, const MatrixView& Y, bool fit_intercept,
-                            const Precompute& precompute, const LarsPathOptions& options, bool fit_path);
+                            const GramPrecompute& precompute, const LarsPathOptions& options, bool fit_path);
 // predict_targets of a Lars-family state.
 Matrix predict_lars_targets(const LarsFitted& state, const MatrixView& X);
 }  // namespace detail
@@ -108,7 +108,7 @@ Matrix predict_lars_targets(const LarsFitted& state, const MatrixView& X);
 struct LarsParams {
   bool fit_intercept = true;
   /// Use the Gram matrix: true, false or "auto" (when n_samples > n_features).
-  Precompute precompute{};
+  GramPrecompute precompute{};
   /// Target number of non-zero coefficients (>= 1): the path's step limit.
   Index n_nonzero_coefs = 500;
   double eps = std::numeric_limits<double>::epsilon();
@@ -196,7 +196,7 @@ struct LassoLarsParams {
   /// The lasso's regularization (>= 0): the path stops at alpha.
   double alpha = 1.0;
   bool fit_intercept = true;
-  Precompute precompute{};
+  GramPrecompute precompute{};
   Index max_iter = 500;
   double eps = std::numeric_limits<double>::epsilon();
   bool fit_path = true;
@@ -268,7 +268,7 @@ constexpr auto param_names(InformationCriterion) {
 struct LassoLarsICParams {
   InformationCriterion criterion = InformationCriterion::aic;
   bool fit_intercept = true;
-  Precompute precompute{};
+  GramPrecompute precompute{};
   Index max_iter = 500;
   double eps = std::numeric_limits<double>::epsilon();
   bool positive = false;

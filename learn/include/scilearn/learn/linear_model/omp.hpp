@@ -5,7 +5,7 @@
 
 #include <optional>
 #include <scilearn/learn/base/estimator_base.hpp>
-#include <scilearn/learn/linear_model/precompute.hpp>
+#include <scilearn/learn/linear_model/gram_precompute.hpp>
 #include <vector>
 
 namespace scilearn::learn {
@@ -18,7 +18,7 @@ struct OrthogonalMpOptions {
   /// Stop when the squared residual norm is at most tol (>= 0).
   std::optional<double> tol{};
   /// orthogonal_mp: work on the Gram matrix (true, false or "auto": n_samples > n_features).
-  Precompute precompute = false;
+  GramPrecompute precompute = false;
 };
 
 /// What orthogonal_mp returns: the coefficients (zero off the selected atoms)
@@ -58,7 +58,7 @@ struct OrthogonalMatchingPursuitParams {
   /// The squared residual norm to reach; overrides n_nonzero_coefs.
   std::optional<double> tol{};
   bool fit_intercept = true;
-  Precompute precompute{};
+  GramPrecompute precompute{};
 };
 
 struct OrthogonalMatchingPursuitFitted {

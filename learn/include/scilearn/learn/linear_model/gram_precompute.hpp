@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Precompute: the `precompute` hyper-parameter of the LARS and OMP models,
+/// GramPrecompute: the `precompute` hyper-parameter of the LARS and OMP models,
 /// scikit-learn's True, False or "auto".
 
 #include <cstddef>
@@ -11,24 +11,24 @@
 namespace scilearn::learn {
 
 /// Whether to precompute the Gram matrix X'X: true, false, or "auto" (when
-/// there are more samples than features). `Precompute p = false;` and
-/// `Precompute p = "auto";` both work.
-class Precompute {
+/// there are more samples than features). `GramPrecompute p = false;` and
+/// `GramPrecompute p = "auto";` both work.
+class GramPrecompute {
  public:
   /// "auto".
-  constexpr Precompute() = default;
-  constexpr Precompute(bool value) : mode_(value ? Mode::yes : Mode::no) {}  // NOLINT: implicit, as Python's bool
+  constexpr GramPrecompute() = default;
+  constexpr GramPrecompute(bool value) : mode_(value ? Mode::yes : Mode::no) {}  // NOLINT: implicit, as Python's bool
   /// "auto" (any other text: ValueError).
   template <std::size_t N>
-  Precompute(const char (&text)[N]) : Precompute(std::string_view(text, N - 1)) {}  // NOLINT
-  explicit Precompute(std::string_view text);
+  GramPrecompute(const char (&text)[N]) : GramPrecompute(std::string_view(text, N - 1)) {}  // NOLINT
+  explicit GramPrecompute(std::string_view text);
 
   [[nodiscard]] bool is_auto() const noexcept { return mode_ == Mode::automatic; }
   /// Whether the Gram matrix is used for an n_samples x n_features X.
   [[nodiscard]] bool resolve(Index n_samples, Index n_features) const noexcept {
     return mode_ == Mode::automatic ? n_samples > n_features : mode_ == Mode::yes;
   }
-  friend bool operator==(const Precompute&, const Precompute&) = default;
+  friend bool operator==(const GramPrecompute&, const GramPrecompute&) = default;
 
  private:
   enum class Mode { automatic, yes, no };
@@ -36,8 +36,8 @@ class Precompute {
 };
 
 /// The parameter value: a bool, or the string "auto".
-[[nodiscard]] ParamValue to_param(const Precompute& value);
+[[nodiscard]] ParamValue to_param(const GramPrecompute& value);
 /// Reads a bool or "auto"; ValueError naming the parameter otherwise.
-void from_param(const ParamValue& value, Precompute& field, std::string_view where, std::string_view param);
+void from_param(const ParamValue& value, GramPrecompute& field, std::string_view where, std::string_view param);
 
 }  // namespace scilearn::learn

@@ -7,7 +7,7 @@
 #include <scilearn/core/format.hpp>
 #include <scilearn/learn/validation.hpp>
 
-namespace scilearn::learn::detail {
+namespace scilearn::learn::bayes_lars_detail {
 
 struct CenteredData {
   Matrix X;  // X - x_offset, rows times sqrt(w) when rescaled
@@ -61,4 +61,4 @@ inline void reject_sample_weight(std::string_view estimator, const VectorView* s
         cat(estimator, ".fit: sample_weight is not supported (scikit-learn's ", estimator, ".fit takes X and y only)"));
 }
 
-}  // namespace scilearn::learn::detail
+}  // namespace scilearn::learn::bayes_lars_detail
