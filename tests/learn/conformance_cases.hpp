@@ -257,6 +257,46 @@ inline std::vector<ConformanceCase> conformance_cases() {
       // MinCovDet's random starts follow the sample order: another order
       // may end at another local optimum of the C-steps.
       {[] { return std::make_shared<MinCovDet>(MinCovDet::Params{.random_state = 0}); }, false, false},
+      // Bayesian regression: BayesianRidge takes sample_weight (rows scaled by
+      // sqrt(w), as scikit-learn); ARDRegression does not.
+      {[] { return std::make_shared<BayesianRidge>(); }},
+      {[] {
+        return std::make_shared<BayesianRidge>(BayesianRidge::Params{
+            .alpha_init = 2.0, .lambda_init = 0.5, .compute_score = true, .fit_intercept = false});
+      }},
+      {[] { return std::make_shared<ARDRegression>(); }, false},
+      {[] { return std::make_shared<ARDRegression>(ARDRegression::Params{.threshold_lambda = 10.0}); }, false},
+      // LARS, lasso-LARS and OMP take no sample_weight (as in scikit-learn).
+      {[] { return std::make_shared<Lars>(); }, false},
+      {[] { return std::make_shared<Lars>(Lars::Params{.precompute = false, .n_nonzero_coefs = 2}); }, false},
+      {[] { return std::make_shared<LassoLars>(LassoLars::Params{.alpha = 0.01}); }, false},
+      {[] {
+         return std::make_shared<LassoLars>(
+             LassoLars::Params{.alpha = 0.1, .fit_intercept = false, .fit_path = false, .positive = true});
+       },
+       false},
+      {[] { return std::make_shared<LassoLarsIC>(); }, false},
+      {[] {
+         return std::make_shared<LassoLarsIC>(
+             LassoLarsIC::Params{.criterion = InformationCriterion::bic, .noise_variance = 0.01});
+       },
+       false},
+      {[] { return std::make_shared<OrthogonalMatchingPursuit>(); }, false},
+      {[] {
+         return std::make_shared<OrthogonalMatchingPursuit>(
+             OrthogonalMatchingPursuit::Params{.tol = 0.5, .precompute = false});
+       },
+       false},
+      // HuberRegressor: at the default tol, L-BFGS-B stops on a relative
+      // reduction, where another order's or the repeated rows' rounding moves
+      // the stopping point (as for LogisticRegression above); at tol = 1e-10
+      // it runs to the minimizer and passes both checks.
+      {[] { return std::make_shared<HuberRegressor>(); }, false, false},
+      {[] {
+         return std::make_shared<HuberRegressor>(
+             HuberRegressor::Params{.epsilon = 1.5, .max_iter = 1000, .fit_intercept = false, .tol = 1e-10});
+       },
+       true, true},
       // sample_weight reaches the last step only, so the scaler of the
       // weighted fit differs from that of the repeated rows, and a penalized
       // logistic regression is not invariant to the features' scale; lbfgs

@@ -34,6 +34,13 @@
 #include <scilearn/learn/linear_model/quantile_regressor.hpp>
 #include <scilearn/learn/linear_model/ransac_regressor.hpp>
 #include <scilearn/learn/linear_model/theil_sen_regressor.hpp>
+#include <scilearn/learn/linear_model/bayes.hpp>
+#include <scilearn/learn/linear_model/gram_precompute.hpp>
+#include <scilearn/learn/linear_model/huber.hpp>
+#include <scilearn/learn/linear_model/least_angle.hpp>
+#include <scilearn/learn/linear_model/linear_regression.hpp>
+#include <scilearn/learn/linear_model/logistic_regression.hpp>
+#include <scilearn/learn/linear_model/omp.hpp>
 #include <scilearn/learn/naive_bayes/bernoulli_nb.hpp>
 #include <scilearn/learn/naive_bayes/categorical_nb.hpp>
 #include <scilearn/learn/naive_bayes/complement_nb.hpp>
