@@ -1,5 +1,3 @@
-#include "ridge_detail.hpp"
-
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -8,6 +6,8 @@
 #include <scilearn/linalg/cholesky.hpp>
 #include <scilearn/linalg/svd.hpp>
 #include <scilearn/optimize/minimize.hpp>
+
+#include "ridge_detail.hpp"
 
 namespace scilearn::learn {
 
@@ -265,8 +265,7 @@ Solution solve_iterative(const XT& X, const Centering& c, const Matrix& B, const
         Vector rhs;
         A.apply_t(col, rhs);
         const Index limit = o.max_iter ? *o.max_iter : 10 * p;
-        if (conjugate_gradient(mv, rhs, x, o.tol, limit) > limit && !o.max_iter)
-          warn_not_converged("sparse_cg", limit);
+        if (conjugate_gradient(mv, rhs, x, o.tol, limit) > limit && !o.max_iter) warn_not_converged("sparse_cg", limit);
         out.coef.row(j) = x.transpose();
       }
     } else {  // lbfgs, positive
@@ -274,8 +273,7 @@ Solution solve_iterative(const XT& X, const Centering& c, const Matrix& B, const
       options.method = optimize::Method::lbfgsb;
       options.tol = o.tol;
       if (o.max_iter) options.maxiter = *o.max_iter;
-      options.bounds =
-          optimize::Bounds{Vector::Zero(p), Vector::Constant(p, std::numeric_limits<double>::infinity())};
+      options.bounds = optimize::Bounds{Vector::Zero(p), Vector::Constant(p, std::numeric_limits<double>::infinity())};
       const double a = alpha(j);
       const optimize::ObjectiveWithGradient f = [&](const Vector& w, Vector& grad) {
         A.apply(w, tmp_n);
@@ -319,8 +317,8 @@ Solution solve_dense(const MatrixView& X, const Centering& c, const Matrix& B, c
   return out;
 }
 
-Solution solve_sparse(const CsrMatrix& X, const Centering& c, const Matrix& B, const Vector& alpha,
-                      RidgeSolver solver, const SolverOptions& o) {
+Solution solve_sparse(const CsrMatrix& X, const Centering& c, const Matrix& B, const Vector& alpha, RidgeSolver solver,
+                      const SolverOptions& o) {
   if (solver == RidgeSolver::cholesky) {  // only without fit_intercept
     const Index n = X.rows(), p = X.cols();
     if (p > n) {
@@ -379,15 +377,13 @@ Solution fit_ridge(std::string_view where, const XT& X, const MatrixView& Y, con
 
 void check_targets_matrix(std::string_view where, Index n, const MatrixView& Y) {
   if (Y.rows() != n)
-    throw ValueError(cat(where, ": Found input variables with inconsistent numbers of samples: [", n, ", ", Y.rows(),
-                         "]"));
+    throw ValueError(
+        cat(where, ": Found input variables with inconsistent numbers of samples: [", n, ", ", Y.rows(), "]"));
   if (Y.cols() < 1) throw ValueError(cat(where, ": Y has no column"));
   if (!Y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
 }
 
-SolverOptions options_of(const RidgeParams& p) {
-  return {p.max_iter, p.tol, p.solver, p.positive, p.fit_intercept};
-}
+SolverOptions options_of(const RidgeParams& p) { return {p.max_iter, p.tol, p.solver, p.positive, p.fit_intercept}; }
 SolverOptions options_of(const RidgeClassifierParams& p) {
   return {p.max_iter, p.tol, p.solver, p.positive, p.fit_intercept};
 }
@@ -415,8 +411,8 @@ Matrix linear_scores(const XT& X, const Matrix& coef, const Vector& intercept) {
 void check_sparse_predict(std::string_view where, const CsrMatrix& X, Index n_features_in) {
   check_sparse_X(where, X);
   if (X.cols() != n_features_in)
-    throw ValueError(cat("X has ", X.cols(), " features, but ", where.substr(0, where.find('.')),
-                         " is expecting ", n_features_in, " features as input."));
+    throw ValueError(cat("X has ", X.cols(), " features, but ", where.substr(0, where.find('.')), " is expecting ",
+                         n_features_in, " features as input."));
 }
 
 }  // namespace
@@ -463,8 +459,8 @@ Ridge& Ridge::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sam
   constexpr std::string_view where = "Ridge.fit";
   check_sparse_X(where, X);
   if (y.size() != X.rows())
-    throw ValueError(cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ",
-                         y.size(), "]"));
+    throw ValueError(
+        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
   if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
   const bool weighted = sample_weight.size() > 0;
   if (weighted) check_sample_weight(where, sample_weight, X.rows());
@@ -477,16 +473,14 @@ Ridge& Ridge::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sam
 
 Vector Ridge::predict(const MatrixView& X) const {
   const Fitted& s = check_input("predict", X);
-  if (s.multi_target)
-    throw ValueError("Ridge.predict: the model was fitted on a 2-D Y; use predict_targets");
+  if (s.multi_target) throw ValueError("Ridge.predict: the model was fitted on a 2-D Y; use predict_targets");
   return (X * s.coef.row(0).transpose()).array() + s.intercept(0);
 }
 
 Vector Ridge::predict(const CsrMatrix& X) const {
   const Fitted& s = fitted();
   check_sparse_predict("Ridge.predict", X, s.n_features_in);
-  if (s.multi_target)
-    throw ValueError("Ridge.predict: the model was fitted on a 2-D Y; use predict_targets");
+  if (s.multi_target) throw ValueError("Ridge.predict: the model was fitted on a 2-D Y; use predict_targets");
   return (X * s.coef.row(0).transpose()).array() + s.intercept(0);
 }
 
@@ -519,8 +513,9 @@ RidgeClassifierFitted fit_classifier(const XT& X, const VectorView& y, const Vec
   RidgeClassifierFitted out;
   out.classes = ridge_detail::sorted_classes(where, y);
   if (out.classes.size() < 2)
-    throw ValueError(cat(where, ": This solver needs samples of at least 2 classes in the data, but the data contains "
-                                "only one class: ",
+    throw ValueError(cat(where,
+                         ": This solver needs samples of at least 2 classes in the data, but the data contains "
+                         "only one class: ",
                          out.classes(0)));
   const Vector w = ridge_detail::classifier_weights(where, p.class_weight, y, out.classes, sample_weight);
   const Matrix Y = ridge_detail::binarize(y, out.classes);
@@ -546,8 +541,8 @@ RidgeClassifier& RidgeClassifier::fit(const CsrMatrix& X, const VectorView& y, c
   constexpr std::string_view where = "RidgeClassifier.fit";
   check_sparse_X(where, X);
   if (y.size() != X.rows())
-    throw ValueError(cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ",
-                         y.size(), "]"));
+    throw ValueError(
+        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
   if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
   const bool weighted = sample_weight.size() > 0;
   if (weighted) check_sample_weight(where, sample_weight, X.rows());

@@ -1,5 +1,3 @@
-#include "ridge_detail.hpp"
-
 #include <optional>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/ridge.hpp>
@@ -7,6 +5,8 @@
 #include <scilearn/learn/model_selection/search.hpp>
 #include <scilearn/linalg/eigh.hpp>
 #include <scilearn/linalg/svd.hpp>
+
+#include "ridge_detail.hpp"
 
 namespace scilearn::learn {
 
@@ -191,8 +191,7 @@ GcvOutcome fit_gcv(std::string_view where, const XT& X, const MatrixView& Y, con
   check_alphas(where, alphas, true);
   bool use_svd = mode == RidgeGcvMode::svd;
   if (use_svd && std::is_same_v<XT, CsrMatrix>) {
-    warn(WarningCategory::user,
-         "The 'svd' mode is not supported for sparse X, we fallback to `gcv_mode='eigen'`.");
+    warn(WarningCategory::user, "The 'svd' mode is not supported for sparse X, we fallback to `gcv_mode='eigen'`.");
     use_svd = false;
   }
   const Centering c = ridge_detail::make_centering(X, w, fit_intercept);
@@ -275,8 +274,8 @@ RidgeCV::Fitted RidgeCV::learn(const MatrixView& X, const VectorView* y, const V
   if (!p.scoring.empty()) throw ValueError(cat(where, ": scoring is supported with k-fold cv only (cv = None: '')"));
   const Eigen::Map<const Matrix> Y(y->data(), y->size(), 1);
   const Vector w = sample_weight ? Vector(*sample_weight) : Vector();
-  return to_fitted(fit_gcv(where, X, Y, w, p.fit_intercept, p.alphas, p.gcv_mode, false, p.store_cv_results),
-                   X.cols(), false);
+  return to_fitted(fit_gcv(where, X, Y, w, p.fit_intercept, p.alphas, p.gcv_mode, false, p.store_cv_results), X.cols(),
+                   false);
 }
 
 void RidgeCV::fit_dense_targets(const MatrixView& X, const MatrixView& Y, const VectorView& sample_weight) {
@@ -284,8 +283,8 @@ void RidgeCV::fit_dense_targets(const MatrixView& X, const MatrixView& Y, const 
   const RidgeCVParams& p = params_;
   check_X(where, X);
   if (Y.rows() != X.rows())
-    throw ValueError(cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ",
-                         Y.rows(), "]"));
+    throw ValueError(
+        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", Y.rows(), "]"));
   if (Y.cols() < 1 || !Y.allFinite()) throw ValueError(cat(where, ": Y must have columns and finite values"));
   const bool weighted = sample_weight.size() > 0;
   if (weighted) check_sample_weight(where, sample_weight, X.rows());
@@ -302,8 +301,8 @@ RidgeCV& RidgeCV::fit(const CsrMatrix& X, const VectorView& y, const VectorView&
   const RidgeCVParams& p = params_;
   check_sparse_X(where, X);
   if (y.size() != X.rows())
-    throw ValueError(cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ",
-                         y.size(), "]"));
+    throw ValueError(
+        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
   if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
   const bool weighted = sample_weight.size() > 0;
   if (weighted) check_sample_weight(where, sample_weight, X.rows());
@@ -327,8 +326,8 @@ Vector RidgeCV::predict(const CsrMatrix& X) const {
   const Fitted& s = fitted();
   check_sparse_X("RidgeCV.predict", X);
   if (X.cols() != s.n_features_in)
-    throw ValueError(cat("X has ", X.cols(), " features, but RidgeCV is expecting ", s.n_features_in,
-                         " features as input."));
+    throw ValueError(
+        cat("X has ", X.cols(), " features, but RidgeCV is expecting ", s.n_features_in, " features as input."));
   if (s.multi_target) throw ValueError("RidgeCV.predict: the model was fitted on a 2-D Y; use predict_targets");
   return (X * s.coef.row(0).transpose()).array() + s.intercept(0);
 }
@@ -358,8 +357,9 @@ RidgeClassifierCVFitted fit_classifier_cv(const XT& X, const VectorView& y, cons
   RidgeClassifierCVFitted out;
   out.classes = ridge_detail::sorted_classes(where, y);
   if (out.classes.size() < 2)
-    throw ValueError(cat(where, ": This solver needs samples of at least 2 classes in the data, but the data contains "
-                                "only one class: ",
+    throw ValueError(cat(where,
+                         ": This solver needs samples of at least 2 classes in the data, but the data contains "
+                         "only one class: ",
                          out.classes(0)));
   check_cv(where, p.cv, p.store_cv_results, false);
   out.n_features_in = X.cols();
@@ -403,8 +403,8 @@ RidgeClassifierCV& RidgeClassifierCV::fit(const CsrMatrix& X, const VectorView& 
   constexpr std::string_view where = "RidgeClassifierCV.fit";
   check_sparse_X(where, X);
   if (y.size() != X.rows())
-    throw ValueError(cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ",
-                         y.size(), "]"));
+    throw ValueError(
+        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
   if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
   const bool weighted = sample_weight.size() > 0;
   if (weighted) check_sample_weight(where, sample_weight, X.rows());

@@ -48,7 +48,8 @@ Centering make_centering(const XT& X, const Vector& w, bool fit_intercept) {
 // means go to y_offset (zeros without fit_intercept).
 inline Matrix centered_targets(const MatrixView& Y, const Vector& w, bool fit_intercept, Vector& y_offset) {
   y_offset = Vector::Zero(Y.cols());
-  if (fit_intercept) y_offset = w.size() == 0 ? Vector(Y.colwise().mean().transpose()) : Vector(Y.transpose() * w / w.sum());
+  if (fit_intercept)
+    y_offset = w.size() == 0 ? Vector(Y.colwise().mean().transpose()) : Vector(Y.transpose() * w / w.sum());
   Matrix B = Y.rowwise() - y_offset.transpose();
   if (w.size() > 0) B = w.cwiseSqrt().asDiagonal() * B;
   return B;
@@ -104,7 +105,8 @@ inline Matrix times(const MatrixView& X, const Centering& c, const Matrix& V) {
 // A' B (p x k), B with one row per sample.
 inline Matrix transpose_times(const MatrixView& X, const Centering& c, const Matrix& B) {
   Matrix out = Matrix::Zero(X.cols(), B.cols());
-  for_each_block(X, c, [&](Index start, const Matrix& a) { out.noalias() += a.transpose() * B.middleRows(start, a.rows()); });
+  for_each_block(X, c,
+                 [&](Index start, const Matrix& a) { out.noalias() += a.transpose() * B.middleRows(start, a.rows()); });
   return out;
 }
 
@@ -166,8 +168,8 @@ inline Vector sorted_classes(std::string_view where, const VectorView& y) {
   std::vector<double> v(y.data(), y.data() + y.size());
   for (double label : v)
     if (label != std::round(label))
-      throw ValueError(cat(where, ": Unknown label type: continuous (got y = ", label,
-                           "; labels must be integer values)"));
+      throw ValueError(
+          cat(where, ": Unknown label type: continuous (got y = ", label, "; labels must be integer values)"));
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
   return Eigen::Map<const Vector>(v.data(), static_cast<Index>(v.size()));

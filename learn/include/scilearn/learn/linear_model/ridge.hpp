@@ -19,8 +19,8 @@ namespace scilearn::learn {
 enum class RidgeSolver { automatic, svd, cholesky, lsqr, sparse_cg, lbfgs };
 
 constexpr auto param_names(RidgeSolver) {
-  return std::array{std::pair{RidgeSolver::automatic, "auto"}, std::pair{RidgeSolver::svd, "svd"},
-                    std::pair{RidgeSolver::cholesky, "cholesky"}, std::pair{RidgeSolver::lsqr, "lsqr"},
+  return std::array{std::pair{RidgeSolver::automatic, "auto"},      std::pair{RidgeSolver::svd, "svd"},
+                    std::pair{RidgeSolver::cholesky, "cholesky"},   std::pair{RidgeSolver::lsqr, "lsqr"},
                     std::pair{RidgeSolver::sparse_cg, "sparse_cg"}, std::pair{RidgeSolver::lbfgs, "lbfgs"}};
 }
 
@@ -134,8 +134,8 @@ class Ridge final : public EstimatorBase<Ridge, Regressor, RidgeParams, RidgeFit
   /// Multi-target fit: Y is n_samples x n_targets (a matrix expression; a
   /// vector picks the 1-D fit). coef() gets one row per target.
   template <class D>
-    requires(D::ColsAtCompileTime == Eigen::Dynamic)
-  Ridge& fit(const MatrixView& X, const Eigen::MatrixBase<D>& Y, const VectorView& sample_weight = Vector()) {
+  requires(D::ColsAtCompileTime == Eigen::Dynamic) Ridge& fit(const MatrixView& X, const Eigen::MatrixBase<D>& Y,
+                                                              const VectorView& sample_weight = Vector()) {
     fit_dense_targets(X, Y, sample_weight);
     return *this;
   }
@@ -144,8 +144,8 @@ class Ridge final : public EstimatorBase<Ridge, Regressor, RidgeParams, RidgeFit
   Ridge& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
   /// Sparse X, multi-target Y.
   template <class D>
-    requires(D::ColsAtCompileTime == Eigen::Dynamic)
-  Ridge& fit(const CsrMatrix& X, const Eigen::MatrixBase<D>& Y, const VectorView& sample_weight = Vector()) {
+  requires(D::ColsAtCompileTime == Eigen::Dynamic) Ridge& fit(const CsrMatrix& X, const Eigen::MatrixBase<D>& Y,
+                                                              const VectorView& sample_weight = Vector()) {
     fit_sparse_targets(X, Y, sample_weight);
     return *this;
   }
@@ -238,9 +238,9 @@ class RidgeClassifier final
     f("solver", s.solver);
   }
   static void check_fitted(const Fitted& s);
+  using Classifier::predict;
   using EstimatorBase::EstimatorBase;
   using EstimatorBase::fit;
-  using Classifier::predict;
 
   /// Sparse X (as Ridge).
   RidgeClassifier& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());

@@ -112,8 +112,8 @@ class RidgeCV final : public EstimatorBase<RidgeCV, Regressor, RidgeCVParams, Ri
 
   /// Multi-target fit (Y: n_samples x n_targets).
   template <class D>
-    requires(D::ColsAtCompileTime == Eigen::Dynamic)
-  RidgeCV& fit(const MatrixView& X, const Eigen::MatrixBase<D>& Y, const VectorView& sample_weight = Vector()) {
+  requires(D::ColsAtCompileTime == Eigen::Dynamic) RidgeCV& fit(const MatrixView& X, const Eigen::MatrixBase<D>& Y,
+                                                                const VectorView& sample_weight = Vector()) {
     fit_dense_targets(X, Y, sample_weight);
     return *this;
   }
