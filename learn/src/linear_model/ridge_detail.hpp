@@ -83,16 +83,26 @@ inline Matrix gram(const MatrixView& X, const Centering& c) {
   return g;
 }
 
-// A'A and A'B in one pass over X.
+// A'A and A'B in one pass over X: each block [a | b] goes through one syrk,
+// whose last t rows hold b'a (A'B for t << p at no extra pass).
 inline void gram_and_rhs(const MatrixView& X, const Centering& c, const Matrix& B, Matrix& g, Matrix& rhs) {
-  const Index p = X.cols();
-  g = Matrix::Zero(p, p);
-  rhs = Matrix::Zero(p, B.cols());
-  for_each_block(X, c, [&](Index start, const Matrix& a) {
-    g.selfadjointView<Eigen::Lower>().rankUpdate(a.transpose());
-    rhs.noalias() += a.transpose() * B.middleRows(start, a.rows());
-  });
+  const Index n = X.rows(), p = X.cols(), t = B.cols();
+  Matrix ext = Matrix::Zero(p + t, p + t);
+  Matrix a(std::min(block_rows, n), p + t);
+  for (Index start = 0; start < n; start += block_rows) {
+    const Index rows = std::min(block_rows, n - start);
+    if (a.rows() != rows) a.resize(rows, p + t);
+    if (c.center)
+      a.leftCols(p) = X.middleRows(start, rows).rowwise() - c.x_offset.transpose();
+    else
+      a.leftCols(p) = X.middleRows(start, rows);
+    if (c.weighted()) a.leftCols(p) = c.sqrt_w.segment(start, rows).asDiagonal() * a.leftCols(p);
+    a.rightCols(t) = B.middleRows(start, rows);
+    ext.selfadjointView<Eigen::Lower>().rankUpdate(a.transpose());
+  }
+  g = ext.topLeftCorner(p, p);
   g.triangularView<Eigen::StrictlyUpper>() = g.transpose();
+  rhs = ext.bottomLeftCorner(t, p).transpose();
 }
 
 // A V (n x k).
