@@ -409,10 +409,7 @@ Matrix linear_scores(const XT& X, const Matrix& coef, const Vector& intercept) {
 }
 
 void check_sparse_predict(std::string_view where, const CsrMatrix& X, Index n_features_in) {
-  check_sparse_X(where, X);
-  if (X.cols() != n_features_in)
-    throw ValueError(cat("X has ", X.cols(), " features, but ", where.substr(0, where.find('.')), " is expecting ",
-                         n_features_in, " features as input."));
+  ridge_detail::check_sparse_features(where, X, n_features_in);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@ namespace scilearn::learn {
 namespace {
 
 using ridge_detail::Centering;
+using ridge_detail::check_sparse_features;
 
 // The outcome of the leave-one-out search.
 struct GcvOutcome {
@@ -332,6 +333,14 @@ Vector RidgeCV::predict(const CsrMatrix& X) const {
   return (X * s.coef.row(0).transpose()).array() + s.intercept(0);
 }
 
+Matrix RidgeCV::predict_targets(const CsrMatrix& X) const {
+  const Fitted& s = fitted();
+  check_sparse_features("RidgeCV.predict", X, s.n_features_in);
+  Matrix out = X * s.coef.transpose();
+  out.rowwise() += s.intercept.transpose();
+  return out;
+}
+
 Matrix RidgeCV::predict_targets(const MatrixView& X) const {
   const Fitted& s = check_input("predict", X);
   Matrix out = X * s.coef.transpose();
@@ -417,6 +426,18 @@ Matrix RidgeClassifierCV::decision_function(const MatrixView& X) const {
   Matrix out = X * s.coef.transpose();
   out.rowwise() += s.intercept.transpose();
   return out;
+}
+
+Matrix RidgeClassifierCV::decision_function(const CsrMatrix& X) const {
+  const Fitted& s = fitted();
+  check_sparse_features("RidgeClassifierCV.decision_function", X, s.n_features_in);
+  Matrix out = X * s.coef.transpose();
+  out.rowwise() += s.intercept.transpose();
+  return out;
+}
+
+Vector RidgeClassifierCV::predict(const CsrMatrix& X) const {
+  return ridge_detail::labels_from_scores(decision_function(X), fitted().classes);
 }
 
 Vector RidgeClassifierCV::predict(const MatrixView& X) const {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <scilearn/core/io.hpp>
 #include <scilearn/core/parallel.hpp>
+#include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn.hpp>
 #include <sstream>
@@ -146,6 +147,37 @@ BOOST_AUTO_TEST_CASE(sparse_equals_dense_and_targets_are_independent) {
   BOOST_CHECK_THROW((void)multi.predict(XY), ValueError);
 }
 
+// CSC input converts to CSR once; the answer is the same.
+BOOST_AUTO_TEST_CASE(csc_input_is_accepted) {
+  const Matrix X = load("Xs");
+  const Vector y = load_vector("ys");
+  const CscMatrix Xc = X.sparseView();
+  const Ridge a = Ridge({.tol = 1e-12}).fit(Xc, y);
+  const Ridge b = Ridge({.tol = 1e-12}).fit(sparse(X), y);
+  BOOST_TEST(normwise_error(a.coef(), b.coef()) == 0.0);
+  BOOST_TEST(normwise_error(RidgeCV().fit(Xc, y).coef(), RidgeCV().fit(X, y).coef()) < 1e-10);
+}
+
+// The blocks of rows are summed in a fixed order and BLAS splits the output,
+// not the sum: the coefficients do not depend on the thread count.
+BOOST_AUTO_TEST_CASE(the_result_does_not_depend_on_the_thread_count) {
+  Generator rng(7);
+  const Matrix X = (rng.standard_normal(9000, 80).array() + 2.0).matrix();
+  const Vector y = X * rng.standard_normal(80) + rng.standard_normal(9000);
+  const Vector w = (rng.random(9000).array() + 0.5).matrix();
+  const int before = blas_num_threads();
+  set_blas_num_threads(1);
+  const Ridge one = Ridge().fit(X, y, w);
+  const RidgeCV cv_one = RidgeCV().fit(X, y);
+  set_blas_num_threads(4);
+  const Ridge four = Ridge().fit(X, y, w);
+  const RidgeCV cv_four = RidgeCV().fit(X, y);
+  set_blas_num_threads(before);
+  BOOST_TEST(normwise_error(one.coef(), four.coef()) < 1e-13);
+  BOOST_TEST(cv_one.alpha() == cv_four.alpha());
+  BOOST_TEST(normwise_error(cv_one.coef(), cv_four.coef()) < 1e-12);
+}
+
 BOOST_AUTO_TEST_CASE(invalid_input_is_rejected_as_scikit_learn_does) {
   const Matrix X = load("X");
   const Vector y = load_vector("y");
@@ -285,10 +317,12 @@ BOOST_AUTO_TEST_CASE(ridge_classifier_cv_matches_scikit_learn) {
       const Matrix X = load(row.at(1));
       const Vector y = load_vector(row.at(2));
       const Vector w = weighted ? load_vector(weights_of(row.at(1))) : Vector();
-      if (is_sparse)
+      if (is_sparse) {
         model.fit(sparse(X), y, w);
-      else
+        BOOST_TEST(model.predict(sparse(load(test_of(row.at(1))))) == load_vector("clfcv_" + name + "_predict"));
+      } else {
         model.fit(X, y, w);
+      }
       BOOST_TEST(model.alpha() == load_vector("clfcv_" + name + "_alpha")(0));
       BOOST_TEST(normwise_error(model.coef(), load("clfcv_" + name + "_coef")) < 1e-6);
       BOOST_TEST(normwise_error(model.intercept(), load_vector("clfcv_" + name + "_intercept")) < 1e-6);

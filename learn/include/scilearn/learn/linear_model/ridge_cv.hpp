@@ -125,6 +125,7 @@ class RidgeCV final : public EstimatorBase<RidgeCV, Regressor, RidgeCVParams, Ri
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
   [[nodiscard]] Vector predict(const CsrMatrix& X) const;
   [[nodiscard]] Matrix predict_targets(const MatrixView& X) const;
+  [[nodiscard]] Matrix predict_targets(const CsrMatrix& X) const;
 
   /// scikit-learn's coef_, intercept_, alpha_, best_score_, cv_results_.
   [[nodiscard]] const Matrix& coef() const { return fitted().coef; }
@@ -206,7 +207,10 @@ class RidgeClassifierCV final
     return method == Method::predict || method == Method::decision_function || method == Method::score;
   }
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  [[nodiscard]] Vector predict(const CsrMatrix& X) const;
+  /// X coef' + intercept: n_samples x 1 (two classes) or n_samples x n_classes.
   [[nodiscard]] Matrix decision_function(const MatrixView& X) const override;
+  [[nodiscard]] Matrix decision_function(const CsrMatrix& X) const;
   [[nodiscard]] Vector classes() const override { return fitted().classes; }
 
   [[nodiscard]] const Matrix& coef() const { return fitted().coef; }
