@@ -178,6 +178,20 @@ BOOST_AUTO_TEST_CASE(the_result_does_not_depend_on_the_thread_count) {
   BOOST_TEST(normwise_error(cv_one.coef(), cv_four.coef()) < 1e-12);
 }
 
+// alpha = 0 on a rank-deficient X (a constant column, zero once centered):
+// the Cholesky factorization meets a zero pivot and the SVD (minimum-norm)
+// solution is returned, as scikit-learn falls back.
+BOOST_AUTO_TEST_CASE(failed_cholesky_falls_back_to_svd) {
+  Matrix X = load("X");
+  X.col(1).setConstant(5.0);
+  const Vector y = load_vector("y");
+  const Ridge chol = Ridge({.alpha = 0, .solver = RidgeSolver::cholesky}).fit(X, y);
+  const Ridge svd = Ridge({.alpha = 0, .solver = RidgeSolver::svd}).fit(X, y);
+  BOOST_TEST(chol.solver() == "svd");
+  BOOST_TEST(normwise_error(chol.coef(), svd.coef()) < 1e-12);
+  BOOST_TEST(std::abs(chol.coef()(0, 1)) < 1e-12);  // the minimum-norm solution ignores the zero column
+}
+
 BOOST_AUTO_TEST_CASE(invalid_input_is_rejected_as_scikit_learn_does) {
   const Matrix X = load("X");
   const Vector y = load_vector("y");
