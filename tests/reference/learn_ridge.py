@@ -40,6 +40,10 @@ y = Z @ beta + 0.7 + 0.3 * rng.standard_normal(n)
 Y = np.column_stack([y, Z @ np.array([0.0, 1.0, -2.0, 1.0, 0.5]) + 0.2 * rng.standard_normal(n), -3.0 + Z[:, 0]])
 w = rng.uniform(0.2, 3.0, n)
 
+# Standardized (sag / saga converge at a rate set by the features' scales).
+Xstd = (X - X.mean(axis=0)) / X.std(axis=0)
+Xstd_test = (X_test - X.mean(axis=0)) / X.std(axis=0)
+
 # Ill-conditioned: feature 1 nearly equals feature 0 (difference 1e-4).
 X_ill = X.copy()
 X_ill[:, 1] = X[:, 0] + 1e-4 * rng.standard_normal(n)
@@ -69,14 +73,14 @@ y3 = np.array([-1.0, 3.0, 7.0])[np.argmax(scores + rng.gumbel(size=(n, 3)), axis
 y3s = np.array([0.0, 1.0, 2.0])[np.argmax(Xs[:, :3] + 0.3 * rng.standard_normal((80, 3)), axis=1)]
 
 data = {
-    "X": X, "X_test": X_test, "Y": Y, "y": y, "w": w, "X_ill": X_ill, "X_wide": X_wide, "X_wide_test": X_wide_test,
+    "X": X, "X_test": X_test, "Xstd": Xstd, "Xstd_test": Xstd_test, "Y": Y, "y": y, "w": w, "X_ill": X_ill, "X_wide": X_wide, "X_wide_test": X_wide_test,
     "y_wide": y_wide, "Xs": Xs, "Xs_test": Xs_test, "ys": ys, "ws": ws, "Xs_wide": Xs_wide, "Xs_wide_test": Xs_wide_test, "ys_wide": ys_wide,
     "y2": y2, "y3": y3, "y3s": y3s,
 }
 for key, value in data.items():
     save(key, value)
-test_of = {"X": "X_test", "X_ill": "X_test", "X_wide": "X_wide_test", "Xs": "Xs_test", "Xs_wide": "Xs_wide_test"}
-weights_of = {"X": "w", "X_ill": "w", "Xs": "ws"}
+test_of = {"Xstd": "Xstd_test", "X": "X_test", "X_ill": "X_test", "X_wide": "X_wide_test", "Xs": "Xs_test", "Xs_wide": "Xs_wide_test"}
+weights_of = {"Xstd": "w", "X": "w", "X_ill": "w", "Xs": "ws"}
 TIGHT = 1e-12
 
 
@@ -106,6 +110,12 @@ RIDGE.append(("positive_weighted", "X", "y", 1.0, True, True, "lbfgs", False, Tr
 for solver in ("auto", "sparse_cg", "lsqr"):
     RIDGE.append((f"sparse_{solver}", "Xs", "ys", 1.0, True, False, solver, True, False))
     RIDGE.append((f"sparse_weighted_{solver}", "Xs", "ys", 1.0, True, True, solver, True, False))
+for solver in ("sag", "saga"):
+    RIDGE.append((f"std_{solver}", "Xstd", "y", 1.0, True, False, solver, False, False))
+    RIDGE.append((f"std_weighted_{solver}", "Xstd", "y", 1.0, True, True, solver, False, False))
+RIDGE.append(("sparse_sag", "Xs", "ys", 1.0, True, False, "sag", True, False))
+RIDGE.append(("sparse_weighted_sag", "Xs", "ys", 1.0, True, True, "sag", True, False))
+RIDGE.append(("sparse_no_intercept_saga", "Xs", "ys", 1.0, False, False, "saga", True, False))
 RIDGE.append(("sparse_no_intercept_cholesky", "Xs", "ys", 1.0, False, False, "cholesky", True, False))
 RIDGE.append(("sparse_positive", "Xs", "ys", 1.0, True, False, "lbfgs", True, True))
 RIDGE.append(("sparse_wide_sparse_cg", "Xs_wide", "ys_wide", 0.5, True, False, "sparse_cg", True, False))
@@ -119,6 +129,9 @@ for name, x_name, y_name, alpha, fit_intercept, weighted, solver, sparse, positi
               solver=solver, positive=positive, tol=TIGHT)
     if solver == "lsqr":
         kw["max_iter"] = 1000
+    if solver in ("sag", "saga"):
+        kw["max_iter"] = 100000
+        kw["random_state"] = 0
     model = Ridge(**kw).fit(Xc, data[y_name], **fit_kw)
     if not positive:  # the same minimizer as a dense Cholesky fit
         dense = Ridge(alpha=kw["alpha"], fit_intercept=fit_intercept, solver="svd")

@@ -1,6 +1,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/ridge.hpp>
 #include <scilearn/linalg/cholesky.hpp>
@@ -22,6 +23,7 @@ struct SolverOptions {
   RidgeSolver solver = RidgeSolver::automatic;
   bool positive = false;
   bool fit_intercept = true;
+  std::optional<std::uint64_t> random_state;
 };
 
 struct Solution {
@@ -49,11 +51,22 @@ RidgeSolver resolve_solver(std::string_view where, const SolverOptions& o, bool 
     return RidgeSolver::lbfgs;
   }
   if (sparse) {
-    if (o.fit_intercept && (o.solver == RidgeSolver::svd || o.solver == RidgeSolver::cholesky))
+    if (o.fit_intercept &&
+        (o.solver == RidgeSolver::svd || o.solver == RidgeSolver::cholesky || o.solver == RidgeSolver::saga))
       throw ValueError(cat(where, ": solver='", solver_name(o.solver),
                            "' does not support fitting the intercept on sparse data. Please set the solver to 'auto' "
-                           "or 'lsqr', 'sparse_cg', 'lbfgs' or set `fit_intercept=False`"));
+                           "or 'lsqr', 'sparse_cg', 'sag', 'lbfgs' or set `fit_intercept=False`"));
     if (o.solver == RidgeSolver::svd) throw ValueError(cat(where, ": SVD solver does not support sparse inputs"));
+    // scikit-learn runs sag with an intercept on sparse X only at its
+    // defaults (max_iter None, tol > 1e-4), with a warning; else sparse_cg.
+    if (o.fit_intercept && o.solver == RidgeSolver::sag) {
+      if (o.max_iter || !(o.tol > 1e-4)) return RidgeSolver::sparse_cg;
+      warn(WarningCategory::user,
+           "\"sag\" solver requires many iterations to fit an intercept with sparse inputs. Either set the solver to "
+           "\"auto\" or \"sparse_cg\", or set a low \"tol\" and a high \"max_iter\" (especially if inputs are not "
+           "standardized).");
+      return RidgeSolver::sag;
+    }
     return o.solver == RidgeSolver::automatic ? RidgeSolver::sparse_cg : o.solver;
   }
   return o.solver == RidgeSolver::automatic ? RidgeSolver::cholesky : o.solver;
@@ -191,6 +204,81 @@ Index lsqr(const Op& A, const Vector& b, double damp, double atol, double btol, 
   return itn;
 }
 
+// Row i of A = diag(sqrt w) (X - 1 m'): its dot product with v, and
+// out += s a_i (dense rows are strided; sparse rows walk their entries).
+double row_dot(const MatrixView& X, const Centering& c, Index i, const Vector& v, double m_dot_v) {
+  const double d = X.row(i).dot(v) - m_dot_v;
+  return c.weighted() ? c.sqrt_w(i) * d : d;
+}
+double row_dot(const CsrMatrix& X, const Centering& c, Index i, const Vector& v, double m_dot_v) {
+  double d = -m_dot_v;
+  for (CsrMatrix::InnerIterator it(X, i); it; ++it) d += it.value() * v(it.index());
+  return c.weighted() ? c.sqrt_w(i) * d : d;
+}
+void row_axpy(const MatrixView& X, const Centering& c, Index i, double s, Vector& out) {
+  if (c.weighted()) s *= c.sqrt_w(i);
+  out.noalias() += s * X.row(i).transpose();
+  if (c.center) out.noalias() -= s * c.x_offset;
+}
+void row_axpy(const CsrMatrix& X, const Centering& c, Index i, double s, Vector& out) {
+  if (c.weighted()) s *= c.sqrt_w(i);
+  for (CsrMatrix::InnerIterator it(X, i); it; ++it) out(it.index()) += s * it.value();
+  if (c.center) out.noalias() -= s * c.x_offset;
+}
+
+// SAG / SAGA on f(coef) = (1/n) sum_i (a_i . coef - b_i)^2 / 2 + (alpha / n) ||coef||^2 / 2
+// (the ridge objective over n), from 0, samples drawn uniformly with
+// replacement, scikit-learn's step sizes (1 / (L + alpha / n) for sag,
+// 1 / (2 L + min(2 alpha, L)) for saga, L = max_i ||a_i||^2) and stopping
+// rule (an epoch's largest coefficient change <= tol times the largest
+// coefficient). Returns the epochs.
+template <class XT>
+Index stochastic_average_gradient(const XT& X, const Centering& c, const Vector& b, double alpha, bool saga,
+                                  Index max_epochs, double tol, Generator& rng, Vector& coef) {
+  const Index n = X.rows(), p = X.cols();
+  double L = 0;
+  for (Index i = 0; i < n; ++i) {
+    Vector e = Vector::Zero(p);
+    row_axpy(X, c, i, 1.0, e);
+    L = std::max(L, e.squaredNorm());
+  }
+  const double alpha_s = alpha / static_cast<double>(n);
+  const double step = saga ? 1.0 / (2 * L + std::min(2 * static_cast<double>(n) * alpha_s, L)) : 1.0 / (L + alpha_s);
+  coef = Vector::Zero(p);
+  Vector memory = Vector::Zero(n), sum_grad = Vector::Zero(p), previous(p);
+  std::vector<char> seen(static_cast<std::size_t>(n), 0);
+  Index n_seen = 0;
+  for (Index epoch = 1; epoch <= max_epochs; ++epoch) {
+    previous = coef;
+    for (Index k = 0; k < n; ++k) {
+      const auto i = static_cast<Index>(rng.integers(0, n));
+      const double residual = row_dot(X, c, i, coef, c.center ? c.x_offset.dot(coef) : 0.0) - b(i);
+      if (!seen[static_cast<std::size_t>(i)]) {
+        seen[static_cast<std::size_t>(i)] = 1;
+        ++n_seen;
+      }
+      const double change = residual - memory(i);
+      memory(i) = residual;
+      if (saga) {
+        // coef -= step (change a_i + sum_grad_old / n + alpha_s coef)
+        coef *= 1 - step * alpha_s;
+        coef.noalias() -= (step / static_cast<double>(n)) * sum_grad;
+        row_axpy(X, c, i, -step * change, coef);
+        row_axpy(X, c, i, change, sum_grad);
+      } else {
+        row_axpy(X, c, i, change, sum_grad);
+        coef *= 1 - step * alpha_s;
+        coef.noalias() -= (step / static_cast<double>(n_seen)) * sum_grad;
+      }
+    }
+    const double max_weight = coef.cwiseAbs().maxCoeff();
+    const double max_change = (coef - previous).cwiseAbs().maxCoeff();
+    if ((max_weight != 0 && max_change / max_weight <= tol) || (max_weight == 0 && max_change == 0)) return epoch;
+  }
+  warn(WarningCategory::convergence, "The max_iter was reached which means the coef_ did not converge");
+  return max_epochs;
+}
+
 // (G + alpha_j I)^-1 R_j for each column j (one factorization when the
 // alphas are equal); nothing when a factorization fails (then: svd).
 std::optional<Matrix> cholesky_solve(Matrix& G, const Matrix& R, const Vector& alpha) {
@@ -238,11 +326,17 @@ Solution solve_iterative(const XT& X, const Centering& c, const Matrix& B, const
   Solution out;
   out.coef.resize(t, p);
   Vector x, col, tmp_n(n), tmp_p(p);
+  Generator rng(o.random_state.value_or(0));
   for (Index j = 0; j < t; ++j) {
     col = B.col(j);
     if (solver == RidgeSolver::lsqr) {
       const Index limit = o.max_iter ? *o.max_iter : 2 * p;
       out.n_iter.push_back(lsqr(A, col, std::sqrt(alpha(j)), o.tol, o.tol, limit, x));
+      out.coef.row(j) = x.transpose();
+    } else if (solver == RidgeSolver::sag || solver == RidgeSolver::saga) {
+      const Index limit = o.max_iter ? *o.max_iter : 1000;
+      out.n_iter.push_back(
+          stochastic_average_gradient(X, c, col, alpha(j), solver == RidgeSolver::saga, limit, o.tol, rng, x));
       out.coef.row(j) = x.transpose();
     } else if (solver == RidgeSolver::sparse_cg) {
       const double a = alpha(j);
@@ -383,9 +477,11 @@ void check_targets_matrix(std::string_view where, Index n, const MatrixView& Y) 
   if (!Y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
 }
 
-SolverOptions options_of(const RidgeParams& p) { return {p.max_iter, p.tol, p.solver, p.positive, p.fit_intercept}; }
+SolverOptions options_of(const RidgeParams& p) {
+  return {p.max_iter, p.tol, p.solver, p.positive, p.fit_intercept, p.random_state};
+}
 SolverOptions options_of(const RidgeClassifierParams& p) {
-  return {p.max_iter, p.tol, p.solver, p.positive, p.fit_intercept};
+  return {p.max_iter, p.tol, p.solver, p.positive, p.fit_intercept, p.random_state};
 }
 
 RidgeFitted to_fitted(Solution s, Index p, bool multi) {

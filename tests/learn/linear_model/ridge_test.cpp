@@ -79,6 +79,7 @@ BOOST_AUTO_TEST_CASE(ridge_matches_scikit_learn) {
       params.positive = row.at(8) == "1";
       params.tol = 1e-12;
       if (params.solver == RidgeSolver::lsqr) params.max_iter = 1000;
+      if (params.solver == RidgeSolver::sag || params.solver == RidgeSolver::saga) params.max_iter = 100000;
       const Matrix X = load(row.at(1));
       const Matrix Xt = load(test_of(row.at(1)));
       const Vector w = weighted ? load_vector(weights_of(row.at(1))) : Vector();
@@ -121,6 +122,14 @@ BOOST_AUTO_TEST_CASE(solver_and_iterations_as_scikit_learn) {
   const Ridge lsqr = Ridge({.solver = RidgeSolver::lsqr}).fit(X, y);
   BOOST_TEST(lsqr.n_iter().size() == 1u);
   BOOST_TEST(lsqr.n_iter()[0] >= 1);
+  // scikit-learn fits sparse X with an intercept by sag only at max_iter None and tol > 1e-4.
+  const CsrMatrix Xs = sparse(load("Xs"));
+  const Vector ys = load_vector("ys");
+  BOOST_TEST(Ridge({.max_iter = 50, .solver = RidgeSolver::sag}).fit(Xs, ys).solver() == "sparse_cg");
+  int warnings = 0;
+  const ScopedWarningHandler count([&](const Warning&) { ++warnings; });
+  BOOST_TEST(Ridge({.tol = 1e-3, .solver = RidgeSolver::sag}).fit(Xs, ys).solver() == "sag");
+  BOOST_TEST(warnings >= 1);
 }
 
 // Sparse X gives the dense answer (implicit centering), for every solver
@@ -210,7 +219,8 @@ BOOST_AUTO_TEST_CASE(invalid_input_is_rejected_as_scikit_learn_does) {
   BOOST_CHECK_THROW((void)Ridge({.fit_intercept = false, .solver = RidgeSolver::svd}).fit(Xs, y), ValueError);
   BOOST_CHECK_THROW((void)Ridge().fit(X, y.head(10)), ValueError);
   BOOST_CHECK_THROW((void)Ridge().fit(Xs, y.head(10)), ValueError);
-  BOOST_CHECK_THROW((void)Ridge().set_params({{"solver", std::string("sag")}}), ValueError);
+  BOOST_CHECK_THROW((void)Ridge().set_params({{"solver", std::string("newton-cg")}}), ValueError);
+  BOOST_CHECK_THROW((void)Ridge({.solver = RidgeSolver::saga}).fit(Xs, y), ValueError);
   const Ridge fitted = Ridge().fit(X, y);
   BOOST_CHECK_THROW((void)fitted.predict(sparse(load("Xs"))), ValueError);
 }

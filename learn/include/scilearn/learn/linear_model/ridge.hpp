@@ -14,14 +14,14 @@
 
 namespace scilearn::learn {
 
-/// Ridge's `solver`. scikit-learn's "sag" and "saga" (stochastic average
-/// gradient) are not provided: the other solvers reach the same minimizer.
-enum class RidgeSolver { automatic, svd, cholesky, lsqr, sparse_cg, lbfgs };
+/// Ridge's `solver` (scikit-learn's names).
+enum class RidgeSolver { automatic, svd, cholesky, lsqr, sparse_cg, sag, saga, lbfgs };
 
 constexpr auto param_names(RidgeSolver) {
   return std::array{std::pair{RidgeSolver::automatic, "auto"},      std::pair{RidgeSolver::svd, "svd"},
                     std::pair{RidgeSolver::cholesky, "cholesky"},   std::pair{RidgeSolver::lsqr, "lsqr"},
-                    std::pair{RidgeSolver::sparse_cg, "sparse_cg"}, std::pair{RidgeSolver::lbfgs, "lbfgs"}};
+                    std::pair{RidgeSolver::sparse_cg, "sparse_cg"}, std::pair{RidgeSolver::sag, "sag"},
+                    std::pair{RidgeSolver::saga, "saga"},           std::pair{RidgeSolver::lbfgs, "lbfgs"}};
 }
 
 /// Ridge's hyper-parameters: scikit-learn's names and defaults. `copy_X` has
@@ -36,24 +36,30 @@ struct RidgeParams {
   /// Fit an (unpenalized) intercept: X and y are centered by their weighted
   /// means (implicitly for sparse X, which is never densified).
   bool fit_intercept = true;
-  /// Iteration limit of lsqr, sparse_cg and lbfgs (>= 1); None: the
-  /// solver's SciPy default (2 n_features for lsqr, 10 times the system size
-  /// for sparse_cg, 15000 for lbfgs).
+  /// Iteration limit of lsqr, sparse_cg, sag / saga (epochs) and lbfgs
+  /// (>= 1); None: the solver's default (2 n_features for lsqr, 10 times the
+  /// system size for sparse_cg, 1000 epochs for sag / saga, 15000 for lbfgs).
   std::optional<int> max_iter{};
   /// Stopping tolerance (>= 0) of lsqr (atol = btol = tol), sparse_cg
-  /// (relative residual) and lbfgs (SciPy's `tol`); unused by cholesky and svd.
+  /// (relative residual), sag / saga (an epoch's largest coefficient change
+  /// relative to the largest coefficient) and lbfgs (SciPy's `tol`); unused by
+  /// cholesky and svd.
   double tol = 1e-4;
   /// "auto": lbfgs when positive, cholesky for dense X, sparse_cg for sparse X.
   /// "cholesky": the normal equations X'X + alpha I (n >= p) or the kernel
   /// form XX' + alpha I (n < p), LAPACK potrf, falling back to svd when the
   /// factorization fails; "svd": the thin SVD of the centered X (dense only);
   /// "lsqr": LSQR with damp = sqrt(alpha); "sparse_cg": conjugate gradients
-  /// on the normal (n >= p) or kernel (n < p) equations; "lbfgs": L-BFGS-B,
-  /// only with positive.
+  /// on the normal (n >= p) or kernel (n < p) equations; "sag" / "saga":
+  /// stochastic average gradient (Schmidt, Le Roux and Bach 2017; Defazio,
+  /// Bach and Lacoste-Julien 2014) with scikit-learn's step sizes, on the
+  /// implicitly centered rows (saga refuses sparse X with fit_intercept, as
+  /// scikit-learn); "lbfgs": L-BFGS-B, only with positive.
   RidgeSolver solver = RidgeSolver::automatic;
   /// Constrain the coefficients to be >= 0 (solver lbfgs).
   bool positive = false;
-  /// Used by scikit-learn's sag / saga only; accepted and unused.
+  /// Seed of sag / saga's sample order; None: seed 0 (scikit-learn draws a
+  /// fresh seed; here a fit is reproducible).
   std::optional<std::uint64_t> random_state{};
 };
 
@@ -66,8 +72,8 @@ struct RidgeFitted {
   Vector intercept;
   /// Whether fit saw a 2-D Y (predict_targets) or a 1-D y (predict).
   bool multi_target = false;
-  /// Iterations per target (lsqr, sparse_cg, lbfgs); empty for cholesky / svd
-  /// (scikit-learn's n_iter_ is None there).
+  /// Iterations per target (lsqr; epochs for sag / saga); empty for the
+  /// other solvers (scikit-learn's n_iter_ is None there).
   std::vector<Index> n_iter;
   /// The solver that ran ("cholesky", ...), scikit-learn's solver_.
   std::string solver;
