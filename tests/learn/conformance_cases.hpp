@@ -208,6 +208,30 @@ inline std::vector<ConformanceCase> conformance_cases() {
              TheilSenRegressor::Params{.max_subpopulation = 300, .random_state = 0});
        },
        false, false},
+      {[] { return std::make_shared<Ridge>(); }},
+      {[] {
+        return std::make_shared<Ridge>(Ridge::Params{.alpha = 0.1, .fit_intercept = false, .solver = RidgeSolver::svd});
+      }},
+      // The iterative solvers at a tight tol: another sample order or
+      // repeated rows change their iterates by rounding only.
+      {[] { return std::make_shared<Ridge>(Ridge::Params{.tol = 1e-12, .solver = RidgeSolver::lsqr}); }},
+      {[] { return std::make_shared<Ridge>(Ridge::Params{.tol = 1e-12, .solver = RidgeSolver::sparse_cg}); }},
+      {[] { return std::make_shared<Ridge>(Ridge::Params{.tol = 1e-12, .positive = true}); }},
+      {[] { return std::make_shared<RidgeClassifier>(); }},
+      // "balanced" counts the labels, not the weights (as scikit-learn).
+      {[] {
+         return std::make_shared<RidgeClassifier>(RidgeClassifier::Params{.alpha = 3, .class_weight = "balanced"});
+       },
+       false},
+      // Leaving out one of k repeated rows is not leaving out a row of weight
+      // k, and k-fold splits depend on the order: no weight / order checks.
+      {[] { return std::make_shared<RidgeCV>(); }, false},
+      {[] {
+         return std::make_shared<RidgeCV>(RidgeCV::Params{.gcv_mode = RidgeGcvMode::svd, .store_cv_results = true});
+       },
+       false},
+      {[] { return std::make_shared<RidgeCV>(RidgeCV::Params{.cv = 3}); }, false, false},
+      {[] { return std::make_shared<RidgeClassifierCV>(); }, false},
       // GaussianNB's epsilon is var_smoothing times the largest unweighted
       // feature variance (as in scikit-learn), so weights and repeated rows
       // give variances 1e-9 apart: the weight check runs with var_smoothing = 0.

@@ -41,6 +41,8 @@
 #include <scilearn/learn/linear_model/linear_regression.hpp>
 #include <scilearn/learn/linear_model/logistic_regression.hpp>
 #include <scilearn/learn/linear_model/omp.hpp>
+#include <scilearn/learn/linear_model/ridge.hpp>
+#include <scilearn/learn/linear_model/ridge_cv.hpp>
 #include <scilearn/learn/naive_bayes/bernoulli_nb.hpp>
 #include <scilearn/learn/naive_bayes/categorical_nb.hpp>
 #include <scilearn/learn/naive_bayes/complement_nb.hpp>
