@@ -29,6 +29,9 @@
 #include <scilearn/learn/impute/simple_imputer.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
 #include <scilearn/learn/linear_model/logistic_regression.hpp>
+#include <scilearn/learn/linear_model/passive_aggressive.hpp>
+#include <scilearn/learn/linear_model/perceptron.hpp>
+#include <scilearn/learn/linear_model/stochastic_gradient.hpp>
 #include <scilearn/learn/naive_bayes/bernoulli_nb.hpp>
 #include <scilearn/learn/naive_bayes/categorical_nb.hpp>
 #include <scilearn/learn/naive_bayes/complement_nb.hpp>
