@@ -357,9 +357,10 @@ Index plain_sgd(const SgdData& data, const double* y, double weight_pos, double 
   return epoch == o.max_iter ? o.max_iter : epoch + 1;
 }
 
-std::vector<double> row_major_copy(const Eigen::Ref<const Matrix>& X) {
+RowMajorBuffer row_major_copy(const Eigen::Ref<const Matrix>& X) {
   const Index n = X.rows(), p = X.cols();
-  std::vector<double> out(static_cast<std::size_t>(n * p));
+  // Not value-initialized: every entry is written below, once.
+  RowMajorBuffer out = std::make_unique_for_overwrite<double[]>(static_cast<std::size_t>(n * p));
   constexpr Index kBlock = 64;
   const Index blocks = (n + kBlock - 1) / kBlock;
 #pragma omp parallel for schedule(static) if (n * p > (1 << 18))
@@ -367,7 +368,7 @@ std::vector<double> row_major_copy(const Eigen::Ref<const Matrix>& X) {
     const Index begin = b * kBlock, end = std::min(n, begin + kBlock);
     for (Index j = 0; j < p; ++j) {
       const double* col = X.col(j).data();
-      for (Index i = begin; i < end; ++i) out[static_cast<std::size_t>(i * p + j)] = col[i];
+      for (Index i = begin; i < end; ++i) out[i * p + j] = col[i];
     }
   }
   return out;

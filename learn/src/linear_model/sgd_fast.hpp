@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <scilearn/core/types.hpp>
 #include <vector>
 
@@ -99,6 +100,7 @@ Index plain_sgd(const SgdData& data, const double* y, double weight_pos, double 
                 SgdModel& model, double t, std::uint64_t seed, const SgdValidationScore& validation_score);
 
 // A row-major copy of X (a blocked transpose, in parallel).
-std::vector<double> row_major_copy(const Eigen::Ref<const Matrix>& X);
+using RowMajorBuffer = std::unique_ptr<double[]>;
+RowMajorBuffer row_major_copy(const Eigen::Ref<const Matrix>& X);
 
 }  // namespace scilearn::learn::detail

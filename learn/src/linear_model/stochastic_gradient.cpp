@@ -311,8 +311,8 @@ SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const MatrixView& X, co
   std::vector<std::uint64_t> seeds(static_cast<std::size_t>(rows));
   for (auto& seed : seeds) seed = root();
 
-  const std::vector<double> Xr = row_major_copy(X);
-  SgdData data{Xr.data(), n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
+  const RowMajorBuffer Xr = row_major_copy(X);
+  SgdData data{Xr.get(), n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
   std::vector<Index> validation;
   if (s.early_stopping)
     for (Index i = 0; i < n; ++i)
@@ -345,7 +345,7 @@ SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const MatrixView& X, co
         const Eigen::Map<const Vector> wm(wv, p);
         double hit = 0, total = 0;
         for (const Index i : validation) {
-          const double r = Eigen::Map<const Vector>(Xr.data() + i * p, p).dot(wm) + b;
+          const double r = Eigen::Map<const Vector>(Xr.get() + i * p, p).dot(wm) + b;
           const bool truth = yk[static_cast<std::size_t>(i)] > 0;
           if ((r > 0) == truth) hit += sw(i);
           total += sw(i);
@@ -427,8 +427,8 @@ SGDRegressorFitted sgd_fit_regressor(const SgdSpec& s, const MatrixView& X, cons
   const std::uint64_t split_seed = s.random_state ? *s.random_state : root();
   const std::vector<std::uint8_t> mask = validation_mask(s, where, y, sw, false, split_seed);
   const std::uint64_t seed = root();
-  const std::vector<double> Xr = row_major_copy(X);
-  const SgdData data{Xr.data(), n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
+  const RowMajorBuffer Xr = row_major_copy(X);
+  const SgdData data{Xr.get(), n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
   std::vector<Index> validation;
   if (s.early_stopping)
     for (Index i = 0; i < n; ++i)
@@ -444,7 +444,7 @@ SGDRegressorFitted sgd_fit_regressor(const SgdSpec& s, const MatrixView& X, cons
     mean /= total;
     double residual = 0, spread = 0;
     for (const Index i : validation) {
-      const double r = y(i) - (Eigen::Map<const Vector>(Xr.data() + i * p, p).dot(wm) + b);
+      const double r = y(i) - (Eigen::Map<const Vector>(Xr.get() + i * p, p).dot(wm) + b);
       residual += sw(i) * r * r;
       spread += sw(i) * (y(i) - mean) * (y(i) - mean);
     }
