@@ -154,6 +154,36 @@ with warnings.catch_warnings():
             if params.get("loss") in ("log_loss", "modified_huber"):
                 save(f"{name}_proba", est.predict_proba(X))
 
+# Sparse X (scipy.sparse CSR): X with about 60% of its entries zeroed, saved
+# dense as Xs; scikit-learn's sparse path touches only the stored entries and
+# moves the intercept at 0.01 of the rate.
+import scipy.sparse as sp  # noqa: E402
+
+Xs = X * (rng.uniform(size=X.shape) < 0.4)
+save("Xs", Xs)
+Xcsr = sp.csr_matrix(Xs)
+sparse_cases = {
+    "sparse_hinge": (SGDClassifier, dict(C, tol=None, max_iter=5), "y2", False),
+    "sparse_log_elasticnet_average_3": (SGDClassifier, dict(C, loss="log_loss", penalty="elasticnet", alpha=1e-3,
+                                                            learning_rate="constant", eta0=0.05, average=True,
+                                                            tol=None, max_iter=6), "y3", True),
+    "sparse_mhuber_tol": (SGDClassifier, dict(C, loss="modified_huber", penalty="l1", alpha=1e-3), "y2", False),
+    "sparse_reg_l1": (SGDRegressor, dict(C, penalty="l1", alpha=1e-3, tol=None, max_iter=8), "yr", True),
+    "sparse_reg_tol": (SGDRegressor, dict(C), "yr", False),
+}
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    for name, (cls, params, target, weighted) in sparse_cases.items():
+        y = targets[target]
+        est = cls(**params).fit(Xcsr, y, sample_weight=w if weighted else None)
+        save(f"{name}_coef", np.atleast_2d(est.coef_))
+        save(f"{name}_intercept", np.atleast_1d(est.intercept_))
+        save(f"{name}_info", [est.n_iter_, est.t_])
+        if target == "yr":
+            save(f"{name}_decision", est.predict(Xcsr))
+        else:
+            save(f"{name}_decision", np.atleast_2d(est.decision_function(Xcsr).T).T)
+
 # partial_fit for one epoch equals fit with max_iter=1 (scikit-learn's own
 # check, repeated here on its output): one file each.
 for cls, target in ((SGDClassifier, "y3"), (SGDRegressor, "yr")):

@@ -65,15 +65,15 @@ PassiveAggressiveClassifier::Fitted PassiveAggressiveClassifier::learn(const Mat
                                                                        const VectorView* sample_weight) const {
   if (!y) throw ValueError("PassiveAggressiveClassifier.fit: y is required");
   if (sample_weight) throw ValueError("PassiveAggressiveClassifier.fit takes no sample_weight");
-  return detail::sgd_fit_classifier(classifier_spec(params_), X, *y, nullptr, fitted_ ? &*fitted_ : nullptr, false,
-                                    Vector());
+  return detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{&X}, *y, nullptr,
+                                    fitted_ ? &*fitted_ : nullptr, false, Vector());
 }
 
 PassiveAggressiveClassifier& PassiveAggressiveClassifier::partial_fit(const MatrixView& X, const VectorView& y,
                                                                       const VectorView& classes) {
   check_X_y("PassiveAggressiveClassifier.partial_fit", X, y);
-  fitted_ =
-      detail::sgd_fit_classifier(classifier_spec(params_), X, y, nullptr, fitted_ ? &*fitted_ : nullptr, true, classes);
+  fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{&X}, y, nullptr,
+                                       fitted_ ? &*fitted_ : nullptr, true, classes);
   return *this;
 }
 
@@ -81,12 +81,14 @@ PassiveAggressiveRegressor::Fitted PassiveAggressiveRegressor::learn(const Matri
                                                                      const VectorView* sample_weight) const {
   if (!y) throw ValueError("PassiveAggressiveRegressor.fit: y is required");
   if (sample_weight) throw ValueError("PassiveAggressiveRegressor.fit takes no sample_weight");
-  return detail::sgd_fit_regressor(regressor_spec(params_), X, *y, nullptr, fitted_ ? &*fitted_ : nullptr, false);
+  return detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{&X}, *y, nullptr,
+                                   fitted_ ? &*fitted_ : nullptr, false);
 }
 
 PassiveAggressiveRegressor& PassiveAggressiveRegressor::partial_fit(const MatrixView& X, const VectorView& y) {
   check_X_y("PassiveAggressiveRegressor.partial_fit", X, y);
-  fitted_ = detail::sgd_fit_regressor(regressor_spec(params_), X, y, nullptr, fitted_ ? &*fitted_ : nullptr, true);
+  fitted_ = detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{&X}, y, nullptr,
+                                      fitted_ ? &*fitted_ : nullptr, true);
   return *this;
 }
 

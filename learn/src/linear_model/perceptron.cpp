@@ -36,8 +36,8 @@ detail::SgdSpec perceptron_spec(const PerceptronParams& p) {
 
 Perceptron::Fitted Perceptron::learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const {
   if (!y) throw ValueError("Perceptron.fit: y is required");
-  return detail::sgd_fit_classifier(perceptron_spec(params_), X, *y, sample_weight, fitted_ ? &*fitted_ : nullptr,
-                                    false, Vector());
+  return detail::sgd_fit_classifier(perceptron_spec(params_), detail::SgdInput{&X}, *y, sample_weight,
+                                    fitted_ ? &*fitted_ : nullptr, false, Vector());
 }
 
 Perceptron& Perceptron::partial_fit(const MatrixView& X, const VectorView& y, const VectorView& classes,
@@ -45,8 +45,9 @@ Perceptron& Perceptron::partial_fit(const MatrixView& X, const VectorView& y, co
   const std::string where = "Perceptron.partial_fit";
   check_X_y(where, X, y);
   check_sample_weight(where, sample_weight, X.rows());
-  fitted_ = detail::sgd_fit_classifier(perceptron_spec(params_), X, y, sample_weight.size() ? &sample_weight : nullptr,
-                                       fitted_ ? &*fitted_ : nullptr, true, classes);
+  fitted_ = detail::sgd_fit_classifier(perceptron_spec(params_), detail::SgdInput{&X}, y,
+                                       sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
+                                       true, classes);
   return *this;
 }
 

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <scilearn/learn/linear_model/stochastic_gradient.hpp>
+#include <scilearn/learn/sparse_input.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,14 +41,25 @@ struct SgdSpec {
   std::string_view eta0_name = "eta0";
 };
 
+// The training rows: dense, or sparse (CSR) from the fit overloads.
+struct SgdInput {
+  const MatrixView* dense = nullptr;
+  const CsrMatrix* sparse = nullptr;
+  [[nodiscard]] Index rows() const { return dense ? dense->rows() : sparse->rows(); }
+  [[nodiscard]] Index cols() const { return dense ? dense->cols() : sparse->cols(); }
+};
+
+// Checks sparse X, y (and sample_weight) for a sparse fit / partial_fit.
+void check_sparse_fit(std::string_view where, const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight);
+
 // fit (partial = false) or partial_fit (partial = true) of a classifier;
 // `previous` is the current state (null before the first fit), `classes`
 // partial_fit's argument (may be empty).
-SGDClassifierFitted sgd_fit_classifier(const SgdSpec& spec, const MatrixView& X, const VectorView& y,
+SGDClassifierFitted sgd_fit_classifier(const SgdSpec& spec, const SgdInput& X, const VectorView& y,
                                        const VectorView* sample_weight, const SGDClassifierFitted* previous,
                                        bool partial, const VectorView& classes);
 
-SGDRegressorFitted sgd_fit_regressor(const SgdSpec& spec, const MatrixView& X, const VectorView& y,
+SGDRegressorFitted sgd_fit_regressor(const SgdSpec& spec, const SgdInput& X, const VectorView& y,
                                      const VectorView* sample_weight, const SGDRegressorFitted* previous, bool partial);
 
 }  // namespace scilearn::learn::detail

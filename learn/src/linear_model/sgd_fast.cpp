@@ -13,6 +13,21 @@ namespace {
 
 using ConstRow = Eigen::Map<const Vector>;
 
+// One sample: p dense values (ind null) or nnz stored entries at ind.
+struct Row {
+  const double* x;
+  const int* ind;
+  Index nnz;
+};
+
+// sum of x_j^2 over the row.
+double squared_norm(const Row& r) {
+  if (!r.ind) return ConstRow(r.x, r.nnz).squaredNorm();
+  double s = 0;
+  for (Index j = 0; j < r.nnz; ++j) s += r.x[j] * r.x[j];
+  return s;
+}
+
 // log(1 + exp(x)), with scikit-learn's branches (its log1pexp), so that the
 // loss values that decide when to stop agree to the last bit.
 inline double log1pexp(double x) {
@@ -37,12 +52,30 @@ class WeightVector {
     }
   }
 
-  [[nodiscard]] double dot(const double* x) const { return ConstRow(v_, p_).dot(ConstRow(x, p_)) * scale_; }
+  [[nodiscard]] double dot(const Row& r) const {
+    if (!r.ind) return ConstRow(v_, p_).dot(ConstRow(r.x, p_)) * scale_;
+    double s = 0;
+    for (Index j = 0; j < r.nnz; ++j) s += v_[r.ind[j]] * r.x[j];
+    return s * scale_;
+  }
 
   // w += c x.
-  void add(const double* x, double c) {
+  void add(const Row& r, double c) {
     const double f = c / scale_;
     double* __restrict v = v_;
+    const double* x = r.x;
+    if (r.ind) {
+      double l2 = 0, l1 = 0;
+      for (Index j = 0; j < r.nnz; ++j) {
+        const int k = r.ind[j];
+        v[k] += x[j] * f;
+        l2 += v[k] * v[k];
+        l1 += std::abs(v[k]);
+      }
+      sq_norm_ = l2 * (scale_ * scale_);
+      l1_norm_ = l1 * scale_;
+      return;
+    }
     if (!track_) {
       for (Index j = 0; j < p_; ++j) v[j] += x[j] * f;
       return;
@@ -58,12 +91,17 @@ class WeightVector {
   }
 
   // The averaged weights after a step of c x, the num_iter-th averaged step.
-  void add_average(const double* x, double c, double num_iter) {
+  void add_average(const Row& r, double c, double num_iter) {
     const double mu = 1.0 / num_iter;
     const double g = -c / scale_;
     const double a = average_a_;
     double* __restrict aw = aw_;
-    for (Index j = 0; j < p_; ++j) aw[j] += a * x[j] * g;
+    const double* x = r.x;
+    if (r.ind) {
+      for (Index j = 0; j < r.nnz; ++j) aw[r.ind[j]] += a * x[j] * g;
+    } else {
+      for (Index j = 0; j < p_; ++j) aw[j] += a * x[j] * g;
+    }
     if (num_iter > 1) average_b_ /= (1.0 - mu);
     average_a_ += mu * average_b_ * scale_;
   }
@@ -96,9 +134,11 @@ class WeightVector {
 
   // The cumulative L1 penalty u (truncated gradient): every coefficient moves
   // toward 0 by what it has not yet received of u, without crossing 0.
-  void l1_penalty(double* q, double u) {
+  void l1_penalty(double* q, double u, const Row& r) {
     const double s = scale_;
-    for (Index j = 0; j < p_; ++j) {
+    const Index count = r.ind ? r.nnz : p_;
+    for (Index jj = 0; jj < count; ++jj) {
+      const Index j = r.ind ? r.ind[jj] : jj;
       const double z = v_[j];
       if (s * z > 0.0)
         v_[j] = std::max(0.0, v_[j] - ((u + q[j]) / s));
@@ -219,6 +259,7 @@ double SgdLoss::dloss(double y, double p) const noexcept {
 Index plain_sgd(const SgdData& data, const double* y, double weight_pos, double weight_neg, const SgdOptions& o,
                 SgdModel& model, double t, std::uint64_t seed, const SgdValidationScore& validation_score) {
   const Index n = data.n, p = data.p;
+  const bool sparse = data.indices != nullptr;
   const bool pa = o.schedule == SgdSchedule::pa1 || o.schedule == SgdSchedule::pa2;
   const bool stopping_test = o.tol > -std::numeric_limits<double>::infinity();
   // The training loss is summed only for the stopping test on it.
@@ -267,9 +308,11 @@ Index plain_sgd(const SgdData& data, const double* y, double weight_pos, double 
     if (o.shuffle) rng.shuffle(order.begin(), order.end());
     for (Index i = 0; i < n; ++i) {
       const Index idx = order[static_cast<std::size_t>(i)];
-      if (i + kAhead < n) prefetch_row(data.X + order[static_cast<std::size_t>(i + kAhead)] * p, p);
+      if (!sparse && i + kAhead < n) prefetch_row(data.X + order[static_cast<std::size_t>(i + kAhead)] * p, p);
       if (data.validation_mask && data.validation_mask[idx]) continue;
-      const double* x = data.X + idx * p;
+      const Row x = sparse ? Row{data.values + data.indptr[idx], data.indices + data.indptr[idx],
+                                 static_cast<Index>(data.indptr[idx + 1] - data.indptr[idx])}
+                           : Row{data.X + idx * p, nullptr, p};
       const double yi = y[idx];
       const double pred = w.dot(x) + model.intercept;
       if (o.schedule == SgdSchedule::optimal)
@@ -288,11 +331,11 @@ Index plain_sgd(const SgdData& data, const double* y, double weight_pos, double 
 
       double update = 0;
       if (o.schedule == SgdSchedule::pa1) {
-        const double sq = ConstRow(x, p).squaredNorm();
+        const double sq = squared_norm(x);
         if (sq == 0) continue;
         update = std::min(o.eta0, o.loss.loss(yi, pred) / sq);
       } else if (o.schedule == SgdSchedule::pa2) {
-        const double sq = ConstRow(x, p).squaredNorm();
+        const double sq = squared_norm(x);
         update = o.loss.loss(yi, pred) / (sq + 0.5 / o.eta0);
       } else {
         const double dloss = std::clamp(o.loss.dloss(yi, pred), -kMaxDloss, kMaxDloss);
@@ -316,7 +359,7 @@ Index plain_sgd(const SgdData& data, const double* y, double weight_pos, double 
       }
       if (l1_part) {
         u += l1_ratio * eta * o.alpha;
-        w.l1_penalty(q.data(), u);
+        w.l1_penalty(q.data(), u, x);
       }
       t += 1;
     }

@@ -59,6 +59,13 @@ struct SgdData {
   Index n = 0, p = 0;
   const double* sample_weight = nullptr;          // n
   const std::uint8_t* validation_mask = nullptr;  // n, or null: none
+  // Sparse rows (CSR) instead of X: the stored entries of row i are
+  // values / indices [indptr[i], indptr[i + 1]). As scikit-learn does, a step
+  // then touches only those entries (its dot, update, L1 truncation, and the
+  // norms its stopping objective tracks).
+  const double* values = nullptr;
+  const int* indices = nullptr;
+  const int* indptr = nullptr;
 };
 
 struct SgdOptions {

@@ -7,6 +7,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/stochastic_gradient.hpp>
 #include <scilearn/learn/model_selection/split.hpp>
+#include <scilearn/learn/sparse_input.hpp>
 
 #include "linear_model/sgd_common.hpp"
 #include "linear_model/sgd_fast.hpp"
@@ -230,7 +231,66 @@ int problem_threads(const SgdSpec& s, Index problems) {
 
 }  // namespace
 
-SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const MatrixView& X, const VectorView& y,
+void check_sparse_fit(std::string_view where, const CsrMatrix& X, const VectorView& y,
+                      const VectorView& sample_weight) {
+  check_sparse_X(where, X);
+  if (y.size() != X.rows())
+    throw ValueError(
+        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
+  if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
+  check_sample_weight(where, sample_weight, X.rows());
+}
+
+void check_sparse_predict(std::string_view estimator, std::string_view method, const CsrMatrix& X, Index n_features) {
+  check_sparse_X(cat(estimator, ".", method), X);
+  if (X.cols() != n_features)
+    throw ValueError(
+        cat("X has ", X.cols(), " features, but ", estimator, " is expecting ", n_features, " features as input"));
+}
+
+namespace {
+
+// The rows as the kernel reads them (a row-major copy of dense X, or the CSR
+// arrays), and the dot product of one row with a weight vector.
+struct KernelRows {
+  RowMajorBuffer dense;
+  CsrMatrix compressed;  // a compressed copy when the input was not
+  const CsrMatrix* sparse = nullptr;
+  Index p = 0;
+
+  explicit KernelRows(const SgdInput& X) : p(X.cols()) {
+    if (X.dense) {
+      dense = row_major_copy(*X.dense);
+      return;
+    }
+    sparse = X.sparse;
+    if (!sparse->isCompressed()) {
+      compressed = *sparse;
+      compressed.makeCompressed();
+      sparse = &compressed;
+    }
+  }
+  void fill(SgdData& data) const {
+    if (dense) {
+      data.X = dense.get();
+    } else {
+      data.values = sparse->valuePtr();
+      data.indices = sparse->innerIndexPtr();
+      data.indptr = sparse->outerIndexPtr();
+    }
+  }
+  [[nodiscard]] double intercept_decay() const { return dense ? 1.0 : 0.01; }
+  [[nodiscard]] double dot(Index i, const double* w) const {
+    if (dense) return Eigen::Map<const Vector>(dense.get() + i * p, p).dot(Eigen::Map<const Vector>(w, p));
+    double s = 0;
+    for (CsrMatrix::InnerIterator it(*sparse, i); it; ++it) s += it.value() * w[it.index()];
+    return s;
+  }
+};
+
+}  // namespace
+
+SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const SgdInput& X, const VectorView& y,
                                        const VectorView* sample_weight, const SGDClassifierFitted* previous,
                                        bool partial, const VectorView& classes_arg) {
   const std::string where = cat(s.name, partial ? ".partial_fit" : ".fit");
@@ -314,13 +374,15 @@ SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const MatrixView& X, co
   std::vector<std::uint64_t> seeds(static_cast<std::size_t>(rows));
   for (auto& seed : seeds) seed = root();
 
-  const RowMajorBuffer Xr = row_major_copy(X);
-  SgdData data{Xr.get(), n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
+  const KernelRows Xr(X);
+  SgdData data{nullptr, n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
+  Xr.fill(data);
   std::vector<Index> validation;
   if (s.early_stopping)
     for (Index i = 0; i < n; ++i)
       if (mask[static_cast<std::size_t>(i)]) validation.push_back(i);
-  const SgdOptions options = kernel_options(s, partial ? 1 : s.max_iter);
+  SgdOptions options = kernel_options(s, partial ? 1 : s.max_iter);
+  options.intercept_decay = Xr.intercept_decay();
   const bool label_encode = s.loss == SGDLoss::log_loss;
   const double negative = label_encode ? 0.0 : -1.0;
 
@@ -345,10 +407,9 @@ SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const MatrixView& X, co
       }
       // Accuracy of the binary problem on the held-out samples.
       const SgdValidationScore score = [&](const double* wv, double b) {
-        const Eigen::Map<const Vector> wm(wv, p);
         double hit = 0, total = 0;
         for (const Index i : validation) {
-          const double r = Eigen::Map<const Vector>(Xr.get() + i * p, p).dot(wm) + b;
+          const double r = Xr.dot(i, wv) + b;
           const bool truth = yk[static_cast<std::size_t>(i)] > 0;
           if ((r > 0) == truth) hit += sw(i);
           total += sw(i);
@@ -390,7 +451,7 @@ SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const MatrixView& X, co
   return out;
 }
 
-SGDRegressorFitted sgd_fit_regressor(const SgdSpec& s, const MatrixView& X, const VectorView& y,
+SGDRegressorFitted sgd_fit_regressor(const SgdSpec& s, const SgdInput& X, const VectorView& y,
                                      const VectorView* sample_weight, const SGDRegressorFitted* previous,
                                      bool partial) {
   const std::string where = cat(s.name, partial ? ".partial_fit" : ".fit");
@@ -430,15 +491,15 @@ SGDRegressorFitted sgd_fit_regressor(const SgdSpec& s, const MatrixView& X, cons
   const std::uint64_t split_seed = s.random_state ? *s.random_state : root();
   const std::vector<std::uint8_t> mask = validation_mask(s, where, y, sw, false, split_seed);
   const std::uint64_t seed = root();
-  const RowMajorBuffer Xr = row_major_copy(X);
-  const SgdData data{Xr.get(), n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
+  const KernelRows Xr(X);
+  SgdData data{nullptr, n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
+  Xr.fill(data);
   std::vector<Index> validation;
   if (s.early_stopping)
     for (Index i = 0; i < n; ++i)
       if (mask[static_cast<std::size_t>(i)]) validation.push_back(i);
   // R^2 (weighted) on the held-out samples; 1 for a perfect fit of a constant, 0 otherwise.
   const SgdValidationScore score = [&](const double* wv, double b) {
-    const Eigen::Map<const Vector> wm(wv, p);
     double total = 0, mean = 0;
     for (const Index i : validation) {
       total += sw(i);
@@ -447,14 +508,15 @@ SGDRegressorFitted sgd_fit_regressor(const SgdSpec& s, const MatrixView& X, cons
     mean /= total;
     double residual = 0, spread = 0;
     for (const Index i : validation) {
-      const double r = y(i) - (Eigen::Map<const Vector>(Xr.get() + i * p, p).dot(wm) + b);
+      const double r = y(i) - (Xr.dot(i, wv) + b);
       residual += sw(i) * r * r;
       spread += sw(i) * (y(i) - mean) * (y(i) - mean);
     }
     if (spread == 0) return residual == 0 ? 1.0 : 0.0;
     return 1 - residual / spread;
   };
-  const SgdOptions options = kernel_options(s, partial ? 1 : s.max_iter);
+  SgdOptions options = kernel_options(s, partial ? 1 : s.max_iter);
+  options.intercept_decay = Xr.intercept_decay();
   SgdModel model{w.data(), intercept, averaging ? aw.data() : nullptr, average_intercept};
   const Vector yv = y;
   out.n_iter = plain_sgd(data, yv.data(), 1.0, 1.0, options, model, t, seed, score);
@@ -481,10 +543,15 @@ Matrix sgd_decision_function(const SGDClassifierFitted& state, const MatrixView&
   return scores;
 }
 
-Vector sgd_predict_labels(const SGDClassifierFitted& state, const MatrixView& X) {
-  const Matrix scores = sgd_decision_function(state, X);
-  Vector labels(X.rows());
-  for (Index i = 0; i < X.rows(); ++i) {
+Matrix sgd_decision_function(const SGDClassifierFitted& state, const CsrMatrix& X) {
+  Matrix scores = X * state.coef.transpose();
+  scores.rowwise() += state.intercept.transpose();
+  return scores;
+}
+
+Vector sgd_predict_labels(const SGDClassifierFitted& state, const Matrix& scores) {
+  Vector labels(scores.rows());
+  for (Index i = 0; i < scores.rows(); ++i) {
     Index best = 0;
     if (scores.cols() == 1)
       best = scores(i, 0) > 0 ? 1 : 0;
@@ -495,9 +562,8 @@ Vector sgd_predict_labels(const SGDClassifierFitted& state, const MatrixView& X)
   return labels;
 }
 
-Matrix sgd_predict_proba(const SGDClassifierFitted& state, SGDLoss loss, const MatrixView& X) {
-  const Matrix scores = sgd_decision_function(state, X);
-  const Index n = X.rows();
+Matrix sgd_predict_proba(SGDLoss loss, const Matrix& scores) {
+  const Index n = scores.rows();
   Matrix prob(n, scores.cols());
   if (loss == SGDLoss::log_loss) {
     prob = scores.unaryExpr([](double r) {
@@ -608,8 +674,8 @@ detail::SgdSpec regressor_spec(const SGDRegressorParams& p) {
 SGDClassifier::Fitted SGDClassifier::learn(const MatrixView& X, const VectorView* y,
                                            const VectorView* sample_weight) const {
   if (!y) throw ValueError("SGDClassifier.fit: y is required");
-  return detail::sgd_fit_classifier(classifier_spec(params_), X, *y, sample_weight, fitted_ ? &*fitted_ : nullptr,
-                                    false, Vector());
+  return detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{&X}, *y, sample_weight,
+                                    fitted_ ? &*fitted_ : nullptr, false, Vector());
 }
 
 SGDClassifier& SGDClassifier::partial_fit(const MatrixView& X, const VectorView& y, const VectorView& classes,
@@ -617,15 +683,39 @@ SGDClassifier& SGDClassifier::partial_fit(const MatrixView& X, const VectorView&
   const std::string where = "SGDClassifier.partial_fit";
   check_X_y(where, X, y);
   check_sample_weight(where, sample_weight, X.rows());
-  fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), X, y, sample_weight.size() ? &sample_weight : nullptr,
-                                       fitted_ ? &*fitted_ : nullptr, true, classes);
+  fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{&X}, y,
+                                       sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
+                                       true, classes);
   return *this;
 }
 
 Matrix SGDClassifier::predict_proba(const MatrixView& X) const {
   if (params_.loss != SGDLoss::log_loss && params_.loss != SGDLoss::modified_huber)
     throw ValueError(cat("probability estimates are not available for loss='", enum_name(params_.loss), "'"));
-  return detail::sgd_predict_proba(check_input("predict_proba", X), params_.loss, X);
+  return detail::sgd_predict_proba(params_.loss, detail::sgd_decision_function(check_input("predict_proba", X), X));
+}
+
+Matrix SGDClassifier::predict_proba(const CsrMatrix& X) const {
+  if (params_.loss != SGDLoss::log_loss && params_.loss != SGDLoss::modified_huber)
+    throw ValueError(cat("probability estimates are not available for loss='", enum_name(params_.loss), "'"));
+  return detail::sgd_predict_proba(params_.loss, detail::sgd_decision_function(check_sparse("predict_proba", X), X));
+}
+
+SGDClassifier& SGDClassifier::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
+  detail::check_sparse_fit("SGDClassifier.fit", X, y, sample_weight);
+  fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{nullptr, &X}, y,
+                                       sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
+                                       false, Vector());
+  return *this;
+}
+
+SGDClassifier& SGDClassifier::partial_fit(const CsrMatrix& X, const VectorView& y, const VectorView& classes,
+                                          const VectorView& sample_weight) {
+  detail::check_sparse_fit("SGDClassifier.partial_fit", X, y, sample_weight);
+  fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{nullptr, &X}, y,
+                                       sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
+                                       true, classes);
+  return *this;
 }
 
 Matrix SGDClassifier::predict_log_proba(const MatrixView& X) const { return predict_proba(X).array().log(); }
@@ -633,15 +723,33 @@ Matrix SGDClassifier::predict_log_proba(const MatrixView& X) const { return pred
 SGDRegressor::Fitted SGDRegressor::learn(const MatrixView& X, const VectorView* y,
                                          const VectorView* sample_weight) const {
   if (!y) throw ValueError("SGDRegressor.fit: y is required");
-  return detail::sgd_fit_regressor(regressor_spec(params_), X, *y, sample_weight, fitted_ ? &*fitted_ : nullptr, false);
+  return detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{&X}, *y, sample_weight,
+                                   fitted_ ? &*fitted_ : nullptr, false);
 }
 
 SGDRegressor& SGDRegressor::partial_fit(const MatrixView& X, const VectorView& y, const VectorView& sample_weight) {
   const std::string where = "SGDRegressor.partial_fit";
   check_X_y(where, X, y);
   check_sample_weight(where, sample_weight, X.rows());
-  fitted_ = detail::sgd_fit_regressor(regressor_spec(params_), X, y, sample_weight.size() ? &sample_weight : nullptr,
-                                      fitted_ ? &*fitted_ : nullptr, true);
+  fitted_ =
+      detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{&X}, y,
+                                sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr, true);
+  return *this;
+}
+
+SGDRegressor& SGDRegressor::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
+  detail::check_sparse_fit("SGDRegressor.fit", X, y, sample_weight);
+  fitted_ =
+      detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{nullptr, &X}, y,
+                                sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr, false);
+  return *this;
+}
+
+SGDRegressor& SGDRegressor::partial_fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
+  detail::check_sparse_fit("SGDRegressor.partial_fit", X, y, sample_weight);
+  fitted_ =
+      detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{nullptr, &X}, y,
+                                sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr, true);
   return *this;
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <scilearn/learn/base/estimator_base.hpp>
+#include <scilearn/learn/sparse_input.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -146,10 +147,13 @@ struct SGDRegressorFitted {
 namespace detail {
 // The shared bodies (stochastic_gradient.cpp).
 Matrix sgd_decision_function(const SGDClassifierFitted& state, const MatrixView& X);
-Vector sgd_predict_labels(const SGDClassifierFitted& state, const MatrixView& X);
-Matrix sgd_predict_proba(const SGDClassifierFitted& state, SGDLoss loss, const MatrixView& X);
+Matrix sgd_decision_function(const SGDClassifierFitted& state, const CsrMatrix& X);
+Vector sgd_predict_labels(const SGDClassifierFitted& state, const Matrix& scores);
+Matrix sgd_predict_proba(SGDLoss loss, const Matrix& scores);
 void check_sgd_classifier_state(const SGDClassifierFitted& state);
 void check_sgd_regressor_state(const SGDRegressorFitted& state);
+// Checks sparse X for a prediction method: feature count and finite entries.
+void check_sparse_predict(std::string_view estimator, std::string_view method, const CsrMatrix& X, Index n_features);
 }  // namespace detail
 
 /// What SGDClassifier, Perceptron and PassiveAggressiveClassifier share:
@@ -180,10 +184,20 @@ class SGDClassifierBase : public EstimatorBase<Derived, Classifier, ParamsT, SGD
   [[nodiscard]] Matrix decision_function(const MatrixView& X) const override {
     return detail::sgd_decision_function(this->check_input("decision_function", X), X);
   }
+  /// The same for sparse X (CSR).
+  [[nodiscard]] Matrix decision_function(const CsrMatrix& X) const {
+    return detail::sgd_decision_function(check_sparse("decision_function", X), X);
+  }
   /// classes()[1] where the decision function is positive (two classes), else
   /// the class of the largest score (the first on ties).
   [[nodiscard]] Vector predict(const MatrixView& X) const override {
-    return detail::sgd_predict_labels(this->check_input("predict", X), X);
+    const SGDClassifierFitted& s = this->check_input("predict", X);
+    return detail::sgd_predict_labels(s, detail::sgd_decision_function(s, X));
+  }
+  /// The same for sparse X (CSR).
+  [[nodiscard]] Vector predict(const CsrMatrix& X) const {
+    const SGDClassifierFitted& s = check_sparse("predict", X);
+    return detail::sgd_predict_labels(s, detail::sgd_decision_function(s, X));
   }
   [[nodiscard]] Vector classes() const override { return this->fitted().classes; }
 
@@ -192,6 +206,13 @@ class SGDClassifierBase : public EstimatorBase<Derived, Classifier, ParamsT, SGD
   [[nodiscard]] const Vector& intercept() const { return this->fitted().intercept; }
   [[nodiscard]] Index n_iter() const { return this->fitted().n_iter; }
   [[nodiscard]] double t() const { return this->fitted().t; }
+
+ protected:
+  const SGDClassifierFitted& check_sparse(std::string_view method, const CsrMatrix& X) const {
+    const SGDClassifierFitted& s = this->fitted();
+    detail::check_sparse_predict(Derived::class_name, method, X, s.n_features_in);
+    return s;
+  }
 };
 
 /// Linear classifiers (SVM, logistic regression, ...) fitted by SGD, as
@@ -278,8 +299,19 @@ class SGDClassifier final : public SGDClassifierBase<SGDClassifier, SGDClassifie
   /// -1, 1) + 1) / 2, normalized likewise (uniform where all are 0).
   /// ValueError for the other losses.
   [[nodiscard]] Matrix predict_proba(const MatrixView& X) const override;
+  /// The same for sparse X (CSR).
+  [[nodiscard]] Matrix predict_proba(const CsrMatrix& X) const;
   /// log(predict_proba(X)).
   [[nodiscard]] Matrix predict_log_proba(const MatrixView& X) const override;
+
+  using EstimatorBase::fit;
+  /// fit on sparse X (CSR), as scikit-learn on scipy.sparse input: each step
+  /// touches the stored entries only, and the intercept moves at 0.01 of the
+  /// rate (scikit-learn's SPARSE_INTERCEPT_DECAY).
+  SGDClassifier& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
+  /// partial_fit on sparse X (CSR).
+  SGDClassifier& partial_fit(const CsrMatrix& X, const VectorView& y, const VectorView& classes = Vector(),
+                             const VectorView& sample_weight = Vector());
 
   /// One epoch of SGD on (X, y), continuing from the current state (or from
   /// zero on the first call, which must list every class in `classes`; later
@@ -346,6 +378,14 @@ class SGDRegressorBase : public EstimatorBase<Derived, Regressor, ParamsT, SGDRe
     out.array() += s.intercept;
     return out;
   }
+  /// The same for sparse X (CSR).
+  [[nodiscard]] Vector predict(const CsrMatrix& X) const {
+    const SGDRegressorFitted& s = this->fitted();
+    detail::check_sparse_predict(Derived::class_name, "predict", X, s.n_features_in);
+    Vector out = X * s.coef;
+    out.array() += s.intercept;
+    return out;
+  }
   /// scikit-learn's coef_, intercept_[0], n_iter_ and t_.
   [[nodiscard]] const Vector& coef() const { return this->fitted().coef; }
   [[nodiscard]] double intercept() const { return this->fitted().intercept; }
@@ -398,6 +438,12 @@ class SGDRegressor final : public SGDRegressorBase<SGDRegressor, SGDRegressorPar
   /// One epoch of SGD on (X, y), continuing from the current state. Throws
   /// ValueError with early_stopping or a different feature count.
   SGDRegressor& partial_fit(const MatrixView& X, const VectorView& y, const VectorView& sample_weight = Vector());
+
+  using EstimatorBase::fit;
+  /// fit on sparse X (CSR), as SGDClassifier's.
+  SGDRegressor& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
+  /// partial_fit on sparse X (CSR).
+  SGDRegressor& partial_fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
 
  private:
   friend EstimatorBase;
