@@ -232,6 +232,40 @@ inline std::vector<ConformanceCase> conformance_cases() {
        false},
       {[] { return std::make_shared<RidgeCV>(RidgeCV::Params{.cv = 3}); }, false, false},
       {[] { return std::make_shared<RidgeClassifierCV>(); }, false},
+      // SGD: a sample weight scales one step, it does not repeat it, and the
+      // steps follow the sample order (as in scikit-learn); a seed makes the
+      // shuffled fits repeatable.
+      {[] { return std::make_shared<SGDClassifier>(SGDClassifier::Params{.random_state = 0}); }, false, false},
+      {[] {
+         return std::make_shared<SGDClassifier>(SGDClassifier::Params{
+             .loss = SGDLoss::log_loss, .penalty = SGDPenalty::elasticnet, .random_state = 0, .average = 1});
+       },
+       false, false},
+      {[] {
+         return std::make_shared<SGDClassifier>(
+             SGDClassifier::Params{.loss = SGDLoss::modified_huber, .shuffle = false, .class_weight = "balanced"});
+       },
+       false, false},
+      {[] { return std::make_shared<SGDRegressor>(SGDRegressor::Params{.random_state = 0}); }, false, false},
+      {[] {
+         return std::make_shared<SGDRegressor>(SGDRegressor::Params{.loss = SGDLoss::huber,
+                                                                    .penalty = SGDPenalty::l1,
+                                                                    .random_state = 0,
+                                                                    .learning_rate = SGDLearningRate::adaptive,
+                                                                    .early_stopping = true,
+                                                                    .validation_fraction = 0.2});
+       },
+       false, false},
+      {[] { return std::make_shared<Perceptron>(); }, false, false},
+      {[] {
+         return std::make_shared<PassiveAggressiveClassifier>(PassiveAggressiveClassifier::Params{.random_state = 0});
+       },
+       false, false},
+      {[] {
+         return std::make_shared<PassiveAggressiveRegressor>(PassiveAggressiveRegressor::Params{
+             .loss = PassiveAggressiveRegressorLoss::squared_epsilon_insensitive, .random_state = 0});
+       },
+       false, false},
       // GaussianNB's epsilon is var_smoothing times the largest unweighted
       // feature variance (as in scikit-learn), so weights and repeated rows
       // give variances 1e-9 apart: the weight check runs with var_smoothing = 0.

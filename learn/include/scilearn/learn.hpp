@@ -43,6 +43,9 @@
 #include <scilearn/learn/linear_model/omp.hpp>
 #include <scilearn/learn/linear_model/ridge.hpp>
 #include <scilearn/learn/linear_model/ridge_cv.hpp>
+#include <scilearn/learn/linear_model/passive_aggressive.hpp>
+#include <scilearn/learn/linear_model/perceptron.hpp>
+#include <scilearn/learn/linear_model/stochastic_gradient.hpp>
 #include <scilearn/learn/naive_bayes/bernoulli_nb.hpp>
 #include <scilearn/learn/naive_bayes/categorical_nb.hpp>
 #include <scilearn/learn/naive_bayes/complement_nb.hpp>
