@@ -162,7 +162,7 @@ for name, key, alpha, l1_ratio, fit_intercept, positive, precompute, weighted, s
                  int(precompute), int(weighted), int(sparse), unique])
 
 with open(OUT / "cases.csv", "w", newline="") as f:
-    writer = csv.writer(f)
+    writer = csv.writer(f, lineterminator="\n")
     writer.writerow(["name", "data", "alpha", "l1_ratio", "fit_intercept", "positive", "precompute", "weighted",
                      "sparse", "unique"])
     writer.writerows(rows)
@@ -192,7 +192,7 @@ for name, key, function, l1_ratio, n_alphas, eps, positive, sparse in paths:
     save(f"{name}_coefs", coefs)
     rows.append([name, key, function, l1_ratio, n_alphas, eps, int(positive), int(sparse)])
 with open(OUT / "paths.csv", "w", newline="") as f:
-    writer = csv.writer(f)
+    writer = csv.writer(f, lineterminator="\n")
     writer.writerow(["name", "data", "function", "l1_ratio", "n_alphas", "eps", "positive", "sparse"])
     writer.writerows(rows)
 
@@ -230,7 +230,7 @@ for name, key, estimator, l1s, n_alphas, cv, weighted, sparse, fit_intercept in 
     save(f"{name}_intercept", [model.intercept_])
     rows.append([name, key, estimator, l1s, n_alphas, cv, int(weighted), int(sparse), int(fit_intercept)])
 with open(OUT / "cv.csv", "w", newline="") as f:
-    writer = csv.writer(f)
+    writer = csv.writer(f, lineterminator="\n")
     writer.writerow(["name", "data", "estimator", "l1_ratios", "n_alphas", "cv", "weighted", "sparse",
                      "fit_intercept"])
     writer.writerows(rows)
@@ -250,14 +250,14 @@ for name, alpha, l1_ratio, fit_intercept, weighted in multi:
     tight = make(tol=1e-12, max_iter=1_000_000).fit(X_multi, Y_multi, sample_weight=sw)
     default = make().fit(X_multi, Y_multi, sample_weight=sw)
     save(f"{name}_coef", tight.coef_)
-    save(f"{name}_intercept", tight.intercept_)
+    save(f"{name}_intercept", np.broadcast_to(tight.intercept_, (T,)))
     save(f"{name}_objective",
          [objective(X_multi, Y_multi, sw, tight.coef_, tight.intercept_, alpha, 1.0 if l1_ratio is None else l1_ratio)])
     save(f"{name}_default_n_iter", [default.n_iter_])
     save(f"{name}_default_coef", default.coef_)
     rows.append([name, alpha, "lasso" if l1_ratio is None else l1_ratio, int(fit_intercept), int(weighted)])
 with open(OUT / "multitask.csv", "w", newline="") as f:
-    writer = csv.writer(f)
+    writer = csv.writer(f, lineterminator="\n")
     writer.writerow(["name", "alpha", "l1_ratio", "fit_intercept", "weighted"])
     writer.writerows(rows)
 print("wrote", len(list(OUT.iterdir())), "files to", OUT)
