@@ -62,10 +62,12 @@ void write_sparse(const fs::path& dir, scilearn::Generator& rng) {
   const Vector y = X * sparse_weights(rng, p, 100) + 0.1 * rng.standard_normal(n);
   const auto nnz = static_cast<Index>(X.nonZeros());
   io::save_npy(dir / "sparse_data.npy", Vector(Eigen::Map<const Vector>(X.valuePtr(), nnz)));
-  io::save_npy(dir / "sparse_indices.npy", Vector(Eigen::Map<const Eigen::VectorXi>(X.innerIndexPtr(), nnz).cast<double>()));
+  io::save_npy(dir / "sparse_indices.npy",
+               Vector(Eigen::Map<const Eigen::VectorXi>(X.innerIndexPtr(), nnz).cast<double>()));
   io::save_npy(dir / "sparse_indptr.npy",
                Vector(Eigen::Map<const Eigen::VectorXi>(X.outerIndexPtr(), p + 1).cast<double>()));
-  io::save_npy(dir / "sparse_shape.npy", Vector((Vector(2) << static_cast<double>(n), static_cast<double>(p)).finished()));
+  io::save_npy(dir / "sparse_shape.npy",
+               Vector((Vector(2) << static_cast<double>(n), static_cast<double>(p)).finished()));
   io::save_npy(dir / "sparse_y.npy", y);
 }
 
@@ -117,8 +119,7 @@ double relative_gap(const XType& X, const Vector& y, const Vector& w, double b, 
 }
 
 template <class Model, class XType>
-void fit_and_gap(benchmark::State& state, const XType& X, const Vector& y, Model model, double alpha,
-                 double l1_ratio) {
+void fit_and_gap(benchmark::State& state, const XType& X, const Vector& y, Model model, double alpha, double l1_ratio) {
   bench::time_calls(
       state, [&] { return model.fit(X, y).coef(); },
       [&](const Vector& w) { return relative_gap(X, y, w, model.intercept(), alpha, l1_ratio); });

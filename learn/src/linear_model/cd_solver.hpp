@@ -63,7 +63,7 @@ class DenseCd {
   VectorView y_;
   Vector norm2_, R_, XtA_;
   double y_norm2_ = 0;
-  std::vector<Index> active_;
+  std::vector<Index> active_, support_;
   std::vector<unsigned char> excluded_;
   friend struct DenseOps;
 };
@@ -79,7 +79,7 @@ class GramCd {
   const Vector& q_;
   double y_norm2_;
   Vector norm2_, Qw_, XtA_;
-  std::vector<Index> active_;
+  std::vector<Index> active_, support_;
   std::vector<unsigned char> excluded_;
   friend struct GramOps;
 };
@@ -101,7 +101,7 @@ class SparseCd {
   bool center_ = false;
   Vector norm2_, colsw_, u_, XtA_;
   double c_ = 0, r_sum_ = 0, y_norm2_ = 0, sy_ = 0, s_sum_ = 0;
-  std::vector<Index> active_;
+  std::vector<Index> active_, support_;
   std::vector<unsigned char> excluded_;
   friend struct SparseOps;
 };

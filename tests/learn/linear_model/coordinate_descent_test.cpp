@@ -148,18 +148,32 @@ BOOST_AUTO_TEST_CASE(tight_fits_match_scikit_learn_objective_and_coefficients) {
   }
 }
 
-// At the default tol both sides run the same sweeps in the same order with
-// the same screening and stopping rule: the same number of sweeps, and
-// iterates that differ by rounding only (1e-9 relative: a few hundred sweeps
-// of O(n) sums).
-BOOST_AUTO_TEST_CASE(default_tolerance_runs_the_same_sweeps_as_scikit_learn) {
+// At the default tol the answer is wherever the stopping rule stopped, so it
+// is checked by its certificate: the objective lies above the minimizer's
+// (scikit-learn's tight fit) by at most the reported duality gap, which is at
+// most tol ||y||^2 / n (y centered and weighted; rounding allowed: 1e-12
+// relative). With the Gram matrix both sides run the same sweeps in the same
+// order with the same screening: the same number of sweeps, and iterates
+// that differ by rounding only (1e-9 relative). The dense and sparse solvers
+// sweep a working set between full sweeps (scikit-learn does not), so their
+// counts differ.
+BOOST_AUTO_TEST_CASE(default_tolerance_stops_within_the_duality_gap) {
   for (const Case& c : cases()) {
     const Result r = fit_case(c, 1e-4, 1000);
-    BOOST_TEST_INFO(c.name << ": n_iter " << r.n_iter << " vs " << load_scalar(c.name + "_default_n_iter"));
-    BOOST_TEST(static_cast<double>(r.n_iter) == load_scalar(c.name + "_default_n_iter"));
-    BOOST_TEST(normwise_error(r.coef, load_vector(c.name + "_default_coef")) <= 1e-9);
-    // The gap check that stopped both is below tol ||y||^2 / n.
-    BOOST_TEST(r.dual_gap <= std::max(1e-12, 2 * load_scalar(c.name + "_default_dual_gap")) + 1e-9);
+    const double optimum = load_scalar(c.name + "_objective");
+    const double ours = case_objective(c, r);
+    const Vector y = load_vector("y_" + c.data);
+    const Vector w = c.weighted ? load_vector("w_" + c.data) : Vector::Ones(y.size());
+    const double y_mean = c.fit_intercept ? w.dot(y) / w.sum() : 0.0;
+    const double y_norm2 = (y.array() - y_mean).square().matrix().dot(w) * static_cast<double>(y.size()) / w.sum();
+    BOOST_TEST_INFO(c.name << ": objective " << ours << " vs " << optimum << ", gap " << r.dual_gap);
+    BOOST_TEST(ours >= optimum - 1e-12 * optimum);
+    BOOST_TEST(ours <= optimum + r.dual_gap + 1e-12 * optimum);
+    BOOST_TEST(r.dual_gap <= 1e-4 * y_norm2 / static_cast<double>(y.size()) * (1 + 1e-12));
+    if (c.precompute && !c.sparse) {
+      BOOST_TEST(static_cast<double>(r.n_iter) == load_scalar(c.name + "_default_n_iter"));
+      BOOST_TEST(normwise_error(r.coef, load_vector(c.name + "_default_coef")) <= 1e-9);
+    }
   }
 }
 
