@@ -7,6 +7,7 @@
 #include <optional>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <scilearn/core/parallel.hpp>
 #include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <utility>
@@ -187,33 +188,69 @@ CdOutcome run(Ops& ops, Vector& w, const Vector& norm2, const Vector& xta, std::
 
 // ---------------------------------------------------------------- dense
 
+// With `mean` (fit_intercept, no weights) X is centered implicitly, as for
+// sparse X: the residual y - (X - 1 m') w is kept as R + c with c = m . w, so
+// x_j's centered product with it is x_j . R + c sum(x_j) - m_j sum(R + c), and
+// the sum of the residual does not change (centered columns sum to 0). An
+// update is one axpy on the contiguous column, and X is never copied. The
+// products lose about eps n |c m_j| to cancellation, far below the solver's
+// tolerances unless the offsets are extreme.
 struct DenseOps {
   DenseCd& cd;
   double l1, l2;
   bool positive;
   double partial(Index j, double w_j) const {
-    return dot(cd.R_.size(), cd.X_.col(j).data(), cd.R_.data()) + w_j * cd.norm2_(j);
+    double tmp = dot(cd.R_.size(), cd.X_.col(j).data(), cd.R_.data()) + w_j * cd.norm2_(j);
+    if (cd.center_) tmp += cd.c_ * cd.colsum_(j) - cd.mean_(j) * cd.r_sum_;
+    return tmp;
   }
-  void update(Index j, double delta) const { axpy(cd.R_.size(), -delta, cd.X_.col(j).data(), cd.R_.data()); }
+  void update(Index j, double delta) const {
+    axpy(cd.R_.size(), -delta, cd.X_.col(j).data(), cd.R_.data());
+    if (cd.center_) cd.c_ += cd.mean_(j) * delta;
+  }
   std::pair<double, double> gap(const Vector& coef) const {
     cd.XtA_.noalias() = cd.X_.transpose() * cd.R_;
-    const double R_norm2 = cd.R_.squaredNorm();
-    const double Ry = cd.R_.dot(cd.y_);
+    double R_norm2, Ry;
+    if (cd.center_) {
+      cd.XtA_ += cd.c_ * cd.colsum_ - cd.r_sum_ * cd.mean_;
+      R_norm2 = (cd.R_.array() + cd.c_).square().sum();
+      Ry = cd.R_.dot(cd.y_) + cd.c_ * cd.y_sum_;
+    } else {
+      R_norm2 = cd.R_.squaredNorm();
+      Ry = cd.R_.dot(cd.y_);
+    }
     return finish_gap(cd.XtA_, coef, l1, l2, R_norm2, Ry, positive);
   }
 };
 
-DenseCd::DenseCd(const MatrixView& X, const VectorView& y)
+DenseCd::DenseCd(const MatrixView& X, const VectorView& y, Vector norm2, Vector mean)
     : X_(X),
       y_(y),
-      norm2_(X.colwise().squaredNorm().transpose()),
+      norm2_(std::move(norm2)),
+      mean_(std::move(mean)),
       R_(X.rows()),
       XtA_(X.cols()),
-      y_norm2_(y.squaredNorm()) {}
+      y_norm2_(y.squaredNorm()) {
+  center_ = mean_.size() == X.cols() && (mean_.array() != 0).any();
+  if (norm2_.size() != X.cols()) {
+    norm2_.resize(X.cols());
+    for (Index j = 0; j < X.cols(); ++j)
+      norm2_(j) = center_ ? (X.col(j).array() - mean_(j)).square().sum() : X.col(j).squaredNorm();
+  }
+  if (center_) {
+    colsum_ = X.colwise().sum().transpose();
+    y_sum_ = y.sum();
+  }
+}
 
 CdOutcome DenseCd::solve(Vector& w, const CdSettings& s) {
   R_ = y_;
-  if (!w.isZero(0)) R_.noalias() -= X_ * w;
+  c_ = 0;
+  if (!w.isZero(0)) {
+    R_.noalias() -= X_ * w;
+    if (center_) c_ = mean_.dot(w);
+  }
+  r_sum_ = center_ ? R_.sum() + c_ * static_cast<double>(R_.size()) : 0.0;
   DenseOps ops{*this, s.l1, s.l2, s.positive};
   return run(ops, w, norm2_, XtA_, active_, excluded_, support_, s, s.tol * y_norm2_, false, true);
 }
@@ -503,15 +540,34 @@ Vector alpha_grid(const Matrix& Xy, double n_samples, double l1_ratio, double ep
   return out;
 }
 
-Matrix center_scale(const MatrixView& X, const Vector& x_offset, const Vector& sqrt_s) {
-  Matrix A(X.rows(), X.cols());
-  for (Index j = 0; j < X.cols(); ++j) {
+Matrix center_scale(const MatrixView& X, const Vector& x_offset, const Vector& sqrt_s, Vector* norm2) {
+  const Index n = X.rows(), p = X.cols();
+  Matrix A(n, p);
+  if (norm2) norm2->resize(p);
+  // Columns are independent: any thread count gives the same A and norms.
+  const int threads = static_cast<int>(std::min<Index>(effective_n_jobs(-1), std::max<Index>(1, n * p / 1000000)));
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
+  for (Index j = 0; j < p; ++j) {
     if (sqrt_s.size())
       A.col(j) = (X.col(j).array() - x_offset(j)) * sqrt_s.array();
     else
       A.col(j) = X.col(j).array() - x_offset(j);
+    if (norm2) (*norm2)(j) = A.col(j).squaredNorm();  // while the column is in cache
   }
   return A;
+}
+
+void column_stats(const MatrixView& X, Vector& mean, Vector& norm2) {
+  const Index n = X.rows(), p = X.cols();
+  mean.resize(p);
+  norm2.resize(p);
+  const int threads = static_cast<int>(std::min<Index>(effective_n_jobs(-1), std::max<Index>(1, n * p / 1000000)));
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
+  for (Index j = 0; j < p; ++j) {
+    const double m = X.col(j).mean();
+    mean(j) = m;
+    norm2(j) = (X.col(j).array() - m).square().sum();  // while the column is in cache
+  }
 }
 
 void centered_gram(const MatrixView& X, const MatrixView& Y, const Vector& x_offset, const Vector& y_offset,

@@ -55,14 +55,18 @@ struct CdOutcome {
 /// Keeps the column norms and work vectors between solves (a path).
 class DenseCd {
  public:
-  DenseCd(const MatrixView& X, const VectorView& y);
+  /// norm2: the squared norms of the (centered) columns when the caller has
+  /// them (else computed); mean: the column means to center X by implicitly
+  /// (empty: none), y then being centered by the caller.
+  DenseCd(const MatrixView& X, const VectorView& y, Vector norm2 = Vector(), Vector mean = Vector());
   CdOutcome solve(Vector& w, const CdSettings& settings);
 
  private:
   MatrixView X_;  // a view of the caller's matrix, which outlives the solver
   VectorView y_;
-  Vector norm2_, R_, XtA_;
-  double y_norm2_ = 0;
+  Vector norm2_, mean_, colsum_, R_, XtA_;
+  double y_norm2_ = 0, y_sum_ = 0, c_ = 0, r_sum_ = 0;
+  bool center_ = false;
   std::vector<Index> active_, support_;
   std::vector<unsigned char> excluded_;
   friend struct DenseOps;
@@ -132,8 +136,14 @@ class MultiTaskCd {
                                 bool positive, std::string_view where);
 
 /// The centered, sqrt(s)-scaled copy of X (scikit-learn's _preprocess_data
-/// with _rescale_data), built in one pass; s empty: no scaling.
-[[nodiscard]] Matrix center_scale(const MatrixView& X, const Vector& x_offset, const Vector& sqrt_s);
+/// with _rescale_data), built in one pass (columns in parallel); s empty: no
+/// scaling. With norm2, also the copy's squared column norms.
+[[nodiscard]] Matrix center_scale(const MatrixView& X, const Vector& x_offset, const Vector& sqrt_s,
+                                  Vector* norm2 = nullptr);
+
+/// The column means of X and the squared norms of the centered columns, in
+/// one pass (columns in parallel).
+void column_stats(const MatrixView& X, Vector& mean, Vector& norm2);
 
 /// Q = A'A and Xy = A'b for A = sqrt(s) (X - x_offset), b = sqrt(s) (y -
 /// y_offset) (columns of Y), accumulated over row blocks so X is never copied

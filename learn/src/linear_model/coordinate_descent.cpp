@@ -129,14 +129,14 @@ ElasticNetFitted enet_fit(std::string_view where, const EnetSettings& st, const 
   const Index n = X.rows(), p = X.cols();
   const double dn = static_cast<double>(n);
   const Vector s = rescaled_weights(sample_weight, n);
-  Vector x_offset = Vector::Zero(p);
+  Vector x_offset = Vector::Zero(p), centered_norm2;
   double y_offset = 0;
   if (st.fit_intercept) {
     if (s.size()) {
       x_offset.noalias() = X.transpose() * s / dn;
       y_offset = s.dot(y) / dn;
     } else {
-      x_offset = X.colwise().mean().transpose();
+      column_stats(X, x_offset, centered_norm2);  // the means, and the norms the dense solver needs
       y_offset = y.mean();
     }
   }
@@ -175,10 +175,17 @@ ElasticNetFitted enet_fit(std::string_view where, const EnetSettings& st, const 
         s.size() ? (y.array() - y_offset).square().matrix().dot(s) : (y.array() - y_offset).square().sum();
     GramCd cd(gram, q, y_norm2);
     out = cd.solve(w, cs);
-  } else if (st.fit_intercept || s.size()) {
-    const Matrix A = center_scale(X, x_offset, sqrt_s);
-    const Vector b = s.size() ? Vector((y.array() - y_offset) * sqrt_s.array()) : Vector(y.array() - y_offset);
-    DenseCd cd(A, b);
+  } else if (s.size()) {
+    // Weighted: the centered, sqrt(s)-scaled copy, as scikit-learn.
+    Vector norm2;
+    const Matrix A = center_scale(X, x_offset, sqrt_s, &norm2);
+    const Vector b = (y.array() - y_offset) * sqrt_s.array();
+    DenseCd cd(A, b, std::move(norm2));
+    out = cd.solve(w, cs);
+  } else if (st.fit_intercept) {
+    // Centered implicitly: no copy of X.
+    const Vector yc = y.array() - y_offset;
+    DenseCd cd(X, yc, std::move(centered_norm2), x_offset);
     out = cd.solve(w, cs);
   } else {
     DenseCd cd(X, y);

@@ -8,6 +8,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/coordinate_descent_cv.hpp>
 #include <scilearn/learn/model_selection/split.hpp>
+#include <type_traits>
 
 #include "linear_model/cd_solver.hpp"
 
@@ -127,9 +128,115 @@ Vector test_mse(const XType& X_test, const Vector& y_test, const Vector& sw_test
   return residues.array().square().colwise().mean().transpose();
 }
 
+// The Gram path of the folds without a Gram matrix per training fold: with
+// w the sample weights (or ones), z_i = x_i - m0 and t_i = y_i - y0 around the
+// global weighted means, the training fold's centered, rescaled Gram matrix
+// is kappa (S_train - W d d') with S_train = S_all - S_test (S = sum w z z'),
+// W the fold's weight, d its mean of z and kappa = n_train / W; X'y and ||y||^2
+// likewise. The test folds of KFold partition the rows, so the Gram
+// matrices of the test folds, summed, give S_all: one Gram matrix of all rows
+// in total replaces one of each training fold (a quarter of the flops for 5
+// folds), and the training rows are never copied.
+struct FoldGram {
+  Matrix S;    // sum over the fold's rows of w z z'
+  Vector Szt;  // sum w z t
+  double Stt = 0, W = 0, T = 0;
+  Vector U;  // sum w z
+};
+
+struct GlobalGram {
+  Vector m0;
+  double y0 = 0;
+  FoldGram all;
+  // Each test fold's own sums (the test folds of KFold partition the rows,
+  // so these add up to `all`: one Gram matrix of all rows in total); empty
+  // when they would take too much memory, then each fold computes its own.
+  std::vector<FoldGram> folds;
+};
+
+// The sums over the given rows (all rows when `rows` is null).
+FoldGram fold_gram(const MatrixView& X, const VectorView& y, const VectorView* sw, const Vector& m0, double y0,
+                   const std::vector<Index>* rows) {
+  FoldGram g;
+  const Matrix X_rows = rows ? Matrix(X(*rows, Eigen::all)) : Matrix();
+  const MatrixView Xr = rows ? MatrixView(X_rows) : X;
+  const Vector y_rows = rows ? take(y, *rows) : Vector(y);
+  const Index n = Xr.rows();
+  const Vector w = sw ? (rows ? take(*sw, *rows) : Vector(*sw)) : Vector::Ones(n);
+  const Vector t = y_rows.array() - y0;
+  Matrix Xy;
+  const Eigen::Map<const Matrix> Y(y_rows.data(), n, 1);
+  centered_gram(Xr, Y, m0, Vector::Constant(1, y0), sw ? Vector(w.cwiseSqrt()) : Vector(), g.S, Xy);
+  g.Szt = Xy.col(0);
+  g.W = w.sum();
+  g.Stt = t.cwiseProduct(t).dot(w);
+  g.T = w.dot(t);
+  g.U = Xr.transpose() * w - g.W * m0;
+  return g;
+}
+
+GlobalGram global_gram(const MatrixView& X, const VectorView& y, const VectorView* sw,
+                       const std::vector<TrainTestIndices>& folds) {
+  GlobalGram g;
+  const Index n = X.rows(), p = X.cols();
+  const Vector w = sw ? Vector(*sw) : Vector::Ones(n);
+  const double W = w.sum();
+  g.m0 = X.transpose() * w;
+  g.m0 /= W;
+  g.y0 = w.dot(y) / W;
+  constexpr double max_bytes = 256.0 * 1024 * 1024;
+  if (static_cast<double>(folds.size()) * static_cast<double>(p * p) * 8.0 <= max_bytes) {
+    for (const auto& fold : folds) g.folds.push_back(fold_gram(X, y, sw, g.m0, g.y0, &fold.test));
+    g.all = g.folds.front();
+    for (std::size_t k = 1; k < g.folds.size(); ++k) {
+      const FoldGram& f = g.folds[k];
+      g.all.S += f.S;
+      g.all.Szt += f.Szt;
+      g.all.Stt += f.Stt;
+      g.all.W += f.W;
+      g.all.T += f.T;
+      g.all.U += f.U;
+    }
+  } else {
+    g.all = fold_gram(X, y, sw, g.m0, g.y0, nullptr);
+  }
+  return g;
+}
+
+// One (l1_ratio, fold) path on the Gram matrix derived from the global one.
+Vector fold_path_gram(const EnetCVSettings& s, const MatrixView& X, const VectorView& y, const VectorView* sw,
+                      const TrainTestIndices& fold, std::size_t k, const Vector& alphas, double l1_ratio,
+                      const GlobalGram& g) {
+  const Index p = X.cols();
+  const FoldGram test = g.folds.empty() ? fold_gram(X, y, sw, g.m0, g.y0, &fold.test) : FoldGram();
+  const FoldGram& t = g.folds.empty() ? test : g.folds[k];
+  const double W = g.all.W - t.W;
+  const double n_train = static_cast<double>(fold.train.size());
+  const double kappa = n_train / W;
+  const Vector d = (g.all.U - t.U) / W;
+  const double e = (g.all.T - t.T) / W;
+  Matrix Q = g.all.S - t.S;
+  Q.noalias() -= W * d * d.transpose();
+  Q *= kappa;
+  const Vector q = kappa * (g.all.Szt - t.Szt - W * e * d);
+  const double y_norm2 = kappa * (g.all.Stt - t.Stt - W * e * e);
+  FoldPrep f;
+  f.x_offset = g.m0 + d;
+  f.y_offset = g.y0 + e;
+  GramCd cd(Q, q, y_norm2);
+  Vector w = Vector::Zero(p), gaps;
+  Matrix coefs;
+  std::vector<Index> iters;
+  solve_path(cd, alphas, l1_ratio, n_train, path_settings(s), w, coefs, gaps, iters);
+  const Matrix X_test = X(fold.test, Eigen::all);
+  return test_mse(X_test, take(y, fold.test), sw ? take(*sw, fold.test) : Vector(), coefs, f, s.fit_intercept);
+}
+
 // One (l1_ratio, fold) path on dense X.
 Vector fold_path(const EnetCVSettings& s, const MatrixView& X, const VectorView& y, const VectorView* sw,
-                 const TrainTestIndices& fold, const Vector& alphas, double l1_ratio) {
+                 const TrainTestIndices& fold, std::size_t k, const Vector& alphas, double l1_ratio,
+                 const GlobalGram* global) {
+  if (global) return fold_path_gram(s, X, y, sw, fold, k, alphas, l1_ratio, *global);
   const Matrix X_train = X(fold.train, Eigen::all);
   const Vector y_train = take(y, fold.train);
   const Vector sw_train = sw ? take(*sw, fold.train) : Vector();
@@ -146,10 +253,11 @@ Vector fold_path(const EnetCVSettings& s, const MatrixView& X, const VectorView&
   Matrix coefs;
   std::vector<Index> iters;
   if (kind == Precompute::Kind::no) {
-    const Matrix A = center_scale(X_train, f.x_offset, sqrt_s);
+    Vector norm2;
+    const Matrix A = center_scale(X_train, f.x_offset, sqrt_s, &norm2);
     const Vector b =
         f.s.size() ? Vector((y_train.array() - f.y_offset) * sqrt_s.array()) : Vector(y_train.array() - f.y_offset);
-    DenseCd cd(A, b);
+    DenseCd cd(A, b, std::move(norm2));
     solve_path(cd, alphas, l1_ratio, dn, path_settings(s), w, coefs, gaps, iters);
   } else {
     Matrix Q, Xy;
@@ -186,7 +294,7 @@ CsrMatrix take_rows(const CsrMatrix& X, const std::vector<Index>& rows) {
 
 // One (l1_ratio, fold) path on sparse X (rows gathered from CSR storage).
 Vector fold_path(const EnetCVSettings& s, const CsrMatrix& X_rows, const VectorView& y, const VectorView* sw,
-                 const TrainTestIndices& fold, const Vector& alphas, double l1_ratio) {
+                 const TrainTestIndices& fold, std::size_t, const Vector& alphas, double l1_ratio, const GlobalGram*) {
   CscMatrix X_train = take_rows(X_rows, fold.train);
   X_train.makeCompressed();
   const Vector y_train = take(y, fold.train);
@@ -215,6 +323,17 @@ EnetCVFitted run_cv(std::string_view where, const EnetCVSettings& s, const XType
   const Index n_l1 = static_cast<Index>(s.l1_ratios.size()), n_folds = static_cast<Index>(folds.size());
   const Index n_alphas = alphas.cols();
   std::vector<Matrix> mse(static_cast<std::size_t>(n_l1), Matrix(n_alphas, n_folds));
+  // The Gram path (precompute true, or "auto" and more training rows than
+  // features in every fold) with an intercept: one global Gram matrix.
+  std::optional<GlobalGram> global;
+  if constexpr (std::is_same_v<XFolds, MatrixView>) {
+    const Index p = X.cols();
+    Index smallest = n;
+    for (const auto& fold : folds) smallest = std::min(smallest, static_cast<Index>(fold.train.size()));
+    const auto kind = s.precompute.kind();
+    if (s.fit_intercept && (kind == Precompute::Kind::yes || (kind == Precompute::Kind::automatic && smallest > p)))
+      global = global_gram(X_folds, y, sample_weight, folds);
+  }
   const Index jobs = n_l1 * n_folds;
   const int threads = std::min<int>(effective_n_jobs(s.n_jobs), static_cast<int>(jobs));
   std::optional<BlasThreadLimit> single_blas;
@@ -226,8 +345,8 @@ EnetCVFitted run_cv(std::string_view where, const EnetCVSettings& s, const XType
     const Index r = job / n_folds, k = job % n_folds;
     try {
       mse[static_cast<std::size_t>(r)].col(k) =
-          fold_path(s, X_folds, y, sample_weight, folds[static_cast<std::size_t>(k)], alphas.row(r).transpose(),
-                    s.l1_ratios[static_cast<std::size_t>(r)]);
+          fold_path(s, X_folds, y, sample_weight, folds[static_cast<std::size_t>(k)], static_cast<std::size_t>(k),
+                    alphas.row(r).transpose(), s.l1_ratios[static_cast<std::size_t>(r)], global ? &*global : nullptr);
     } catch (...) {
       const std::lock_guard<std::mutex> guard(failure_lock);
       if (!failure) failure = std::current_exception();

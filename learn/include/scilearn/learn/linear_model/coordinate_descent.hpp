@@ -10,12 +10,16 @@
 ///
 /// with sample weights s (rescaled to sum to n_samples, as scikit-learn does)
 /// weighting the squared residuals. The solver is cyclic (or random)
-/// coordinate descent with Gap Safe screening; it stops when, after a sweep
-/// whose largest coefficient change is at most tol times the largest
+/// coordinate descent with Gap Safe screening; it stops when, after a full
+/// sweep whose largest coefficient change is at most tol times the largest
 /// coefficient, the duality gap is at most tol ||y||^2 (y centered and
-/// weighted), exactly scikit-learn's rule, so n_iter() and dual_gap() mean
-/// what scikit-learn's n_iter_ and dual_gap_ mean. A fit that reaches
-/// max_iter keeps its last iterate and warns (WarningCategory::convergence).
+/// weighted), exactly scikit-learn's rule, so dual_gap() means what
+/// scikit-learn's dual_gap_ means. On dense and sparse X (not with the Gram
+/// matrix) sweeps of the non-zero coefficients only run between full sweeps
+/// (a working set, as glmnet), which reads far less of X; n_iter() counts
+/// every sweep, so it equals scikit-learn's n_iter_ on the Gram path only. A
+/// fit that reaches max_iter keeps its last iterate and warns
+/// (WarningCategory::convergence).
 ///
 /// Sparse X (CscMatrix) is never densified: the centering by the column means
 /// is carried implicitly through the solver, so an update of w_j costs
