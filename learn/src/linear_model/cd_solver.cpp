@@ -209,6 +209,13 @@ struct DenseOps {
     if (cd.center_) cd.c_ += cd.mean_(j) * delta;
   }
   std::pair<double, double> gap(const Vector& coef) const {
+    if (cd.use_initial_) {
+      // At w = 0 the residual is y: X'y came with the column statistics.
+      cd.use_initial_ = false;
+      cd.XtA_ = cd.initial_xta_;
+      const double y_norm2 = cd.y_norm2_;
+      return finish_gap(cd.XtA_, coef, l1, l2, y_norm2, y_norm2, positive);
+    }
     cd.XtA_.noalias() = cd.X_.transpose() * cd.R_;
     double R_norm2, Ry;
     if (cd.center_) {
@@ -223,11 +230,12 @@ struct DenseOps {
   }
 };
 
-DenseCd::DenseCd(const MatrixView& X, const VectorView& y, Vector norm2, Vector mean)
+DenseCd::DenseCd(const MatrixView& X, const VectorView& y, Vector norm2, Vector mean, Vector xty)
     : X_(X),
       y_(y),
       norm2_(std::move(norm2)),
       mean_(std::move(mean)),
+      initial_xta_(std::move(xty)),
       R_(X.rows()),
       XtA_(X.cols()),
       y_norm2_(y.squaredNorm()) {
@@ -251,6 +259,7 @@ CdOutcome DenseCd::solve(Vector& w, const CdSettings& s) {
     if (center_) c_ = mean_.dot(w);
   }
   r_sum_ = center_ ? R_.sum() + c_ * static_cast<double>(R_.size()) : 0.0;
+  use_initial_ = initial_xta_.size() == w.size() && w.isZero(0);
   DenseOps ops{*this, s.l1, s.l2, s.positive};
   return run(ops, w, norm2_, XtA_, active_, excluded_, support_, s, s.tol * y_norm2_, false, true);
 }
@@ -557,16 +566,19 @@ Matrix center_scale(const MatrixView& X, const Vector& x_offset, const Vector& s
   return A;
 }
 
-void column_stats(const MatrixView& X, Vector& mean, Vector& norm2) {
+void column_stats(const MatrixView& X, Vector& mean, Vector& norm2, const Vector* yc, Vector* xty) {
   const Index n = X.rows(), p = X.cols();
   mean.resize(p);
   norm2.resize(p);
+  if (xty) xty->resize(p);
   const int threads = static_cast<int>(std::min<Index>(effective_n_jobs(-1), std::max<Index>(1, n * p / 1000000)));
 #pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
   for (Index j = 0; j < p; ++j) {
     const double m = X.col(j).mean();
     mean(j) = m;
-    norm2(j) = (X.col(j).array() - m).square().sum();  // while the column is in cache
+    // While the column is in cache: its centered norm and product with y.
+    norm2(j) = (X.col(j).array() - m).square().sum();
+    if (xty) (*xty)(j) = ((X.col(j).array() - m) * yc->array()).sum();
   }
 }
 

@@ -58,15 +58,17 @@ class DenseCd {
   /// norm2: the squared norms of the (centered) columns when the caller has
   /// them (else computed); mean: the column means to center X by implicitly
   /// (empty: none), y then being centered by the caller.
-  DenseCd(const MatrixView& X, const VectorView& y, Vector norm2 = Vector(), Vector mean = Vector());
+  /// xty: X'y of the centered X when the caller has it (saves a pass at w = 0).
+  DenseCd(const MatrixView& X, const VectorView& y, Vector norm2 = Vector(), Vector mean = Vector(),
+          Vector xty = Vector());
   CdOutcome solve(Vector& w, const CdSettings& settings);
 
  private:
   MatrixView X_;  // a view of the caller's matrix, which outlives the solver
   VectorView y_;
-  Vector norm2_, mean_, colsum_, R_, XtA_;
+  Vector norm2_, mean_, initial_xta_, colsum_, R_, XtA_;
   double y_norm2_ = 0, y_sum_ = 0, c_ = 0, r_sum_ = 0;
-  bool center_ = false;
+  bool center_ = false, use_initial_ = false;
   std::vector<Index> active_, support_;
   std::vector<unsigned char> excluded_;
   friend struct DenseOps;
@@ -143,7 +145,8 @@ class MultiTaskCd {
 
 /// The column means of X and the squared norms of the centered columns, in
 /// one pass (columns in parallel).
-void column_stats(const MatrixView& X, Vector& mean, Vector& norm2);
+/// With yc (centered y), also xty = (X - 1 mean')' yc.
+void column_stats(const MatrixView& X, Vector& mean, Vector& norm2, const Vector* yc = nullptr, Vector* xty = nullptr);
 
 /// Q = A'A and Xy = A'b for A = sqrt(s) (X - x_offset), b = sqrt(s) (y -
 /// y_offset) (columns of Y), accumulated over row blocks so X is never copied

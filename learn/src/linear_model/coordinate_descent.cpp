@@ -129,15 +129,17 @@ ElasticNetFitted enet_fit(std::string_view where, const EnetSettings& st, const 
   const Index n = X.rows(), p = X.cols();
   const double dn = static_cast<double>(n);
   const Vector s = rescaled_weights(sample_weight, n);
-  Vector x_offset = Vector::Zero(p), centered_norm2;
+  Vector x_offset = Vector::Zero(p), centered_norm2, centered_xty, yc;
   double y_offset = 0;
   if (st.fit_intercept) {
     if (s.size()) {
       x_offset.noalias() = X.transpose() * s / dn;
       y_offset = s.dot(y) / dn;
     } else {
-      column_stats(X, x_offset, centered_norm2);  // the means, and the norms the dense solver needs
+      // The means, and what the dense solver needs: the centered norms and X'y.
       y_offset = y.mean();
+      yc = y.array() - y_offset;
+      column_stats(X, x_offset, centered_norm2, &yc, &centered_xty);
     }
   }
   const Vector sqrt_s = s.cwiseSqrt();
@@ -184,8 +186,7 @@ ElasticNetFitted enet_fit(std::string_view where, const EnetSettings& st, const 
     out = cd.solve(w, cs);
   } else if (st.fit_intercept) {
     // Centered implicitly: no copy of X.
-    const Vector yc = y.array() - y_offset;
-    DenseCd cd(X, yc, std::move(centered_norm2), x_offset);
+    DenseCd cd(X, yc, std::move(centered_norm2), x_offset, std::move(centered_xty));
     out = cd.solve(w, cs);
   } else {
     DenseCd cd(X, y);
