@@ -123,6 +123,25 @@ inline std::vector<ConformanceCase> conformance_cases() {
       {[] { return std::make_shared<LinearRegression>(); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.fit_intercept = false}); }},
       {[] { return std::make_shared<LinearRegression>(LinearRegression::Params{.positive = true}); }},
+      // Coordinate descent: tight tol, so that another sample order (which
+      // changes the rounding of every sum) moves the answer by rounding only.
+      {[] { return std::make_shared<Lasso>(Lasso::Params{.alpha = 0.05, .tol = 1e-12}); }},
+      {[] {
+        return std::make_shared<ElasticNet>(
+            ElasticNet::Params{.alpha = 0.1, .l1_ratio = 0.3, .precompute = true, .tol = 1e-12});
+      }},
+      {[] {
+        return std::make_shared<Lasso>(
+            Lasso::Params{.alpha = 0.02, .fit_intercept = false, .tol = 1e-12, .positive = true});
+      }},
+      // The CV estimators' folds are blocks of consecutive samples (KFold):
+      // another order gives other folds, and weights other folds than copies.
+      {[] { return std::make_shared<LassoCV>(LassoCV::Params{.alphas = 10, .tol = 1e-10, .cv = 3}); }, false, false},
+      {[] {
+         return std::make_shared<ElasticNetCV>(
+             ElasticNetCV::Params{.l1_ratio = {0.2, 0.9}, .alphas = 8, .tol = 1e-10, .cv = 3});
+       },
+       false, false},
       {[] { return std::make_shared<Pipeline>(make_pipeline(StandardScaler(), LinearRegression())); }},
       {[] {
         return std::make_shared<Pipeline>(

@@ -46,6 +46,11 @@
 #include <scilearn/learn/linear_model/passive_aggressive.hpp>
 #include <scilearn/learn/linear_model/perceptron.hpp>
 #include <scilearn/learn/linear_model/stochastic_gradient.hpp>
+#include <scilearn/learn/linear_model/coordinate_descent.hpp>
+#include <scilearn/learn/linear_model/coordinate_descent_cv.hpp>
+#include <scilearn/learn/linear_model/linear_regression.hpp>
+#include <scilearn/learn/linear_model/logistic_regression.hpp>
+#include <scilearn/learn/linear_model/multi_task_elastic_net.hpp>
 #include <scilearn/learn/naive_bayes/bernoulli_nb.hpp>
 #include <scilearn/learn/naive_bayes/categorical_nb.hpp>
 #include <scilearn/learn/naive_bayes/complement_nb.hpp>
