@@ -29,8 +29,8 @@ class GramLasso {
   void solve(Vector& w, double alpha, const Matrix& Q, const Vector& q, double yy, Index max_iter, double tol) {
     const Index n = w.size();
     Qw_.noalias() = Q * w;
+    const double d_w_tol = tol;  // before scaling: yy may be 0
     tol *= yy;
-    const double d_w_tol = tol / yy;
     double gap = duality_gap(w, alpha, q, yy);
     if (gap >= 0 && gap <= tol) return;
     // First screening: every feature is a candidate.

@@ -79,6 +79,8 @@ Estimate c_step(const MatrixView& X, Index h, Generator& rng, Index iterations, 
   Vector location = mean_of(subset);
   Matrix covariance = covariance_of(subset, location);
   double det = detail::fast_logdet(covariance);
+  if (std::isnan(det))
+    throw ValueError("MinCovDet: the covariance of a subset is not finite (the data overflow); rescale X");
   Matrix precision;
   if (std::isinf(det)) precision = detail::pinvh(covariance);
   double previous_det = std::numeric_limits<double>::infinity();
@@ -289,6 +291,8 @@ MinCovDet::Fitted MinCovDet::learn(const MatrixView& X, const VectorView*, const
   std::vector<Index> kept;
   for (Index i = 0; i < n; ++i)
     if (dist(i) < threshold) kept.push_back(i);
+  if (kept.empty())
+    throw ValueError("MinCovDet: no sample lies within the reweighting threshold (the distances overflow); rescale X");
   const Matrix S = rows(X, kept);
   Vector location = params_.assume_centered ? Vector::Zero(p) : mean_of(S);
   Matrix covariance =

@@ -139,6 +139,7 @@ Vector class_priors(std::string_view where, const std::optional<std::vector<doub
   if (!priors.allFinite()) throw ValueError(cat(where, ": priors must be finite"));
   if (renormalize) {
     if ((priors.array() < 0).any()) throw ValueError("priors must be non-negative");
+    if (!(priors.sum() > 0)) throw ValueError(cat(where, ": priors sum to zero"));
     if (std::abs(priors.sum() - 1.0) > 1e-5) {
       warn(WarningCategory::user, "The priors do not sum to 1. Renormalizing");
       priors /= priors.sum();
@@ -333,6 +334,7 @@ LinearDiscriminantAnalysis::Fitted LinearDiscriminantAnalysis::learn(const Matri
                          ")) while a minimum of 2 is required by LinearDiscriminantAnalysis."));
   const Encoded e = encode_labels(where, *y);
   const Index K = e.classes.size();
+  if (K < 2) throw ValueError(cat("The number of classes has to be greater than one. Got ", K, " class."));
   if (n == K) throw ValueError("The number of samples must be more than the number of classes.");
   Fitted s;
   s.n_features_in = p;
@@ -361,7 +363,7 @@ LinearDiscriminantAnalysis::Fitted LinearDiscriminantAnalysis::learn(const Matri
 
 void LinearDiscriminantAnalysis::check_fitted(const Fitted& s) {
   const Index K = s.classes.size(), p = s.n_features_in, rows = K == 2 ? 1 : K;
-  if (K < 1 || s.coef.rows() != rows || s.coef.cols() != p || s.intercept.size() != rows || s.means.rows() != K ||
+  if (K < 2 || s.coef.rows() != rows || s.coef.cols() != p || s.intercept.size() != rows || s.means.rows() != K ||
       s.means.cols() != p || s.priors.size() != K || s.solver < 0 || s.solver > 2 || s.max_components < 0 ||
       (s.scalings.size() && s.scalings.rows() != p) || (s.xbar.size() && s.xbar.size() != p))
     throw ValueError("the shapes of coef, intercept, means, priors, scalings and xbar disagree");

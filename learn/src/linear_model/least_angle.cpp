@@ -245,28 +245,28 @@ LarsPathResult solve_path(const MatrixView* X_in, const VectorView* y_in, const 
     Cov.noalias() -= gamma * corr_eq_dir;
 
     if (drop && lasso) {
-      for (const Index ii : idx) cholesky_delete(L, n_active, ii);
-      --n_active;
-      std::vector<Index> dropped;
+      // Several coefficients may reach zero at the same step: they leave one
+      // at a time, the highest position first (idx is descending), so the
+      // positions still to remove stay valid. (scikit-learn removes them
+      // together but shrinks the active set by one only.)
       for (const Index ii : idx) {
-        dropped.push_back(active[static_cast<std::size_t>(ii)]);
+        cholesky_delete(L, n_active, ii);
+        --n_active;
+        const Index leaving = active[static_cast<std::size_t>(ii)];
         active.erase(active.begin() + ii);
-      }
-      // The leaving variable moves to the first inactive position.
-      for (const Index ii : idx)
+        // The leaving variable moves to the first inactive position.
         for (Index i = ii; i < n_active; ++i) swap_positions(i, i + 1);
-      if (use_gram) {
-        // Its correlation, recomputed from the original Gram and X'y.
-        double temp = Xy_original(dropped.front());
-        for (Index j = 0; j < p; ++j) temp -= (*Gram_in)(dropped.front(), j) * next(j);
-        cov(n_active) = temp;
-      } else {
-        Vector residual = *y_in;
-        for (Index i = 0; i < n_active; ++i) residual -= X.col(i) * next(active[static_cast<std::size_t>(i)]);
-        cov(n_active) = X.col(n_active).dot(residual);
-      }
-      // sign_active loses the entries idx (kept at its size with zeros).
-      for (const Index ii : idx) {
+        if (use_gram) {
+          // Its correlation, recomputed from the original Gram and X'y.
+          double temp = Xy_original(leaving);
+          for (Index j = 0; j < p; ++j) temp -= (*Gram_in)(leaving, j) * next(j);
+          cov(n_active) = temp;
+        } else {
+          Vector residual = *y_in;
+          for (Index i = 0; i < n_active; ++i) residual -= X.col(i) * next(active[static_cast<std::size_t>(i)]);
+          cov(n_active) = X.col(n_active).dot(residual);
+        }
+        // sign_active loses entry ii (kept at its size with zeros).
         for (Index i = ii; i + 1 < sign_active.size(); ++i) sign_active(i) = sign_active(i + 1);
         sign_active(sign_active.size() - 1) = 0;
       }

@@ -150,7 +150,7 @@ LogisticRegressionCV::Fitted LogisticRegressionCV::learn(const MatrixView& X, co
     }
   };
   const Index tasks = n_folds * n_l1;
-  const int threads = std::min<int>(effective_n_jobs(p.n_jobs), static_cast<int>(tasks));
+  const int threads = std::min<int>(effective_n_jobs(p.n_jobs.value_or(1)), static_cast<int>(tasks));
   if (threads <= 1) {
     for (Index t = 0; t < tasks; ++t) run_path(t);
   } else {

@@ -243,8 +243,11 @@ Index stochastic_average_gradient(const XT& X, const Centering& c, const Vector&
     L = std::max(L, e.squaredNorm());
   }
   const double alpha_s = alpha / static_cast<double>(n);
-  const double step = saga ? 1.0 / (2 * L + std::min(2 * static_cast<double>(n) * alpha_s, L)) : 1.0 / (L + alpha_s);
   coef = Vector::Zero(p);
+  // All rows zero (after centering) and no penalty: every coefficient
+  // vector is optimal; zero is the minimum-norm one (and the step would be infinite).
+  if (L + alpha_s == 0) return 0;
+  const double step = saga ? 1.0 / (2 * L + std::min(2 * static_cast<double>(n) * alpha_s, L)) : 1.0 / (L + alpha_s);
   Vector memory = Vector::Zero(n), sum_grad = Vector::Zero(p), previous(p);
   std::vector<char> seen(static_cast<std::size_t>(n), 0);
   Index n_seen = 0;

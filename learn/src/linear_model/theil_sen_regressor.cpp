@@ -70,8 +70,9 @@ TheilSenRegressor::Fitted TheilSenRegressor::learn(const MatrixView& X, const Ve
   if (!y) throw ValueError(cat(where, ": y is required"));
   if (sample_weight) throw ValueError(cat(where, ": TheilSenRegressor does not take sample_weight"));
   const auto& p = params_;
-  if (!(p.max_subpopulation >= 1))
-    throw ValueError(cat("TheilSenRegressor: max_subpopulation must be >= 1, got ", p.max_subpopulation));
+  if (!(p.max_subpopulation >= 1 && std::isfinite(p.max_subpopulation)))
+    throw ValueError(
+        cat("TheilSenRegressor: max_subpopulation must be a finite number >= 1, got ", p.max_subpopulation));
   if (p.max_iter < 0) throw ValueError(cat("TheilSenRegressor: max_iter must be >= 0, got ", p.max_iter));
   if (!(p.tol >= 0)) throw ValueError(cat("TheilSenRegressor: tol must be >= 0, got ", p.tol));
   const Index n = X.rows(), n_features = X.cols();

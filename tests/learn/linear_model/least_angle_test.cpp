@@ -118,6 +118,29 @@ BOOST_AUTO_TEST_CASE(lasso_path_kkt_holds_on_random_data_for_several_seeds) {
   }
 }
 
+// Two coefficients reaching zero at the same step (an exact tie on integer
+// data): both leave the active set, one at a time, and the path still
+// satisfies the lasso optimality conditions at every knot.
+BOOST_AUTO_TEST_CASE(lasso_path_with_tied_variables_leaving) {
+  Matrix X(5, 4);
+  X << 0, 1, 1, 2, -1, 1, 0, -2, -2, 0, -1, 0, 0, -2, -1, 0, 2, 2, 1, -1;
+  Vector y(5);
+  y << 0, 1, 1, -1, 1;
+  const Matrix G = X.transpose() * X;
+  for (const bool with_gram : {false, true}) {
+    const LarsPathResult path =
+        with_gram ? lars_path(X, y, G, {.method = LarsMethod::lasso}) : lars_path(X, y, {.method = LarsMethod::lasso});
+    BOOST_TEST_INFO((with_gram ? "gram" : "no gram"));
+    for (Index k = 0; k < path.coefs.cols(); ++k) {
+      const Vector w = path.coefs.col(k);
+      const Vector c = X.transpose() * (y - X * w) / 5.0;
+      BOOST_TEST(c.cwiseAbs().maxCoeff() <= path.alphas(k) * (1 + 1e-9) + 1e-12);
+      for (Index j = 0; j < w.size(); ++j)
+        if (std::abs(w(j)) > 1e-12) BOOST_TEST(std::abs(c(j) - path.alphas(k) * (w(j) > 0 ? 1 : -1)) <= 1e-9);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(lars_path_rejects_bad_options) {
   const Matrix X = matrix("X");
   const Vector y = vector("y");

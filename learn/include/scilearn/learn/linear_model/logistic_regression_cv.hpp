@@ -43,8 +43,9 @@ struct LogisticRegressionCVParams {
   std::string class_weight{};
   std::vector<double> class_weight_labels{};
   std::vector<double> class_weight_values{};
-  /// Threads for the (fold, l1_ratio) paths; the result does not depend on it.
-  int n_jobs = 1;
+  /// Threads for the (fold, l1_ratio) paths (None: 1; -1: all CPUs); the
+  /// result does not depend on it.
+  std::optional<int> n_jobs{};
   int verbose = 0;
   /// Refit on all data at the best (C, l1_ratio); false: average the folds' best models.
   bool refit = true;
