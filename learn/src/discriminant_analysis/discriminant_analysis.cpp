@@ -292,7 +292,11 @@ void solve_eigen(const MatrixView& X, const Encoded& e, const LinearDiscriminant
   const Matrix& Sw = s.covariance;
   const Matrix St = shrunk_cov(X, params.shrinkage);
   const Matrix Sb = St - Sw;
-  auto [evals, evecs] = linalg::eigh(Sb, Sw, {.check_finite = false});
+  // Named members, not a structured binding: the sort's lambda reads evals
+  // (clang 14 cannot capture structured bindings).
+  auto eig = linalg::eigh(Sb, Sw, {.check_finite = false});
+  const Vector& evals = eig.w;
+  Matrix& evecs = eig.v;
   const Index p = evals.size();
   // Descending order (numpy's argsort(evals)[::-1] of the ascending eigh output).
   std::vector<Index> order(static_cast<std::size_t>(p));

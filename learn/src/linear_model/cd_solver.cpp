@@ -10,6 +10,7 @@
 #include <scilearn/core/parallel.hpp>
 #include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
+#include <tuple>
 #include <utility>
 
 // BLAS level 1 through the declarations Eigen's BLAS support provides
@@ -78,7 +79,10 @@ CdOutcome run(Ops& ops, Vector& w, const Vector& norm2, const Vector& xta, std::
   const bool screening = l1 != 0;  // no screening without an L1 penalty
   CdOutcome out;
   out.tol = tol;
-  auto [gap, dual_norm] = ops.gap(w);
+  // Plain variables, not a structured binding: the screening lambda captures
+  // them (clang 14 cannot capture structured bindings).
+  double gap = 0, dual_norm = 0;
+  std::tie(gap, dual_norm) = ops.gap(w);
   out.gap = gap;
   // The Gram form's gap may come out negative from rounding on a singular Q.
   if (gram ? (gap >= 0 && gap <= tol) : gap <= tol) {
@@ -439,7 +443,8 @@ CdOutcome MultiTaskCd::solve(Matrix& W, const CdSettings& s) {
   };
   CdOutcome out;
   out.tol = tol;
-  auto [gap, dual_norm] = gap_of();
+  double gap = 0, dual_norm = 0;  // captured below: no structured binding (clang 14)
+  std::tie(gap, dual_norm) = gap_of();
   out.gap = gap;
   if (gap <= tol) {
     out.converged = true;
