@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "class_weight.hpp"
 #include "logistic_fit.hpp"
 #include "logistic_sag.hpp"
 
@@ -203,46 +204,13 @@ Index class_index(const Vector& classes, double label) {
   return std::lower_bound(classes.data(), classes.data() + classes.size(), label) - classes.data();
 }
 
-// scikit-learn's compute_class_weight: one weight per class.
+// One weight per class (scikit-learn's compute_class_weight, with the
+// sample weights' per-class totals).
 Vector class_weights(const LogisticRegressionParams& p, const Vector& classes, const std::vector<int>& index,
                      const Vector& sample_weight) {
-  const Index K = classes.size();
-  Vector weight = Vector::Ones(K);
-  if (!p.class_weight_labels.empty() || !p.class_weight_values.empty()) {
-    if (!p.class_weight.empty())
-      throw ValueError(cat(kFit, ": give class_weight = '", p.class_weight,
-                           "' or per-class weights (class_weight_labels / class_weight_values), not both"));
-    if (p.class_weight_labels.size() != p.class_weight_values.size())
-      throw ValueError(cat(kFit, ": class_weight_labels has ", p.class_weight_labels.size(),
-                           " entries but class_weight_values has ", p.class_weight_values.size()));
-    std::string unweighted;
-    Index weighted = 0;
-    for (Index k = 0; k < K; ++k) {
-      const auto at = std::find(p.class_weight_labels.begin(), p.class_weight_labels.end(), classes(k));
-      if (at == p.class_weight_labels.end()) {
-        unweighted += cat(unweighted.empty() ? "" : ", ", classes(k));
-        continue;
-      }
-      weight(k) = p.class_weight_values[static_cast<std::size_t>(at - p.class_weight_labels.begin())];
-      ++weighted;
-    }
-    if (!unweighted.empty() && weighted != static_cast<Index>(p.class_weight_labels.size()))
-      throw ValueError(cat(kFit, ": The classes, [", unweighted, "], are not in class_weight"));
-    for (const double v : p.class_weight_values)
-      if (!(v >= 0) || !std::isfinite(v))
-        throw ValueError(cat(kFit, ": class weights must be finite and >= 0, got ", v));
-  } else if (p.class_weight == "balanced") {
-    Vector count = Vector::Zero(K);
-    for (std::size_t i = 0; i < index.size(); ++i) count(index[i]) += sample_weight(static_cast<Index>(i));
-    for (Index k = 0; k < K; ++k)
-      if (!(count(k) > 0))
-        throw ValueError(cat(kFit, ": class_weight='balanced' needs a positive total weight for every class; class ",
-                             classes(k), " has none"));
-    weight = count.sum() / (static_cast<double>(K) * count.array());
-  } else if (!p.class_weight.empty()) {
-    throw ValueError(cat(kFit, ": class_weight must be '' (None) or 'balanced', got '", p.class_weight, "'"));
-  }
-  return weight;
+  Vector total = Vector::Zero(classes.size());
+  for (std::size_t i = 0; i < index.size(); ++i) total(index[i]) += sample_weight(static_cast<Index>(i));
+  return detail::class_weights(kFit, p.class_weight, p.class_weight_labels, p.class_weight_values, classes, total);
 }
 
 void warn_lbfgs(const optimize::OptimizeResult& result, Index n_iter, int max_iter) {

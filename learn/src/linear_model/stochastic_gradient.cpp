@@ -9,6 +9,7 @@
 #include <scilearn/learn/model_selection/split.hpp>
 #include <scilearn/learn/sparse_input.hpp>
 
+#include "linear_model/class_weight.hpp"
 #include "linear_model/sgd_common.hpp"
 #include "linear_model/sgd_fast.hpp"
 
@@ -148,43 +149,9 @@ Vector sorted_labels(std::string_view where, const VectorView& y) {
 
 // scikit-learn's compute_class_weight (without sample weights, as SGD calls it).
 Vector class_weights(const SgdSpec& s, std::string_view where, const Vector& classes, const std::vector<Index>& code) {
-  const Index K = classes.size();
-  Vector weight = Vector::Ones(K);
-  if (!s.class_weight_labels.empty() || !s.class_weight_values.empty()) {
-    if (!s.class_weight.empty())
-      throw ValueError(cat(where, ": give class_weight = '", s.class_weight,
-                           "' or per-class weights (class_weight_labels / class_weight_values), not both"));
-    if (s.class_weight_labels.size() != s.class_weight_values.size())
-      throw ValueError(cat(where, ": class_weight_labels has ", s.class_weight_labels.size(),
-                           " entries but class_weight_values has ", s.class_weight_values.size()));
-    std::string unweighted;
-    Index weighted = 0;
-    for (Index k = 0; k < K; ++k) {
-      const auto at = std::find(s.class_weight_labels.begin(), s.class_weight_labels.end(), classes(k));
-      if (at == s.class_weight_labels.end()) {
-        unweighted += cat(unweighted.empty() ? "" : ", ", classes(k));
-        continue;
-      }
-      weight(k) = s.class_weight_values[static_cast<std::size_t>(at - s.class_weight_labels.begin())];
-      ++weighted;
-    }
-    if (!unweighted.empty() && weighted != static_cast<Index>(s.class_weight_labels.size()))
-      throw ValueError(cat(where, ": The classes, [", unweighted, "], are not in class_weight"));
-    for (const double v : s.class_weight_values)
-      if (!(v >= 0) || !std::isfinite(v))
-        throw ValueError(cat(where, ": class weights must be finite and >= 0, got ", v));
-  } else if (s.class_weight == "balanced") {
-    Vector count = Vector::Zero(K);
-    for (const Index c : code) count(c) += 1;
-    for (Index k = 0; k < K; ++k)
-      if (!(count(k) > 0))
-        throw ValueError(
-            cat(where, ": classes should have valid labels that are in y (class ", classes(k), " has no sample)"));
-    weight = static_cast<double>(code.size()) / (static_cast<double>(K) * count.array());
-  } else if (!s.class_weight.empty()) {
-    throw ValueError(cat(where, ": class_weight must be '' (None) or 'balanced', got '", s.class_weight, "'"));
-  }
-  return weight;
+  Vector count = Vector::Zero(classes.size());
+  for (const Index c : code) count(c) += 1;
+  return detail::class_weights(where, s.class_weight, s.class_weight_labels, s.class_weight_values, classes, count);
 }
 
 // The validation mask of early stopping (all zero without it).
