@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <scilearn/learn/covariance/empirical_covariance.hpp>
 #include <scilearn/learn/linear_model/bayes.hpp>
 #include <scilearn/linalg/svd.hpp>
 #include <utility>
@@ -23,33 +24,6 @@ void check_bayes_params(std::string_view where, const Params& p) {
   for (const auto& [name, value] : {std::pair{"alpha_1", p.alpha_1}, std::pair{"alpha_2", p.alpha_2},
                                     std::pair{"lambda_1", p.lambda_1}, std::pair{"lambda_2", p.lambda_2}})
     if (!(value >= 0) || !std::isfinite(value)) throw ValueError(cat(where, ": ", name, " must be >= 0, got ", value));
-}
-
-// scipy.linalg.pinvh of a symmetric matrix: eigenvalues with |s| at most
-// n eps max|s| count as zero.
-Matrix pinvh(const Matrix& a) {
-  const Eigen::SelfAdjointEigenSolver<Matrix> eigen(a);
-  const Vector& s = eigen.eigenvalues();
-  const double cutoff = static_cast<double>(a.rows()) * eps * (s.size() > 0 ? s.cwiseAbs().maxCoeff() : 0.0);
-  Vector inverse(s.size());
-  for (Index i = 0; i < s.size(); ++i) inverse(i) = std::abs(s(i)) > cutoff ? 1.0 / s(i) : 0.0;
-  return eigen.eigenvectors() * inverse.asDiagonal() * eigen.eigenvectors().transpose();
-}
-
-// numpy's slogdet-based fast_logdet: log det(a), -inf when det(a) <= 0.
-double fast_logdet(const Matrix& a) {
-  if (a.size() == 0) return 0.0;
-  const Eigen::PartialPivLU<Matrix> lu(a);
-  const Matrix& m = lu.matrixLU();
-  double sign = lu.permutationP().determinant();
-  double log_abs = 0;
-  for (Index i = 0; i < m.rows(); ++i) {
-    const double d = m(i, i);
-    if (d == 0) return -std::numeric_limits<double>::infinity();
-    if (d < 0) sign = -sign;
-    log_abs += std::log(std::abs(d));
-  }
-  return sign > 0 ? log_abs : -std::numeric_limits<double>::infinity();
 }
 
 double population_variance(const Vector& v) { return v.size() ? (v.array() - v.mean()).square().mean() : 0.0; }
@@ -227,7 +201,7 @@ ARDRegression::Fitted ARDRegression::learn(const MatrixView& X_in, const VectorV
     if (tall) {
       Matrix inverse = alpha * gram(keep, keep);
       inverse.diagonal() += lambda_keep;
-      sigma = pinvh(inverse);
+      sigma = detail::pinvh(inverse);
     } else {
       // Woodbury: (diag(lambda) + alpha X'X)^-1 through an n x n inverse.
       const Matrix X_keep = X(Eigen::all, keep);
@@ -235,7 +209,7 @@ ARDRegression::Fitted ARDRegression::learn(const MatrixView& X_in, const VectorV
       const Matrix scaled = X_keep * inv_lambda.asDiagonal();  // n x k
       Matrix inner = scaled * X_keep.transpose();
       inner.diagonal().array() += 1.0 / alpha;
-      const Matrix middle = pinvh(inner) * scaled;  // n x k
+      const Matrix middle = detail::pinvh(inner) * scaled;  // n x k
       sigma = -(scaled.transpose() * middle);
       sigma.diagonal() += inv_lambda;
     }
@@ -271,7 +245,7 @@ ARDRegression::Fitted ARDRegression::learn(const MatrixView& X_in, const VectorV
     if (q.compute_score) {
       double s = (q.lambda_1 * lambda.array().log() - q.lambda_2 * lambda.array()).sum();
       s += q.alpha_1 * std::log(alpha) - q.alpha_2 * alpha;
-      s += 0.5 * (fast_logdet(sigma) + static_cast<double>(n) * std::log(alpha) + lambda.array().log().sum());
+      s += 0.5 * (detail::fast_logdet(sigma) + static_cast<double>(n) * std::log(alpha) + lambda.array().log().sum());
       s -= 0.5 * (alpha * sse + (lambda.array() * coef.array().square()).sum());
       scores.push_back(s);
     }

@@ -5,6 +5,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
 #include <scilearn/learn/linear_model/ransac_regressor.hpp>
+#include <scilearn/stats/order_statistics.hpp>
 #include <vector>
 
 namespace scilearn::learn {
@@ -23,14 +24,6 @@ double dynamic_max_trials(Index n_inliers, Index n_samples, Index min_samples, d
   if (nom == 1) return 0;
   if (denom == 1) return std::numeric_limits<double>::infinity();
   return std::abs(std::ceil(std::log(nom) / std::log(denom)));
-}
-
-double median(std::vector<double> v) {
-  const std::size_t n = v.size(), mid = n / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-  const double upper = v[mid];
-  if (n % 2 == 1) return upper;
-  return 0.5 * (*std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)) + upper);
 }
 
 }  // namespace
@@ -82,10 +75,9 @@ RANSACRegressor::Fitted RANSACRegressor::learn(const MatrixView& X, const Vector
   if (p.residual_threshold) {
     threshold = *p.residual_threshold;
   } else {
-    std::vector<double> values(y->data(), y->data() + n);
-    const double center = median(values);
-    for (double& v : values) v = std::abs(v - center);
-    threshold = median(std::move(values));
+    // The median absolute deviation of y.
+    const double center = stats::median(*y);
+    threshold = stats::median((y->array() - center).abs().matrix());
   }
 
   Generator rng = default_rng(p.random_state);

@@ -7,6 +7,7 @@
 #include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/theil_sen_regressor.hpp>
+#include <scilearn/stats/order_statistics.hpp>
 #include <vector>
 
 namespace scilearn::learn {
@@ -52,14 +53,6 @@ Vector weiszfeld_step(const Matrix& W, const Vector& x) {
     quotient = 1;
   }
   return std::max(0.0, 1 - x_in_W / quotient) * direction + std::min(1.0, x_in_W / quotient) * x;
-}
-
-double median(std::vector<double> v) {
-  const std::size_t n = v.size(), mid = n / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-  const double upper = v[mid];
-  if (n % 2 == 1) return upper;
-  return 0.5 * (*std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)) + upper);
 }
 
 }  // namespace
@@ -157,7 +150,7 @@ TheilSenRegressor::Fitted TheilSenRegressor::learn(const MatrixView& X, const Ve
   // Their spatial median.
   Vector center;
   if (n_dim == 1) {
-    center = Vector::Constant(1, median(std::vector<double>(weights.data(), weights.data() + weights.size())));
+    center = Vector::Constant(1, stats::median(weights.col(0)));
     out.n_iter = 1;
   } else {
     const double tol2 = p.tol * p.tol;  // the test is on the squared step
