@@ -8,6 +8,8 @@
 #include <scilearn/optimize/minimize.hpp>
 #include <type_traits>
 
+#include "linear_model/smooth_solvers.hpp"
+
 namespace scilearn::learn::detail {
 
 namespace {
@@ -190,24 +192,7 @@ class GLMObjective {
 
 template <class Objective>
 Index solve_lbfgs(Objective& objective, Vector& x, int max_iter, double tol) {
-  optimize::MinimizeOptions options;
-  options.method = optimize::Method::lbfgsb;
-  options.maxiter = std::max(max_iter, 1);
-  options.maxls = 50;
-  options.gtol = tol;
-  options.ftol = 64 * kEps;  // scikit-learn's choice: a little above rounding
-  const optimize::ObjectiveWithGradient fun = [&](const Vector& v, Vector& g) { return objective(v, g); };
-  const optimize::OptimizeResult result = optimize::minimize(fun, x, options);
-  x = result.x;
-  const Index n_iter = std::min<Index>(result.nit, max_iter);
-  if (result.status != 0) {
-    std::string message = cat("lbfgs failed to converge after ", n_iter, " iteration(s) (status=", result.status,
-                              "):\n", result.message, "\n");
-    if (n_iter == max_iter)
-      message += cat("\nIncrease the number of iterations to improve the convergence (max_iter=", max_iter, ").");
-    warn(WarningCategory::convergence, std::move(message));
-  }
-  return n_iter;
+  return detail::minimize_lbfgs([&](const Vector& v, Vector& g) { return objective(v, g); }, x, max_iter, tol);
 }
 
 // scikit-learn's NewtonCholeskySolver for one linear predictor. Returns the
@@ -231,10 +216,7 @@ Index solve_newton_cholesky(Objective& objective, Vector& x, int max_iter, doubl
     }
     const Eigen::LLT<Matrix> llt(H);
     if (llt.info() != Eigen::Success || !(llt.rcond() > kEps)) {
-      warn(WarningCategory::linalg,
-           cat("The inner solver of NewtonCholeskySolver stumbled upon a singular or very ill-conditioned Hessian "
-               "matrix at iteration ",
-               iteration, ". It will now resort to lbfgs instead."));
+      detail::warn_ill_conditioned_hessian(iteration);
       fallback = true;
       break;
     }
@@ -244,37 +226,11 @@ Index solve_newton_cholesky(Objective& objective, Vector& x, int max_iter, doubl
       fallback = true;
       break;
     }
-    // Backtracking line search with scikit-learn's constants: halve the step
-    // up to 20 times until the Armijo condition holds, or the loss moved by no
-    // more than rounding and the gradient's 1-norm shrank.
-    const double beta = 0.5, sigma = 1.0 / 2048, tiny = 16 * kEps;
-    double t = 1;
     x_old = x;
     grad_old = grad;
-    const double value_old = value;
-    double grad_old_l1 = -1;
-    bool accepted = false;
-    for (int i = 0; i < 21; ++i) {
-      x = x_old + t * step;
-      value = objective(x, grad);
-      const double improvement = value - value_old;
-      if (improvement <= t * sigma * g_step) {
-        accepted = true;
-        break;
-      }
-      if (std::abs(improvement) <= std::abs(value_old * tiny)) {
-        if (grad_old_l1 < 0) grad_old_l1 = grad_old.lpNorm<1>();
-        if (grad.lpNorm<1>() < grad_old_l1) {
-          accepted = true;
-          break;
-        }
-      }
-      t *= beta;
-    }
-    if (!accepted) {
-      warn(WarningCategory::convergence,
-           cat("Line search of Newton solver NewtonCholeskySolver at iteration #", iteration,
-               " did not converge after 21 line search refinement iterations. It will now resort to lbfgs instead."));
+    if (!detail::newton_line_search([&](const Vector& v, Vector& g) { return objective(v, g); }, x_old, value, grad_old,
+                                    step, g_step, x, value, grad)) {
+      detail::warn_line_search_failed(iteration);
       fallback = true;
       break;
     }

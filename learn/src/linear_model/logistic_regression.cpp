@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "class_weight.hpp"
+#include "linear_model/smooth_solvers.hpp"
 #include "logistic_fit.hpp"
 #include "logistic_sag.hpp"
 
@@ -213,37 +214,14 @@ Vector class_weights(const LogisticRegressionParams& p, const Vector& classes, c
   return detail::class_weights(kFit, p.class_weight, p.class_weight_labels, p.class_weight_values, classes, total);
 }
 
-void warn_lbfgs(const optimize::OptimizeResult& result, Index n_iter, int max_iter) {
-  std::string message = cat("lbfgs failed to converge after ", n_iter, " iteration(s) (status=", result.status, "):\n",
-                            result.message, "\n");
-  if (n_iter == max_iter)
-    message += cat("\nIncrease the number of iterations to improve the convergence (max_iter=", max_iter, ").");
-  message +=
-      "\nPlease also refer to the documentation for alternative solver options:\n"
-      "    https://scikit-learn.org/stable/modules/linear_model.html#logistic-regression";
-  warn(WarningCategory::convergence, std::move(message));
-}
-
 // L-BFGS-B with scikit-learn's options. Returns the iterations (at most max_iter).
 template <class Loss>
 Index solve_lbfgs(Loss& loss, Vector& x, const LogisticRegressionParams& p) {
-  optimize::MinimizeOptions options;
-  options.method = optimize::Method::lbfgsb;
-  // SciPy stops after the first iteration when maxiter is 0; our 0 means "the default".
-  options.maxiter = std::max(p.max_iter, 1);
-  options.maxls = 50;
-  options.gtol = p.tol;
-  options.ftol = 64 * kEps;
-  const optimize::ObjectiveWithGradient fun = [&](const Vector& v, Vector& g) { return loss(v, g); };
-  const optimize::OptimizeResult result = [&] {
-    // Our blocks run on the BLAS pool's threads, each block's products on one BLAS thread.
-    const BlasThreadLimit limit(1);
-    return optimize::minimize(fun, x, options);
-  }();
-  x = result.x;
-  const Index n_iter = std::min<Index>(result.nit, p.max_iter);
-  if (result.status != 0) warn_lbfgs(result, n_iter, p.max_iter);
-  return n_iter;
+  // Our blocks run on the BLAS pool's threads, each block's products on one BLAS thread.
+  const BlasThreadLimit limit(1);
+  return detail::minimize_lbfgs([&](const Vector& v, Vector& g) { return loss(v, g); }, x, p.max_iter, p.tol,
+                                "\nPlease also refer to the documentation for alternative solver options:\n"
+                                "    https://scikit-learn.org/stable/modules/linear_model.html#logistic-regression");
 }
 
 // The Hessian of the objective at x, in the layout of x (W column-major, K x
@@ -336,10 +314,7 @@ Index solve_newton_cholesky(const MatrixView& X, LogisticLoss<MatrixView>& loss,
     }
     const Eigen::LLT<Matrix> llt(Hr);
     if (llt.info() != Eigen::Success || !(llt.rcond() > kEps)) {
-      warn(WarningCategory::linalg,
-           cat("The inner solver of NewtonCholeskySolver stumbled upon a singular or very ill-conditioned Hessian "
-               "matrix at iteration ",
-               iteration, ". It will now resort to lbfgs instead."));
+      detail::warn_ill_conditioned_hessian(iteration);
       fallback = true;
       break;
     }
@@ -353,35 +328,10 @@ Index solve_newton_cholesky(const MatrixView& X, LogisticLoss<MatrixView>& loss,
       fallback = true;
       break;
     }
-    // Backtracking line search (scikit-learn's constants).
-    const double beta = 0.5, sigma = 1.0 / 2048, tiny = 16 * kEps;
-    double t = 1;
     x_old = x;
     grad_old = grad;
-    const double value_old = value;
-    double grad_old_l1 = -1;
-    bool accepted = false;
-    for (int i = 0; i < 21; ++i) {
-      x = x_old + t * step;
-      value = evaluate(x, grad);
-      const double improvement = value - value_old;
-      if (improvement <= t * sigma * g_step) {
-        accepted = true;
-        break;
-      }
-      if (std::abs(improvement) <= std::abs(value_old * tiny)) {
-        if (grad_old_l1 < 0) grad_old_l1 = grad_old.lpNorm<1>();
-        if (grad.lpNorm<1>() < grad_old_l1) {
-          accepted = true;
-          break;
-        }
-      }
-      t *= beta;
-    }
-    if (!accepted) {
-      warn(WarningCategory::convergence,
-           cat("Line search of Newton solver NewtonCholeskySolver at iteration #", iteration,
-               " did not converge after 21 line search refinement iterations. It will now resort to lbfgs instead."));
+    if (!detail::newton_line_search(evaluate, x_old, value, grad_old, step, g_step, x, value, grad)) {
+      detail::warn_line_search_failed(iteration);
       fallback = true;
       break;
     }
