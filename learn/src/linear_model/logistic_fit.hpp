@@ -18,9 +18,6 @@ namespace scilearn::learn::detail {
 // ("Unknown label type: continuous"), as LogisticRegression.fit.
 [[nodiscard]] Vector logistic_classes(const VectorView& y);
 
-// The class of each row's scores: classes[1] where a single score column is
-// positive, else the first largest (numpy's argmax).
-[[nodiscard]] Vector logistic_labels(const Matrix& scores, const Vector& classes);
 // The logistic function of a single score column, or the softmax of several.
 [[nodiscard]] Matrix logistic_proba(const Matrix& scores);
 // log(logistic_proba(scores)) as log-sigmoid / log-softmax, without underflow to -inf.

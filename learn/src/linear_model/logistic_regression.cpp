@@ -11,7 +11,7 @@
 #include <type_traits>
 #include <vector>
 
-#include "class_weight.hpp"
+#include "linear_model/linear_classifier.hpp"
 #include "linear_model/smooth_solvers.hpp"
 #include "logistic_fit.hpp"
 #include "logistic_sag.hpp"
@@ -480,19 +480,6 @@ LogisticRegressionFitted fit_sag(const Rows& X, const LogisticRegressionParams& 
 
 Vector detail::logistic_classes(const VectorView& y) { return sorted_classes(y); }
 
-Vector detail::logistic_labels(const Matrix& scores, const Vector& classes) {
-  Vector labels(scores.rows());
-  for (Index i = 0; i < scores.rows(); ++i) {
-    Index best = 0;
-    if (scores.cols() == 1)
-      best = scores(i, 0) > 0 ? 1 : 0;
-    else
-      scores.row(i).maxCoeff(&best);
-    labels(i) = classes(best);
-  }
-  return labels;
-}
-
 Matrix detail::logistic_proba(const Matrix& scores) {
   const Index n = scores.rows();
   if (scores.cols() == 1) {
@@ -619,10 +606,10 @@ Matrix LogisticRegression::decision_function(const CsrMatrix& X) const {
 }
 
 Vector LogisticRegression::predict(const MatrixView& X) const {
-  return detail::logistic_labels(decision_function(X), fitted().classes);
+  return detail::labels_from_scores(decision_function(X), fitted().classes);
 }
 Vector LogisticRegression::predict(const CsrMatrix& X) const {
-  return detail::logistic_labels(decision_function(X), fitted().classes);
+  return detail::labels_from_scores(decision_function(X), fitted().classes);
 }
 Matrix LogisticRegression::predict_proba(const MatrixView& X) const {
   return detail::logistic_proba(decision_function(X));

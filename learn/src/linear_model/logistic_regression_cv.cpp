@@ -7,6 +7,7 @@
 #include <scilearn/learn/model_selection/scoring.hpp>
 #include <scilearn/learn/model_selection/split.hpp>
 
+#include "linear_model/linear_classifier.hpp"
 #include "logistic_fit.hpp"
 
 namespace scilearn::learn {
@@ -238,7 +239,7 @@ Matrix LogisticRegressionCV::decision_function(const MatrixView& X) const {
 }
 
 Vector LogisticRegressionCV::predict(const MatrixView& X) const {
-  return detail::logistic_labels(decision_function(X), fitted().classes);
+  return detail::labels_from_scores(decision_function(X), fitted().classes);
 }
 Matrix LogisticRegressionCV::predict_proba(const MatrixView& X) const {
   return detail::logistic_proba(decision_function(X));

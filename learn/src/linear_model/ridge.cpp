@@ -8,6 +8,7 @@
 #include <scilearn/linalg/svd.hpp>
 #include <scilearn/optimize/minimize.hpp>
 
+#include "linear_model/linear_classifier.hpp"
 #include "ridge_detail.hpp"
 
 namespace scilearn::learn {
@@ -659,11 +660,11 @@ Matrix RidgeClassifier::decision_function(const CsrMatrix& X) const {
 
 Vector RidgeClassifier::predict(const MatrixView& X) const {
   const Fitted& s = check_input("predict", X);
-  return ridge_detail::labels_from_scores(linear_scores(X, s.coef, s.intercept), s.classes);
+  return detail::labels_from_scores(linear_scores(X, s.coef, s.intercept), s.classes);
 }
 
 Vector RidgeClassifier::predict(const CsrMatrix& X) const {
-  return ridge_detail::labels_from_scores(decision_function(X), fitted().classes);
+  return detail::labels_from_scores(decision_function(X), fitted().classes);
 }
 
 }  // namespace scilearn::learn

@@ -6,6 +6,7 @@
 #include <scilearn/linalg/eigh.hpp>
 #include <scilearn/linalg/svd.hpp>
 
+#include "linear_model/linear_classifier.hpp"
 #include "ridge_detail.hpp"
 
 namespace scilearn::learn {
@@ -437,11 +438,11 @@ Matrix RidgeClassifierCV::decision_function(const CsrMatrix& X) const {
 }
 
 Vector RidgeClassifierCV::predict(const CsrMatrix& X) const {
-  return ridge_detail::labels_from_scores(decision_function(X), fitted().classes);
+  return detail::labels_from_scores(decision_function(X), fitted().classes);
 }
 
 Vector RidgeClassifierCV::predict(const MatrixView& X) const {
-  return ridge_detail::labels_from_scores(decision_function(X), fitted().classes);
+  return detail::labels_from_scores(decision_function(X), fitted().classes);
 }
 
 }  // namespace scilearn::learn

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "linear_model/linear_classifier.hpp"
+
 namespace scilearn::learn::ridge_detail {
 
 // The centering of scikit-learn's _preprocess_data: m the weighted column
@@ -218,34 +220,19 @@ inline Matrix binarize(const VectorView& y, const Vector& classes) {
 // counted on the labels, as compute_sample_weight); empty when neither is given.
 inline Vector classifier_weights(std::string_view where, const std::string& class_weight, const VectorView& y,
                                  const Vector& classes, const VectorView* sample_weight) {
-  if (!class_weight.empty() && class_weight != "balanced")
-    throw ValueError(cat(where, ": class_weight must be '' (None) or 'balanced', got '", class_weight, "'"));
+  Vector counts;
+  if (class_weight == "balanced") {
+    counts = Vector::Zero(classes.size());
+    for (Index i = 0; i < y.size(); ++i) counts(class_index(classes, y(i))) += 1;
+  }
+  // Checks class_weight ("" or "balanced" here: no dict) and weighs the classes.
+  const Vector per_class = detail::class_weights(where, class_weight, {}, {}, classes, counts);
   Vector w;
   if (sample_weight) w = *sample_weight;
-  if (class_weight == "balanced") {
-    const Index K = classes.size();
-    Vector counts = Vector::Zero(K);
-    for (Index i = 0; i < y.size(); ++i) counts(class_index(classes, y(i))) += 1;
-    if (w.size() == 0) w = Vector::Ones(y.size());
-    for (Index i = 0; i < y.size(); ++i)
-      w(i) *= static_cast<double>(y.size()) / (static_cast<double>(K) * counts(class_index(classes, y(i))));
-  }
+  if (class_weight.empty()) return w;
+  if (w.size() == 0) w = Vector::Ones(y.size());
+  for (Index i = 0; i < y.size(); ++i) w(i) *= per_class(class_index(classes, y(i)));
   return w;
-}
-
-// Predicted labels from decision values (sign, or the first largest).
-inline Vector labels_from_scores(const Matrix& scores, const Vector& classes) {
-  Vector out(scores.rows());
-  for (Index i = 0; i < scores.rows(); ++i) {
-    if (scores.cols() == 1) {
-      out(i) = classes(scores(i, 0) > 0 ? 1 : 0);
-    } else {
-      Index best = 0;
-      scores.row(i).maxCoeff(&best);
-      out(i) = classes(best);
-    }
-  }
-  return out;
 }
 
 }  // namespace scilearn::learn::ridge_detail

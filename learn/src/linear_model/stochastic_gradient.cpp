@@ -9,7 +9,7 @@
 #include <scilearn/learn/model_selection/split.hpp>
 #include <scilearn/learn/sparse_input.hpp>
 
-#include "linear_model/class_weight.hpp"
+#include "linear_model/linear_classifier.hpp"
 #include "linear_model/sgd_common.hpp"
 #include "linear_model/sgd_fast.hpp"
 
@@ -517,16 +517,7 @@ Matrix sgd_decision_function(const SGDClassifierFitted& state, const CsrMatrix& 
 }
 
 Vector sgd_predict_labels(const SGDClassifierFitted& state, const Matrix& scores) {
-  Vector labels(scores.rows());
-  for (Index i = 0; i < scores.rows(); ++i) {
-    Index best = 0;
-    if (scores.cols() == 1)
-      best = scores(i, 0) > 0 ? 1 : 0;
-    else
-      scores.row(i).maxCoeff(&best);  // the first largest, as numpy's argmax
-    labels(i) = state.classes(best);
-  }
-  return labels;
+  return detail::labels_from_scores(scores, state.classes);
 }
 
 Matrix sgd_predict_proba(SGDLoss loss, const Matrix& scores) {

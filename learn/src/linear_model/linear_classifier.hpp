@@ -1,7 +1,8 @@
 #pragma once
-// scikit-learn's compute_class_weight for the linear classifiers: the
-// class_weight parameter ("" for None, "balanced", or a {label: weight} dict
-// given as two aligned lists) turned into one weight per class.
+// What the linear classifiers (LogisticRegression, RidgeClassifier, SGD)
+// share: scikit-learn's compute_class_weight, which turns the class_weight
+// parameter ("" for None, "balanced", or a {label: weight} dict given as two
+// aligned lists) into one weight per class, and the labels of decision scores.
 
 #include <scilearn/core/types.hpp>
 #include <string>
@@ -19,5 +20,9 @@ namespace scilearn::learn::detail {
 [[nodiscard]] Vector class_weights(std::string_view where, const std::string& class_weight,
                                    const std::vector<double>& labels, const std::vector<double>& values,
                                    const Vector& classes, const Vector& total);
+
+// The class of each row's scores: classes[1] where a single score column is
+// positive (else classes[0]), otherwise the first largest (numpy's argmax).
+[[nodiscard]] Vector labels_from_scores(const Matrix& scores, const Vector& classes);
 
 }  // namespace scilearn::learn::detail

@@ -1,4 +1,4 @@
-#include "class_weight.hpp"
+#include "linear_model/linear_classifier.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -45,6 +45,19 @@ Vector class_weights(std::string_view where, const std::string& class_weight, co
     throw ValueError(cat(where, ": class_weight must be '' (None) or 'balanced', got '", class_weight, "'"));
   }
   return weight;
+}
+
+Vector labels_from_scores(const Matrix& scores, const Vector& classes) {
+  Vector labels(scores.rows());
+  for (Index i = 0; i < scores.rows(); ++i) {
+    Index best = 0;
+    if (scores.cols() == 1)
+      best = scores(i, 0) > 0 ? 1 : 0;
+    else
+      scores.row(i).maxCoeff(&best);
+    labels(i) = classes(best);
+  }
+  return labels;
 }
 
 }  // namespace scilearn::learn::detail
