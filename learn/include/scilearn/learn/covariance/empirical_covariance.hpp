@@ -231,6 +231,7 @@ class LedoitWolf final : public CovarianceEstimator<LedoitWolf, LedoitWolfParams
     f("store_precision", p.store_precision);
   }
   using CovarianceEstimator::CovarianceEstimator;
+  /// scikit-learn's shrinkage_ (NotFittedError before fit).
   [[nodiscard]] double shrinkage() const { return fitted().shrinkage; }
 
  private:
@@ -255,6 +256,7 @@ class OAS final : public CovarianceEstimator<OAS, OASParams> {
     f("store_precision", p.store_precision);
   }
   using CovarianceEstimator::CovarianceEstimator;
+  /// scikit-learn's shrinkage_ (NotFittedError before fit).
   [[nodiscard]] double shrinkage() const { return fitted().shrinkage; }
 
  private:

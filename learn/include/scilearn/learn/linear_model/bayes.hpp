@@ -193,6 +193,8 @@ class ARDRegression final : public EstimatorBase<ARDRegression, Regressor, ARDRe
   /// centered kept features.
   [[nodiscard]] PredictionWithStd predict_with_std(const MatrixView& X) const;
 
+  /// scikit-learn's coef_, intercept_, alpha_, lambda_, sigma_, scores_, n_iter_, X_offset_ (NotFittedError before
+  /// fit).
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
   [[nodiscard]] double intercept() const { return fitted().intercept; }
   [[nodiscard]] double alpha() const { return fitted().alpha; }

@@ -297,8 +297,10 @@ class Lasso final : public EstimatorBase<Lasso, Regressor, LassoParams, ElasticN
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// The same on sparse X (CSR).
   [[nodiscard]] Vector predict(const CsrMatrix& X) const;
 
+  /// scikit-learn's coef_, intercept_, dual_gap_, n_iter_ (NotFittedError before fit).
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
   [[nodiscard]] double intercept() const { return fitted().intercept; }
   [[nodiscard]] double dual_gap() const { return fitted().dual_gap; }

@@ -151,8 +151,10 @@ class LassoCV final : public EstimatorBase<LassoCV, Regressor, LassoCVParams, En
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// The same on sparse X (CSR).
   [[nodiscard]] Vector predict(const CsrMatrix& X) const;
 
+  /// scikit-learn's coef_, intercept_, dual_gap_, n_iter_ (NotFittedError before fit).
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
   [[nodiscard]] double intercept() const { return fitted().intercept; }
   [[nodiscard]] double dual_gap() const { return fitted().dual_gap; }
@@ -207,12 +209,15 @@ class ElasticNetCV final : public EstimatorBase<ElasticNetCV, Regressor, Elastic
   using EstimatorBase::fit;
   using Regressor::predict;
 
+  /// Fits sparse X (CSC; a CSR matrix converts once), with the checks and results of the dense fit.
   ElasticNetCV& fit(const CscMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
 
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// The same on sparse X (CSR).
   [[nodiscard]] Vector predict(const CsrMatrix& X) const;
 
+  /// scikit-learn's coef_, intercept_, dual_gap_, n_iter_, alpha_ (NotFittedError before fit).
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
   [[nodiscard]] double intercept() const { return fitted().intercept; }
   [[nodiscard]] double dual_gap() const { return fitted().dual_gap; }

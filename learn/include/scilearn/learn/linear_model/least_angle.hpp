@@ -238,6 +238,9 @@ class LassoLars final : public EstimatorBase<LassoLars, Regressor, LassoLarsPara
   [[nodiscard]] Matrix predict_targets(const MatrixView& X) const {
     return detail::predict_lars_targets(check_input("predict", X), X);
   }
+  /// After a multi-target fit(X, Y): scikit-learn's 2-D coef_ (n_targets x
+  /// n_features) and intercept_, and per target its n_iter_, alphas_,
+  /// active_ and coef_path_ (NotFittedError before fit).
   [[nodiscard]] const Matrix& coef_targets() const { return fitted().coef_targets; }
   [[nodiscard]] const Vector& intercept_targets() const { return fitted().intercept_targets; }
   [[nodiscard]] const std::vector<Index>& n_iter_targets() const { return fitted().n_iter_targets; }
@@ -245,6 +248,7 @@ class LassoLars final : public EstimatorBase<LassoLars, Regressor, LassoLarsPara
   [[nodiscard]] const std::vector<std::vector<Index>>& active_targets() const { return fitted().active_targets; }
   [[nodiscard]] const std::vector<Matrix>& coef_path_targets() const { return fitted().coef_path_targets; }
 
+  /// scikit-learn's coef_, intercept_, alphas_, active_, coef_path_, n_iter_ (NotFittedError before fit).
   [[nodiscard]] const Vector& coef() const { return fitted().coef; }
   [[nodiscard]] double intercept() const { return fitted().intercept; }
   [[nodiscard]] const Vector& alphas() const { return fitted().alphas; }

@@ -113,6 +113,7 @@ class MultiTaskElasticNet final
   /// The prediction of a model with one target; ValueError with several (use predict_targets).
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
 
+  /// scikit-learn's coef_, intercept_, dual_gap_, n_iter_ (NotFittedError before fit).
   [[nodiscard]] const Matrix& coef() const { return fitted().coef; }
   [[nodiscard]] const Vector& intercept() const { return fitted().intercept; }
   [[nodiscard]] double dual_gap() const { return fitted().dual_gap; }
@@ -155,6 +156,7 @@ class MultiTaskLasso final : public EstimatorBase<MultiTaskLasso, Regressor, Mul
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict; }
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
 
+  /// scikit-learn's coef_, intercept_, dual_gap_, n_iter_ (NotFittedError before fit).
   [[nodiscard]] const Matrix& coef() const { return fitted().coef; }
   [[nodiscard]] const Vector& intercept() const { return fitted().intercept; }
   [[nodiscard]] double dual_gap() const { return fitted().dual_gap; }

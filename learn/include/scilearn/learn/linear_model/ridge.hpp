@@ -256,12 +256,15 @@ class RidgeClassifier final
   }
   /// The predicted labels.
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// The same on sparse X (CSR).
   [[nodiscard]] Vector predict(const CsrMatrix& X) const;
   /// X coef' + intercept: n_samples x 1 (two classes) or n_samples x n_classes.
   [[nodiscard]] Matrix decision_function(const MatrixView& X) const override;
+  /// The same on sparse X (CSR).
   [[nodiscard]] Matrix decision_function(const CsrMatrix& X) const;
   [[nodiscard]] Vector classes() const override { return fitted().classes; }
 
+  /// scikit-learn's coef_, intercept_, solver_ (NotFittedError before fit).
   [[nodiscard]] const Matrix& coef() const { return fitted().coef; }
   [[nodiscard]] const Vector& intercept() const { return fitted().intercept; }
   [[nodiscard]] const std::string& solver() const { return fitted().solver; }

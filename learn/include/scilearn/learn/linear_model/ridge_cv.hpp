@@ -123,6 +123,7 @@ class RidgeCV final : public EstimatorBase<RidgeCV, Regressor, RidgeCVParams, Ri
   [[nodiscard]] bool has(Method method) const override { return method == Method::predict || method == Method::score; }
   /// X coef' + intercept (1-D fit; a multi-target model: use predict_targets).
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// The same on sparse X (CSR).
   [[nodiscard]] Vector predict(const CsrMatrix& X) const;
   [[nodiscard]] Matrix predict_targets(const MatrixView& X) const;
   [[nodiscard]] Matrix predict_targets(const CsrMatrix& X) const;
@@ -207,12 +208,15 @@ class RidgeClassifierCV final
     return method == Method::predict || method == Method::decision_function || method == Method::score;
   }
   [[nodiscard]] Vector predict(const MatrixView& X) const override;
+  /// The same on sparse X (CSR).
   [[nodiscard]] Vector predict(const CsrMatrix& X) const;
   /// X coef' + intercept: n_samples x 1 (two classes) or n_samples x n_classes.
   [[nodiscard]] Matrix decision_function(const MatrixView& X) const override;
+  /// The same on sparse X (CSR).
   [[nodiscard]] Matrix decision_function(const CsrMatrix& X) const;
   [[nodiscard]] Vector classes() const override { return fitted().classes; }
 
+  /// scikit-learn's coef_, intercept_, alpha_, best_score_, cv_results_ (NotFittedError before fit).
   [[nodiscard]] const Matrix& coef() const { return fitted().coef; }
   [[nodiscard]] const Vector& intercept() const { return fitted().intercept; }
   [[nodiscard]] double alpha() const { return fitted().alpha; }
