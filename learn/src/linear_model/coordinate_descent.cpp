@@ -229,20 +229,9 @@ ElasticNetFitted enet_fit(std::string_view where, const EnetSettings& st, const 
   return finish(where, std::move(w), out, dn, st.fit_intercept, x_offset, y_offset);
 }
 
-void check_sparse_fit(std::string_view where, const CscMatrix& X, const VectorView& y,
-                      const VectorView& sample_weight) {
-  check_sparse_X(where, X);
-  if (y.size() != X.rows()) throw ValueError(cat(where, ": X has ", X.rows(), " samples but y has ", y.size()));
-  if (!y.allFinite()) throw ValueError(cat(where, ": y contains NaN or infinity"));
-  check_sample_weight(where, sample_weight, X.rows());
-}
-
 Vector predict_sparse(std::string_view name, const CsrMatrix& X, const Vector& coef, double intercept,
                       Index n_features_in) {
-  check_sparse_X(cat(name, ".predict"), X);
-  if (X.cols() != n_features_in)
-    throw ValueError(
-        cat("X has ", X.cols(), " features, but ", name, " is expecting ", n_features_in, " features as input"));
+  check_sparse_predict(name, "predict", X, n_features_in);
   Vector out = X * coef;
   out.array() += intercept;
   return out;
@@ -279,7 +268,7 @@ ElasticNet::Fitted ElasticNet::learn(const MatrixView& X, const VectorView* y, c
 }
 
 ElasticNet& ElasticNet::fit(const CscMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  detail::check_sparse_fit("ElasticNet.fit", X, y, sample_weight);
+  check_sparse_X_y("ElasticNet.fit", X, y, sample_weight);
   fitted_ = detail::enet_fit("ElasticNet.fit", settings(), X, y, sample_weight.size() ? &sample_weight : nullptr,
                              warm(params_.warm_start, fitted_, X.cols()));
   return *this;
@@ -303,7 +292,7 @@ Lasso::Fitted Lasso::learn(const MatrixView& X, const VectorView* y, const Vecto
 }
 
 Lasso& Lasso::fit(const CscMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  detail::check_sparse_fit("Lasso.fit", X, y, sample_weight);
+  check_sparse_X_y("Lasso.fit", X, y, sample_weight);
   fitted_ = detail::enet_fit("Lasso.fit", settings(), X, y, sample_weight.size() ? &sample_weight : nullptr,
                              warm(params_.warm_start, fitted_, X.cols()));
   return *this;
@@ -397,7 +386,7 @@ EnetPathResult dense_path(std::string_view where, const MatrixView& X, const Vec
 
 EnetPathResult sparse_path(std::string_view where, const CscMatrix& X_in, const VectorView& y, const EnetPathOptions& o,
                            double l1_ratio) {
-  detail::check_sparse_fit(where, X_in, y, Vector());
+  check_sparse_X_y(where, X_in, y, Vector());
   CscMatrix X = X_in;
   X.makeCompressed();
   const Index n = X.rows(), p = X.cols();

@@ -431,7 +431,7 @@ LassoCV::Fitted LassoCV::learn(const MatrixView& X, const VectorView* y, const V
 }
 
 LassoCV& LassoCV::fit(const CscMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  detail::check_sparse_fit("LassoCV.fit", X, y, sample_weight);
+  check_sparse_X_y("LassoCV.fit", X, y, sample_weight);
   fitted_ = detail::enet_cv_fit("LassoCV.fit", settings(), X, y, sample_weight.size() ? &sample_weight : nullptr);
   return *this;
 }
@@ -455,7 +455,7 @@ ElasticNetCV::Fitted ElasticNetCV::learn(const MatrixView& X, const VectorView* 
 }
 
 ElasticNetCV& ElasticNetCV::fit(const CscMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  detail::check_sparse_fit("ElasticNetCV.fit", X, y, sample_weight);
+  check_sparse_X_y("ElasticNetCV.fit", X, y, sample_weight);
   fitted_ = detail::enet_cv_fit("ElasticNetCV.fit", settings(), X, y, sample_weight.size() ? &sample_weight : nullptr);
   return *this;
 }

@@ -337,10 +337,7 @@ GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const MatrixView
 GLMFitted glm_fit(const GLMSpec& spec, const GLMParams& params, const CsrMatrix& X, const VectorView& y,
                   const VectorView& sample_weight, const GLMFitted* previous) {
   const std::string where = cat(spec.name, ".fit");
-  check_sparse_X(where, X);
-  check_same_length(where, "X", X.rows(), "y", y.size());
-  check_finite(where, "y", y);
-  if (sample_weight.size()) check_sample_weight(where, sample_weight, X.rows());
+  check_sparse_X_y(where, X, y, sample_weight);
   return fit_impl(spec, params, X, y, sample_weight.size() ? &sample_weight : nullptr, previous);
 }
 
@@ -360,14 +357,6 @@ double glm_score(const GLMSpec& spec, const GLMFitted& state, const MatrixView& 
 double glm_score(const GLMSpec& spec, const GLMFitted& state, const CsrMatrix& X, const VectorView& y,
                  const VectorView& sample_weight) {
   return score_impl(spec, state, X, y, sample_weight);
-}
-
-void glm_check_sparse_input(std::string_view name, std::string_view method, const GLMFitted& state,
-                            const CsrMatrix& X) {
-  check_sparse_X(cat(name, ".", method), X);
-  if (X.cols() != state.n_features_in)
-    throw ValueError(
-        cat("X has ", X.cols(), " features, but ", name, " is expecting ", state.n_features_in, " features as input"));
 }
 
 }  // namespace scilearn::learn::detail

@@ -114,11 +114,8 @@ HuberRegressor::Fitted HuberRegressor::learn(const MatrixView& X, const VectorVi
 
 HuberRegressor& HuberRegressor::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
   const std::string where = "HuberRegressor.fit";
-  check_sparse_X(where, X);
-  if (y.size() != X.rows()) throw ValueError(cat(where, ": X has ", X.rows(), " samples but y has ", y.size()));
-  if (!y.allFinite()) throw ValueError(cat(where, ": y contains NaN or infinity"));
+  check_sparse_X_y(where, X, y, sample_weight);
   const bool weighted = sample_weight.size() > 0;
-  if (weighted) check_sample_weight(where, sample_weight, X.rows());
   fitted_ = fit_huber(params_, X, y, weighted ? &sample_weight : nullptr);
   return *this;
 }
@@ -130,10 +127,7 @@ Vector HuberRegressor::predict(const MatrixView& X) const {
 
 Vector HuberRegressor::predict(const CsrMatrix& X) const {
   const Fitted& state = fitted();
-  check_sparse_X("HuberRegressor.predict", X);
-  if (X.cols() != state.n_features_in)
-    throw ValueError(cat("X has ", X.cols(), " features, but HuberRegressor is expecting ", state.n_features_in,
-                         " features as input"));
+  check_sparse_predict(class_name, "predict", X, state.n_features_in);
   const Vector product = X * state.coef;
   return product.array() + state.intercept;
 }

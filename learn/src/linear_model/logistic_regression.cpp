@@ -565,10 +565,7 @@ LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const 
 }
 
 LogisticRegression& LogisticRegression::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  check_sparse_X(kFit, X);
-  check_same_length(kFit, "X", X.rows(), "y", y.size());
-  check_finite(kFit, "y", y);
-  check_sample_weight(kFit, sample_weight, X.rows());
+  check_sparse_X_y(kFit, X, y, sample_weight);
   const LogisticRegressionParams& p = params_;
   if (p.solver == LogisticSolver::newton_cholesky)
     throw ValueError(cat(kFit, ": sparse X needs solver 'lbfgs', 'sag' or 'saga', got 'newton-cholesky'"));
@@ -590,11 +587,7 @@ Matrix LogisticRegression::decision_function(const MatrixView& X) const {
 const LogisticRegression::Fitted& LogisticRegression::check_sparse_input(std::string_view method,
                                                                          const CsrMatrix& X) const {
   const Fitted& state = fitted();
-  const std::string where = cat("LogisticRegression.", method);
-  check_sparse_X(where, X);
-  if (X.cols() != state.n_features_in)
-    throw ValueError(cat("X has ", X.cols(), " features, but LogisticRegression is expecting ", state.n_features_in,
-                         " features as input"));
+  check_sparse_predict(class_name, method, X, state.n_features_in);
   return state;
 }
 

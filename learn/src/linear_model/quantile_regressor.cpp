@@ -112,20 +112,14 @@ QuantileRegressor::Fitted QuantileRegressor::learn(const MatrixView& X, const Ve
 }
 
 QuantileRegressor& QuantileRegressor::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  check_sparse_X(kFit, X);
-  check_same_length(kFit, "X", X.rows(), "y", y.size());
-  check_finite(kFit, "y", y);
-  if (sample_weight.size()) check_sample_weight(kFit, sample_weight, X.rows());
+  check_sparse_X_y(kFit, X, y, sample_weight);
   fitted_ = fit_lp(params_, X, &y, sample_weight.size() ? &sample_weight : nullptr);
   return *this;
 }
 
 Vector QuantileRegressor::predict(const CsrMatrix& X) const {
   const Fitted& state = fitted();
-  check_sparse_X("QuantileRegressor.predict", X);
-  if (X.cols() != state.n_features_in)
-    throw ValueError(cat("X has ", X.cols(), " features, but QuantileRegressor is expecting ", state.n_features_in,
-                         " features as input"));
+  check_sparse_predict(class_name, "predict", X, state.n_features_in);
   return (X * state.coef).array() + state.intercept;
 }
 

@@ -508,10 +508,6 @@ Matrix linear_scores(const XT& X, const Matrix& coef, const Vector& intercept) {
   return out;
 }
 
-void check_sparse_predict(std::string_view where, const CsrMatrix& X, Index n_features_in) {
-  ridge_detail::check_sparse_features(where, X, n_features_in);
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------- Ridge
@@ -554,13 +550,8 @@ void Ridge::fit_sparse_targets(const CsrMatrix& X, const MatrixView& Y, const Ve
 
 Ridge& Ridge::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
   constexpr std::string_view where = "Ridge.fit";
-  check_sparse_X(where, X);
-  if (y.size() != X.rows())
-    throw ValueError(
-        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
-  if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
+  check_sparse_X_y(where, X, y, sample_weight);
   const bool weighted = sample_weight.size() > 0;
-  if (weighted) check_sample_weight(where, sample_weight, X.rows());
   const Vector alpha = target_alphas(where, params_.alpha, params_.alpha_per_target, 1);
   const Eigen::Map<const Matrix> Y(y.data(), y.size(), 1);
   fitted_ = to_fitted(fit_ridge(where, X, Y, weighted ? Vector(sample_weight) : Vector(), alpha, options_of(params_)),
@@ -576,7 +567,7 @@ Vector Ridge::predict(const MatrixView& X) const {
 
 Vector Ridge::predict(const CsrMatrix& X) const {
   const Fitted& s = fitted();
-  check_sparse_predict("Ridge.predict", X, s.n_features_in);
+  check_sparse_predict(class_name, "predict", X, s.n_features_in);
   if (s.multi_target) throw ValueError("Ridge.predict: the model was fitted on a 2-D Y; use predict_targets");
   return (X * s.coef.row(0).transpose()).array() + s.intercept(0);
 }
@@ -588,7 +579,7 @@ Matrix Ridge::predict_targets(const MatrixView& X) const {
 
 Matrix Ridge::predict_targets(const CsrMatrix& X) const {
   const Fitted& s = fitted();
-  check_sparse_predict("Ridge.predict", X, s.n_features_in);
+  check_sparse_predict(class_name, "predict", X, s.n_features_in);
   return linear_scores(X, s.coef, s.intercept);
 }
 
@@ -636,13 +627,8 @@ RidgeClassifier::Fitted RidgeClassifier::learn(const MatrixView& X, const Vector
 
 RidgeClassifier& RidgeClassifier::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
   constexpr std::string_view where = "RidgeClassifier.fit";
-  check_sparse_X(where, X);
-  if (y.size() != X.rows())
-    throw ValueError(
-        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
-  if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
+  check_sparse_X_y(where, X, y, sample_weight);
   const bool weighted = sample_weight.size() > 0;
-  if (weighted) check_sample_weight(where, sample_weight, X.rows());
   fitted_ = fit_classifier(X, y, weighted ? &sample_weight : nullptr, params_);
   return *this;
 }
@@ -654,7 +640,7 @@ Matrix RidgeClassifier::decision_function(const MatrixView& X) const {
 
 Matrix RidgeClassifier::decision_function(const CsrMatrix& X) const {
   const Fitted& s = fitted();
-  check_sparse_predict("RidgeClassifier.decision_function", X, s.n_features_in);
+  check_sparse_predict(class_name, "decision_function", X, s.n_features_in);
   return linear_scores(X, s.coef, s.intercept);
 }
 

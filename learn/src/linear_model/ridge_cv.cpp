@@ -14,7 +14,6 @@ namespace scilearn::learn {
 namespace {
 
 using ridge_detail::Centering;
-using ridge_detail::check_sparse_features;
 
 // The outcome of the leave-one-out search.
 struct GcvOutcome {
@@ -301,13 +300,8 @@ void RidgeCV::fit_dense_targets(const MatrixView& X, const MatrixView& Y, const 
 RidgeCV& RidgeCV::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
   constexpr std::string_view where = "RidgeCV.fit";
   const RidgeCVParams& p = params_;
-  check_sparse_X(where, X);
-  if (y.size() != X.rows())
-    throw ValueError(
-        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
-  if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
+  check_sparse_X_y(where, X, y, sample_weight);
   const bool weighted = sample_weight.size() > 0;
-  if (weighted) check_sample_weight(where, sample_weight, X.rows());
   check_cv(where, p.cv, p.store_cv_results, p.alpha_per_target);
   if (p.cv) throw ValueError(cat(where, ": k-fold cv is supported for dense X only"));
   if (!p.scoring.empty()) throw ValueError(cat(where, ": scoring is supported with k-fold cv only (cv = None: '')"));
@@ -326,17 +320,14 @@ Vector RidgeCV::predict(const MatrixView& X) const {
 
 Vector RidgeCV::predict(const CsrMatrix& X) const {
   const Fitted& s = fitted();
-  check_sparse_X("RidgeCV.predict", X);
-  if (X.cols() != s.n_features_in)
-    throw ValueError(
-        cat("X has ", X.cols(), " features, but RidgeCV is expecting ", s.n_features_in, " features as input."));
+  check_sparse_predict(class_name, "predict", X, s.n_features_in);
   if (s.multi_target) throw ValueError("RidgeCV.predict: the model was fitted on a 2-D Y; use predict_targets");
   return (X * s.coef.row(0).transpose()).array() + s.intercept(0);
 }
 
 Matrix RidgeCV::predict_targets(const CsrMatrix& X) const {
   const Fitted& s = fitted();
-  check_sparse_features("RidgeCV.predict", X, s.n_features_in);
+  check_sparse_predict(class_name, "predict", X, s.n_features_in);
   Matrix out = X * s.coef.transpose();
   out.rowwise() += s.intercept.transpose();
   return out;
@@ -411,13 +402,8 @@ RidgeClassifierCV::Fitted RidgeClassifierCV::learn(const MatrixView& X, const Ve
 
 RidgeClassifierCV& RidgeClassifierCV::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
   constexpr std::string_view where = "RidgeClassifierCV.fit";
-  check_sparse_X(where, X);
-  if (y.size() != X.rows())
-    throw ValueError(
-        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
-  if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
+  check_sparse_X_y(where, X, y, sample_weight);
   const bool weighted = sample_weight.size() > 0;
-  if (weighted) check_sample_weight(where, sample_weight, X.rows());
   fitted_ = fit_classifier_cv(X, y, weighted ? &sample_weight : nullptr, params_);
   return *this;
 }
@@ -431,7 +417,7 @@ Matrix RidgeClassifierCV::decision_function(const MatrixView& X) const {
 
 Matrix RidgeClassifierCV::decision_function(const CsrMatrix& X) const {
   const Fitted& s = fitted();
-  check_sparse_features("RidgeClassifierCV.decision_function", X, s.n_features_in);
+  check_sparse_predict(class_name, "decision_function", X, s.n_features_in);
   Matrix out = X * s.coef.transpose();
   out.rowwise() += s.intercept.transpose();
   return out;

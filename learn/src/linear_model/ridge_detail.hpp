@@ -175,12 +175,6 @@ inline Matrix kernel(const CsrMatrix& X, const Centering& c) {
 }
 
 // predict on sparse X: stored entries finite, the feature count of fit.
-inline void check_sparse_features(std::string_view where, const CsrMatrix& X, Index n_features_in) {
-  check_sparse_X(where, X);
-  if (X.cols() != n_features_in)
-    throw ValueError(cat("X has ", X.cols(), " features, but ", where.substr(0, where.find('.')), " is expecting ",
-                         n_features_in, " features as input."));
-}
 
 // The sorted distinct labels; ValueError for non-integer ones (scikit-learn's
 // "Unknown label type").

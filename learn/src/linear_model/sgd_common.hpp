@@ -49,9 +49,6 @@ struct SgdInput {
   [[nodiscard]] Index cols() const { return dense ? dense->cols() : sparse->cols(); }
 };
 
-// Checks sparse X, y (and sample_weight) for a sparse fit / partial_fit.
-void check_sparse_fit(std::string_view where, const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight);
-
 // fit (partial = false) or partial_fit (partial = true) of a classifier;
 // `previous` is the current state (null before the first fit), `classes`
 // partial_fit's argument (may be empty).

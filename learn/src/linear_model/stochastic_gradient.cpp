@@ -198,23 +198,6 @@ int problem_threads(const SgdSpec& s, Index problems) {
 
 }  // namespace
 
-void check_sparse_fit(std::string_view where, const CsrMatrix& X, const VectorView& y,
-                      const VectorView& sample_weight) {
-  check_sparse_X(where, X);
-  if (y.size() != X.rows())
-    throw ValueError(
-        cat(where, ": Found input variables with inconsistent numbers of samples: [", X.rows(), ", ", y.size(), "]"));
-  if (!y.allFinite()) throw ValueError(cat(where, ": Input y contains NaN or infinity."));
-  check_sample_weight(where, sample_weight, X.rows());
-}
-
-void check_sparse_predict(std::string_view estimator, std::string_view method, const CsrMatrix& X, Index n_features) {
-  check_sparse_X(cat(estimator, ".", method), X);
-  if (X.cols() != n_features)
-    throw ValueError(
-        cat("X has ", X.cols(), " features, but ", estimator, " is expecting ", n_features, " features as input"));
-}
-
 namespace {
 
 // The rows as the kernel reads them (a row-major copy of dense X, or the CSR
@@ -660,7 +643,7 @@ Matrix SGDClassifier::predict_proba(const CsrMatrix& X) const {
 }
 
 SGDClassifier& SGDClassifier::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  detail::check_sparse_fit("SGDClassifier.fit", X, y, sample_weight);
+  check_sparse_X_y("SGDClassifier.fit", X, y, sample_weight);
   fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{nullptr, &X}, y,
                                        sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
                                        false, Vector());
@@ -669,7 +652,7 @@ SGDClassifier& SGDClassifier::fit(const CsrMatrix& X, const VectorView& y, const
 
 SGDClassifier& SGDClassifier::partial_fit(const CsrMatrix& X, const VectorView& y, const VectorView& classes,
                                           const VectorView& sample_weight) {
-  detail::check_sparse_fit("SGDClassifier.partial_fit", X, y, sample_weight);
+  check_sparse_X_y("SGDClassifier.partial_fit", X, y, sample_weight);
   fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{nullptr, &X}, y,
                                        sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
                                        true, classes);
@@ -696,7 +679,7 @@ SGDRegressor& SGDRegressor::partial_fit(const MatrixView& X, const VectorView& y
 }
 
 SGDRegressor& SGDRegressor::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  detail::check_sparse_fit("SGDRegressor.fit", X, y, sample_weight);
+  check_sparse_X_y("SGDRegressor.fit", X, y, sample_weight);
   fitted_ =
       detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{nullptr, &X}, y,
                                 sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr, false);
@@ -704,7 +687,7 @@ SGDRegressor& SGDRegressor::fit(const CsrMatrix& X, const VectorView& y, const V
 }
 
 SGDRegressor& SGDRegressor::partial_fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
-  detail::check_sparse_fit("SGDRegressor.partial_fit", X, y, sample_weight);
+  check_sparse_X_y("SGDRegressor.partial_fit", X, y, sample_weight);
   fitted_ =
       detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{nullptr, &X}, y,
                                 sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr, true);

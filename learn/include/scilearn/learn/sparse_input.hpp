@@ -11,6 +11,7 @@
 
 #include <Eigen/SparseCore>
 #include <scilearn/core/types.hpp>
+#include <scilearn/learn/validation.hpp>
 #include <string_view>
 
 namespace scilearn::learn {
@@ -27,5 +28,19 @@ using CscMatrix = Eigen::SparseMatrix<double, Eigen::ColMajor>;
 void check_sparse_X(std::string_view where, const CscMatrix& X);
 /// The same check for CSR storage.
 void check_sparse_X(std::string_view where, const CsrMatrix& X);
+
+/// What fit checks on sparse X (the counterpart of check_X_y plus
+/// check_sample_weight): check_sparse_X, y with one finite entry per row, and
+/// sample_weight as check_sample_weight (empty: no weights). Complexity: O(nnz + n).
+void check_sparse_X_y(std::string_view where, const CscMatrix& X, const VectorView& y,
+                      const VectorView& sample_weight = Vector());
+/// The same checks for CSR storage.
+void check_sparse_X_y(std::string_view where, const CsrMatrix& X, const VectorView& y,
+                      const VectorView& sample_weight = Vector());
+
+/// What predict-like methods check on sparse X: check_sparse_X (naming
+/// "ESTIMATOR.METHOD") and the feature count of fit, with check_n_features's
+/// message ("X has 3 features, but Lasso is expecting 4 features as input").
+void check_sparse_predict(std::string_view estimator, std::string_view method, const CsrMatrix& X, Index n_features_in);
 
 }  // namespace scilearn::learn

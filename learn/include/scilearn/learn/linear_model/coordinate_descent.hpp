@@ -174,8 +174,6 @@ ElasticNetFitted enet_fit(std::string_view where, const EnetSettings& settings, 
                           const VectorView& y, const VectorView* sample_weight, const Vector* start);
 ElasticNetFitted enet_fit(std::string_view where, const EnetSettings& settings, const CscMatrix& X, const VectorView& y,
                           const VectorView* sample_weight, const Vector* start);
-/// Checks of sparse fit input (shape, finite values, sample weights).
-void check_sparse_fit(std::string_view where, const CscMatrix& X, const VectorView& y, const VectorView& sample_weight);
 /// X coef + intercept for sparse X, with the feature-count check.
 Vector predict_sparse(std::string_view name, const CsrMatrix& X, const Vector& coef, double intercept,
                       Index n_features_in);

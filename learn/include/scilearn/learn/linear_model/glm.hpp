@@ -129,8 +129,6 @@ struct GLMSpec {
                                const VectorView& sample_weight);
 [[nodiscard]] double glm_score(const GLMSpec& spec, const GLMFitted& state, const CsrMatrix& X, const VectorView& y,
                                const VectorView& sample_weight);
-/// ValueError for non-finite entries or another feature count than fit's.
-void glm_check_sparse_input(std::string_view name, std::string_view method, const GLMFitted& state, const CsrMatrix& X);
 void glm_check_fitted(const GLMFitted& s);
 
 }  // namespace detail
@@ -177,13 +175,13 @@ class GeneralizedLinearRegressor : public EstimatorBase<Derived, Regressor, Para
   }
   /// predict on sparse X.
   [[nodiscard]] Vector predict(const CsrMatrix& X) const {
-    detail::glm_check_sparse_input(Derived::class_name, "predict", this->fitted(), X);
+    check_sparse_predict(Derived::class_name, "predict", X, this->fitted().n_features_in);
     return detail::glm_predict(self().spec(), this->fitted(), X);
   }
   /// score on sparse X.
   [[nodiscard]] double score(const CsrMatrix& X, const VectorView& y,
                              const VectorView& sample_weight = Vector()) const {
-    detail::glm_check_sparse_input(Derived::class_name, "score", this->fitted(), X);
+    check_sparse_predict(Derived::class_name, "score", X, this->fitted().n_features_in);
     return detail::glm_score(self().spec(), this->fitted(), X, y, sample_weight);
   }
 

@@ -152,8 +152,6 @@ Vector sgd_predict_labels(const SGDClassifierFitted& state, const Matrix& scores
 Matrix sgd_predict_proba(SGDLoss loss, const Matrix& scores);
 void check_sgd_classifier_state(const SGDClassifierFitted& state);
 void check_sgd_regressor_state(const SGDRegressorFitted& state);
-// Checks sparse X for a prediction method: feature count and finite entries.
-void check_sparse_predict(std::string_view estimator, std::string_view method, const CsrMatrix& X, Index n_features);
 }  // namespace detail
 
 /// What SGDClassifier, Perceptron and PassiveAggressiveClassifier share:
@@ -210,7 +208,7 @@ class SGDClassifierBase : public EstimatorBase<Derived, Classifier, ParamsT, SGD
  protected:
   const SGDClassifierFitted& check_sparse(std::string_view method, const CsrMatrix& X) const {
     const SGDClassifierFitted& s = this->fitted();
-    detail::check_sparse_predict(Derived::class_name, method, X, s.n_features_in);
+    check_sparse_predict(Derived::class_name, method, X, s.n_features_in);
     return s;
   }
 };
@@ -381,7 +379,7 @@ class SGDRegressorBase : public EstimatorBase<Derived, Regressor, ParamsT, SGDRe
   /// The same for sparse X (CSR).
   [[nodiscard]] Vector predict(const CsrMatrix& X) const {
     const SGDRegressorFitted& s = this->fitted();
-    detail::check_sparse_predict(Derived::class_name, "predict", X, s.n_features_in);
+    check_sparse_predict(Derived::class_name, "predict", X, s.n_features_in);
     Vector out = X * s.coef;
     out.array() += s.intercept;
     return out;
