@@ -14,6 +14,7 @@
 #include "linear_model/linear_classifier.hpp"
 #include "linear_model/smooth_solvers.hpp"
 #include "logistic_fit.hpp"
+#include "logistic_liblinear.hpp"
 #include "logistic_sag.hpp"
 
 namespace scilearn::learn {
@@ -394,10 +395,15 @@ Problem prepare(const LogisticRegressionParams& p, const VectorView& y, const Ve
          "'penalty' was deprecated in version 1.8 and will be removed in 1.10. To avoid this warning, leave "
          "'penalty' set to its default value and use 'l1_ratio' or 'C' instead.");
   }
-  if (penalty && *penalty != LogisticPenalty::l2 && p.solver != LogisticSolver::saga)
+  const bool liblinear = p.solver == LogisticSolver::liblinear;
+  if (penalty && *penalty != LogisticPenalty::l2 && p.solver != LogisticSolver::saga && !liblinear)
     throw ValueError(
         cat("Solver ", solver_name, " supports only 'l2' or None penalties, got ", enum_name(*penalty), " penalty."));
-  if (p.dual) throw ValueError(cat("Solver ", solver_name, " supports only dual=False, got dual=True"));
+  if (p.dual && !liblinear) throw ValueError(cat("Solver ", solver_name, " supports only dual=False, got dual=True"));
+  if (penalty == LogisticPenalty::elasticnet && p.solver != LogisticSolver::saga)
+    throw ValueError(cat("Only 'saga' solver supports elasticnet penalty, got solver=", solver_name, "."));
+  if (liblinear && !penalty)
+    throw ValueError("C=np.inf as well as penalty=None is not supported for the liblinear solver");
   if (p.l1_ratio > 0 && p.l1_ratio < 1 && penalty != LogisticPenalty::elasticnet)
     warn(WarningCategory::user, "l1_ratio parameter is only used when penalty is 'elasticnet'.");
   if (!p.penalty && p.C != 1.0)
@@ -411,6 +417,10 @@ Problem prepare(const LogisticRegressionParams& p, const VectorView& y, const Ve
   Problem out;
   out.classes = sorted_classes(y);
   const Index n_classes = out.classes.size();
+  if (liblinear && n_classes != 2)
+    throw ValueError(
+        "The 'liblinear' solver does not support multiclass classification (n_classes >= 3). Either use another "
+        "solver or wrap the estimator in a OneVsRestClassifier to keep applying a one-versus-rest scheme.");
   if (n_classes < 2)
     throw ValueError(
         cat("This solver needs samples of at least 2 classes in the data, but the data contains only "
@@ -553,6 +563,8 @@ LogisticRegressionFitted detail::fit_logistic(const MatrixView& X, const VectorV
                                               const LogisticRegressionParams& p,
                                               const std::optional<LogisticRegressionFitted>& start) {
   Problem problem = prepare(p, y, sample_weight);
+  if (p.solver == LogisticSolver::liblinear)
+    return detail::fit_liblinear(X, p, problem.classes, problem.index, problem.weight, problem.l2, problem.l1);
   if (p.solver == LogisticSolver::sag || p.solver == LogisticSolver::saga)
     return fit_sag(detail::RowMajorMatrix(X), p, problem, start);
   return fit_smooth(X, p, std::move(problem), start);
@@ -568,9 +580,11 @@ LogisticRegression& LogisticRegression::fit(const CsrMatrix& X, const VectorView
   check_sparse_X_y(kFit, X, y, sample_weight);
   const LogisticRegressionParams& p = params_;
   if (p.solver == LogisticSolver::newton_cholesky)
-    throw ValueError(cat(kFit, ": sparse X needs solver 'lbfgs', 'sag' or 'saga', got 'newton-cholesky'"));
+    throw ValueError(cat(kFit, ": sparse X needs solver 'lbfgs', 'liblinear', 'sag' or 'saga', got 'newton-cholesky'"));
   Problem problem = prepare(p, y, sample_weight.size() ? &sample_weight : nullptr);
-  if (p.solver == LogisticSolver::lbfgs)
+  if (p.solver == LogisticSolver::liblinear)
+    fitted_ = detail::fit_liblinear(X, p, problem.classes, problem.index, problem.weight, problem.l2, problem.l1);
+  else if (p.solver == LogisticSolver::lbfgs)
     fitted_ = fit_smooth(X, p, std::move(problem), fitted_);
   else
     fitted_ = fit_sag(X, p, problem, fitted_);

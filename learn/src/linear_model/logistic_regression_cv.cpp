@@ -203,6 +203,10 @@ LogisticRegressionCV::Fitted LogisticRegressionCV::learn(const MatrixView& X, co
     LogisticRegressionParams final_params = inner;
     final_params.C = out.C;
     final_params.l1_ratio = out.l1_ratio;
+    // scikit-learn 1.9's refit passes neither intercept_scaling nor dual, so
+    // liblinear refits with their defaults (1 and false), unlike the folds.
+    final_params.intercept_scaling = 1.0;
+    final_params.dual = false;
     LogisticRegressionFitted fitted = detail::fit_logistic(X, *y, sample_weight, final_params, start);
     out.coef = std::move(fitted.coef);
     out.intercept = std::move(fitted.intercept);

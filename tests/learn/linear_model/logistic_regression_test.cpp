@@ -265,7 +265,11 @@ BOOST_AUTO_TEST_CASE(invalid_input_is_rejected_as_scikit_learn_does) {
   BOOST_TEST(
       message({.class_weight_labels = {7, 42}, .class_weight_values = {2, 2}}, y).find("are not in class_weight") !=
       std::string::npos);
-  BOOST_CHECK_THROW((void)LogisticRegression().set_params({{"solver", std::string("liblinear")}}), ValueError);
+  // A solver name of Ridge, not of LogisticRegression.
+  BOOST_CHECK_THROW((void)LogisticRegression().set_params({{"solver", std::string("cholesky")}}), ValueError);
+  LogisticRegression named;
+  named.set_params({{"solver", std::string("liblinear")}});
+  BOOST_TEST(std::get<std::string>(named.get_params().at("solver")) == "liblinear");
   BOOST_CHECK_THROW((void)LogisticRegression().fit(X, y.head(10)), ValueError);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// LogisticRegression: L2-regularized binary and multinomial logistic
+/// LogisticRegression: regularized binary and multinomial logistic
 /// regression, as sklearn.linear_model.LogisticRegression (1.9).
 
 #include <array>
@@ -26,13 +26,14 @@ constexpr auto param_names(LogisticPenalty) {
 }
 
 /// The solver: scikit-learn's "lbfgs" (the default), "newton-cholesky",
-/// "sag" and "saga". scikit-learn's liblinear and newton-cg are not provided.
-enum class LogisticSolver { lbfgs, newton_cholesky, sag, saga };
+/// "sag", "saga" and "liblinear". scikit-learn's newton-cg is not provided.
+enum class LogisticSolver { lbfgs, newton_cholesky, sag, saga, liblinear };
 
 constexpr auto param_names(LogisticSolver) {
   return std::array{std::pair{LogisticSolver::lbfgs, "lbfgs"},
                     std::pair{LogisticSolver::newton_cholesky, "newton-cholesky"},
-                    std::pair{LogisticSolver::sag, "sag"}, std::pair{LogisticSolver::saga, "saga"}};
+                    std::pair{LogisticSolver::sag, "sag"}, std::pair{LogisticSolver::saga, "saga"},
+                    std::pair{LogisticSolver::liblinear, "liblinear"}};
 }
 
 /// LogisticRegression's hyper-parameters: scikit-learn's names and defaults.
@@ -47,9 +48,10 @@ struct LogisticRegressionParams {
   std::optional<LogisticPenalty> penalty = LogisticPenalty::deprecated;
   /// Inverse regularization strength (> 0); infinity: no penalty.
   double C = 1.0;
-  /// Elastic-net mixing: 0 is L2, 1 is L1 (saga only), between: elastic net (saga only).
+  /// Elastic-net mixing: 0 is L2, 1 is L1 (saga and liblinear), between:
+  /// elastic net (saga only).
   double l1_ratio = 0.0;
-  /// Dual formulation (liblinear only in scikit-learn): must be false.
+  /// Solve the dual problem: liblinear with the L2 penalty only.
   bool dual = false;
   /// Stopping tolerance (>= 0): lbfgs stops when the largest gradient entry is
   /// <= tol (or on its relative reduction test, ftol = 64 eps); newton-cholesky
@@ -57,11 +59,18 @@ struct LogisticRegressionParams {
   /// and saga when an epoch changed no coefficient or intercept by more than
   /// tol times the largest of them (scikit-learn's rule looks at the
   /// coefficients only, and stops after one epoch when L1 keeps them all zero).
+  /// liblinear, as LIBLINEAR: its primal L2 solver when the gradient's norm
+  /// is <= tol' times that at 0, its L1 solver when the summed optimality
+  /// violation is <= tol' times that at 0, tol' = tol min(n+, n-) / n (n+
+  /// and n- the samples of each class); its dual solver when an epoch's
+  /// largest dual gradient entry is < tol.
   double tol = 1e-4;
-  /// Fit an (unpenalized) intercept per class.
+  /// Fit an intercept per class (unpenalized, except by liblinear).
   bool fit_intercept = true;
-  /// liblinear's synthetic feature scale: accepted (> 0) and unused, as by
-  /// scikit-learn's other solvers.
+  /// liblinear's synthetic feature: with fit_intercept, X gets a last column
+  /// of this value (> 0), whose weight w is penalized like the others;
+  /// intercept = intercept_scaling w. Larger values penalize the intercept
+  /// less. Unused (but checked) by the other solvers, as in scikit-learn.
   double intercept_scaling = 1.0;
   /// "" (None: every class weighs 1) or "balanced": class k weighs
   /// sum(w) / (n_classes * sum of w over class k), w the sample weights.
@@ -69,16 +78,19 @@ struct LogisticRegressionParams {
   /// A {label: weight} dict: labels and their weights, aligned (empty: none).
   std::vector<double> class_weight_labels{};
   std::vector<double> class_weight_values{};
-  /// Seeds the sample order of sag / saga (None: fresh entropy, as
-  /// scikit-learn's global state); unused by lbfgs and newton-cholesky.
+  /// Seeds the sample order of sag / saga and the coordinate order of
+  /// liblinear's dual and L1 solvers (None: fresh entropy, as scikit-learn's
+  /// global state); unused by lbfgs, newton-cholesky and liblinear's primal L2.
   std::optional<std::uint64_t> random_state{};
   LogisticSolver solver = LogisticSolver::lbfgs;
   /// Iteration limit (>= 0); on reaching it a ConvergenceWarning is raised
-  /// and the last iterate is kept.
+  /// and the last iterate is kept (liblinear: Newton iterations, or epochs of
+  /// its dual solver; it warns whenever n_iter reaches max_iter).
   int max_iter = 100;
   /// Accepted for compatibility; nothing is printed.
   int verbose = 0;
-  /// Start from the previous fit's coefficients (when the shapes agree).
+  /// Start from the previous fit's coefficients (when the shapes agree);
+  /// liblinear always starts from zero, as in scikit-learn.
   bool warm_start = false;
 };
 
@@ -108,6 +120,17 @@ struct LogisticRegressionFitted {
 /// plus, with l1_ratio > 0 (saga only), (l1_ratio / (C S)) ||W||_1, the L2
 /// term then weighted by (1 - l1_ratio).
 ///
+/// liblinear solves two-class problems only, in LIBLINEAR's formulation
+/// (Fan et al. 2008), y_i in {-1, +1}:
+///
+///   C sum_i s_i log(1 + exp(-y_i (w . x_i + w_b B))) + penalty(w, w_b),
+///
+/// with penalty (||w||^2 + w_b^2) / 2 or ||w||_1 + |w_b|, B =
+/// intercept_scaling and intercept = B w_b (w_b absent without
+/// fit_intercept). The intercept is penalized: this is the objective above
+/// (l1_ratio 0 or 1) scaled by C S, plus the w_b term, so liblinear's answer
+/// differs from the other solvers' unless B is large.
+///
 /// Solvers: "lbfgs" runs optimize's L-BFGS-B with SciPy's options as
 /// scikit-learn passes them (maxiter = max_iter, maxls = 50, gtol = tol,
 /// ftol = 64 eps), from zero (or the previous fit with warm_start);
@@ -122,6 +145,15 @@ struct LogisticRegressionFitted {
 /// (drift plus soft thresholding) in closed form, so an epoch costs
 /// O(nnz(X) n_classes). All warn (WarningCategory::convergence) when they stop
 /// at max_iter, and keep the result.
+/// "liblinear" with the L2 penalty: on the primal, a truncated Newton method
+/// (conjugate gradients on Hessian-vector products, a forcing term that gives
+/// superlinear convergence, an Armijo line search), or with dual = true,
+/// coordinate descent on the dual (Yu, Huang & Lin 2011), each one-variable
+/// problem solved by Newton's method; with the L1 penalty, newGLMNET (Yuan,
+/// Ho & Lin 2012): Newton iterations whose quadratic model plus the L1 term
+/// is minimized by coordinate descent, then an Armijo step. The coordinate
+/// orders are random (random_state). The answers are LIBLINEAR's minimizer;
+/// the iterates are not LIBLINEAR's.
 ///
 /// The loss and its gradient are computed in blocks of rows: each block's
 /// products with X (GEMV / GEMM) read it once from memory for both X w and
@@ -131,7 +163,11 @@ struct LogisticRegressionFitted {
 ///
 /// Throws ValueError (fit): y with fewer than 2 classes or non-integer
 /// values, C <= 0, l1_ratio outside [0, 1], an L1 part (l1_ratio > 0 or
-/// penalty l1 / elasticnet) with a solver other than saga, dual, tol < 0, max_iter < 0,
+/// penalty l1 / elasticnet) with a solver other than saga (liblinear: L1
+/// without dual is accepted), dual with a solver other than liblinear or with
+/// L1, liblinear with no penalty (C infinite or penalty None), with
+/// elastic net, with other than 2 classes, or with a value of X above 1e30
+/// (scikit-learn's messages), tol < 0, max_iter < 0,
 /// intercept_scaling <= 0, a class_weight other than "" / "balanced", class
 /// weight labels and values of different lengths or a listed label missing
 /// from y while another class is unlisted (as scikit-learn), or "balanced"
@@ -143,9 +179,12 @@ struct LogisticRegressionFitted {
 /// factorization of O((n_features n_classes)^3); sag / saga, per epoch,
 /// O(n_samples n_features n_classes) dense, O(nnz(X) n_classes) sparse, and
 /// n_samples n_classes doubles of gradient memory (dense X is copied to row
-/// order once).
+/// order once); liblinear, per primal Newton iteration O(nnz(X)) per
+/// conjugate-gradient step, per dual epoch O(nnz(X)) (dense X is copied to
+/// row order once), per L1 Newton iteration O(nnz(X)) per coordinate-descent
+/// sweep (sparse X is copied to column order once).
 ///
-/// Sparse X (CSR, or CSC converted once) takes lbfgs, sag or saga.
+/// Sparse X (CSR, or CSC converted once) takes lbfgs, liblinear, sag or saga.
 ///
 /// \code
 ///   LogisticRegression clf({.C = 10.0});
@@ -186,7 +225,7 @@ class LogisticRegression final
   using EstimatorBase::EstimatorBase;
   using EstimatorBase::fit;
 
-  /// Fits on sparse X (solver lbfgs, sag or saga; ValueError for
+  /// Fits on sparse X (solver lbfgs, liblinear, sag or saga; ValueError for
   /// newton-cholesky), with the same checks and results as the dense fit.
   LogisticRegression& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
 

@@ -25,12 +25,14 @@ struct LogisticRegressionCVParams {
   Index Cs = 10;
   /// Explicit values of C (each > 0), fitted in the order given.
   std::vector<double> Cs_values{};
-  /// Elastic-net mixings to search (each in [0, 1]); above 0 needs saga.
+  /// Elastic-net mixings to search (each in [0, 1]); above 0 needs saga
+  /// (1 also liblinear).
   std::vector<double> l1_ratios{};
   bool fit_intercept = true;
   /// Number of stratified folds (>= 2).
   Index cv = 5;
-  /// Must be false (no liblinear).
+  /// liblinear's dual formulation (L2 only), as LogisticRegression's, for the
+  /// folds' fits; the refit solves the primal, as scikit-learn 1.9's.
   bool dual = false;
   /// A scorer name of get_scorer ("neg_log_loss", "roc_auc", ...); empty:
   /// accuracy (weighted by the test folds' sample weights).
@@ -49,8 +51,10 @@ struct LogisticRegressionCVParams {
   int verbose = 0;
   /// Refit on all data at the best (C, l1_ratio); false: average the folds' best models.
   bool refit = true;
+  /// liblinear's constant feature (> 0) for the folds' fits; scikit-learn
+  /// 1.9's refit does not pass it, so the refit uses 1.
   double intercept_scaling = 1.0;
-  /// Seeds sag / saga.
+  /// Seeds sag / saga and liblinear's dual and L1 coordinate orders.
   std::optional<std::uint64_t> random_state{};
 };
 
