@@ -25,6 +25,17 @@ void check_X_y(std::string_view where, const MatrixView& X, const VectorView& y,
   check_finite(where, "y", y);
 }
 
+void check_X_y_shape(std::string_view where, const MatrixView& X, const VectorView& y) {
+  check_non_empty(where, "X", X);
+  check_same_length(where, "X", X.rows(), "y", y.size());
+  check_finite(where, "y", y);
+}
+
+void check_X_block(std::string_view where, const MatrixView& X, const Eigen::Ref<const Matrix>& block) {
+  if ((block.array() * 0.0).sum() == 0.0) return;
+  check_X(where, X);
+}
+
 void check_n_features(std::string_view estimator, const MatrixView& X, Index n_features_in) {
   if (X.cols() != n_features_in)
     throw ValueError(

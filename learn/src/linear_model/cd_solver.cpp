@@ -571,20 +571,24 @@ Matrix center_scale(const MatrixView& X, const Vector& x_offset, const Vector& s
   return A;
 }
 
-void column_stats(const MatrixView& X, Vector& mean, Vector& norm2, const Vector* yc, Vector* xty) {
+bool column_stats(const MatrixView& X, Vector& mean, Vector& norm2, const Vector* yc, Vector* xty) {
   const Index n = X.rows(), p = X.cols();
   mean.resize(p);
   norm2.resize(p);
   if (xty) xty->resize(p);
+  bool finite = true;
   const int threads = static_cast<int>(std::min<Index>(effective_n_jobs(-1), std::max<Index>(1, n * p / 1000000)));
-#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1) reduction(&& : finite)
   for (Index j = 0; j < p; ++j) {
     const double m = X.col(j).mean();
     mean(j) = m;
-    // While the column is in cache: its centered norm and product with y.
+    // While the column is in cache: its centered norm and product with y, and
+    // its finiteness (x * 0 sums to 0 exactly when every x is finite).
     norm2(j) = (X.col(j).array() - m).square().sum();
     if (xty) (*xty)(j) = ((X.col(j).array() - m) * yc->array()).sum();
+    finite = finite && (X.col(j).array() * 0.0).sum() == 0.0;
   }
+  return finite;
 }
 
 void centered_gram(const MatrixView& X, const MatrixView& Y, const Vector& x_offset, const Vector& y_offset,

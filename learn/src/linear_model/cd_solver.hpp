@@ -146,7 +146,9 @@ class MultiTaskCd {
 /// The column means of X and the squared norms of the centered columns, in
 /// one pass (columns in parallel).
 /// With yc (centered y), also xty = (X - 1 mean')' yc.
-void column_stats(const MatrixView& X, Vector& mean, Vector& norm2, const Vector* yc = nullptr, Vector* xty = nullptr);
+/// Returns whether every entry of X is finite (checked in the same pass).
+[[nodiscard]] bool column_stats(const MatrixView& X, Vector& mean, Vector& norm2, const Vector* yc = nullptr,
+                                Vector* xty = nullptr);
 
 /// Q = A'A and Xy = A'b for A = sqrt(s) (X - x_offset), b = sqrt(s) (y -
 /// y_offset) (columns of Y), accumulated over row blocks so X is never copied

@@ -131,15 +131,17 @@ ElasticNetFitted enet_fit(std::string_view where, const EnetSettings& st, const 
   const Vector s = rescaled_weights(sample_weight, n);
   Vector x_offset = Vector::Zero(p), centered_norm2, centered_xty, yc;
   double y_offset = 0;
-  if (st.fit_intercept) {
-    if (s.size()) {
+  if (st.fit_intercept && !s.size()) {
+    // The means, and what the dense solver needs: the centered norms and X'y,
+    // with X's finiteness checked in the same pass.
+    y_offset = y.mean();
+    yc = y.array() - y_offset;
+    if (!column_stats(X, x_offset, centered_norm2, &yc, &centered_xty)) check_X(where, X);
+  } else {
+    check_X(where, X);
+    if (st.fit_intercept) {
       x_offset.noalias() = X.transpose() * s / dn;
       y_offset = s.dot(y) / dn;
-    } else {
-      // The means, and what the dense solver needs: the centered norms and X'y.
-      y_offset = y.mean();
-      yc = y.array() - y_offset;
-      column_stats(X, x_offset, centered_norm2, &yc, &centered_xty);
     }
   }
   const Vector sqrt_s = s.cwiseSqrt();

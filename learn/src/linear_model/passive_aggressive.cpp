@@ -71,7 +71,7 @@ PassiveAggressiveClassifier::Fitted PassiveAggressiveClassifier::learn(const Mat
 
 PassiveAggressiveClassifier& PassiveAggressiveClassifier::partial_fit(const MatrixView& X, const VectorView& y,
                                                                       const VectorView& classes) {
-  check_X_y("PassiveAggressiveClassifier.partial_fit", X, y);
+  check_X_y_shape("PassiveAggressiveClassifier.partial_fit", X, y);
   fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{&X}, y, nullptr,
                                        fitted_ ? &*fitted_ : nullptr, true, classes);
   return *this;
@@ -86,7 +86,7 @@ PassiveAggressiveRegressor::Fitted PassiveAggressiveRegressor::learn(const Matri
 }
 
 PassiveAggressiveRegressor& PassiveAggressiveRegressor::partial_fit(const MatrixView& X, const VectorView& y) {
-  check_X_y("PassiveAggressiveRegressor.partial_fit", X, y);
+  check_X_y_shape("PassiveAggressiveRegressor.partial_fit", X, y);
   fitted_ = detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{&X}, y, nullptr,
                                       fitted_ ? &*fitted_ : nullptr, true);
   return *this;

@@ -43,7 +43,7 @@ Perceptron::Fitted Perceptron::learn(const MatrixView& X, const VectorView* y, c
 Perceptron& Perceptron::partial_fit(const MatrixView& X, const VectorView& y, const VectorView& classes,
                                     const VectorView& sample_weight) {
   const std::string where = "Perceptron.partial_fit";
-  check_X_y(where, X, y);
+  check_X_y_shape(where, X, y);
   check_sample_weight(where, sample_weight, X.rows());
   fitted_ = detail::sgd_fit_classifier(perceptron_spec(params_), detail::SgdInput{&X}, y,
                                        sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,

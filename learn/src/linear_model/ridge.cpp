@@ -9,6 +9,7 @@
 #include <scilearn/optimize/minimize.hpp>
 
 #include "linear_model/linear_classifier.hpp"
+#include "linear_model/linear_scores.hpp"
 #include "ridge_detail.hpp"
 
 namespace scilearn::learn {
@@ -393,21 +394,13 @@ Solution solve_iterative(const XT& X, const Centering& c, const Matrix& B, const
 
 Solution solve_dense(const MatrixView& X, const Centering& c, const Matrix& B, const Vector& alpha, RidgeSolver solver,
                      const SolverOptions& o) {
-  const Index n = X.rows(), p = X.cols();
-  if (solver == RidgeSolver::cholesky) {
-    std::optional<Matrix> sol;
-    if (p > n) {  // the kernel (dual) form
-      const Matrix A = ridge_detail::centered_copy(X, c);
-      Matrix K = Matrix::Zero(n, n);
-      K.selfadjointView<Eigen::Lower>().rankUpdate(A);
-      K.triangularView<Eigen::StrictlyUpper>() = K.transpose();
-      if (auto dual = cholesky_solve(K, B, alpha)) return {(A.transpose() * *dual).transpose(), {}, {}, "cholesky"};
-      return {svd_solve(A, B, alpha), {}, {}, "svd"};
-    }
-    Matrix G, R;
-    ridge_detail::gram_and_rhs(X, c, B, G, R);
-    if (auto primal = cholesky_solve(G, R, alpha)) return {primal->transpose(), {}, {}, "cholesky"};
-    solver = RidgeSolver::svd;
+  if (solver == RidgeSolver::cholesky) {  // p > n: the kernel (dual) form (fit_ridge solves the primal)
+    const Matrix A = ridge_detail::centered_copy(X, c);
+    Matrix K = Matrix::Zero(X.rows(), X.rows());
+    K.selfadjointView<Eigen::Lower>().rankUpdate(A);
+    K.triangularView<Eigen::StrictlyUpper>() = K.transpose();
+    if (auto dual = cholesky_solve(K, B, alpha)) return {(A.transpose() * *dual).transpose(), {}, {}, "cholesky"};
+    return {svd_solve(A, B, alpha), {}, {}, "svd"};
   }
   if (solver == RidgeSolver::svd) return {svd_solve(ridge_detail::centered_copy(X, c), B, alpha), {}, {}, "svd"};
   Solution out = solve_iterative(X, c, B, alpha, solver, o);
@@ -461,14 +454,26 @@ Solution fit_ridge(std::string_view where, const XT& X, const MatrixView& Y, con
   constexpr bool sparse = std::is_same_v<XT, CsrMatrix>;
   check_options(where, o);
   const RidgeSolver solver = resolve_solver(where, o, sparse);
-  const Centering c = ridge_detail::make_centering(X, w, o.fit_intercept);
   Vector y_offset;
   const Matrix B = ridge_detail::centered_targets(Y, w, o.fit_intercept, y_offset);
   Solution out;
-  if constexpr (sparse)
+  Centering c;
+  if constexpr (sparse) {
+    c = ridge_detail::make_centering(X, w, o.fit_intercept);
     out = solve_sparse(X, c, B, alpha, solver, o);
-  else
+  } else if (solver == RidgeSolver::cholesky && X.cols() <= X.rows()) {
+    // The primal normal equations, built in one pass that also centers and checks X.
+    Matrix G, R;
+    ridge_detail::normal_equations(where, X, w, o.fit_intercept, B, c, G, R);
+    if (auto primal = cholesky_solve(G, R, alpha))
+      out = {primal->transpose(), {}, {}, "cholesky"};
+    else
+      out = solve_dense(X, c, B, alpha, RidgeSolver::svd, o);
+  } else {
+    check_X(where, X);
+    c = ridge_detail::make_centering(X, w, o.fit_intercept);
     out = solve_dense(X, c, B, alpha, solver, o);
+  }
   out.intercept = o.fit_intercept ? Vector(y_offset - out.coef * c.x_offset) : Vector::Zero(Y.cols());
   return out;
 }
@@ -528,7 +533,7 @@ Ridge::Fitted Ridge::learn(const MatrixView& X, const VectorView* y, const Vecto
 
 void Ridge::fit_dense_targets(const MatrixView& X, const MatrixView& Y, const VectorView& sample_weight) {
   constexpr std::string_view where = "Ridge.fit";
-  check_X(where, X);
+  check_non_empty(where, "X", X);  // finiteness: in fit_ridge's first pass over X
   check_targets_matrix(where, X.rows(), Y);
   const bool weighted = sample_weight.size() > 0;
   if (weighted) check_sample_weight(where, sample_weight, X.rows());
@@ -560,9 +565,9 @@ Ridge& Ridge::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sam
 }
 
 Vector Ridge::predict(const MatrixView& X) const {
-  const Fitted& s = check_input("predict", X);
+  const Fitted& s = check_input_shape("predict", X);
   if (s.multi_target) throw ValueError("Ridge.predict: the model was fitted on a 2-D Y; use predict_targets");
-  return (X * s.coef.row(0).transpose()).array() + s.intercept(0);
+  return detail::checked_linear_scores("Ridge.predict", X, s.coef, s.intercept).col(0);
 }
 
 Vector Ridge::predict(const CsrMatrix& X) const {
@@ -573,8 +578,8 @@ Vector Ridge::predict(const CsrMatrix& X) const {
 }
 
 Matrix Ridge::predict_targets(const MatrixView& X) const {
-  const Fitted& s = check_input("predict", X);
-  return linear_scores(X, s.coef, s.intercept);
+  const Fitted& s = check_input_shape("predict", X);
+  return detail::checked_linear_scores("Ridge.predict", X, s.coef, s.intercept);
 }
 
 Matrix Ridge::predict_targets(const CsrMatrix& X) const {
@@ -634,8 +639,8 @@ RidgeClassifier& RidgeClassifier::fit(const CsrMatrix& X, const VectorView& y, c
 }
 
 Matrix RidgeClassifier::decision_function(const MatrixView& X) const {
-  const Fitted& s = check_input("decision_function", X);
-  return linear_scores(X, s.coef, s.intercept);
+  const Fitted& s = check_input_shape("decision_function", X);
+  return detail::checked_linear_scores("RidgeClassifier.decision_function", X, s.coef, s.intercept);
 }
 
 Matrix RidgeClassifier::decision_function(const CsrMatrix& X) const {
@@ -645,8 +650,9 @@ Matrix RidgeClassifier::decision_function(const CsrMatrix& X) const {
 }
 
 Vector RidgeClassifier::predict(const MatrixView& X) const {
-  const Fitted& s = check_input("predict", X);
-  return detail::labels_from_scores(linear_scores(X, s.coef, s.intercept), s.classes);
+  const Fitted& s = check_input_shape("predict", X);
+  return detail::labels_from_scores(detail::checked_linear_scores("RidgeClassifier.predict", X, s.coef, s.intercept),
+                                    s.classes);
 }
 
 Vector RidgeClassifier::predict(const CsrMatrix& X) const {

@@ -85,26 +85,58 @@ inline Matrix gram(const MatrixView& X, const Centering& c) {
   return g;
 }
 
-// A'A and A'B in one pass over X: each block [a | b] goes through one syrk,
-// whose last t rows hold b'a (A'B for t << p at no extra pass).
-inline void gram_and_rhs(const MatrixView& X, const Centering& c, const Matrix& B, Matrix& g, Matrix& rhs) {
+// The normal equations G = A'A, R = A'B of dense X in one pass over memory,
+// which also computes the centering (c.x_offset) and checks X's finiteness
+// (check_X_block, `where` naming the caller). B holds the centered, scaled
+// targets (centered_targets).
+//
+// With fit_intercept the rows are shifted by s, the mean of the first block
+// (in cache), instead of the exact means m, which a pass of their own would
+// need. With z_i = x_i - s, d = m - s = sum w_i z_i / S and S = sum w_i:
+//   A'A = sum w_i z_i z_i' - S d d',  A'B = sum sqrt(w_i) z_i b_i' - d (sum sqrt(w_i) b_i)'.
+// Each block [sqrt(w) z | b | sqrt(w)] goes through one syrk, whose extra rows
+// hold the sums. d is of the order of the spread over sqrt(block size), so the
+// correction cancels nothing (the shifted-data algorithm; Chan, Golub &
+// LeVeque 1983), unlike X'X - S m m' for data far from the origin.
+inline void normal_equations(std::string_view where, const MatrixView& X, const Vector& w, bool fit_intercept,
+                             const Matrix& B, Centering& c, Matrix& g, Matrix& rhs) {
   const Index n = X.rows(), p = X.cols(), t = B.cols();
-  Matrix ext = Matrix::Zero(p + t, p + t);
-  Matrix a(std::min(block_rows, n), p + t);
+  const Index first = std::min(block_rows, n);
+  c.center = fit_intercept;
+  if (w.size() > 0) c.sqrt_w = w.cwiseSqrt();
+  const Vector shift = fit_intercept ? Vector(X.topRows(first).colwise().mean().transpose()) : Vector::Zero(p);
+  const Index m = p + t + 1;
+  Matrix ext = Matrix::Zero(m, m);
+  Matrix a(first, m);
   for (Index start = 0; start < n; start += block_rows) {
     const Index rows = std::min(block_rows, n - start);
-    if (a.rows() != rows) a.resize(rows, p + t);
-    if (c.center)
-      a.leftCols(p) = X.middleRows(start, rows).rowwise() - c.x_offset.transpose();
+    if (a.rows() != rows) a.resize(rows, m);
+    // Column by column, each checked while it is in L1.
+    for (Index j = 0; j < p; ++j) {
+      auto col = a.col(j);
+      col = X.col(j).segment(start, rows).array() - shift(j);
+      check_X_block(where, X, col);
+      if (c.weighted()) col.array() *= c.sqrt_w.segment(start, rows).array();
+    }
+    if (c.weighted())
+      a.col(m - 1) = c.sqrt_w.segment(start, rows);
     else
-      a.leftCols(p) = X.middleRows(start, rows);
-    if (c.weighted()) a.leftCols(p) = c.sqrt_w.segment(start, rows).asDiagonal() * a.leftCols(p);
-    a.rightCols(t) = B.middleRows(start, rows);
+      a.col(m - 1).setOnes();
+    a.middleCols(p, t) = B.middleRows(start, rows);
     ext.selfadjointView<Eigen::Lower>().rankUpdate(a.transpose());
   }
   g = ext.topLeftCorner(p, p);
+  rhs = ext.block(p, 0, t, p).transpose();
+  if (fit_intercept) {
+    const double total = ext(m - 1, m - 1);
+    const Vector d = ext.row(m - 1).head(p).transpose() / total;
+    g.noalias() -= total * d * d.transpose();
+    rhs.noalias() -= d * ext.row(m - 1).segment(p, t);
+    c.x_offset = shift + d;
+  } else {
+    c.x_offset = Vector::Zero(p);
+  }
   g.triangularView<Eigen::StrictlyUpper>() = g.transpose();
-  rhs = ext.bottomLeftCorner(t, p).transpose();
 }
 
 // A V (n x k).

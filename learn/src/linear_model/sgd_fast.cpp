@@ -6,6 +6,10 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/random.hpp>
+#include <scilearn/learn/validation.hpp>
+#include <vector>
+
+#include "base/memory.hpp"
 
 namespace scilearn::learn::detail {
 
@@ -400,20 +404,28 @@ Index plain_sgd(const SgdData& data, const double* y, double weight_pos, double 
   return epoch == o.max_iter ? o.max_iter : epoch + 1;
 }
 
-RowMajorBuffer row_major_copy(const Eigen::Ref<const Matrix>& X) {
+RowMajorBuffer row_major_copy(std::string_view where, const Eigen::Ref<const Matrix>& X) {
   const Index n = X.rows(), p = X.cols();
   // Not value-initialized: every entry is written below, once.
   RowMajorBuffer out = std::make_unique_for_overwrite<double[]>(static_cast<std::size_t>(n * p));
+  advise_huge_pages(out.get(), static_cast<std::size_t>(n * p) * sizeof(double));
   constexpr Index kBlock = 1024;  // 1024 rows of p doubles stay in L2 while written
   const Index blocks = (n + kBlock - 1) / kBlock;
+  // x * 0 sums to 0 exactly when every x is finite; an exception cannot leave
+  // the parallel loop, so each block records its own test.
+  std::vector<char> finite(static_cast<std::size_t>(blocks));
 #pragma omp parallel for schedule(static) if (n * p > (1 << 18))
   for (Index b = 0; b < blocks; ++b) {
     const Index begin = b * kBlock, end = std::min(n, begin + kBlock);
+    double probe = 0;
     for (Index j = 0; j < p; ++j) {
       const double* col = X.col(j).data();
       for (Index i = begin; i < end; ++i) out[i * p + j] = col[i];
+      probe += (X.col(j).segment(begin, end - begin).array() * 0.0).sum();
     }
+    finite[static_cast<std::size_t>(b)] = probe == 0.0;
   }
+  if (std::find(finite.begin(), finite.end(), char{0}) != finite.end()) check_X(where, X);
   return out;
 }
 

@@ -22,6 +22,7 @@
 #include <limits>
 #include <memory>
 #include <scilearn/core/types.hpp>
+#include <string_view>
 #include <vector>
 
 namespace scilearn::learn::detail {
@@ -106,8 +107,10 @@ using SgdValidationScore = std::function<double(const double* w, double intercep
 Index plain_sgd(const SgdData& data, const double* y, double weight_pos, double weight_neg, const SgdOptions& options,
                 SgdModel& model, double t, std::uint64_t seed, const SgdValidationScore& validation_score);
 
-// A row-major copy of X (a blocked transpose, in parallel).
+// A row-major copy of X (a blocked transpose, in parallel, on huge pages),
+// which checks X's finiteness on the way: ValueError naming `where` as
+// check_X's, without a pass of its own over X.
 using RowMajorBuffer = std::unique_ptr<double[]>;
-RowMajorBuffer row_major_copy(const Eigen::Ref<const Matrix>& X);
+RowMajorBuffer row_major_copy(std::string_view where, const Eigen::Ref<const Matrix>& X);
 
 }  // namespace scilearn::learn::detail

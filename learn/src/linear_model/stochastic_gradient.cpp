@@ -10,6 +10,7 @@
 #include <scilearn/learn/sparse_input.hpp>
 
 #include "linear_model/linear_classifier.hpp"
+#include "linear_model/linear_scores.hpp"
 #include "linear_model/sgd_common.hpp"
 #include "linear_model/sgd_fast.hpp"
 
@@ -208,9 +209,10 @@ struct KernelRows {
   const CsrMatrix* sparse = nullptr;
   Index p = 0;
 
-  explicit KernelRows(const SgdInput& X) : p(X.cols()) {
+  // Checks dense X's finiteness while copying it (ValueError naming `where`).
+  KernelRows(const SgdInput& X, std::string_view where) : p(X.cols()) {
     if (X.dense) {
-      dense = row_major_copy(*X.dense);
+      dense = row_major_copy(where, *X.dense);
       return;
     }
     sparse = X.sparse;
@@ -324,7 +326,7 @@ SGDClassifierFitted sgd_fit_classifier(const SgdSpec& s, const SgdInput& X, cons
   std::vector<std::uint64_t> seeds(static_cast<std::size_t>(rows));
   for (auto& seed : seeds) seed = root();
 
-  const KernelRows Xr(X);
+  const KernelRows Xr(X, where);
   SgdData data{nullptr, n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
   Xr.fill(data);
   std::vector<Index> validation;
@@ -441,7 +443,7 @@ SGDRegressorFitted sgd_fit_regressor(const SgdSpec& s, const SgdInput& X, const 
   const std::uint64_t split_seed = s.random_state ? *s.random_state : root();
   const std::vector<std::uint8_t> mask = validation_mask(s, where, y, sw, false, split_seed);
   const std::uint64_t seed = root();
-  const KernelRows Xr(X);
+  const KernelRows Xr(X, where);
   SgdData data{nullptr, n, p, sw.data(), s.early_stopping ? mask.data() : nullptr};
   Xr.fill(data);
   std::vector<Index> validation;
@@ -487,10 +489,8 @@ SGDRegressorFitted sgd_fit_regressor(const SgdSpec& s, const SgdInput& X, const 
   return out;
 }
 
-Matrix sgd_decision_function(const SGDClassifierFitted& state, const MatrixView& X) {
-  Matrix scores = X * state.coef.transpose();
-  scores.rowwise() += state.intercept.transpose();
-  return scores;
+Matrix sgd_decision_function(const SGDClassifierFitted& state, const MatrixView& X, std::string_view where) {
+  return checked_linear_scores(where, X, state.coef, state.intercept);
 }
 
 Matrix sgd_decision_function(const SGDClassifierFitted& state, const CsrMatrix& X) {
@@ -622,7 +622,7 @@ SGDClassifier::Fitted SGDClassifier::learn(const MatrixView& X, const VectorView
 SGDClassifier& SGDClassifier::partial_fit(const MatrixView& X, const VectorView& y, const VectorView& classes,
                                           const VectorView& sample_weight) {
   const std::string where = "SGDClassifier.partial_fit";
-  check_X_y(where, X, y);
+  check_X_y_shape(where, X, y);
   check_sample_weight(where, sample_weight, X.rows());
   fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{&X}, y,
                                        sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
@@ -633,7 +633,8 @@ SGDClassifier& SGDClassifier::partial_fit(const MatrixView& X, const VectorView&
 Matrix SGDClassifier::predict_proba(const MatrixView& X) const {
   if (params_.loss != SGDLoss::log_loss && params_.loss != SGDLoss::modified_huber)
     throw ValueError(cat("probability estimates are not available for loss='", enum_name(params_.loss), "'"));
-  return detail::sgd_predict_proba(params_.loss, detail::sgd_decision_function(check_input("predict_proba", X), X));
+  return detail::sgd_predict_proba(params_.loss, detail::sgd_decision_function(check_input_shape("predict_proba", X), X,
+                                                                                "SGDClassifier.predict_proba"));
 }
 
 Matrix SGDClassifier::predict_proba(const CsrMatrix& X) const {
@@ -670,7 +671,7 @@ SGDRegressor::Fitted SGDRegressor::learn(const MatrixView& X, const VectorView* 
 
 SGDRegressor& SGDRegressor::partial_fit(const MatrixView& X, const VectorView& y, const VectorView& sample_weight) {
   const std::string where = "SGDRegressor.partial_fit";
-  check_X_y(where, X, y);
+  check_X_y_shape(where, X, y);
   check_sample_weight(where, sample_weight, X.rows());
   fitted_ =
       detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{&X}, y,

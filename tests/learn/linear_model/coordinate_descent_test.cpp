@@ -2,6 +2,7 @@
 // models against scikit-learn 1.9 (tests/reference/learn_coordinate_descent.py).
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <limits>
 #include <scilearn/core/io.hpp>
 #include <scilearn/core/parallel.hpp>
 #include <scilearn/core/warnings.hpp>
@@ -227,6 +228,28 @@ BOOST_AUTO_TEST_CASE(every_precompute_choice_gives_the_same_fit) {
   }
   BOOST_TEST(warnings.size() == 1u);
   BOOST_TEST(normwise_error(model.coef(), load_vector("lasso_dense_coef")) <= 1e-6);
+}
+
+// Lasso and ElasticNet check X's finiteness in enet_fit, with the column
+// statistics where they take a pass over X (intercept, no weights), else
+// before solving: every path reports a NaN or Inf as check_X does.
+BOOST_AUTO_TEST_CASE(non_finite_X_is_rejected_on_every_path) {
+  Matrix X = load("X_dense");
+  const Vector y = load_vector("y_dense");
+  const Vector w = Vector::LinSpaced(X.rows(), 0.5, 2.0);
+  for (const double bad : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+    X(X.rows() - 1, 1) = bad;
+    const std::string entry = cat("entry (", X.rows() - 1, ", 1)");
+    for (const bool intercept : {true, false})
+      for (const Precompute& pre : {Precompute(false), Precompute(true)})
+        for (const Vector& weights : {Vector(), w}) {
+          const std::string m = testing::message_of<ValueError>(
+              [&] { Lasso({.alpha = 0.1, .fit_intercept = intercept, .precompute = pre}).fit(X, y, weights); });
+          BOOST_TEST(m.find("Lasso.fit") != std::string::npos, m);
+          BOOST_TEST(m.find(entry) != std::string::npos, m);
+          BOOST_CHECK_THROW(ElasticNet({.fit_intercept = intercept, .precompute = pre}).fit(X, y, weights), ValueError);
+        }
+  }
 }
 
 // warm_start starts from the previous coefficients: at the same alpha the

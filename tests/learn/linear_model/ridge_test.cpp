@@ -3,6 +3,7 @@
 // contract (errors, sparse = dense, multi-target = one target at a time).
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <limits>
 #include <scilearn/core/io.hpp>
 #include <scilearn/core/parallel.hpp>
 #include <scilearn/core/random.hpp>
@@ -223,6 +224,55 @@ BOOST_AUTO_TEST_CASE(invalid_input_is_rejected_as_scikit_learn_does) {
   BOOST_CHECK_THROW((void)Ridge({.solver = RidgeSolver::saga}).fit(Xs, y), ValueError);
   const Ridge fitted = Ridge().fit(X, y);
   BOOST_CHECK_THROW((void)fitted.predict(sparse(load("Xs"))), ValueError);
+}
+
+// fit and predict check X's finiteness inside their one pass over X (the
+// normal equations' blocks of 4096 rows, the scores' column segments): a NaN
+// or Inf in the first block or a later one, weighted or not, with or without
+// intercept, is reported as check_X reports it, naming the entry.
+BOOST_AUTO_TEST_CASE(non_finite_X_is_found_in_every_block) {
+  Generator rng(7);
+  const Matrix clean = rng.standard_normal(9000, 4);
+  const Vector y = rng.standard_normal(9000);
+  const Vector w = rng.random(9000).array() + 0.5;
+  for (const double bad : {std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()})
+    for (const Index row : {Index{0}, Index{4095}, Index{4096}, Index{8999}})
+      for (const bool intercept : {true, false}) {
+        Matrix X = clean;
+        X(row, 2) = bad;
+        const Ridge model({.fit_intercept = intercept});
+        const std::string entry = cat("entry (", row, ", 2)");
+        for (const Vector& weights : {Vector(), w}) {
+          const std::string m = testing::message_of<ValueError>([&] { Ridge(model).fit(X, y, weights); });
+          BOOST_TEST(m.find("Ridge.fit") != std::string::npos);
+          BOOST_TEST(m.find(entry) != std::string::npos, m);
+        }
+        BOOST_CHECK_THROW((void)RidgeClassifier().fit(X, (y.array() > 0).cast<double>().matrix()), ValueError);
+        const Ridge fitted = Ridge(model).fit(clean, y);
+        const std::string m = testing::message_of<ValueError>([&] { (void)fitted.predict(X); });
+        BOOST_TEST(m.find("Ridge.predict") != std::string::npos);
+        BOOST_TEST(m.find(entry) != std::string::npos, m);
+      }
+}
+
+// The normal equations are built on rows shifted by the first block's mean,
+// not the exact mean (one pass instead of two); on data far from the origin
+// (offset 1e6, spread 1) they must still give the minimizer: cholesky agrees
+// with svd (on the exactly centered copy) to 1e-8, far inside what the
+// uncentered X'X - n m m' could give (its cancellation loses about 12 of the
+// 16 digits here).
+BOOST_AUTO_TEST_CASE(shifted_normal_equations_stay_accurate_far_from_the_origin) {
+  Generator rng(11);
+  const Matrix X = (rng.standard_normal(10000, 6).array() + 1e6).matrix();
+  const Vector y = (X.rowwise() - X.colwise().mean()) * rng.standard_normal(6) + rng.standard_normal(10000);
+  const Vector w = rng.random(10000).array() + 0.5;
+  for (const Vector& weights : {Vector(), w}) {
+    const Ridge chol = Ridge({.alpha = 0.5, .solver = RidgeSolver::cholesky}).fit(X, y, weights);
+    const Ridge svd = Ridge({.alpha = 0.5, .solver = RidgeSolver::svd}).fit(X, y, weights);
+    BOOST_TEST(chol.solver() == "cholesky");
+    BOOST_TEST(normwise_error(chol.coef(), svd.coef()) < 1e-8);
+    BOOST_TEST(std::abs(chol.intercept()(0) - svd.intercept()(0)) < 1e-8 * std::abs(svd.intercept()(0)));
+  }
 }
 
 // Decision values within 1e-6 relative (as Ridge); labels equal.

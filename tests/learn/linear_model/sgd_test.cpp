@@ -6,7 +6,9 @@
 // the exact optimum of the penalized log loss.
 #include <boost/test/unit_test.hpp>
 #include <functional>
+#include <limits>
 #include <scilearn/core/io.hpp>
+#include <scilearn/core/random.hpp>
 #include <scilearn/learn.hpp>
 
 #include "support/expect.hpp"
@@ -534,6 +536,34 @@ BOOST_AUTO_TEST_CASE(bad_parameters_and_calls_throw) {
         .fit(X * 1e200, load_vector("yr"));
   });
   BOOST_TEST(overflow.find("Floating-point under-/overflow occurred at epoch") != std::string::npos);
+}
+
+// fit and partial_fit check X while copying it to rows (in parallel blocks of
+// 1024 rows), predict and decision_function while scoring it: a NaN or Inf in
+// any block is reported as check_X reports it, naming the entry.
+BOOST_AUTO_TEST_CASE(non_finite_X_is_found_in_every_block) {
+  Generator rng(5);
+  const Matrix clean = rng.standard_normal(3000, 3);
+  const Vector y = (clean.col(0).array() > 0).cast<double>();
+  const SGDClassifier fitted = SGDClassifier({.random_state = 0}).fit(clean, y);
+  for (const double bad : {std::numeric_limits<double>::quiet_NaN(), -std::numeric_limits<double>::infinity()})
+    for (const Index row : {Index{0}, Index{1500}, Index{2999}}) {
+      Matrix X = clean;
+      X(row, 1) = bad;
+      const std::string entry = cat("entry (", row, ", 1)");
+      const auto check = [&](const std::string& where, auto&& call) {
+        const std::string m = testing::message_of<ValueError>(call);
+        BOOST_TEST(m.find(where) != std::string::npos, m);
+        BOOST_TEST(m.find(entry) != std::string::npos, m);
+      };
+      check("SGDClassifier.fit", [&] { SGDClassifier().fit(X, y); });
+      check("SGDClassifier.partial_fit", [&] { SGDClassifier().partial_fit(X, y, y); });
+      check("SGDRegressor.fit", [&] { SGDRegressor().fit(X, y); });
+      check("Perceptron.fit", [&] { Perceptron().fit(X, y); });
+      check("PassiveAggressiveRegressor.fit", [&] { PassiveAggressiveRegressor().fit(X, y); });
+      check("SGDClassifier.predict", [&] { (void)fitted.predict(X); });
+      check("SGDClassifier.decision_function", [&] { (void)fitted.decision_function(X); });
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

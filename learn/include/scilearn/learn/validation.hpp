@@ -23,6 +23,17 @@ void check_X(std::string_view where, const MatrixView& X, bool allow_nan = false
 /// check_X plus a target y with one finite entry per sample.
 void check_X_y(std::string_view where, const MatrixView& X, const VectorView& y, bool allow_nan = false);
 
+/// The part of check_X_y that does not read X: X not empty, y of one finite
+/// entry per sample. For estimators whose own first pass over X checks it
+/// (check_X_block), saving a pass over memory. Complexity: O(n_samples).
+void check_X_y_shape(std::string_view where, const MatrixView& X, const VectorView& y);
+
+/// Finiteness of a block of X that a caller's pass has just brought into
+/// cache: returns when every entry of `block` is finite, else runs
+/// check_X(where, X) on the whole of X, so the error names the entry exactly
+/// as check_X's. Complexity: O(block size) when finite.
+void check_X_block(std::string_view where, const MatrixView& X, const Eigen::Ref<const Matrix>& block);
+
 /// Checks that X has the feature count the estimator was fitted with:
 /// "X has 3 features, but StandardScaler is expecting 4 features as input".
 void check_n_features(std::string_view estimator, const MatrixView& X, Index n_features_in);

@@ -36,7 +36,8 @@
 /// and gets name(), clone(), get_params() / set_params() (nested estimators
 /// included), is_fitted(), n_features_in(), fit() returning the concrete type,
 /// and fitted() which throws NotFittedError before fit. fit() validates X
-/// (finite, not empty) and sample_weight before `learn` sees them, and replaces
+/// (finite, not empty; finiteness left to `learn` when the class declares
+/// `static constexpr bool checks_X_in_learn = true;`) and sample_weight before `learn` sees them, and replaces
 /// the learned state only when `learn` succeeds.
 
 #include <map>
@@ -188,7 +189,9 @@ class EstimatorBase : public Interface {
  protected:
   void fit_impl(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) override {
     const std::string where = cat(Derived::class_name, ".fit");
-    if (y)
+    if (y && Derived::checks_X_in_learn)
+      check_X_y_shape(where, X, *y);
+    else if (y)
       check_X_y(where, X, *y, Derived::allows_nan);
     else
       check_X(where, X, Derived::allows_nan);
@@ -205,9 +208,21 @@ class EstimatorBase : public Interface {
     return state;
   }
 
+  /// Checks what `check_input` does except X's finiteness, which the caller's
+  /// own pass over X checks block by block (check_X_block), saving a pass over memory.
+  const Fitted& check_input_shape(std::string_view method, const MatrixView& X) const {
+    const Fitted& state = fitted();
+    check_non_empty(cat(Derived::class_name, ".", method), "X", X);
+    check_n_features(Derived::class_name, X, state.n_features_in);
+    return state;
+  }
+
   /// Whether fit / predict accept NaN in X (imputers do); a derived class
   /// that does declares `static constexpr bool allows_nan = true;`.
   static constexpr bool allows_nan = false;
+  /// Whether `learn` checks X's finiteness itself, in its first pass over X
+  /// (check_X_block); fit then checks only the shapes and y (supervised fits).
+  static constexpr bool checks_X_in_learn = false;
 
   Params params_;
   std::optional<Fitted> fitted_;

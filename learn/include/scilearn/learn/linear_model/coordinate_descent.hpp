@@ -207,6 +207,7 @@ Vector predict_sparse(std::string_view name, const CsrMatrix& X, const Vector& c
 class ElasticNet final : public EstimatorBase<ElasticNet, Regressor, ElasticNetParams, ElasticNetFitted> {
  public:
   static constexpr std::string_view class_name = "ElasticNet";
+  static constexpr bool checks_X_in_learn = true;  // in enet_fit, with the column statistics
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("alpha", p.alpha);
@@ -269,6 +270,7 @@ class ElasticNet final : public EstimatorBase<ElasticNet, Regressor, ElasticNetP
 class Lasso final : public EstimatorBase<Lasso, Regressor, LassoParams, ElasticNetFitted> {
  public:
   static constexpr std::string_view class_name = "Lasso";
+  static constexpr bool checks_X_in_learn = true;  // in enet_fit, with the column statistics
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("alpha", p.alpha);

@@ -61,6 +61,7 @@ class PassiveAggressiveClassifier final
     : public SGDClassifierBase<PassiveAggressiveClassifier, PassiveAggressiveClassifierParams> {
  public:
   static constexpr std::string_view class_name = "PassiveAggressiveClassifier";
+  static constexpr bool checks_X_in_learn = true;  // while copying X to rows
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("C", p.C);
@@ -123,6 +124,7 @@ class PassiveAggressiveRegressor final
     : public SGDRegressorBase<PassiveAggressiveRegressor, PassiveAggressiveRegressorParams> {
  public:
   static constexpr std::string_view class_name = "PassiveAggressiveRegressor";
+  static constexpr bool checks_X_in_learn = true;  // while copying X to rows
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("C", p.C);

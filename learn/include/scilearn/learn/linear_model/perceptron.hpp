@@ -43,6 +43,7 @@ struct PerceptronParams {
 class Perceptron final : public SGDClassifierBase<Perceptron, PerceptronParams> {
  public:
   static constexpr std::string_view class_name = "Perceptron";
+  static constexpr bool checks_X_in_learn = true;  // while copying X to rows
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("penalty", p.penalty);

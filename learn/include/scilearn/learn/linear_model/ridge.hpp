@@ -112,6 +112,7 @@ struct RidgeFitted {
 class Ridge final : public EstimatorBase<Ridge, Regressor, RidgeParams, RidgeFitted> {
  public:
   static constexpr std::string_view class_name = "Ridge";
+  static constexpr bool checks_X_in_learn = true;  // in the first pass of fit_ridge
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("alpha", p.alpha);
@@ -223,6 +224,7 @@ class RidgeClassifier final
     : public EstimatorBase<RidgeClassifier, Classifier, RidgeClassifierParams, RidgeClassifierFitted> {
  public:
   static constexpr std::string_view class_name = "RidgeClassifier";
+  static constexpr bool checks_X_in_learn = true;  // in the first pass of fit_ridge
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("alpha", p.alpha);

@@ -146,7 +146,8 @@ struct SGDRegressorFitted {
 
 namespace detail {
 // The shared bodies (stochastic_gradient.cpp).
-Matrix sgd_decision_function(const SGDClassifierFitted& state, const MatrixView& X);
+// Dense X's scores with X's finiteness checked in the same pass (ValueError naming `where`).
+Matrix sgd_decision_function(const SGDClassifierFitted& state, const MatrixView& X, std::string_view where);
 Matrix sgd_decision_function(const SGDClassifierFitted& state, const CsrMatrix& X);
 Vector sgd_predict_labels(const SGDClassifierFitted& state, const Matrix& scores);
 Matrix sgd_predict_proba(SGDLoss loss, const Matrix& scores);
@@ -180,7 +181,8 @@ class SGDClassifierBase : public EstimatorBase<Derived, Classifier, ParamsT, SGD
   /// X coef^T + intercept: n_samples x 1 for two classes, n_samples x n_classes otherwise.
   /// Throws NotFittedError before fit, ValueError for a different feature count or non-finite X.
   [[nodiscard]] Matrix decision_function(const MatrixView& X) const override {
-    return detail::sgd_decision_function(this->check_input("decision_function", X), X);
+    return detail::sgd_decision_function(this->check_input_shape("decision_function", X), X,
+                                         cat(Derived::class_name, ".decision_function"));
   }
   /// The same for sparse X (CSR).
   [[nodiscard]] Matrix decision_function(const CsrMatrix& X) const {
@@ -189,8 +191,8 @@ class SGDClassifierBase : public EstimatorBase<Derived, Classifier, ParamsT, SGD
   /// classes()[1] where the decision function is positive (two classes), else
   /// the class of the largest score (the first on ties).
   [[nodiscard]] Vector predict(const MatrixView& X) const override {
-    const SGDClassifierFitted& s = this->check_input("predict", X);
-    return detail::sgd_predict_labels(s, detail::sgd_decision_function(s, X));
+    const SGDClassifierFitted& s = this->check_input_shape("predict", X);
+    return detail::sgd_predict_labels(s, detail::sgd_decision_function(s, X, cat(Derived::class_name, ".predict")));
   }
   /// The same for sparse X (CSR).
   [[nodiscard]] Vector predict(const CsrMatrix& X) const {
@@ -258,6 +260,7 @@ class SGDClassifierBase : public EstimatorBase<Derived, Classifier, ParamsT, SGD
 class SGDClassifier final : public SGDClassifierBase<SGDClassifier, SGDClassifierParams> {
  public:
   static constexpr std::string_view class_name = "SGDClassifier";
+  static constexpr bool checks_X_in_learn = true;  // while copying X to rows
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("loss", p.loss);
@@ -409,6 +412,7 @@ class SGDRegressorBase : public EstimatorBase<Derived, Regressor, ParamsT, SGDRe
 class SGDRegressor final : public SGDRegressorBase<SGDRegressor, SGDRegressorParams> {
  public:
   static constexpr std::string_view class_name = "SGDRegressor";
+  static constexpr bool checks_X_in_learn = true;  // while copying X to rows
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
     f("loss", p.loss);
