@@ -26,13 +26,14 @@ constexpr auto param_names(LogisticPenalty) {
 }
 
 /// The solver: scikit-learn's "lbfgs" (the default), "newton-cholesky",
-/// "sag" and "saga". scikit-learn's liblinear and newton-cg are not provided.
-enum class LogisticSolver { lbfgs, newton_cholesky, sag, saga };
+/// "newton-cg", "sag" and "saga". scikit-learn's liblinear is not provided.
+enum class LogisticSolver { lbfgs, newton_cholesky, sag, saga, newton_cg };
 
 constexpr auto param_names(LogisticSolver) {
   return std::array{std::pair{LogisticSolver::lbfgs, "lbfgs"},
                     std::pair{LogisticSolver::newton_cholesky, "newton-cholesky"},
-                    std::pair{LogisticSolver::sag, "sag"}, std::pair{LogisticSolver::saga, "saga"}};
+                    std::pair{LogisticSolver::sag, "sag"}, std::pair{LogisticSolver::saga, "saga"},
+                    std::pair{LogisticSolver::newton_cg, "newton-cg"}};
 }
 
 /// LogisticRegression's hyper-parameters: scikit-learn's names and defaults.
@@ -53,7 +54,8 @@ struct LogisticRegressionParams {
   bool dual = false;
   /// Stopping tolerance (>= 0): lbfgs stops when the largest gradient entry is
   /// <= tol (or on its relative reduction test, ftol = 64 eps); newton-cholesky
-  /// when the largest gradient entry and half the Newton decrement are; sag
+  /// when the largest gradient entry and half the Newton decrement are;
+  /// newton-cg when the largest gradient entry is; sag
   /// and saga when an epoch changed no coefficient or intercept by more than
   /// tol times the largest of them (scikit-learn's rule looks at the
   /// coefficients only, and stops after one epoch when L1 keeps them all zero).
@@ -70,7 +72,7 @@ struct LogisticRegressionParams {
   std::vector<double> class_weight_labels{};
   std::vector<double> class_weight_values{};
   /// Seeds the sample order of sag / saga (None: fresh entropy, as
-  /// scikit-learn's global state); unused by lbfgs and newton-cholesky.
+  /// scikit-learn's global state); unused by lbfgs and the Newton solvers.
   std::optional<std::uint64_t> random_state{};
   LogisticSolver solver = LogisticSolver::lbfgs;
   /// Iteration limit (>= 0); on reaching it a ConvergenceWarning is raised
@@ -113,7 +115,13 @@ struct LogisticRegressionFitted {
 /// ftol = 64 eps), from zero (or the previous fit with warm_start);
 /// "newton-cholesky" takes Newton steps with a Cholesky factorization of the
 /// full Hessian (of size (n_features + 1) n_classes) and a backtracking line
-/// search, as scikit-learn's NewtonCholeskySolver. "sag" and "saga" are the
+/// search, as scikit-learn's NewtonCholeskySolver; "newton-cg" is
+/// scikit-learn's truncated Newton method (_newton_cg): at most max_iter
+/// iterations, each solving the Newton system by conjugate gradients on
+/// Hessian-vector products (the Hessian is never formed; at most 201 products,
+/// to a residual 1-norm of min(1/2, sqrt(|g|_1)) |g|_1, g the gradient) and
+/// stepping with SciPy's Wolfe line search, until the largest gradient entry
+/// is <= tol. "sag" and "saga" are the
 /// stochastic average gradient methods (Schmidt, Le Roux & Bach 2017;
 /// Defazio, Bach & Lacoste-Julien 2014) with scikit-learn's step sizes,
 /// sampling with replacement, gradient memory initialized at the starting
@@ -138,14 +146,18 @@ struct LogisticRegressionFitted {
 /// with a class whose sample weights sum to 0.
 ///
 /// Complexity: per lbfgs iteration one or a few evaluations, each
-/// O(n_samples n_features n_classes); newton-cholesky, per iteration also
-/// O(n_samples (n_features n_classes)^2) for the Hessian and a Cholesky
-/// factorization of O((n_features n_classes)^3); sag / saga, per epoch,
+/// O(n_samples n_features n_classes) (O(nnz(X) n_classes) on sparse X);
+/// newton-cholesky, per iteration also O(n_samples (n_features n_classes)^2)
+/// for the Hessian (sparse X: O(n_classes^2 sum over rows of nnz(row)^2))
+/// and a Cholesky factorization of O((n_features n_classes)^3); newton-cg,
+/// per iteration as many Hessian-vector products as CG steps, each costing
+/// one evaluation, and n_samples n_classes doubles of probabilities; sag / saga, per epoch,
 /// O(n_samples n_features n_classes) dense, O(nnz(X) n_classes) sparse, and
 /// n_samples n_classes doubles of gradient memory (dense X is copied to row
 /// order once).
 ///
-/// Sparse X (CSR, or CSC converted once) takes lbfgs, sag or saga.
+/// Sparse X (CSR, or CSC converted once) takes every solver, without a dense
+/// copy of X.
 ///
 /// \code
 ///   LogisticRegression clf({.C = 10.0});
@@ -186,8 +198,8 @@ class LogisticRegression final
   using EstimatorBase::EstimatorBase;
   using EstimatorBase::fit;
 
-  /// Fits on sparse X (solver lbfgs, sag or saga; ValueError for
-  /// newton-cholesky), with the same checks and results as the dense fit.
+  /// Fits on sparse X with any solver, with the same checks and results as
+  /// the dense fit.
   LogisticRegression& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
 
   [[nodiscard]] bool has(Method method) const override {
