@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <scilearn/optimize/detail/wolfe_line_search.hpp>
 
 namespace scilearn::optimize::detail {
 namespace {
@@ -197,6 +199,39 @@ std::optional<WolfeStep> line_search_wolfe12(ScalarObjective& objective, const V
     return accepted(step->first, step->second);
   }
   return std::nullopt;
+}
+
+namespace {
+
+// The accepted step with the gradient there (evaluated once more only when
+// the search did not already).
+WolfeLineStep with_gradient(ScalarObjective& objective, const LineFunction& line, double alpha, double f) {
+  std::optional<Vector> g = line.gradient_at(alpha);
+  return {alpha, f, g ? std::move(*g) : objective.grad(line.point(alpha))};
+}
+
+}  // namespace
+
+std::optional<WolfeLineStep> line_search_wolfe1(const ObjectiveWithGradient& fun, const Vector& xk, const Vector& pk,
+                                                const Vector& gfk, double old_fval, double old_old_fval) {
+  ScalarObjective objective(fun);
+  LineFunction line(objective, xk, pk);
+  const double derphi0 = gfk.dot(pk);
+  // SciPy's defaults: c1 = 1e-4, c2 = 0.9, steps in [1e-8, 50].
+  const auto step =
+      more_thuente(line, old_fval, derphi0, first_step(old_fval, old_old_fval, derphi0), 1e-4, 0.9, 1e-8, 50);
+  if (!step) return std::nullopt;
+  return with_gradient(objective, line, step->first, step->second);
+}
+
+std::optional<WolfeLineStep> line_search_wolfe2(const ObjectiveWithGradient& fun, const Vector& xk, const Vector& pk,
+                                                const Vector& gfk, double old_fval, double old_old_fval) {
+  ScalarObjective objective(fun);
+  LineFunction line(objective, xk, pk);
+  const auto step = zoom_search(line, old_fval, old_old_fval, gfk.dot(pk), 1e-4, 0.9,
+                                std::numeric_limits<double>::infinity(), [](double, double) { return true; });
+  if (!step) return std::nullopt;
+  return with_gradient(objective, line, step->first, step->second);
 }
 
 }  // namespace scilearn::optimize::detail

@@ -4,7 +4,8 @@ scikit-learn 1.9's LogisticRegressionCV on the data of learn_logistic_saga.py
 
 The folds are StratifiedKFold's without shuffling on both sides. Every path
 point is fitted to the minimizer (newton-cholesky at tol=1e-12, whose
-quadratic convergence leaves only rounding; lbfgs at tol=1e-10 in one case),
+quadratic convergence leaves only rounding; newton-cg at tol=1e-12, whose
+superlinear convergence does too; lbfgs at tol=1e-10 in one case),
 so the test scores, the chosen C and the final coefficients do not depend on
 where a solver happened to stop.
 
@@ -33,6 +34,7 @@ cases = [
     ("norefit_y3", "y3", "newton-cholesky", 1e-12, 6, "", 0, 0, "", ""),
     ("weighted_balanced_y3", "y3", "newton-cholesky", 1e-12, 7, "", 1, 1, "balanced", ""),
     ("saga_enet_y2", "y2", "saga", 1e-10, "0.1;0.3;1", "neg_log_loss", 1, 0, "", "0.3;0.9"),
+    ("newton_cg_y3", "y3", "newton-cg", 1e-12, 6, "neg_log_loss", 1, 0, "", ""),
 ]
 with open(OUT / "cases.csv", "w") as manifest:
     manifest.write("name,y,solver,tol,Cs,scoring,refit,weighted,class_weight,l1_ratios\n")

@@ -9,6 +9,7 @@
 #include <scilearn/core/warnings.hpp>
 #include <type_traits>
 
+#include "logistic_loss.hpp"
 #include "logistic_sag.hpp"
 
 namespace scilearn::learn::detail {
@@ -17,14 +18,6 @@ namespace {
 
 using IndexVector = Eigen::VectorX<Index>;
 
-// 1 / (1 + exp(-t)) without overflow.
-double expit(double t) {
-  if (t >= 0) return 1 / (1 + std::exp(-t));
-  const double e = std::exp(t);
-  return e / (1 + e);
-}
-// log(1 + exp(t)) without overflow.
-double softplus(double t) { return t > 0 ? t + std::log1p(std::exp(-t)) : std::log1p(std::exp(t)); }
 // softplus(a + d) - softplus(a), accurate when d is small: the line searches
 // compare objective changes near the minimizer, where they are far below the
 // rounding error of the objective itself. The ratio (1 + e^(a+d)) / (1 + e^a)

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "linear_model/linear_classifier.hpp"
+#include "linear_model/logistic_loss.hpp"
+#include "linear_model/logistic_newton_cg.hpp"
 #include "linear_model/smooth_solvers.hpp"
 #include "logistic_fit.hpp"
 #include "logistic_liblinear.hpp"
@@ -24,155 +26,9 @@ namespace {
 constexpr std::string_view kFit = "LogisticRegression.fit";
 constexpr double kEps = std::numeric_limits<double>::epsilon();
 
-// log(1 + exp(r)) without overflow, and without losing r when r is large.
-inline double softplus(double r) { return r > 0 ? r + std::log1p(std::exp(-r)) : std::log1p(std::exp(r)); }
-// 1 / (1 + exp(-r)) without overflow.
-inline double expit(double r) {
-  if (r >= 0) return 1 / (1 + std::exp(-r));
-  const double e = std::exp(r);
-  return e / (1 + e);
-}
-
-// The penalized, weighted mean loss of scikit-learn's LinearModelLoss and its
-// gradient, on the parameter vector laid out as scikit-learn ravels it for
-// L-BFGS: W (K x p, column-major: the K classes of a feature are contiguous)
-// then the K intercepts when fit_intercept. K = 1 for two classes (binomial
-// loss, y in {0, 1}), K = n_classes otherwise (multinomial loss).
-//
-// The rows of X are split into chunks of a fixed size (which depends on n and
-// p only); each chunk is processed in blocks small enough to stay in cache, so
-// that X is read from memory once per evaluation for both X W^T and the
-// gradient's X^T G. Chunks run in parallel and their partial sums are added in
-// chunk order, so the result does not depend on the thread count. XType is
-// a dense view or a CSR matrix (whose row blocks are as cheap to take).
-template <class XType>
-class LogisticLoss {
- public:
-  LogisticLoss(const XType& X, std::vector<int> y, Vector weight, Index K, bool fit_intercept, double l2, int threads)
-      : X_(X), y_(std::move(y)), w_(std::move(weight)), K_(K), p_(X.cols()), fit_intercept_(fit_intercept), l2_(l2) {
-    const Index n = X.rows();
-    if (K_ == 1) y01_ = Eigen::Map<const Eigen::VectorXi>(y_.data(), n).cast<double>();
-    // A block of X (block_ x p doubles) of about 256 KiB stays in L2 between
-    // its two products.
-    block_ = std::clamp<Index>(32768 / std::max<Index>(p_, 1), 16, 4096);
-    chunk_ = std::max<Index>(8 * block_, (n + 255) / 256);
-    chunk_ = (chunk_ + block_ - 1) / block_ * block_;
-    n_chunks_ = (n + chunk_ - 1) / chunk_;
-    partial_.resize(K_ * p_ + K_ + 1, n_chunks_);
-    threads_ = static_cast<int>(std::max<Index>(1, std::min<Index>(threads, n_chunks_)));
-  }
-
-  [[nodiscard]] Index size() const { return K_ * p_ + (fit_intercept_ ? K_ : 0); }
-  [[nodiscard]] int threads() const { return threads_; }
-
-  // The objective at x; its gradient into grad (sized like x).
-  double operator()(const Vector& x, Vector& grad) {
-    const Eigen::Map<const Matrix> W(x.data(), K_, p_);
-    Vector b = fit_intercept_ ? Vector(x.tail(K_)) : Vector::Zero(K_);
-#pragma omp parallel num_threads(threads_)
-    {
-      Scratch scratch{Matrix(block_, K_), Matrix(block_, K_), Eigen::RowVectorXd(block_), Eigen::RowVectorXd(block_)};
-#pragma omp for schedule(dynamic, 1)
-      for (Index c = 0; c < n_chunks_; ++c) chunk(c, W, b, scratch);
-    }
-    // The chunks' sums, in chunk order.
-    Vector total = partial_.col(0);
-    for (Index c = 1; c < n_chunks_; ++c) total += partial_.col(c);
-    grad.resize(size());
-    Eigen::Map<Matrix>(grad.data(), K_, p_) = Eigen::Map<const Matrix>(total.data(), K_, p_) + l2_ * W;
-    if (fit_intercept_) grad.tail(K_) = total.segment(K_ * p_, K_);
-    return total(K_ * p_ + K_) + 0.5 * l2_ * W.squaredNorm();
-  }
-
-  // Probabilities at x: n x K (K = 1: of the positive class).
-  [[nodiscard]] Matrix raw(const Vector& x) const {
-    const Eigen::Map<const Matrix> W(x.data(), K_, p_);
-    Matrix r = X_ * W.transpose();
-    if (fit_intercept_) r.rowwise() += x.tail(K_).transpose();
-    return r;
-  }
-
-  [[nodiscard]] const std::vector<int>& y() const { return y_; }
-  [[nodiscard]] const Vector& weight() const { return w_; }
-
- private:
-  // Per-thread scratch of one block.
-  struct Scratch {
-    Matrix raw, g;
-    Eigen::RowVectorXd u, v;
-  };
-
-  void chunk(Index c, const Eigen::Map<const Matrix>& W, const Vector& b, Scratch& s) {
-    const Index n = X_.rows();
-    const Index begin = c * chunk_, end = std::min(n, begin + chunk_);
-    auto out = partial_.col(c);
-    auto grad_W = Eigen::Map<Matrix>(out.data(), K_, p_);
-    grad_W.setZero();
-    Vector g_sum = Vector::Zero(K_);
-    double loss = 0;
-    for (Index start = begin; start < end; start += block_) {
-      const Index m = std::min(block_, end - start);
-      const auto Xb = X_.middleRows(start, m);
-      const auto w = w_.segment(start, m).array().transpose();
-      if (K_ == 1) {
-        // Binomial: loss log(1 + e^r) - y r, gradient expit(r) - y, with
-        // e = exp(-|r|) <= 1 in both so that nothing overflows.
-        Eigen::Map<Vector> r(s.raw.data(), m), gr(s.g.data(), m);
-        r.noalias() = Xb * Eigen::Map<const Vector>(W.data(), p_);
-        r.array() += b(0);
-        auto e = s.u.head(m).array();
-        e = (-r.array().abs()).exp();
-        const auto y = y01_.segment(start, m).array().transpose();
-        const auto rt = r.array().transpose();
-        // log1p(e) as log(u) e / (u - 1) with u = 1 + e (exact to a few ulps,
-        // Goldberg 1991): Eigen vectorizes log but not log1p for doubles.
-        const auto u = 1.0 + e;
-        const auto log1p_e = (u == 1.0).select(e, u.log() * e / (u - 1.0));
-        loss += (w * (rt.max(0.0) + log1p_e - y * rt)).sum();
-        gr.array().transpose() = w * ((rt >= 0).select(1.0, e) / (1 + e) - y);
-        Eigen::Map<Vector>(out.data(), p_).noalias() += Xb.transpose() * gr;
-        g_sum(0) += gr.sum();
-      } else {
-        // Multinomial: loss logsumexp(r) - r_y, gradient softmax(r) - onehot(y),
-        // the exponentials taken after subtracting each sample's largest score.
-        // Scores are m x K (samples down the columns): the product reads the
-        // block of X by columns, and the per-sample steps vectorize over samples.
-        auto r = s.raw.topRows(m);
-        auto gb = s.g.topRows(m);
-        r.noalias() = Xb * W.transpose();
-        r.rowwise() += b.transpose();
-        auto top = s.u.head(m).transpose();
-        auto sum = s.v.head(m).transpose();
-        top = r.rowwise().maxCoeff();
-        gb.array() = (r.colwise() - top).array().exp();
-        sum = gb.rowwise().sum();
-        loss += (w * (top.array() + sum.array().log()).transpose()).sum();
-        gb.array().colwise() *= (w.transpose() / sum.array());
-        for (Index i = 0; i < m; ++i) {
-          const int yi = y_[static_cast<std::size_t>(start + i)];
-          const double wi = w(i);
-          loss -= wi * r(i, yi);
-          gb(i, yi) -= wi;
-        }
-        grad_W.noalias() += gb.transpose() * Xb;
-        g_sum += gb.colwise().sum().transpose();
-      }
-    }
-    out.segment(K_ * p_, K_) = g_sum;
-    out(K_ * p_ + K_) = loss;
-  }
-
-  const XType& X_;
-  std::vector<int> y_;  // class index (K = 1: 1 for the positive class, else 0)
-  Vector y01_;          // K = 1: y_ as doubles
-  Vector w_;            // sample weight / sum of the sample weights
-  Index K_, p_;
-  bool fit_intercept_;
-  double l2_;
-  Index block_ = 0, chunk_ = 0, n_chunks_ = 0;
-  int threads_ = 1;
-  Matrix partial_;  // per chunk: gradient of W (K p), of b (K), loss (1)
-};
+using detail::expit;
+using detail::LogisticLoss;
+using detail::softplus;
 
 // The sorted distinct labels; ValueError for non-integer labels (scikit-learn's
 // "continuous" targets).
@@ -228,23 +84,18 @@ Index solve_lbfgs(Loss& loss, Vector& x, const LogisticRegressionParams& p) {
 // The Hessian of the objective at x, in the layout of x (W column-major, K x
 // p, then the K intercepts): (1 / S) sum_i s_i [x_i; 1] [x_i; 1]^T kron H_i,
 // H_i = diag(P_i) - P_i P_i^T (K > 1) or p_i (1 - p_i) (K = 1), plus l2 on W.
-Matrix hessian(const MatrixView& X, const LogisticLoss<MatrixView>& loss, const Vector& x, Index K, bool fit_intercept,
+// On CSR X each block X^T D X is a sparse product, O(sum over rows of
+// nnz(row)^2), without a dense copy of X.
+template <class XType>
+Matrix hessian(const XType& X, const LogisticLoss<XType>& loss, const Vector& x, Index K, bool fit_intercept,
                double l2) {
+  constexpr bool dense = std::is_same_v<XType, MatrixView>;
   const Index n = X.rows(), p = X.cols();
   const Index dof = p + (fit_intercept ? 1 : 0);
-  Matrix P = loss.raw(x);  // n x K
-  if (K == 1) {
-    P = P.unaryExpr([](double r) { return expit(r); });
-  } else {
-    for (Index i = 0; i < n; ++i) {
-      auto row = P.row(i);
-      row.array() = (row.array() - row.maxCoeff()).exp();
-      row /= row.sum();
-    }
-  }
+  const Matrix P = loss.probabilities(x);  // n x K
   const Vector& w = loss.weight();
   Matrix H(K * dof, K * dof);
-  Matrix WX(n, p), block(dof, dof);
+  Matrix WX(dense ? n : 0, dense ? p : 0), block(dof, dof);
   Vector d(n);
   for (Index k = 0; k < K; ++k)
     for (Index l = 0; l <= k; ++l) {
@@ -252,10 +103,16 @@ Matrix hessian(const MatrixView& X, const LogisticLoss<MatrixView>& loss, const 
         d = w.array() * P.col(0).array() * (1 - P.col(0).array());
       else
         d = w.array() * P.col(k).array() * ((k == l ? 1.0 : 0.0) - P.col(l).array());
-      WX.noalias() = d.asDiagonal() * X;
-      block.topLeftCorner(p, p).noalias() = X.transpose() * WX;
+      if constexpr (dense) {
+        WX.noalias() = d.asDiagonal() * X;
+        block.topLeftCorner(p, p).noalias() = X.transpose() * WX;
+        if (fit_intercept) block.col(p).head(p) = WX.colwise().sum().transpose();  // sum_i d_i x_i
+      } else {
+        const CsrMatrix DX = d.asDiagonal() * X;
+        block.topLeftCorner(p, p) = Matrix(X.transpose() * DX);
+        if (fit_intercept) block.col(p).head(p).noalias() = X.transpose() * d;
+      }
       if (fit_intercept) {
-        block.col(p).head(p) = WX.colwise().sum().transpose();  // sum_i d_i x_i
         block.row(p).head(p) = block.col(p).head(p).transpose();
         block(p, p) = d.sum();
       }
@@ -274,8 +131,9 @@ Matrix hessian(const MatrixView& X, const LogisticLoss<MatrixView>& loss, const 
 // scikit-learn's NewtonCholeskySolver: Newton steps from a Cholesky
 // factorization of the Hessian, a backtracking (Armijo) line search, and
 // lbfgs for the remaining iterations when a step fails. Returns the iterations.
-Index solve_newton_cholesky(const MatrixView& X, LogisticLoss<MatrixView>& loss, Vector& x,
-                            const LogisticRegressionParams& p, Index K, double l2) {
+template <class XType>
+Index solve_newton_cholesky(const XType& X, LogisticLoss<XType>& loss, Vector& x, const LogisticRegressionParams& p,
+                            Index K, double l2) {
   const Index size = x.size(), n_features = X.cols();
   const bool multinomial = K > 1;
   const bool no_penalty = multinomial && l2 == 0;
@@ -531,7 +389,7 @@ Matrix detail::logistic_log_proba(const Matrix& scores) {
 
 namespace {
 
-// Fits with lbfgs or newton-cholesky (dense X only) from the starting point.
+// Fits with lbfgs, newton-cholesky or newton-cg from the starting point.
 template <class XType>
 LogisticRegressionFitted fit_smooth(const XType& X, const LogisticRegressionParams& p, Problem problem,
                                     const std::optional<LogisticRegressionFitted>& start) {
@@ -547,9 +405,10 @@ LogisticRegressionFitted fit_smooth(const XType& X, const LogisticRegressionPara
   Vector x = Vector::Zero(loss.size());
   Eigen::Map<Matrix>(x.data(), K, n_features) = coef;
   if (p.fit_intercept) x.tail(K) = intercept;
-  if constexpr (std::is_same_v<XType, MatrixView>)
-    out.n_iter = p.solver == LogisticSolver::lbfgs ? solve_lbfgs(loss, x, p)
-                                                   : solve_newton_cholesky(X, loss, x, p, K, problem.l2);
+  if (p.solver == LogisticSolver::newton_cholesky)
+    out.n_iter = solve_newton_cholesky(X, loss, x, p, K, problem.l2);
+  else if (p.solver == LogisticSolver::newton_cg)
+    out.n_iter = detail::solve_newton_cg(loss, x, p.max_iter, p.tol);
   else
     out.n_iter = solve_lbfgs(loss, x, p);
   out.coef = Eigen::Map<const Matrix>(x.data(), K, n_features);
@@ -579,15 +438,13 @@ LogisticRegression::Fitted LogisticRegression::learn(const MatrixView& X, const 
 LogisticRegression& LogisticRegression::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
   check_sparse_X_y(kFit, X, y, sample_weight);
   const LogisticRegressionParams& p = params_;
-  if (p.solver == LogisticSolver::newton_cholesky)
-    throw ValueError(cat(kFit, ": sparse X needs solver 'lbfgs', 'liblinear', 'sag' or 'saga', got 'newton-cholesky'"));
   Problem problem = prepare(p, y, sample_weight.size() ? &sample_weight : nullptr);
   if (p.solver == LogisticSolver::liblinear)
     fitted_ = detail::fit_liblinear(X, p, problem.classes, problem.index, problem.weight, problem.l2, problem.l1);
-  else if (p.solver == LogisticSolver::lbfgs)
-    fitted_ = fit_smooth(X, p, std::move(problem), fitted_);
-  else
+  else if (p.solver == LogisticSolver::sag || p.solver == LogisticSolver::saga)
     fitted_ = fit_sag(X, p, problem, fitted_);
+  else
+    fitted_ = fit_smooth(X, p, std::move(problem), fitted_);
   return *this;
 }
 

@@ -35,15 +35,15 @@ std::vector<double> split_list(const std::string& text) {
 // Every path point is a minimizer on both sides (see the script), so:
 // accuracies are equal (the same predictions; weighted sums to an ulp); log-losses to 1e-9
 // relative; the chosen C and the Cs grid are equal (logspace computed alike, to
-// an ulp); the coefficients agree to 1e-8 with newton-cholesky (the
-// minimizer to rounding), 1e-5 with lbfgs and 1e-6 with saga (each stops
+// an ulp); the coefficients agree to 1e-8 with newton-cholesky and newton-cg
+// (the minimizer to rounding), 1e-5 with lbfgs and 1e-6 with saga (each stops
 // within its tolerance's reach of the minimizer, see logistic_regression_test
 // and logistic_sag_test).
 BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
   const Matrix X = load("logistic_saga", "X_dense");
   const Vector w = load_vector("logistic_saga", "w");
   const auto rows = testing::read_manifest("learn/logistic_cv/cases.csv");
-  BOOST_REQUIRE(rows.size() == 5);
+  BOOST_REQUIRE(rows.size() == 6);
   for (const auto& row : rows) {
     // Trailing empty fields may be dropped by the manifest reader.
     const auto field = [&](std::size_t k) { return k < row.size() ? row[k] : std::string(); };
@@ -62,13 +62,15 @@ BOOST_AUTO_TEST_CASE(matches_scikit_learn) {
                                           .random_state = 0};
       params.solver = solver == "lbfgs"             ? LogisticSolver::lbfgs
                       : solver == "newton-cholesky" ? LogisticSolver::newton_cholesky
+                      : solver == "newton-cg"       ? LogisticSolver::newton_cg
                                                     : LogisticSolver::saga;
       LogisticRegressionCV model(params);
       if (field(7) == "1")
         model.fit(X, y, w);
       else
         model.fit(X, y);
-      const double coef_tol = solver == "newton-cholesky" ? 1e-8 : (solver == "lbfgs" ? 1e-5 : 1e-6);
+      const bool newton = solver == "newton-cholesky" || solver == "newton-cg";
+      const double coef_tol = newton ? 1e-8 : (solver == "lbfgs" ? 1e-5 : 1e-6);
       BOOST_TEST(normwise_error(model.Cs(), load_vector("logistic_cv", name + "_Cs")) <= 1e-15);
       const Matrix scores = load("logistic_cv", name + "_scores");
       // Equal predictions; a weighted accuracy's sum rounds alike to an ulp or two.

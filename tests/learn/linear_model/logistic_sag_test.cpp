@@ -170,9 +170,6 @@ BOOST_AUTO_TEST_CASE(iteration_limit_warm_start_and_bad_input) {
 
   const CsrMatrix Xs = X.sparseView();
   BOOST_TEST(testing::message_of<ValueError>([&] {
-               LogisticRegression({.solver = LogisticSolver::newton_cholesky}).fit(Xs, y);
-             }).find("got 'newton-cholesky'") != std::string::npos);
-  BOOST_TEST(testing::message_of<ValueError>([&] {
                LogisticRegression({.l1_ratio = 1, .solver = LogisticSolver::sag}).fit(X, y);
              }).find("Solver sag supports only 'l2' or None penalties, got l1") != std::string::npos);
   CsrMatrix bad = Xs;

@@ -26,14 +26,15 @@ constexpr auto param_names(LogisticPenalty) {
 }
 
 /// The solver: scikit-learn's "lbfgs" (the default), "newton-cholesky",
-/// "sag", "saga" and "liblinear". scikit-learn's newton-cg is not provided.
-enum class LogisticSolver { lbfgs, newton_cholesky, sag, saga, liblinear };
+/// "newton-cg", "sag", "saga" and "liblinear".
+enum class LogisticSolver { lbfgs, newton_cholesky, sag, saga, liblinear, newton_cg };
 
 constexpr auto param_names(LogisticSolver) {
   return std::array{std::pair{LogisticSolver::lbfgs, "lbfgs"},
                     std::pair{LogisticSolver::newton_cholesky, "newton-cholesky"},
                     std::pair{LogisticSolver::sag, "sag"}, std::pair{LogisticSolver::saga, "saga"},
-                    std::pair{LogisticSolver::liblinear, "liblinear"}};
+                    std::pair{LogisticSolver::liblinear, "liblinear"},
+                    std::pair{LogisticSolver::newton_cg, "newton-cg"}};
 }
 
 /// LogisticRegression's hyper-parameters: scikit-learn's names and defaults.
@@ -55,7 +56,8 @@ struct LogisticRegressionParams {
   bool dual = false;
   /// Stopping tolerance (>= 0): lbfgs stops when the largest gradient entry is
   /// <= tol (or on its relative reduction test, ftol = 64 eps); newton-cholesky
-  /// when the largest gradient entry and half the Newton decrement are; sag
+  /// when the largest gradient entry and half the Newton decrement are;
+  /// newton-cg when the largest gradient entry is; sag
   /// and saga when an epoch changed no coefficient or intercept by more than
   /// tol times the largest of them (scikit-learn's rule looks at the
   /// coefficients only, and stops after one epoch when L1 keeps them all zero).
@@ -80,7 +82,7 @@ struct LogisticRegressionParams {
   std::vector<double> class_weight_values{};
   /// Seeds the sample order of sag / saga and the coordinate order of
   /// liblinear's dual and L1 solvers (None: fresh entropy, as scikit-learn's
-  /// global state); unused by lbfgs, newton-cholesky and liblinear's primal L2.
+  /// global state); unused by lbfgs, the Newton solvers and liblinear's primal L2.
   std::optional<std::uint64_t> random_state{};
   LogisticSolver solver = LogisticSolver::lbfgs;
   /// Iteration limit (>= 0); on reaching it a ConvergenceWarning is raised
@@ -136,7 +138,13 @@ struct LogisticRegressionFitted {
 /// ftol = 64 eps), from zero (or the previous fit with warm_start);
 /// "newton-cholesky" takes Newton steps with a Cholesky factorization of the
 /// full Hessian (of size (n_features + 1) n_classes) and a backtracking line
-/// search, as scikit-learn's NewtonCholeskySolver. "sag" and "saga" are the
+/// search, as scikit-learn's NewtonCholeskySolver; "newton-cg" is
+/// scikit-learn's truncated Newton method (_newton_cg): at most max_iter
+/// iterations, each solving the Newton system by conjugate gradients on
+/// Hessian-vector products (the Hessian is never formed; at most 201 products,
+/// to a residual 1-norm of min(1/2, sqrt(|g|_1)) |g|_1, g the gradient) and
+/// stepping with SciPy's Wolfe line search, until the largest gradient entry
+/// is <= tol. "sag" and "saga" are the
 /// stochastic average gradient methods (Schmidt, Le Roux & Bach 2017;
 /// Defazio, Bach & Lacoste-Julien 2014) with scikit-learn's step sizes,
 /// sampling with replacement, gradient memory initialized at the starting
@@ -174,9 +182,12 @@ struct LogisticRegressionFitted {
 /// with a class whose sample weights sum to 0.
 ///
 /// Complexity: per lbfgs iteration one or a few evaluations, each
-/// O(n_samples n_features n_classes); newton-cholesky, per iteration also
-/// O(n_samples (n_features n_classes)^2) for the Hessian and a Cholesky
-/// factorization of O((n_features n_classes)^3); sag / saga, per epoch,
+/// O(n_samples n_features n_classes) (O(nnz(X) n_classes) on sparse X);
+/// newton-cholesky, per iteration also O(n_samples (n_features n_classes)^2)
+/// for the Hessian (sparse X: O(n_classes^2 sum over rows of nnz(row)^2))
+/// and a Cholesky factorization of O((n_features n_classes)^3); newton-cg,
+/// per iteration as many Hessian-vector products as CG steps, each costing
+/// one evaluation, and n_samples n_classes doubles of probabilities; sag / saga, per epoch,
 /// O(n_samples n_features n_classes) dense, O(nnz(X) n_classes) sparse, and
 /// n_samples n_classes doubles of gradient memory (dense X is copied to row
 /// order once); liblinear, per primal Newton iteration O(nnz(X)) per
@@ -184,7 +195,8 @@ struct LogisticRegressionFitted {
 /// row order once), per L1 Newton iteration O(nnz(X)) per coordinate-descent
 /// sweep (sparse X is copied to column order once).
 ///
-/// Sparse X (CSR, or CSC converted once) takes lbfgs, liblinear, sag or saga.
+/// Sparse X (CSR, or CSC converted once) takes every solver, without a dense
+/// copy of X.
 ///
 /// \code
 ///   LogisticRegression clf({.C = 10.0});
@@ -225,8 +237,8 @@ class LogisticRegression final
   using EstimatorBase::EstimatorBase;
   using EstimatorBase::fit;
 
-  /// Fits on sparse X (solver lbfgs, liblinear, sag or saga; ValueError for
-  /// newton-cholesky), with the same checks and results as the dense fit.
+  /// Fits on sparse X with any solver, with the same checks and results as
+  /// the dense fit.
   LogisticRegression& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
 
   [[nodiscard]] bool has(Method method) const override {
