@@ -6,3 +6,4 @@
 #include <scilearn/sparse/preconditioners.hpp>
 #include <scilearn/sparse/krylov.hpp>
 #include <scilearn/sparse/lsqr.hpp>
+#include <scilearn/sparse/spsolve.hpp>

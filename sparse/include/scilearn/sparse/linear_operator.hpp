@@ -17,11 +17,6 @@
 
 namespace scilearn::sparse {
 
-/// A read-only vector argument (any contiguous column of doubles, no copy).
-using VectorView = Eigen::Ref<const Vector>;
-/// A writable vector argument of the right size (any contiguous column).
-using VectorRef = Eigen::Ref<Vector>;
-
 /// A linear map from R^cols to R^rows given by y = A x (matvec) and,
 /// optionally, y = A^T x (rmatvec).
 ///

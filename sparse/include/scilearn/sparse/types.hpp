@@ -32,4 +32,9 @@ using Triplet = Eigen::Triplet<double, int>;
 /// A COO entry with 64-bit indices, for CsrMatrix64 / CscMatrix64.
 using Triplet64 = Eigen::Triplet<double, std::int64_t>;
 
+/// A read-only vector argument (any contiguous column of doubles, no copy).
+using VectorView = Eigen::Ref<const Vector>;
+/// A writable vector argument of the right size (any contiguous column).
+using VectorRef = Eigen::Ref<Vector>;
+
 }  // namespace scilearn::sparse
