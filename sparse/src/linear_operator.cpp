@@ -44,6 +44,10 @@ LinearOperator::LinearOperator(const CsrMatrix& a) : LinearOperator(borrowed(a))
 LinearOperator::LinearOperator(CsrMatrix&& a) : LinearOperator(owned(std::move(a))) {}
 LinearOperator::LinearOperator(const CscMatrix& a) : LinearOperator(borrowed(a)) {}
 LinearOperator::LinearOperator(CscMatrix&& a) : LinearOperator(owned(std::move(a))) {}
+LinearOperator::LinearOperator(const CsrMatrix64& a) : LinearOperator(borrowed(a)) {}
+LinearOperator::LinearOperator(CsrMatrix64&& a) : LinearOperator(owned(std::move(a))) {}
+LinearOperator::LinearOperator(const CscMatrix64& a) : LinearOperator(borrowed(a)) {}
+LinearOperator::LinearOperator(CscMatrix64&& a) : LinearOperator(owned(std::move(a))) {}
 LinearOperator::LinearOperator(const Matrix& a) : LinearOperator(borrowed(a)) {}
 LinearOperator::LinearOperator(Matrix&& a) : LinearOperator(owned(std::move(a))) {}
 

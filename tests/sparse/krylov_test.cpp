@@ -135,4 +135,23 @@ BOOST_AUTO_TEST_CASE(krylov_solvers_match_scipy) {
   BOOST_TEST(checked == 29);
 }
 
+BOOST_AUTO_TEST_CASE(callback_observes_every_iterate_and_the_last_is_the_answer) {
+  const CsrMatrix a = testing::poisson2d(10);
+  const Vector b = testing::rhs(a.rows());
+  std::vector<double> residuals;
+  Vector last;
+  const auto observe = [&](const Vector& xk) {
+    residuals.push_back((b - a * xk).norm());
+    last = xk;
+  };
+  const KrylovResult r = cg(a, b, {.rtol = 1e-10, .callback = observe});
+  BOOST_TEST(r.info == 0);
+  BOOST_TEST(static_cast<int>(residuals.size()) == r.nit);
+  BOOST_TEST((last - r.x).norm() == 0.0);
+  const KrylovResult m = minres(a, b, {.rtol = 1e-10, .callback = observe});
+  BOOST_TEST((last - m.x).norm() == 0.0);
+  const KrylovResult g = gmres(a, b, {.rtol = 1e-10, .restart = 10, .callback = observe});
+  BOOST_TEST((last - g.x).norm() == 0.0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

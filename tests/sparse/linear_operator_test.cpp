@@ -22,13 +22,16 @@ CsrMatrix rectangular() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(operator_from_csr_csc_and_dense_agree_with_the_product) {
+BOOST_AUTO_TEST_CASE(operator_from_csr_csc_64_bit_and_dense_agree_with_the_product) {
   const CsrMatrix a = rectangular();
   const CscMatrix a_csc = a;
+  const CsrMatrix64 a64 = a;
+  const CscMatrix64 a64_csc = a;
   const Matrix a_dense = Matrix(a);
   const Vector x{{1.0, 2.0, -1.0}};
   const Vector u{{0.5, -2.0}};
-  for (const LinearOperator& op : {LinearOperator(a), LinearOperator(a_csc), LinearOperator(a_dense)}) {
+  for (const LinearOperator& op : {LinearOperator(a), LinearOperator(a_csc), LinearOperator(a64),
+                                   LinearOperator(a64_csc), LinearOperator(a_dense)}) {
     BOOST_TEST(op.rows() == 2);
     BOOST_TEST(op.cols() == 3);
     BOOST_TEST(op.has_rmatvec());
@@ -47,7 +50,7 @@ BOOST_AUTO_TEST_CASE(operator_from_an_rvalue_owns_its_matrix) {
 }
 
 BOOST_AUTO_TEST_CASE(matrix_free_operator_calls_its_callables) {
-  const Index n = 5;
+  Index n = 5;  // not const: clang would call the capture unnecessary
   // The 1-D Laplacian, never stored.
   const LinearOperator::MatVec laplacian = [n](const VectorView& x, VectorRef y) {
     for (Index i = 0; i < n; ++i) y(i) = 2 * x(i) - (i > 0 ? x(i - 1) : 0) - (i + 1 < n ? x(i + 1) : 0);

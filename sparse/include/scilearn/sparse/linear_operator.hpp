@@ -48,6 +48,14 @@ class LinearOperator {
   LinearOperator(const CscMatrix& a);  // NOLINT(google-explicit-constructor)
   /// Owns the CSC matrix.
   LinearOperator(CscMatrix&& a);  // NOLINT(google-explicit-constructor)
+  /// Borrows a CSR matrix with 64-bit indices (it must outlive the operator).
+  LinearOperator(const CsrMatrix64& a);  // NOLINT(google-explicit-constructor)
+  /// Owns the CSR matrix with 64-bit indices.
+  LinearOperator(CsrMatrix64&& a);  // NOLINT(google-explicit-constructor)
+  /// Borrows a CSC matrix with 64-bit indices (it must outlive the operator).
+  LinearOperator(const CscMatrix64& a);  // NOLINT(google-explicit-constructor)
+  /// Owns the CSC matrix with 64-bit indices.
+  LinearOperator(CscMatrix64&& a);  // NOLINT(google-explicit-constructor)
   /// Borrows a dense matrix (it must outlive the operator).
   LinearOperator(const Matrix& a);  // NOLINT(google-explicit-constructor)
   /// Owns the dense matrix.
