@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <scilearn/core/errors.hpp>
+#include <scilearn/sparse/factorized.hpp>
 #include <scilearn/sparse/spsolve.hpp>
 #include <vector>
 
@@ -134,6 +135,41 @@ BOOST_AUTO_TEST_CASE(bad_input_throws_value_error) {
 
 BOOST_AUTO_TEST_CASE(empty_system_gives_empty_solution) {
   BOOST_TEST(sparse::spsolve(CscMatrix(0, 0), Vector()).size() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(factorized_solves_many_right_hand_sides_after_the_matrix_is_gone) {
+  const CsrMatrix a = testing::convection_diffusion(12);
+  const CsrMatrix spd = testing::scaled_poisson(12);
+  const auto make = [](const CsrMatrix& m, AssumeA assume) {
+    const CscMatrix temporary = m;  // destroyed on return: the object keeps its own copy
+    return sparse::factorized(temporary, {.assume_a = assume});
+  };
+  const Factorized lu = make(a, AssumeA::gen);
+  const Factorized chol = make(spd, AssumeA::pos);
+  const Factorized lu_csr = sparse::factorized(a);
+  BOOST_TEST(lu.rows() == a.rows());
+  for (int k = 0; k < 3; ++k) {
+    const Vector b = Vector::LinSpaced(a.rows(), k, 2 * k + 1);
+    BOOST_TEST(residual_ratio(a, lu(b), b) <= 30.0);
+    BOOST_TEST(residual_ratio(a, lu_csr(b), b) <= 30.0);
+    BOOST_TEST(residual_ratio(spd, chol(b), b) <= 30.0);
+    BOOST_TEST((lu_csr(b) - sparse::spsolve(a, b)).norm() == 0.0);  // the same factorization
+  }
+  const Matrix x = chol.solve(Matrix::Ones(spd.rows(), 2));
+  BOOST_TEST(residual_ratio(spd, Vector(x.col(1)), Vector::Ones(spd.rows())) <= 30.0);
+}
+
+BOOST_AUTO_TEST_CASE(factorized_rejects_what_spsolve_rejects) {
+  BOOST_CHECK_THROW((void)sparse::factorized(CscMatrix(3, 3)), LinAlgError);
+  BOOST_CHECK_THROW((void)sparse::factorized(CscMatrix(testing::indefinite_poisson(4)), {.assume_a = AssumeA::pos}),
+                    LinAlgError);
+  BOOST_CHECK_THROW((void)sparse::factorized(CscMatrix(2, 3)), ValueError);
+  const Factorized lu = sparse::factorized(CscMatrix(testing::poisson2d(3)));
+  BOOST_CHECK_THROW((void)lu(Vector::Ones(8)), ValueError);
+  Vector b = Vector::Ones(9);
+  b(0) = std::numeric_limits<double>::infinity();
+  BOOST_CHECK_THROW((void)lu(b), ValueError);
+  BOOST_TEST(sparse::factorized(CscMatrix(0, 0)).solve(Matrix(0, 2)).cols() == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,3 +8,4 @@
 #include <scilearn/sparse/krylov.hpp>
 #include <scilearn/sparse/lsqr.hpp>
 #include <scilearn/sparse/spsolve.hpp>
+#include <scilearn/sparse/factorized.hpp>

@@ -55,4 +55,13 @@ void UmfpackLU::solve(const double* b, double* x) const {
   if (status != UMFPACK_OK) fail(where_, "solve", status);
 }
 
+Matrix UmfpackLU::solve(const Eigen::Ref<const Matrix>& b) const {
+  Matrix x(b.rows(), b.cols());
+  for (Index j = 0; j < b.cols(); ++j) {
+    const Vector column = b.col(j);  // contiguous, whatever b's stride
+    solve(column.data(), x.col(j).data());
+  }
+  return x;
+}
+
 }  // namespace scilearn::sparse::detail

@@ -18,6 +18,8 @@ class UmfpackLU {
 
   /// Solves A x = b (A^T x = b for a transposed view, i.e. the original A).
   void solve(const double* b, double* x) const;
+  /// X = A^-1 B, column by column.
+  [[nodiscard]] Matrix solve(const Eigen::Ref<const Matrix>& b) const;
 
  private:
   CompressedView a_;
