@@ -17,7 +17,9 @@ CsrMatrix from_triplets(Index m, Index n, const std::vector<Triplet>& t) {
 }
 
 // Entries (i, j) with i >= 0, j = i + k inside m x n: their count and first row.
-Index diagonal_length(Index m, Index n, Index k) { return std::max<Index>(0, std::min(m + k, n) - std::max<Index>(0, k)); }
+Index diagonal_length(Index m, Index n, Index k) {
+  return std::max<Index>(0, std::min(m + k, n) - std::max<Index>(0, k));
+}
 
 // Copies every stored entry of `a`, shifted by (row, col), into t; keep(i, j) filters.
 template <class Keep>

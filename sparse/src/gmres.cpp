@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 
@@ -77,7 +76,7 @@ KrylovResult gmres(const LinearOperator& A, const VectorView& b, const GmresOpti
   double presid = 0;
   double r_norm = 0;
 
-  Matrix v(n, restart + 1);      // the Arnoldi basis, one vector per column
+  Matrix v(n, restart + 1);        // the Arnoldi basis, one vector per column
   Matrix h(restart + 1, restart);  // the rotated Hessenberg matrix
   Vector cs(restart), sn(restart), s(restart + 1);
   int inner = 0;

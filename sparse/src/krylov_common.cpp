@@ -24,8 +24,8 @@ void check_square_system(std::string_view where, const LinearOperator& A, const 
     check_finite(where, "x0", x0);
   }
   if (M && (M->rows() != A.rows() || M->cols() != A.cols())) {
-    throw ValueError(cat(where, ": A is ", A.rows(), "x", A.cols(), " but the preconditioner M is ", M->rows(), "x",
-                         M->cols()));
+    throw ValueError(
+        cat(where, ": A is ", A.rows(), "x", A.cols(), " but the preconditioner M is ", M->rows(), "x", M->cols()));
   }
 }
 

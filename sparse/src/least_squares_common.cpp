@@ -11,8 +11,8 @@ namespace {
 
 void check_tolerance(std::string_view where, std::string_view name, double value, bool inf_allowed) {
   if (std::isnan(value) || value < 0 || (!inf_allowed && std::isinf(value))) {
-    throw ValueError(cat(where, ": ", name, " must be a ", inf_allowed ? "" : "finite, ", "non-negative number, got ",
-                         value));
+    throw ValueError(
+        cat(where, ": ", name, " must be a ", inf_allowed ? "" : "finite, ", "non-negative number, got ", value));
   }
 }
 

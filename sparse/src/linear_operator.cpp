@@ -53,7 +53,8 @@ LinearOperator::LinearOperator(Matrix&& a) : LinearOperator(owned(std::move(a)))
 
 Vector LinearOperator::matvec(const VectorView& x) const {
   if (x.size() != cols_) {
-    throw ValueError(cat("LinearOperator.matvec: operator is ", rows_, "x", cols_, " but x has ", x.size(), " entries"));
+    throw ValueError(
+        cat("LinearOperator.matvec: operator is ", rows_, "x", cols_, " but x has ", x.size(), " entries"));
   }
   Vector y(rows_);
   matvec_(x, y);
@@ -63,7 +64,8 @@ Vector LinearOperator::matvec(const VectorView& x) const {
 Vector LinearOperator::rmatvec(const VectorView& x) const {
   if (!rmatvec_) throw ValueError("LinearOperator.rmatvec: this operator was built without rmatvec");
   if (x.size() != rows_) {
-    throw ValueError(cat("LinearOperator.rmatvec: operator is ", rows_, "x", cols_, " but x has ", x.size(), " entries"));
+    throw ValueError(
+        cat("LinearOperator.rmatvec: operator is ", rows_, "x", cols_, " but x has ", x.size(), " entries"));
   }
   Vector y(cols_);
   rmatvec_(x, y);

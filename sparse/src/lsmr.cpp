@@ -118,8 +118,8 @@ LsmrResult lsmr(const LinearOperator& A, const VectorView& b, const LsmrOptions&
     res.normx = x.norm();
 
     const double test1 = res.normr / normb;
-    const double test2 = res.normA * res.normr != 0 ? res.normar / (res.normA * res.normr)
-                                                    : std::numeric_limits<double>::infinity();
+    const double test2 =
+        res.normA * res.normr != 0 ? res.normar / (res.normA * res.normr) : std::numeric_limits<double>::infinity();
     const double test3 = 1 / res.condA;
     const double t1 = test1 / (1 + res.normA * res.normx / normb);
     const double rtol = btol + atol * res.normA * res.normx / normb;

@@ -108,8 +108,9 @@ KrylovResult minres(const LinearOperator& A, const VectorView& b, const MinresOp
     const double epsx = a_norm * y_norm * eps;
     const double r_norm = phibar;
     const double test1 = (y_norm == 0 || a_norm == 0) ? std::numeric_limits<double>::infinity()
-                                                       : r_norm / (a_norm * y_norm);  // ||r|| / (||A|| ||x||)
-    const double test2 = a_norm == 0 ? std::numeric_limits<double>::infinity() : root / a_norm;  // ||A r|| / (||A|| ||r||)
+                                                      : r_norm / (a_norm * y_norm);  // ||r|| / (||A|| ||x||)
+    const double test2 =
+        a_norm == 0 ? std::numeric_limits<double>::infinity() : root / a_norm;  // ||A r|| / (||A|| ||r||)
     const double a_cond = gmax / gmin;
     if (istop == 0) {
       // The same order of tests as Paige & Saunders: later ones take precedence.

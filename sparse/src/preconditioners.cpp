@@ -21,9 +21,7 @@ LinearOperator jacobi_of(const M& a) {
     (*inverse)(i) = 1 / d;
   }
   // A diagonal operator is its own transpose.
-  const LinearOperator::MatVec scale = [inverse](const VectorView& x, VectorRef y) {
-    y = inverse->cwiseProduct(x);
-  };
+  const LinearOperator::MatVec scale = [inverse](const VectorView& x, VectorRef y) { y = inverse->cwiseProduct(x); };
   return {a.rows(), a.rows(), scale, scale};
 }
 

@@ -23,9 +23,8 @@ void all_throw(const LinearOperator& a, const Vector& b, Make make_options) {
   const auto o = make_options();
   BOOST_CHECK_THROW((void)cg(a, b, {.x0 = o.x0, .rtol = o.rtol, .atol = o.atol, .maxiter = o.maxiter, .M = o.M}),
                     ValueError);
-  BOOST_CHECK_THROW(
-      (void)bicgstab(a, b, {.x0 = o.x0, .rtol = o.rtol, .atol = o.atol, .maxiter = o.maxiter, .M = o.M}),
-      ValueError);
+  BOOST_CHECK_THROW((void)bicgstab(a, b, {.x0 = o.x0, .rtol = o.rtol, .atol = o.atol, .maxiter = o.maxiter, .M = o.M}),
+                    ValueError);
   BOOST_CHECK_THROW((void)gmres(a, b, {.x0 = o.x0, .rtol = o.rtol, .atol = o.atol, .maxiter = o.maxiter, .M = o.M}),
                     ValueError);
 }

@@ -83,8 +83,7 @@ Outcome run(const Case& c, const CsrMatrix& a, const Vector& b) {
     }
     outcome->result = gmres(counted, b, o);
   } else {
-    const MinresOptions o{
-        .x0 = x0, .shift = c.shift, .rtol = c.rtol, .maxiter = c.maxiter, .M = m, .callback = count};
+    const MinresOptions o{.x0 = x0, .shift = c.shift, .rtol = c.rtol, .maxiter = c.maxiter, .M = m, .callback = count};
     outcome->result = minres(counted, b, o);
   }
   return *outcome;

@@ -47,8 +47,18 @@ struct Case {
 };
 
 Case parse(const std::vector<std::string>& c) {
-  return {c[0], c[1], std::stod(c[2]), std::stod(c[3]), std::stod(c[4]), std::stod(c[5]), std::stoi(c[6]),
-          c[7] == "ones", c[8] == "1", std::stod(c[9]), std::stod(c[10]), c};
+  return {c[0],
+          c[1],
+          std::stod(c[2]),
+          std::stod(c[3]),
+          std::stod(c[4]),
+          std::stod(c[5]),
+          std::stoi(c[6]),
+          c[7] == "ones",
+          c[8] == "1",
+          std::stod(c[9]),
+          std::stod(c[10]),
+          c};
 }
 
 // A with counted products, as the reference script counts SciPy's.
@@ -111,8 +121,12 @@ BOOST_AUTO_TEST_CASE(lsqr_matches_scipy) {
       const Vector b = io::load_npy_vector<double>(file(c.problem + "_b"));
       auto count = std::make_shared<int>(0);
       const LsqrResult r = sparse::lsqr(counted(a, count), b,
-                                        {.damp = c.damp, .atol = c.atol, .btol = c.btol, .conlim = c.conlim,
-                                         .iter_lim = c.iter_lim, .calc_var = c.calc_var,
+                                        {.damp = c.damp,
+                                         .atol = c.atol,
+                                         .btol = c.btol,
+                                         .conlim = c.conlim,
+                                         .iter_lim = c.iter_lim,
+                                         .calc_var = c.calc_var,
                                          .x0 = c.x0_ones ? Vector::Ones(a.cols()) : Vector()});
       const Vector x_ref = io::load_npy_vector<double>(file(c.name + "_lsqr_x"));
       const int istop = static_cast<int>(c.num(11)), itn = static_cast<int>(c.num(12));
@@ -156,8 +170,12 @@ BOOST_AUTO_TEST_CASE(lsmr_matches_scipy) {
       const Vector b = io::load_npy_vector<double>(file(c.problem + "_b"));
       auto count = std::make_shared<int>(0);
       const LsmrResult r = sparse::lsmr(counted(a, count), b,
-                                        {.damp = c.damp, .atol = c.atol, .btol = c.btol, .conlim = c.conlim,
-                                         .maxiter = c.iter_lim, .x0 = c.x0_ones ? Vector::Ones(a.cols()) : Vector()});
+                                        {.damp = c.damp,
+                                         .atol = c.atol,
+                                         .btol = c.btol,
+                                         .conlim = c.conlim,
+                                         .maxiter = c.iter_lim,
+                                         .x0 = c.x0_ones ? Vector::Ones(a.cols()) : Vector()});
       const Vector x_ref = io::load_npy_vector<double>(file(c.name + "_lsmr_x"));
       const int istop = static_cast<int>(c.num(20)), itn = static_cast<int>(c.num(21));
       const double dx = (r.x - x_ref).norm();

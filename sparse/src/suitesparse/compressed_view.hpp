@@ -26,8 +26,8 @@ CompressedView compressed_view(const M& a, std::optional<M>& storage) {
     storage->makeCompressed();
     source = &*storage;
   }
-  return {static_cast<int>(source->outerSize()), source->outerIndexPtr(), source->valuePtr(),
-          source->innerIndexPtr(), M::IsRowMajor};
+  return {static_cast<int>(source->outerSize()), source->outerIndexPtr(), source->valuePtr(), source->innerIndexPtr(),
+          M::IsRowMajor};
 }
 
 }  // namespace scilearn::sparse::detail

@@ -14,7 +14,8 @@ namespace {
   if (status == UMFPACK_WARNING_singular_matrix) {
     throw LinAlgError(cat(where, ": the matrix is singular (UMFPACK found a zero or negligible pivot)"));
   }
-  throw BackendError(cat("UMFPACK ", routine), status, cat(where, ": UMFPACK ", routine, " failed with status ", status));
+  throw BackendError(cat("UMFPACK ", routine), status,
+                     cat(where, ": UMFPACK ", routine, " failed with status ", status));
 }
 
 }  // namespace

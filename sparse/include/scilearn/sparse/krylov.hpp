@@ -48,12 +48,12 @@ struct KrylovResult {
 
 /// Options of cg and bicgstab (SciPy's keyword arguments and defaults).
 struct KrylovOptions {
-  Vector x0{};                         ///< starting guess; empty: zeros
-  double rtol = 1e-5;                  ///< relative tolerance on ||b - A x|| / ||b||
-  double atol = 0.0;                   ///< absolute tolerance; the test is ||r|| < max(atol, rtol ||b||)
-  int maxiter = 0;                     ///< iteration limit; 0: 10 n
-  std::optional<LinearOperator> M{};   ///< preconditioner approximating A^-1; none: identity
-  IterateCallback callback{};          ///< called with x_k after each iteration
+  Vector x0{};                        ///< starting guess; empty: zeros
+  double rtol = 1e-5;                 ///< relative tolerance on ||b - A x|| / ||b||
+  double atol = 0.0;                  ///< absolute tolerance; the test is ||r|| < max(atol, rtol ||b||)
+  int maxiter = 0;                    ///< iteration limit; 0: 10 n
+  std::optional<LinearOperator> M{};  ///< preconditioner approximating A^-1; none: identity
+  IterateCallback callback{};         ///< called with x_k after each iteration
 };
 
 /// Conjugate gradients (Hestenes & Stiefel 1952; preconditioned as in Barrett

@@ -29,13 +29,13 @@ namespace scilearn::sparse {
 
 /// Options of lsqr (SciPy's keyword arguments and defaults).
 struct LsqrOptions {
-  double damp = 0.0;     ///< Tikhonov damping
-  double atol = 1e-6;    ///< relative error expected in A (stopping tests 1 and 2)
-  double btol = 1e-6;    ///< relative error expected in b (stopping test 1)
-  double conlim = 1e8;   ///< stop when the cond(Abar) estimate exceeds it; 0: no limit
-  int iter_lim = 0;      ///< iteration limit; 0: 2 n
-  bool calc_var = false; ///< also estimate diag((A^T A + damp^2 I)^-1) in `var`
-  Vector x0{};           ///< starting guess; empty: zeros
+  double damp = 0.0;      ///< Tikhonov damping
+  double atol = 1e-6;     ///< relative error expected in A (stopping tests 1 and 2)
+  double btol = 1e-6;     ///< relative error expected in b (stopping test 1)
+  double conlim = 1e8;    ///< stop when the cond(Abar) estimate exceeds it; 0: no limit
+  int iter_lim = 0;       ///< iteration limit; 0: 2 n
+  bool calc_var = false;  ///< also estimate diag((A^T A + damp^2 I)^-1) in `var`
+  Vector x0{};            ///< starting guess; empty: zeros
 };
 
 /// scipy.sparse.linalg.lsqr's result tuple.

@@ -52,8 +52,9 @@ Matrix spsolve(const CsrMatrix& A, const Eigen::Ref<const Matrix>& B, const Spso
 /// A CSR matrix is factorized as the CSC matrix of A^T, without a copy, and
 /// solved transposed.
 template <class SparseA, class Derived>
-  requires(std::is_same_v<SparseA, CscMatrix> || std::is_same_v<SparseA, CsrMatrix>)
-[[nodiscard]] auto spsolve(const SparseA& A, const Eigen::MatrixBase<Derived>& b, const SpsolveOptions& options = {}) {
+requires(std::is_same_v<SparseA, CscMatrix> || std::is_same_v<SparseA, CsrMatrix>)
+    [[nodiscard]] auto spsolve(const SparseA& A, const Eigen::MatrixBase<Derived>& b,
+                               const SpsolveOptions& options = {}) {
   if constexpr (Derived::ColsAtCompileTime == 1) {
     return Vector(detail::spsolve(A, b, options).col(0));
   } else {
