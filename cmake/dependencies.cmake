@@ -30,3 +30,11 @@ pkg_check_modules(SCILEARN_CBC REQUIRED IMPORTED_TARGET cbc)
 # stats: Boost.Math's special functions and distributions (header-only),
 # private to the module.
 find_package(Boost 1.74 REQUIRED)
+# sparse: SuiteSparse's UMFPACK (LU) and CHOLMOD (Cholesky). Debian's
+# SuiteSparse 5 ships no CMake package; private to sparse.
+find_path(SCILEARN_SUITESPARSE_INCLUDE_DIR suitesparse/umfpack.h REQUIRED)
+find_library(SCILEARN_UMFPACK_LIBRARY umfpack REQUIRED)
+find_library(SCILEARN_CHOLMOD_LIBRARY cholmod REQUIRED)
+find_library(SCILEARN_SUITESPARSECONFIG_LIBRARY suitesparseconfig REQUIRED)
+set(SCILEARN_SUITESPARSE_LIBRARIES ${SCILEARN_UMFPACK_LIBRARY} ${SCILEARN_CHOLMOD_LIBRARY}
+    ${SCILEARN_SUITESPARSECONFIG_LIBRARY})

@@ -1,0 +1,155 @@
+#include <algorithm>
+#include <cstdlib>
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
+#include <scilearn/sparse/construct.hpp>
+#include <set>
+#include <tuple>
+
+namespace scilearn::sparse {
+
+namespace {
+
+CsrMatrix from_triplets(Index m, Index n, const std::vector<Triplet>& t) {
+  CsrMatrix a(m, n);
+  a.setFromTriplets(t.begin(), t.end());
+  return a;
+}
+
+// Entries (i, j) with i >= 0, j = i + k inside m x n: their count and first row.
+Index diagonal_length(Index m, Index n, Index k) {
+  return std::max<Index>(0, std::min(m + k, n) - std::max<Index>(0, k));
+}
+
+// Copies every stored entry of `a`, shifted by (row, col), into t; keep(i, j) filters.
+template <class Keep>
+void append(const CsrMatrix& a, Index row, Index col, std::vector<Triplet>& t, Keep keep) {
+  for (Index r = 0; r < a.outerSize(); ++r) {
+    for (CsrMatrix::InnerIterator it(a, r); it; ++it) {
+      if (keep(it.row(), it.col())) {
+        t.emplace_back(static_cast<int>(row + it.row()), static_cast<int>(col + it.col()), it.value());
+      }
+    }
+  }
+}
+
+void append(const CsrMatrix& a, Index row, Index col, std::vector<Triplet>& t) {
+  append(a, row, col, t, [](Index, Index) { return true; });
+}
+
+}  // namespace
+
+CsrMatrix eye(Index m, Index n, Index k) {
+  if (m < 0) throw ValueError(cat("eye: m must be >= 0, got ", m));
+  if (n < 0) n = m;
+  std::vector<Triplet> t;
+  const Index first = std::max<Index>(0, -k);
+  for (Index d = 0; d < diagonal_length(m, n, k); ++d) {
+    t.emplace_back(static_cast<int>(first + d), static_cast<int>(first + d + k), 1.0);
+  }
+  return from_triplets(m, n, t);
+}
+
+CsrMatrix diags(const std::vector<Vector>& diagonals, const std::vector<Index>& offsets,
+                std::optional<std::pair<Index, Index>> shape) {
+  if (diagonals.size() != offsets.size()) {
+    throw ValueError(cat("diags: ", diagonals.size(), " diagonals but ", offsets.size(), " offsets"));
+  }
+  if (std::set<Index>(offsets.begin(), offsets.end()).size() != offsets.size()) {
+    throw ValueError("diags: offsets must be distinct");
+  }
+  Index m = 0, n = 0;
+  if (shape) {
+    std::tie(m, n) = *shape;
+    if (m < 0 || n < 0) throw ValueError(cat("diags: negative shape (", m, ", ", n, ")"));
+  } else if (!diagonals.empty()) {
+    m = n = diagonals[0].size() + std::abs(offsets[0]);
+  }
+  std::vector<Triplet> t;
+  for (std::size_t i = 0; i < diagonals.size(); ++i) {
+    const Index k = offsets[i];
+    const Index length = diagonal_length(m, n, k);
+    if (k <= -m || k >= n) {
+      throw ValueError(cat("diags: offset ", k, " (diagonal ", i, ") is outside a ", m, "x", n, " matrix"));
+    }
+    const Vector& d = diagonals[i];
+    if (d.size() != length && d.size() != 1) {
+      throw ValueError(cat("diags: diagonal ", i, " has length ", d.size(), " but diagonal ", k, " of a ", m, "x", n,
+                           " matrix has ", length, " entries"));
+    }
+    const Index first = std::max<Index>(0, -k);
+    for (Index e = 0; e < length; ++e) {
+      const double value = d.size() == 1 ? d(0) : d(e);
+      // SciPy's DIA -> CSR conversion leaves zeros out.
+      if (value != 0) t.emplace_back(static_cast<int>(first + e), static_cast<int>(first + e + k), value);
+    }
+  }
+  return from_triplets(m, n, t);
+}
+
+CsrMatrix kron(const CsrMatrix& A, const CsrMatrix& B) {
+  std::vector<Triplet> t;
+  t.reserve(static_cast<std::size_t>(A.nonZeros() * B.nonZeros()));
+  for (Index r = 0; r < A.outerSize(); ++r) {
+    for (CsrMatrix::InnerIterator a(A, r); a; ++a) {
+      const std::size_t start = t.size();
+      append(B, a.row() * B.rows(), a.col() * B.cols(), t);
+      for (std::size_t e = start; e < t.size(); ++e) t[e] = Triplet(t[e].row(), t[e].col(), a.value() * t[e].value());
+    }
+  }
+  return from_triplets(A.rows() * B.rows(), A.cols() * B.cols(), t);
+}
+
+CsrMatrix hstack(const std::vector<CsrMatrix>& blocks) {
+  if (blocks.empty()) throw ValueError("hstack: no blocks");
+  std::vector<Triplet> t;
+  Index col = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].rows() != blocks[0].rows()) {
+      throw ValueError(cat("hstack: block 0 has ", blocks[0].rows(), " rows but block ", i, " has ", blocks[i].rows()));
+    }
+    append(blocks[i], 0, col, t);
+    col += blocks[i].cols();
+  }
+  return from_triplets(blocks[0].rows(), col, t);
+}
+
+CsrMatrix vstack(const std::vector<CsrMatrix>& blocks) {
+  if (blocks.empty()) throw ValueError("vstack: no blocks");
+  std::vector<Triplet> t;
+  Index row = 0;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (blocks[i].cols() != blocks[0].cols()) {
+      throw ValueError(
+          cat("vstack: block 0 has ", blocks[0].cols(), " columns but block ", i, " has ", blocks[i].cols()));
+    }
+    append(blocks[i], row, 0, t);
+    row += blocks[i].rows();
+  }
+  return from_triplets(row, blocks[0].cols(), t);
+}
+
+CsrMatrix block_diag(const std::vector<CsrMatrix>& blocks) {
+  std::vector<Triplet> t;
+  Index row = 0, col = 0;
+  for (const CsrMatrix& b : blocks) {
+    append(b, row, col, t);
+    row += b.rows();
+    col += b.cols();
+  }
+  return from_triplets(row, col, t);
+}
+
+CsrMatrix tril(const CsrMatrix& A, Index k) {
+  std::vector<Triplet> t;
+  append(A, 0, 0, t, [k](Index i, Index j) { return j - i <= k; });
+  return from_triplets(A.rows(), A.cols(), t);
+}
+
+CsrMatrix triu(const CsrMatrix& A, Index k) {
+  std::vector<Triplet> t;
+  append(A, 0, 0, t, [k](Index i, Index j) { return j - i >= k; });
+  return from_triplets(A.rows(), A.cols(), t);
+}
+
+}  // namespace scilearn::sparse

@@ -1,0 +1,36 @@
+// spsolve: the checks at the boundary, then UMFPACK (general) or CHOLMOD (SPD).
+#include <optional>
+#include <scilearn/sparse/spsolve.hpp>
+
+#include "direct_checks.hpp"
+#include "suitesparse/cholmod_llt.hpp"
+#include "suitesparse/compressed_view.hpp"
+#include "suitesparse/umfpack_lu.hpp"
+
+namespace scilearn::sparse {
+
+namespace {
+
+constexpr const char* where = "spsolve";
+
+template <class M>
+Matrix solve(const M& a, const Eigen::Ref<const Matrix>& b, const SpsolveOptions& options) {
+  detail::check_direct_matrix(where, a, options.check_finite);
+  detail::check_direct_rhs(where, a.rows(), b, options.check_finite);
+  if (a.rows() == 0) return Matrix(0, b.cols());
+  std::optional<M> compressed;
+  const detail::CompressedView view = detail::compressed_view(a, compressed);
+  if (options.assume_a == AssumeA::pos) return detail::CholmodLLT(view, where).solve(b);
+  return detail::UmfpackLU(view, where).solve(b);
+}
+
+}  // namespace
+
+Matrix detail::spsolve(const CscMatrix& A, const Eigen::Ref<const Matrix>& B, const SpsolveOptions& options) {
+  return solve(A, B, options);
+}
+Matrix detail::spsolve(const CsrMatrix& A, const Eigen::Ref<const Matrix>& B, const SpsolveOptions& options) {
+  return solve(A, B, options);
+}
+
+}  // namespace scilearn::sparse
