@@ -7,8 +7,6 @@
 #include <scilearn/linalg/cholesky.hpp>
 #include <scilearn/linalg/svd.hpp>
 #include <scilearn/optimize/minimize.hpp>
-#include <scilearn/sparse/krylov.hpp>
-#include <scilearn/sparse/lsqr.hpp>
 
 #include "linear_model/linear_classifier.hpp"
 #include "linear_model/linear_scores.hpp"
@@ -84,43 +82,129 @@ struct CenteredOperator {
   mutable Vector scaled;
 
   // out = A v
-  void apply(const sparse::VectorView& v, sparse::VectorRef out) const {
+  void apply(const Vector& v, Vector& out) const {
     out.noalias() = X * v;
     if (c.center) out.array() -= c.x_offset.dot(v);
     if (c.weighted()) out.array() *= c.sqrt_w.array();
   }
   // out = A' u
-  void apply_t(const sparse::VectorView& u, sparse::VectorRef out) const {
+  void apply_t(const Vector& u, Vector& out) const {
+    const Vector* du = &u;
     if (c.weighted()) {
       scaled = u.cwiseProduct(c.sqrt_w);
-      out.noalias() = X.transpose() * scaled;
-      if (c.center) out.noalias() -= c.x_offset * scaled.sum();
-    } else {
-      out.noalias() = X.transpose() * u;
-      if (c.center) out.noalias() -= c.x_offset * u.sum();
+      du = &scaled;
     }
-  }
-  // A itself, and A'A + alpha I (AA' + alpha I with `kernel`), as the
-  // operators scipy.sparse.linalg's lsqr and cg see; they refer to this object.
-  [[nodiscard]] sparse::LinearOperator as_operator() const {
-    return {X.rows(), X.cols(), [this](const sparse::VectorView& v, sparse::VectorRef out) { apply(v, out); },
-            [this](const sparse::VectorView& u, sparse::VectorRef out) { apply_t(u, out); }};
-  }
-  [[nodiscard]] sparse::LinearOperator normal_operator(double alpha, bool kernel, Vector& tmp) const {
-    const Index size = kernel ? X.rows() : X.cols();
-    tmp.resize(kernel ? X.cols() : X.rows());
-    return {size, size, [this, alpha, kernel, &tmp](const sparse::VectorView& v, sparse::VectorRef out) {
-              if (kernel) {
-                apply_t(v, tmp);
-                apply(tmp, out);
-              } else {
-                apply(v, tmp);
-                apply_t(tmp, out);
-              }
-              out.noalias() += alpha * v;
-            }};
+    out.noalias() = X.transpose() * *du;
+    if (c.center) out.noalias() -= c.x_offset * du->sum();
   }
 };
+
+// Conjugate gradients from 0 on the SPD system M x = b (M given by mv), as
+// scipy.sparse.linalg.cg with atol = 0: stops when ||r|| < rtol ||b||.
+// Returns the iterations; maxiter + 1 when it did not converge.
+template <class MV>
+Index conjugate_gradient(const MV& mv, const Vector& b, Vector& x, double rtol, Index maxiter) {
+  x = Vector::Zero(b.size());
+  const double bnorm = b.norm();
+  if (bnorm == 0) return 0;
+  const double atol = rtol * bnorm;
+  Vector r = b, p(b.size()), q(b.size());
+  double rho_prev = 0;
+  for (Index it = 0; it < maxiter; ++it) {
+    if (r.norm() < atol) return it;
+    const double rho = r.squaredNorm();
+    if (it == 0)
+      p = r;
+    else
+      p = r + (rho / rho_prev) * p;
+    mv(p, q);
+    const double step = rho / p.dot(q);
+    x.noalias() += step * p;
+    r.noalias() -= step * q;
+    rho_prev = rho;
+  }
+  return r.norm() < atol ? maxiter : maxiter + 1;
+}
+
+// LSQR (Paige and Saunders 1982) for min ||A x - b||^2 + damp^2 ||x||^2 from
+// x = 0, with scipy.sparse.linalg.lsqr's stopping rules (atol, btol, conlim
+// 1e8, iter_lim). Returns the iterations.
+template <class Op>
+Index lsqr(const Op& A, const Vector& b, double damp, double atol, double btol, Index iter_lim, Vector& x) {
+  const Index n = A.X.cols();
+  const double eps = std::numeric_limits<double>::epsilon();
+  const double ctol = 1.0 / 1e8;
+  x = Vector::Zero(n);
+  Vector u = b, v(n), w(n), tmp_n(n), tmp_m(b.size());
+  double beta = u.norm();
+  double alpha = 0;
+  if (beta > 0) {
+    u /= beta;
+    A.apply_t(u, v);
+    alpha = v.norm();
+  } else {
+    v.setZero();
+  }
+  if (alpha > 0) v /= alpha;
+  w = v;
+  double rhobar = alpha, phibar = beta;
+  const double bnorm = beta;
+  double rnorm = beta, anorm = 0, acond = 0, ddnorm = 0, res2 = 0, xnorm = 0, xxnorm = 0, z = 0, cs2 = -1, sn2 = 0;
+  const double dampsq = damp * damp;
+  if (alpha * beta == 0) return 0;
+  Index itn = 0;
+  while (itn < iter_lim) {
+    ++itn;
+    A.apply(v, tmp_m);
+    u = tmp_m - alpha * u;
+    beta = u.norm();
+    if (beta > 0) {
+      u /= beta;
+      anorm = std::sqrt(anorm * anorm + alpha * alpha + beta * beta + dampsq);
+      A.apply_t(u, tmp_n);
+      v = tmp_n - beta * v;
+      alpha = v.norm();
+      if (alpha > 0) v /= alpha;
+    }
+    double rhobar1 = rhobar, psi = 0;
+    if (damp > 0) {
+      rhobar1 = std::hypot(rhobar, damp);
+      const double cs1 = rhobar / rhobar1, sn1 = damp / rhobar1;
+      psi = sn1 * phibar;
+      phibar = cs1 * phibar;
+    }
+    const double rho = std::hypot(rhobar1, beta);
+    const double cs = rhobar1 / rho, sn = beta / rho;
+    const double theta = sn * alpha;
+    rhobar = -cs * alpha;
+    const double phi = cs * phibar;
+    phibar = sn * phibar;
+    const double tau = sn * phi;
+    const double t1 = phi / rho, t2 = -theta / rho;
+    ddnorm += w.squaredNorm() / (rho * rho);
+    x.noalias() += t1 * w;
+    w = v + t2 * w;
+    const double delta = sn2 * rho, gambar = -cs2 * rho, rhs = phi - delta * z;
+    const double zbar = rhs / gambar;
+    xnorm = std::sqrt(xxnorm + zbar * zbar);
+    const double gamma = std::hypot(gambar, theta);
+    cs2 = gambar / gamma;
+    sn2 = theta / gamma;
+    z = rhs / gamma;
+    xxnorm += z * z;
+    acond = anorm * std::sqrt(ddnorm);
+    res2 += psi * psi;
+    rnorm = std::sqrt(phibar * phibar + res2);
+    const double arnorm = alpha * std::abs(tau);
+    const double test1 = rnorm / bnorm;
+    const double test2 = arnorm / (anorm * rnorm + eps);
+    const double test3 = 1.0 / (acond + eps);
+    const double t1b = test1 / (1 + anorm * xnorm / bnorm);
+    const double rtol = btol + atol * anorm * xnorm / bnorm;
+    if (1 + test3 <= 1 || 1 + test2 <= 1 || 1 + t1b <= 1 || test3 <= ctol || test2 <= atol || test1 <= rtol) break;
+  }
+  return itn;
+}
 
 // Row i of A = diag(sqrt w) (X - 1 m'): its dot product with v, and
 // out += s a_i (dense rows are strided; sparse rows walk their entries).
@@ -246,39 +330,42 @@ Solution solve_iterative(const XT& X, const Centering& c, const Matrix& B, const
   const CenteredOperator<XT> A{X, c, {}};
   Solution out;
   out.coef.resize(t, p);
-  Vector x, col;
+  Vector x, col, tmp_n(n), tmp_p(p);
   Generator rng(o.random_state.value_or(0));
   for (Index j = 0; j < t; ++j) {
     col = B.col(j);
     if (solver == RidgeSolver::lsqr) {
-      // scipy.sparse.linalg.lsqr as scikit-learn calls it: damp sqrt(alpha), atol = btol = tol.
-      const int limit = static_cast<int>(o.max_iter ? *o.max_iter : 2 * p);
-      const sparse::LsqrResult r = sparse::lsqr(
-          A.as_operator(), col, {.damp = std::sqrt(alpha(j)), .atol = o.tol, .btol = o.tol, .iter_lim = limit});
-      out.n_iter.push_back(r.itn);
-      out.coef.row(j) = r.x.transpose();
+      const Index limit = o.max_iter ? *o.max_iter : 2 * p;
+      out.n_iter.push_back(lsqr(A, col, std::sqrt(alpha(j)), o.tol, o.tol, limit, x));
+      out.coef.row(j) = x.transpose();
     } else if (solver == RidgeSolver::sag || solver == RidgeSolver::saga) {
       const Index limit = o.max_iter ? *o.max_iter : 1000;
       out.n_iter.push_back(
           stochastic_average_gradient(X, c, col, alpha(j), solver == RidgeSolver::saga, limit, o.tol, rng, x));
       out.coef.row(j) = x.transpose();
     } else if (solver == RidgeSolver::sparse_cg) {
-      // scipy.sparse.linalg.cg from 0 with rtol = tol, atol = 0, on the
-      // kernel form (AA' + alpha I) z = b, coef = A' z, when p > n.
-      const bool kernel = p > n;
-      Vector tmp;
-      const sparse::LinearOperator M = A.normal_operator(alpha(j), kernel, tmp);
-      // scikit-learn passes max_iter to the primal form only.
-      const int limit = static_cast<int>(!kernel && o.max_iter ? *o.max_iter : 10 * (kernel ? n : p));
-      Vector rhs(p);
-      if (!kernel) A.apply_t(col, rhs);
-      const sparse::KrylovResult r = sparse::cg(M, kernel ? col : rhs, {.rtol = o.tol, .maxiter = limit});
-      if (r.info > 0 && (kernel || !o.max_iter)) warn_not_converged("sparse_cg", limit);
-      if (kernel) {
-        A.apply_t(r.x, rhs);
-        out.coef.row(j) = rhs.transpose();
+      const double a = alpha(j);
+      if (p > n) {  // kernel form: (AA' + alpha I) z = b, coef = A' z
+        const auto mv = [&](const Vector& v, Vector& r) {
+          A.apply_t(v, tmp_p);
+          A.apply(tmp_p, r);
+          r.noalias() += a * v;
+        };
+        const Index limit = 10 * n;  // scikit-learn does not pass max_iter here
+        if (conjugate_gradient(mv, col, x, o.tol, limit) > limit) warn_not_converged("sparse_cg", limit);
+        A.apply_t(x, tmp_p);
+        out.coef.row(j) = tmp_p.transpose();
       } else {
-        out.coef.row(j) = r.x.transpose();
+        const auto mv = [&](const Vector& v, Vector& r) {
+          A.apply(v, tmp_n);
+          A.apply_t(tmp_n, r);
+          r.noalias() += a * v;
+        };
+        Vector rhs;
+        A.apply_t(col, rhs);
+        const Index limit = o.max_iter ? *o.max_iter : 10 * p;
+        if (conjugate_gradient(mv, rhs, x, o.tol, limit) > limit && !o.max_iter) warn_not_converged("sparse_cg", limit);
+        out.coef.row(j) = x.transpose();
       }
     } else {  // lbfgs, positive
       optimize::MinimizeOptions options;
@@ -287,7 +374,6 @@ Solution solve_iterative(const XT& X, const Centering& c, const Matrix& B, const
       if (o.max_iter) options.maxiter = *o.max_iter;
       options.bounds = optimize::Bounds{Vector::Zero(p), Vector::Constant(p, std::numeric_limits<double>::infinity())};
       const double a = alpha(j);
-      Vector tmp_n(n);
       const optimize::ObjectiveWithGradient f = [&](const Vector& w, Vector& grad) {
         A.apply(w, tmp_n);
         tmp_n -= col;
