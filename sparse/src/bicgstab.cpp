@@ -16,7 +16,7 @@ KrylovResult bicgstab(const LinearOperator& A, const VectorView& b, const Krylov
   const double b_norm = b.norm();
   const double atol = detail::target_residual(options.rtol, options.atol, b_norm);
   if (b_norm == 0) return detail::zero_rhs_result(n);
-  const int maxiter = options.maxiter > 0 ? options.maxiter : static_cast<int>(10 * n);
+  const int maxiter = detail::default_limit(options.maxiter, 10 * n);
   // SciPy keeps the templates' thresholds, eps^2 (its comment doubts them too).
   constexpr double eps = std::numeric_limits<double>::epsilon();
   constexpr double rhotol = eps * eps;

@@ -15,7 +15,7 @@ KrylovResult cg(const LinearOperator& A, const VectorView& b, const KrylovOption
   const double b_norm = b.norm();
   const double atol = detail::target_residual(options.rtol, options.atol, b_norm);
   if (b_norm == 0) return detail::zero_rhs_result(n);
-  const int maxiter = options.maxiter > 0 ? options.maxiter : static_cast<int>(10 * n);
+  const int maxiter = detail::default_limit(options.maxiter, 10 * n);
 
   Vector x = detail::starting_point(options.x0, n);
   Vector r;

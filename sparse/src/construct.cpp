@@ -1,14 +1,33 @@
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/sparse/construct.hpp>
 #include <set>
+#include <string_view>
 #include <tuple>
 
 namespace scilearn::sparse {
 
 namespace {
+
+// CsrMatrix has int indices: a result beyond them is refused before any
+// index is narrowed.
+void check_result_shape(std::string_view where, Index m, Index n, Index nnz) {
+  constexpr Index kMax = std::numeric_limits<int>::max();
+  if (m > kMax || n > kMax || nnz > kMax)
+    throw ValueError(cat(where, ": the result (", m, "x", n, ", up to ", nnz,
+                         " stored entries) does not fit 32-bit indices"));
+}
+
+// The sum of size() over the blocks (rows, columns or stored entries).
+template <class Size>
+Index total(const std::vector<CsrMatrix>& blocks, Size size) {
+  Index sum = 0;
+  for (const CsrMatrix& b : blocks) sum += (b.*size)();
+  return sum;
+}
 
 CsrMatrix from_triplets(Index m, Index n, const std::vector<Triplet>& t) {
   CsrMatrix a(m, n);
@@ -42,6 +61,7 @@ void append(const CsrMatrix& a, Index row, Index col, std::vector<Triplet>& t) {
 CsrMatrix eye(Index m, Index n, Index k) {
   if (m < 0) throw ValueError(cat("eye: m must be >= 0, got ", m));
   if (n < 0) n = m;
+  check_result_shape("eye", m, n, diagonal_length(m, n, k));
   std::vector<Triplet> t;
   const Index first = std::max<Index>(0, -k);
   for (Index d = 0; d < diagonal_length(m, n, k); ++d) {
@@ -65,6 +85,7 @@ CsrMatrix diags(const std::vector<Vector>& diagonals, const std::vector<Index>& 
   } else if (!diagonals.empty()) {
     m = n = diagonals[0].size() + std::abs(offsets[0]);
   }
+  check_result_shape("diags", m, n, 0);
   std::vector<Triplet> t;
   for (std::size_t i = 0; i < diagonals.size(); ++i) {
     const Index k = offsets[i];
@@ -88,6 +109,7 @@ CsrMatrix diags(const std::vector<Vector>& diagonals, const std::vector<Index>& 
 }
 
 CsrMatrix kron(const CsrMatrix& A, const CsrMatrix& B) {
+  check_result_shape("kron", A.rows() * B.rows(), A.cols() * B.cols(), A.nonZeros() * B.nonZeros());
   std::vector<Triplet> t;
   t.reserve(static_cast<std::size_t>(A.nonZeros() * B.nonZeros()));
   for (Index r = 0; r < A.outerSize(); ++r) {
@@ -102,6 +124,7 @@ CsrMatrix kron(const CsrMatrix& A, const CsrMatrix& B) {
 
 CsrMatrix hstack(const std::vector<CsrMatrix>& blocks) {
   if (blocks.empty()) throw ValueError("hstack: no blocks");
+  check_result_shape("hstack", blocks[0].rows(), total(blocks, &CsrMatrix::cols), total(blocks, &CsrMatrix::nonZeros));
   std::vector<Triplet> t;
   Index col = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -116,6 +139,7 @@ CsrMatrix hstack(const std::vector<CsrMatrix>& blocks) {
 
 CsrMatrix vstack(const std::vector<CsrMatrix>& blocks) {
   if (blocks.empty()) throw ValueError("vstack: no blocks");
+  check_result_shape("vstack", total(blocks, &CsrMatrix::rows), blocks[0].cols(), total(blocks, &CsrMatrix::nonZeros));
   std::vector<Triplet> t;
   Index row = 0;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -130,6 +154,8 @@ CsrMatrix vstack(const std::vector<CsrMatrix>& blocks) {
 }
 
 CsrMatrix block_diag(const std::vector<CsrMatrix>& blocks) {
+  check_result_shape("block_diag", total(blocks, &CsrMatrix::rows), total(blocks, &CsrMatrix::cols),
+                     total(blocks, &CsrMatrix::nonZeros));
   std::vector<Triplet> t;
   Index row = 0, col = 0;
   for (const CsrMatrix& b : blocks) {

@@ -55,7 +55,7 @@ KrylovResult gmres(const LinearOperator& A, const VectorView& b, const GmresOpti
   const double b_norm = b.norm();
   const double atol = detail::target_residual(options.rtol, options.atol, b_norm);
   if (b_norm == 0) return detail::zero_rhs_result(n);
-  const int maxiter = options.maxiter > 0 ? options.maxiter : static_cast<int>(10 * n);
+  const int maxiter = detail::default_limit(options.maxiter, 10 * n);
   const Index restart = std::min<Index>(options.restart, n);
   constexpr double eps = std::numeric_limits<double>::epsilon();
   // SciPy drops the callback type when there is no callback: without a

@@ -1,6 +1,8 @@
 #include "krylov_common.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/validation.hpp>
@@ -8,11 +10,7 @@
 
 namespace scilearn::sparse::detail {
 
-void check_square_system(std::string_view where, const LinearOperator& A, const VectorView& b, const Vector& x0,
-                         const std::optional<LinearOperator>& M) {
-  if (A.rows() != A.cols()) {
-    throw ValueError(cat(where, ": expected a square operator, but A is ", A.rows(), "x", A.cols()));
-  }
+void check_rhs_and_start(std::string_view where, const LinearOperator& A, const VectorView& b, const Vector& x0) {
   if (b.size() != A.rows()) {
     throw ValueError(cat(where, ": A is ", A.rows(), "x", A.cols(), " but b has ", b.size(), " entries"));
   }
@@ -23,6 +21,14 @@ void check_square_system(std::string_view where, const LinearOperator& A, const 
     }
     check_finite(where, "x0", x0);
   }
+}
+
+void check_square_system(std::string_view where, const LinearOperator& A, const VectorView& b, const Vector& x0,
+                         const std::optional<LinearOperator>& M) {
+  if (A.rows() != A.cols()) {
+    throw ValueError(cat(where, ": expected a square operator, but A is ", A.rows(), "x", A.cols()));
+  }
+  check_rhs_and_start(where, A, b, x0);
   if (M && (M->rows() != A.rows() || M->cols() != A.cols())) {
     throw ValueError(
         cat(where, ": A is ", A.rows(), "x", A.cols(), " but the preconditioner M is ", M->rows(), "x", M->cols()));
@@ -40,6 +46,11 @@ void check_tolerances(std::string_view where, double rtol, double atol, int maxi
 }
 
 double target_residual(double rtol, double atol, double b_norm) { return std::max(atol, rtol * b_norm); }
+
+int default_limit(int given, Index scipy_default) {
+  if (given > 0) return given;
+  return static_cast<int>(std::min<Index>(scipy_default, std::numeric_limits<int>::max()));
+}
 
 Vector starting_point(const Vector& x0, Index n) { return x0.size() == 0 ? Vector::Zero(n) : x0; }
 

@@ -11,6 +11,10 @@
 
 namespace scilearn::sparse::detail {
 
+/// Throws ValueError unless b has A.rows() entries and a non-empty x0
+/// A.cols(), both finite (every solver's check, square or least squares).
+void check_rhs_and_start(std::string_view where, const LinearOperator& A, const VectorView& b, const Vector& x0);
+
 /// Throws ValueError unless A is square, b (and a non-empty x0) has A's size
 /// and is finite, and M (if any) has A's shape.
 void check_square_system(std::string_view where, const LinearOperator& A, const VectorView& b, const Vector& x0,
@@ -21,6 +25,10 @@ void check_tolerances(std::string_view where, double rtol, double atol, int maxi
 
 /// SciPy's _get_atol_rtol: the residual norm to reach, max(atol, rtol ||b||).
 [[nodiscard]] double target_residual(double rtol, double atol, double b_norm);
+
+/// The iteration limit: `given` when positive, else SciPy's default (a
+/// multiple of the size), capped at the largest int so that it cannot wrap.
+[[nodiscard]] int default_limit(int given, Index scipy_default);
 
 /// x0, or zeros of size n when x0 is empty.
 [[nodiscard]] Vector starting_point(const Vector& x0, Index n);

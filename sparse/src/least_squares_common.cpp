@@ -5,6 +5,8 @@
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/validation.hpp>
 
+#include "krylov_common.hpp"
+
 namespace scilearn::sparse::detail {
 
 namespace {
@@ -22,22 +24,37 @@ double sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0); }
 
 void check_least_squares(std::string_view where, const LinearOperator& A, const VectorView& b, const Vector& x0,
                          double damp, double atol, double btol, double conlim, int iter_lim) {
-  if (b.size() != A.rows()) {
-    throw ValueError(cat(where, ": A is ", A.rows(), "x", A.cols(), " but b has ", b.size(), " entries"));
-  }
-  check_finite(where, "b", b);
-  if (x0.size() != 0) {
-    if (x0.size() != A.cols()) {
-      throw ValueError(cat(where, ": A is ", A.rows(), "x", A.cols(), " but x0 has ", x0.size(), " entries"));
-    }
-    check_finite(where, "x0", x0);
-  }
+  check_rhs_and_start(where, A, b, x0);
   if (!A.has_rmatvec()) throw ValueError(cat(where, ": A must provide rmatvec (A^T x)"));
   check_tolerance(where, "damp", damp, false);
   check_tolerance(where, "atol", atol, false);
   check_tolerance(where, "btol", btol, false);
   check_tolerance(where, "conlim", conlim, true);
   if (iter_lim < 0) throw ValueError(cat(where, ": the iteration limit must be >= 0 (0: the default), got ", iter_lim));
+}
+
+BidiagonalStart bidiagonal_start(const LinearOperator& A, const VectorView& b, const Vector& x0, Vector& x, Vector& u,
+                                 Vector& v, Vector& av, bool v_from_x) {
+  if (x0.size() == 0) {
+    x = Vector::Zero(A.cols());
+    u = b;
+  } else {
+    x = x0;
+    A.apply(x, av);
+    u = b - av;
+  }
+  BidiagonalStart out{0, u.norm()};
+  if (out.beta > 0) {
+    u /= out.beta;
+    A.apply_transpose(u, v);
+    out.alpha = v.norm();
+  } else if (v_from_x) {
+    v = x;
+  } else {
+    v.setZero();
+  }
+  if (out.alpha > 0) v /= out.alpha;
+  return out;
 }
 
 SymOrtho sym_ortho(double a, double b) {

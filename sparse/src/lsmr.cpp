@@ -6,6 +6,7 @@
 #include <limits>
 #include <scilearn/sparse/lsqr.hpp>
 
+#include "krylov_common.hpp"
 #include "least_squares_common.hpp"
 
 namespace scilearn::sparse {
@@ -14,31 +15,15 @@ LsmrResult lsmr(const LinearOperator& A, const VectorView& b, const LsmrOptions&
   const double damp = options.damp, atol = options.atol, btol = options.btol;
   detail::check_least_squares("lsmr", A, b, options.x0, damp, atol, btol, options.conlim, options.maxiter);
   const Index m = A.rows(), n = A.cols();
-  const int maxiter = options.maxiter > 0 ? options.maxiter : static_cast<int>(std::min(m, n));
+  const int maxiter = detail::default_limit(options.maxiter, std::min(m, n));
   const double ctol = options.conlim > 0 ? 1 / options.conlim : 0;
 
   LsmrResult res;
   Vector& x = res.x;
   Vector u(m), v(n), av(m), atu(n);
-  if (options.x0.size() == 0) {
-    x = Vector::Zero(n);
-    u = b;
-  } else {
-    x = options.x0;
-    A.apply(x, av);
-    u = b - av;
-  }
+  const detail::BidiagonalStart start = detail::bidiagonal_start(A, b, options.x0, x, u, v, av, false);
+  double alpha = start.alpha, beta = start.beta;
   const double normb = b.norm();
-  double beta = u.norm();
-  double alpha = 0;
-  if (beta > 0) {
-    u /= beta;
-    A.apply_transpose(u, v);
-    alpha = v.norm();
-  } else {
-    v.setZero();
-  }
-  if (alpha > 0) v /= alpha;
 
   // Rotation state of the two QR factorizations (the bidiagonal one and the
   // one that turns the LSQR-like recurrence into MINRES on the normal equations).

@@ -4,6 +4,7 @@
 #include <limits>
 #include <scilearn/sparse/lsqr.hpp>
 
+#include "krylov_common.hpp"
 #include "least_squares_common.hpp"
 
 namespace scilearn::sparse {
@@ -12,7 +13,7 @@ LsqrResult lsqr(const LinearOperator& A, const VectorView& b, const LsqrOptions&
   const double damp = options.damp, atol = options.atol, btol = options.btol;
   detail::check_least_squares("lsqr", A, b, options.x0, damp, atol, btol, options.conlim, options.iter_lim);
   const Index m = A.rows(), n = A.cols();
-  const int iter_lim = options.iter_lim > 0 ? options.iter_lim : static_cast<int>(2 * n);
+  const int iter_lim = detail::default_limit(options.iter_lim, 2 * n);
   constexpr double eps = std::numeric_limits<double>::epsilon();
   const double ctol = options.conlim > 0 ? 1 / options.conlim : 0;
   const double dampsq = damp * damp;
@@ -22,26 +23,9 @@ LsqrResult lsqr(const LinearOperator& A, const VectorView& b, const LsqrOptions&
   Vector& x = res.x;
   // Bidiagonalization start: beta u = b - A x0, alfa v = A^T u.
   Vector u(m), v(n), av(m), atu(n);
-  double beta;
-  if (options.x0.size() == 0) {
-    x = Vector::Zero(n);
-    u = b;
-  } else {
-    x = options.x0;
-    A.apply(x, av);
-    u = b - av;
-  }
+  const detail::BidiagonalStart start = detail::bidiagonal_start(A, b, options.x0, x, u, v, av, true);
+  double alfa = start.alpha, beta = start.beta;
   const double bnorm = b.norm();
-  beta = u.norm();
-  double alfa = 0;
-  if (beta > 0) {
-    u /= beta;
-    A.apply_transpose(u, v);
-    alfa = v.norm();
-  } else {
-    v = x;
-  }
-  if (alfa > 0) v /= alfa;
   Vector w = v;
 
   double rhobar = alfa, phibar = beta;

@@ -39,7 +39,7 @@ KrylovResult minres(const LinearOperator& A, const VectorView& b, const MinresOp
   detail::check_tolerances(where, options.rtol, 0.0, options.maxiter);
   if (!std::isfinite(options.shift)) throw ValueError(cat("minres: shift must be finite, got ", options.shift));
   const Index n = b.size();
-  const int maxiter = options.maxiter > 0 ? options.maxiter : static_cast<int>(5 * n);
+  const int maxiter = detail::default_limit(options.maxiter, 5 * n);
   const double rtol = options.rtol;
   constexpr double eps = std::numeric_limits<double>::epsilon();
 

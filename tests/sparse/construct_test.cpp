@@ -118,4 +118,18 @@ BOOST_AUTO_TEST_CASE(tril_and_triu_keep_a_triangle) {
   }
 }
 
+// CsrMatrix has 32-bit indices: a result beyond them is refused before any
+// index is narrowed (the inputs here are wide but store almost nothing).
+BOOST_AUTO_TEST_CASE(results_beyond_32_bit_indices_are_refused) {
+  CsrMatrix wide(1, 1500000000);
+  wide.insert(0, 1499999999) = 1.0;
+  BOOST_CHECK_THROW((void)hstack({wide, wide}), ValueError);
+  BOOST_CHECK_THROW((void)block_diag({wide, wide}), ValueError);
+  CsrMatrix a(1, 100000), b(1, 30000);
+  a.insert(0, 99999) = 1.0;
+  b.insert(0, 29999) = 1.0;
+  BOOST_CHECK_THROW((void)kron(a, b), ValueError);
+  BOOST_CHECK_THROW((void)eye(3000000000), ValueError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

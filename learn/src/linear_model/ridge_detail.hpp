@@ -98,13 +98,27 @@ inline Matrix gram(const MatrixView& X, const Centering& c) {
 // hold the sums. d is of the order of the spread over sqrt(block size), so the
 // correction cancels nothing (the shifted-data algorithm; Chan, Golub &
 // LeVeque 1983), unlike X'X - S m m' for data far from the origin.
+//
+// The shift is the first block's weighted mean (its plain mean when those
+// weights sum to 0). When rows far from it dominate the weights (sorted data,
+// zero weights up front), sum w z z' exceeds A'A by orders of magnitude and
+// the subtraction would cancel digits: when a diagonal entry shrinks by more
+// than 1e6 (6 of 16 digits lost), the pass is redone shifted by the means just
+// computed, which leaves nothing to cancel.
 inline void normal_equations(std::string_view where, const MatrixView& X, const Vector& w, bool fit_intercept,
-                             const Matrix& B, Centering& c, Matrix& g, Matrix& rhs) {
+                             const Matrix& B, Centering& c, Matrix& g, Matrix& rhs, const Vector* given_shift = nullptr) {
   const Index n = X.rows(), p = X.cols(), t = B.cols();
   const Index first = std::min(block_rows, n);
   c.center = fit_intercept;
   if (w.size() > 0) c.sqrt_w = w.cwiseSqrt();
-  const Vector shift = fit_intercept ? Vector(X.topRows(first).colwise().mean().transpose()) : Vector::Zero(p);
+  Vector shift = Vector::Zero(p);
+  if (given_shift) {
+    shift = *given_shift;
+  } else if (fit_intercept) {
+    const double first_weight = w.size() > 0 ? w.head(first).sum() : 0.0;
+    shift = first_weight > 0 ? Vector(X.topRows(first).transpose() * w.head(first) / first_weight)
+                             : Vector(X.topRows(first).colwise().mean().transpose());
+  }
   const Index m = p + t + 1;
   Matrix ext = Matrix::Zero(m, m);
   Matrix a(first, m);
@@ -133,6 +147,11 @@ inline void normal_equations(std::string_view where, const MatrixView& X, const 
     g.noalias() -= total * d * d.transpose();
     rhs.noalias() -= d * ext.row(m - 1).segment(p, t);
     c.x_offset = shift + d;
+    if (!given_shift && (ext.diagonal().head(p).array() > 1e6 * g.diagonal().array()).any()) {
+      const Vector means = c.x_offset;
+      normal_equations(where, X, w, fit_intercept, B, c, g, rhs, &means);
+      return;
+    }
   } else {
     c.x_offset = Vector::Zero(p);
   }
