@@ -3,6 +3,7 @@
 // an algorithm and applications", Computational Statistics 10).
 #include <scilearn/optimize/lsq_linear.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <scilearn/core/validation.hpp>
@@ -140,10 +141,13 @@ LsqLinearResult bvls(const Matrix& a, const Vector& b, const Vector& x_lsq, cons
         for (std::size_t k = 0; k < free.size(); ++k) x(free[k]) = z(static_cast<Index>(k));
         break;
       }
+      // The step keeps x feasible in exact arithmetic; rounding can leave an
+      // entry an ulp outside its box, and the blocking one off its bound.
       for (std::size_t k = 0; k < free.size(); ++k) {
         const Index i = free[k];
-        x(i) = x(i) * (1 - alpha) + alpha * z(static_cast<Index>(k));
+        x(i) = std::clamp(x(i) * (1 - alpha) + alpha * z(static_cast<Index>(k)), lb(i), ub(i));
       }
+      x(hit) = side < 0 ? lb(hit) : ub(hit);
       on_bound(hit) = side;
     }
     r = a * x - b;
