@@ -38,3 +38,8 @@ find_library(SCILEARN_CHOLMOD_LIBRARY cholmod REQUIRED)
 find_library(SCILEARN_SUITESPARSECONFIG_LIBRARY suitesparseconfig REQUIRED)
 set(SCILEARN_SUITESPARSE_LIBRARIES ${SCILEARN_UMFPACK_LIBRARY} ${SCILEARN_CHOLMOD_LIBRARY}
     ${SCILEARN_SUITESPARSECONFIG_LIBRARY})
+# sparse's eigensolvers: ARPACK-NG (Lehoucq, Sorensen & Yang 1998), through its
+# ISO C binding (arpack/arpack.h), what scipy.sparse.linalg.eigsh / eigs use.
+# BSD-licensed; private to sparse.
+find_path(SCILEARN_ARPACK_INCLUDE_DIR arpack/arpack.h REQUIRED)
+find_library(SCILEARN_ARPACK_LIBRARY arpack REQUIRED)

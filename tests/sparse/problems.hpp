@@ -52,6 +52,36 @@ inline CsrMatrix indefinite_poisson(int nx) { return five_point(nx, 1.9, -1, -1,
 /// poisson2d(nx) - 2 I: singular when 3 divides nx + 1 (cos(pi / 3) = 1/2), e.g. nx = 20.
 inline CsrMatrix singular_poisson(int nx) { return five_point(nx, 2, -1, -1, -1, -1); }
 
+/// A five-point stencil with opposite-sign couplings along rows: complex
+/// eigenvalues (tests/reference/sparse_eigen.py's "rotating").
+inline CsrMatrix rotating_five_point(int nx) { return five_point(nx, 4, -1.3, 0.7, -1.2, -0.8); }
+
+/// The Laplacian D - W of the nx x nx grid graph with unit weights: symmetric,
+/// positive semi-definite, singular (the constant vector is its null space).
+inline CsrMatrix grid_laplacian(int nx) {
+  CsrMatrix a = five_point(nx, 0, -1, -1, -1, -1);
+  for (int r = 0; r < a.outerSize(); ++r) {
+    double degree = 0;
+    for (CsrMatrix::InnerIterator it(a, r); it; ++it) degree -= it.value();
+    a.coeffRef(r, r) = degree;
+  }
+  return a;
+}
+
+/// The m x n matrix with A(i, j) = ((7 i + 13 j) mod 11) - 5 where (i + 3 j)
+/// mod 5 == 0 and 0 elsewhere (the sparse_eigen.py svds matrix).
+inline CsrMatrix rectangular(int m, int n) {
+  std::vector<Triplet> t;
+  for (int i = 0; i < m; ++i) {
+    for (int j = 0; j < n; ++j) {
+      if ((i + 3 * j) % 5 == 0 && (7 * i + 13 * j) % 11 != 5) t.emplace_back(i, j, (7 * i + 13 * j) % 11 - 5.0);
+    }
+  }
+  CsrMatrix a(m, n);
+  a.setFromTriplets(t.begin(), t.end());
+  return a;
+}
+
 /// The right-hand side b_k = 1 + k mod 5.
 inline Vector rhs(Index n) {
   Vector b(n);

@@ -9,3 +9,4 @@
 #include <scilearn/sparse/lsqr.hpp>
 #include <scilearn/sparse/spsolve.hpp>
 #include <scilearn/sparse/factorized.hpp>
+#include <scilearn/sparse/eigensolvers.hpp>
