@@ -9,4 +9,5 @@
 #include <scilearn/sparse/lsqr.hpp>
 #include <scilearn/sparse/spsolve.hpp>
 #include <scilearn/sparse/factorized.hpp>
+#include <scilearn/sparse/cholesky.hpp>
 #include <scilearn/sparse/eigensolvers.hpp>
