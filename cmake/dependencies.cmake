@@ -43,3 +43,7 @@ set(SCILEARN_SUITESPARSE_LIBRARIES ${SCILEARN_UMFPACK_LIBRARY} ${SCILEARN_CHOLMO
 # BSD-licensed; private to sparse.
 find_path(SCILEARN_ARPACK_INCLUDE_DIR arpack/arpack.h REQUIRED)
 find_library(SCILEARN_ARPACK_LIBRARY arpack REQUIRED)
+# sparse's splu: SuperLU (Li 2005), the library scipy.sparse.linalg wraps, so
+# the factors are SciPy's. BSD-licensed; private to sparse.
+find_path(SCILEARN_SUPERLU_INCLUDE_DIR superlu/slu_ddefs.h REQUIRED)
+find_library(SCILEARN_SUPERLU_LIBRARY superlu REQUIRED)

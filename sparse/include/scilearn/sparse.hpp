@@ -10,4 +10,6 @@
 #include <scilearn/sparse/spsolve.hpp>
 #include <scilearn/sparse/factorized.hpp>
 #include <scilearn/sparse/cholesky.hpp>
+#include <scilearn/sparse/spsolve_triangular.hpp>
+#include <scilearn/sparse/superlu.hpp>
 #include <scilearn/sparse/eigensolvers.hpp>
