@@ -12,4 +12,5 @@
 #include <scilearn/sparse/cholesky.hpp>
 #include <scilearn/sparse/spsolve_triangular.hpp>
 #include <scilearn/sparse/superlu.hpp>
+#include <scilearn/sparse/qr.hpp>
 #include <scilearn/sparse/eigensolvers.hpp>
