@@ -13,4 +13,5 @@
 #include <scilearn/sparse/spsolve_triangular.hpp>
 #include <scilearn/sparse/superlu.hpp>
 #include <scilearn/sparse/qr.hpp>
+#include <scilearn/sparse/csgraph.hpp>
 #include <scilearn/sparse/eigensolvers.hpp>
