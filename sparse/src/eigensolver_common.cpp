@@ -15,7 +15,10 @@ void check_eigen_operator(const char* where, const LinearOperator& A) {
   if (A.rows() != A.cols()) {
     throw ValueError(cat(where, ": A must be square, but it is ", A.rows(), "x", A.cols()));
   }
-  if (A.rows() > INT_MAX) throw ValueError(cat(where, ": A has order ", A.rows(), "; ARPACK's indices hold 2^31 - 1"));
+  // ARPACK's workspace offsets reach 3 n in int arithmetic.
+  if (A.rows() > (INT_MAX - 1) / 3) {
+    throw ValueError(cat(where, ": A has order ", A.rows(), "; ARPACK's 32-bit workspace holds at most ", (INT_MAX - 1) / 3));
+  }
 }
 
 void check_k(const char* where, int k, Index n, int k_gap) {
@@ -26,11 +29,16 @@ void check_k(const char* where, int k, Index n, int k_gap) {
 }
 
 int resolve_ncv(const char* where, int ncv, int k, Index n, int ncv_gap) {
-  if (ncv == 0) return static_cast<int>(std::min<Index>(n, std::max(2 * k + 1, 20)));
+  if (ncv == 0) ncv = static_cast<int>(std::min<Index>(n, std::max(2 * k + 1, 20)));
   if (ncv <= k + ncv_gap || ncv > n) {
     throw ValueError(cat(where, ": ncv = ", ncv, " must satisfy k", ncv_gap == 0 ? "" : " + 1", " = ", k + ncv_gap,
                          " < ncv <= n = ", n));
   }
+  // ARPACK's private workspace: ncv (ncv + 8) (symmetric) or 3 ncv^2 + 6 ncv
+  // (nonsymmetric) entries, indexed by int.
+  const auto c = static_cast<Index>(ncv);
+  const Index workl = ncv_gap == 0 ? c * (c + 8) : 3 * c * c + 6 * c;
+  if (workl > INT_MAX) throw ValueError(cat(where, ": ncv = ", ncv, " needs a workspace beyond ARPACK's 32-bit indices"));
   return ncv;
 }
 
@@ -73,18 +81,6 @@ void check_shift(const char* where, const std::optional<double>& sigma, const st
   if (OPinv && !sigma) throw ValueError(cat(where, ": OPinv is given without sigma (it applies (A - sigma I)^-1)"));
 }
 
-template <class M>
-void check_stored_finite(const char* where, const M& A) {
-  for (Index j = 0; j < A.outerSize(); ++j) {
-    for (typename M::InnerIterator it(A, j); it; ++it) {
-      if (!std::isfinite(it.value())) {
-        throw ValueError(cat(where, ": A must contain only finite values, but entry (", it.row(), ", ", it.col(),
-                             ") is ", it.value()));
-      }
-    }
-  }
-}
-
 namespace {
 
 std::optional<LinearOperator> checked_opinv(const char* where, Index n, const std::optional<LinearOperator>& OPinv) {
@@ -96,7 +92,7 @@ std::optional<LinearOperator> checked_opinv(const char* where, Index n, const st
 
 }  // namespace
 
-ShiftInvert::ShiftInvert(const char* where, Index n, double /*sigma*/, const std::optional<LinearOperator>& OPinv)
+ShiftInvert::ShiftInvert(const char* where, Index n, const std::optional<LinearOperator>& OPinv)
     : opinv_(checked_opinv(where, n, OPinv)) {
   if (!opinv_) {
     throw ValueError(cat(where, ": shift-invert (sigma) on a matrix-free or dense A needs OPinv, an operator "
@@ -136,7 +132,5 @@ ArpackOperator ShiftInvert::op() const {
 
 template ShiftInvert::ShiftInvert(const char*, const CsrMatrix&, double, const std::optional<LinearOperator>&, bool);
 template ShiftInvert::ShiftInvert(const char*, const CscMatrix&, double, const std::optional<LinearOperator>&, bool);
-template void check_stored_finite(const char*, const CsrMatrix&);
-template void check_stored_finite(const char*, const CscMatrix&);
 
 }  // namespace scilearn::sparse::detail

@@ -44,22 +44,21 @@ void check_tol(const char* where, double tol);
 class ShiftInvert {
  public:
   /// For a matrix-free (or dense) A: OPinv is required.
-  ShiftInvert(const char* where, Index n, double sigma, const std::optional<LinearOperator>& OPinv);
+  ShiftInvert(const char* where, Index n, const std::optional<LinearOperator>& OPinv);
   /// For a CSR / CSC matrix A: OPinv if given, else a factorization.
   template <class M>
   ShiftInvert(const char* where, const M& A, double sigma, const std::optional<LinearOperator>& OPinv,
               bool try_cholesky);
-  /// y = (A - sigma I)^-1 x.
+  // op() refers to this object: it must stay where it is.
+  ShiftInvert(const ShiftInvert&) = delete;
+  ShiftInvert& operator=(const ShiftInvert&) = delete;
+  /// y = (A - sigma I)^-1 x; valid while this object lives.
   [[nodiscard]] ArpackOperator op() const;
 
  private:
   std::optional<LinearOperator> opinv_;
   std::optional<Factorized> factors_;
 };
-
-/// Throws ValueError unless every stored value of A is finite.
-template <class M>
-void check_stored_finite(const char* where, const M& A);
 
 /// Throws ValueError when sigma is NaN / Inf, or OPinv is given without sigma.
 void check_shift(const char* where, const std::optional<double>& sigma, const std::optional<LinearOperator>& OPinv);

@@ -8,6 +8,7 @@
 #include <scilearn/sparse/eigensolvers.hpp>
 #include <vector>
 
+#include "direct_checks.hpp"
 #include "eigensolver_common.hpp"
 
 namespace scilearn::sparse {
@@ -91,7 +92,7 @@ template <class M>
 EigsResult eigs_matrix(const M& A, int k, const EigsOptions& options) {
   const LinearOperator op(A);  // borrowed for the call
   const detail::ArpackProblem problem = detail::make_problem(where, op, k, 1, options, arpack_which(options.which));
-  detail::check_stored_finite(where, A);
+  detail::check_stored_finite(where, "A", A);
   if (!options.sigma) return solve(problem, detail::as_arpack_operator(op), options);
   const detail::ShiftInvert shift_invert(where, A, *options.sigma, options.OPinv, /*try_cholesky=*/false);
   return solve(problem, shift_invert.op(), options);
@@ -102,7 +103,7 @@ EigsResult eigs_matrix(const M& A, int k, const EigsOptions& options) {
 EigsResult eigs(const LinearOperator& A, int k, const EigsOptions& options) {
   const detail::ArpackProblem problem = detail::make_problem(where, A, k, 1, options, arpack_which(options.which));
   if (!options.sigma) return solve(problem, detail::as_arpack_operator(A), options);
-  const detail::ShiftInvert shift_invert(where, A.rows(), *options.sigma, options.OPinv);
+  const detail::ShiftInvert shift_invert(where, A.rows(), options.OPinv);
   return solve(problem, shift_invert.op(), options);
 }
 

@@ -3,6 +3,7 @@
 #include <scilearn/core/format.hpp>
 #include <scilearn/sparse/eigensolvers.hpp>
 
+#include "direct_checks.hpp"
 #include "eigensolver_common.hpp"
 
 namespace scilearn::sparse {
@@ -34,7 +35,7 @@ template <class M>
 EigshResult eigsh_matrix(const M& A, int k, const EigshOptions& options) {
   const LinearOperator op(A);  // borrowed for the call
   const detail::ArpackProblem problem = detail::make_problem(where, op, k, 0, options, arpack_which(options.which, k));
-  detail::check_stored_finite(where, A);
+  detail::check_stored_finite(where, "A", A);
   if (!options.sigma) return solve(problem, detail::as_arpack_operator(op));
   const detail::ShiftInvert shift_invert(where, A, *options.sigma, options.OPinv, /*try_cholesky=*/true);
   return solve(problem, shift_invert.op());
@@ -45,7 +46,7 @@ EigshResult eigsh_matrix(const M& A, int k, const EigshOptions& options) {
 EigshResult eigsh(const LinearOperator& A, int k, const EigshOptions& options) {
   const detail::ArpackProblem problem = detail::make_problem(where, A, k, 0, options, arpack_which(options.which, k));
   if (!options.sigma) return solve(problem, detail::as_arpack_operator(A));
-  const detail::ShiftInvert shift_invert(where, A.rows(), *options.sigma, options.OPinv);
+  const detail::ShiftInvert shift_invert(where, A.rows(), options.OPinv);
   return solve(problem, shift_invert.op());
 }
 

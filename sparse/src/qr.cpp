@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/validation.hpp>
 #include <scilearn/sparse/qr.hpp>
+
+#include "direct_checks.hpp"
 
 namespace scilearn::sparse {
 
@@ -28,7 +31,10 @@ int spqr_ordering(QrOrdering o) {
 }
 
 /// SuiteSparseQR's tol: negative means its default (SPQR_DEFAULT_TOL).
-double spqr_tol(double tol) { return tol < 0 ? SPQR_DEFAULT_TOL : tol; }
+double spqr_tol(const char* where, double tol) {
+  if (!std::isfinite(tol)) throw ValueError(cat(where, ": tol must be finite (negative: the default), got ", tol));
+  return tol < 0 ? SPQR_DEFAULT_TOL : tol;
+}
 
 /// A cholmod_common for the 64-bit interface, finished by RAII.
 struct Common {
@@ -78,17 +84,23 @@ struct LongView {
   cholmod_sparse view{};
 };
 
-/// Copies a CHOLMOD sparse matrix (64-bit indices) into a CscMatrix and frees it.
-CscMatrix take(cholmod_sparse* s, Common& common, const char* where) {
-  const auto rows = static_cast<Index>(s->nrow);
-  const auto cols = static_cast<Index>(s->ncol);
-  const auto* p = static_cast<const SuiteSparse_long*>(s->p);
+/// Frees what SuiteSparseQR allocated, whatever happens after the call.
+struct SparseDeleter {
+  Common* common;
+  void operator()(cholmod_sparse* s) const { cholmod_l_free_sparse(&s, &common->cc); }
+};
+using SparsePtr = std::unique_ptr<cholmod_sparse, SparseDeleter>;
+
+/// A CHOLMOD sparse matrix (64-bit indices) as a CscMatrix.
+CscMatrix to_csc(const cholmod_sparse& s, const char* where) {
+  const auto rows = static_cast<Index>(s.nrow);
+  const auto cols = static_cast<Index>(s.ncol);
+  const auto* p = static_cast<const SuiteSparse_long*>(s.p);
   if (p[cols] > std::numeric_limits<int>::max()) {
-    cholmod_l_free_sparse(&s, &common.cc);
     throw ValueError(cat(where, ": a factor has more than 2^31 - 1 entries"));
   }
-  const auto* idx = static_cast<const SuiteSparse_long*>(s->i);
-  const auto* val = static_cast<const double*>(s->x);
+  const auto* idx = static_cast<const SuiteSparse_long*>(s.i);
+  const auto* val = static_cast<const double*>(s.x);
   std::vector<Triplet> t;
   t.reserve(static_cast<std::size_t>(p[cols]));
   for (Index j = 0; j < cols; ++j) {
@@ -96,29 +108,16 @@ CscMatrix take(cholmod_sparse* s, Common& common, const char* where) {
       t.emplace_back(static_cast<int>(idx[k]), static_cast<int>(j), val[k]);
     }
   }
-  cholmod_l_free_sparse(&s, &common.cc);
   CscMatrix out(rows, cols);
   out.setFromTriplets(t.begin(), t.end());
   return out;
-}
-
-void check_matrix(const char* where, const CscMatrix& a, bool require_finite) {
-  if (!require_finite) return;
-  for (Index j = 0; j < a.outerSize(); ++j) {
-    for (CscMatrix::InnerIterator it(a, j); it; ++it) {
-      if (!std::isfinite(it.value())) {
-        throw ValueError(cat(where, ": A must contain only finite values, but entry (", it.row(), ", ", it.col(),
-                             ") is ", it.value()));
-      }
-    }
-  }
 }
 
 }  // namespace
 
 Matrix detail::qr_solve(const CscMatrix& A, const Eigen::Ref<const Matrix>& B, const QrOptions& options) {
   constexpr const char* where = "qr_solve";
-  check_matrix(where, A, options.check_finite);
+  if (options.check_finite) detail::check_stored_finite(where, "A", A);
   if (B.rows() != A.rows()) {
     throw ValueError(cat(where, ": A is ", A.rows(), "x", A.cols(), " but b has ", B.rows(), " rows"));
   }
@@ -137,7 +136,7 @@ Matrix detail::qr_solve(const CscMatrix& A, const Eigen::Ref<const Matrix>& B, c
   rhs.dtype = CHOLMOD_DOUBLE;
   // min2norm: backslash's least squares for m >= n, and for m < n the
   // minimum-norm solution (backslash alone gives a basic one there).
-  cholmod_dense* x = SuiteSparseQR_min2norm<double>(spqr_ordering(options.ordering), spqr_tol(options.tol), &a.view,
+  cholmod_dense* x = SuiteSparseQR_min2norm<double>(spqr_ordering(options.ordering), spqr_tol(where, options.tol), &a.view,
                                                     &rhs, &common.cc);
   if (x == nullptr) common.fail(where, "min2norm");
   Matrix out = Eigen::Map<const Matrix, 0, Eigen::OuterStride<>>(static_cast<const double*>(x->x), A.cols(), B.cols(),
@@ -148,7 +147,7 @@ Matrix detail::qr_solve(const CscMatrix& A, const Eigen::Ref<const Matrix>& B, c
 
 SparseQR qr(const CscMatrix& A, const QrOptions& options, bool economy) {
   constexpr const char* where = "qr";
-  check_matrix(where, A, options.check_finite);
+  if (options.check_finite) detail::check_stored_finite(where, "A", A);
   const Index m = A.rows();
   const Index n = A.cols();
   SparseQR out;
@@ -164,16 +163,17 @@ SparseQR qr(const CscMatrix& A, const QrOptions& options, bool economy) {
   cholmod_sparse* q = nullptr;
   cholmod_sparse* r = nullptr;
   SuiteSparse_long* e = nullptr;
-  const SuiteSparse_long rank =
-      SuiteSparseQR_C_QR(spqr_ordering(options.ordering), spqr_tol(options.tol), economy ? n : m, &a.view, &q, &r, &e,
-                         &common.cc);
-  if (rank < 0) common.fail(where, "QR");
-  out.rank = static_cast<Index>(rank);
+  const SuiteSparse_long rank = SuiteSparseQR_C_QR(spqr_ordering(options.ordering), spqr_tol(where, options.tol),
+                                                   economy ? n : m, &a.view, &q, &r, &e, &common.cc);
+  const SparsePtr q_owned(q, SparseDeleter{&common});
+  const SparsePtr r_owned(r, SparseDeleter{&common});
   out.E.resize(static_cast<std::size_t>(n));
   for (Index k = 0; k < n; ++k) out.E[static_cast<std::size_t>(k)] = e == nullptr ? k : static_cast<Index>(e[k]);
   if (e != nullptr) cholmod_l_free(static_cast<std::size_t>(n), sizeof(SuiteSparse_long), e, &common.cc);
-  out.Q = take(q, common, where);
-  out.R = take(r, common, where);
+  if (rank < 0 || q == nullptr || r == nullptr) common.fail(where, "QR");
+  out.rank = static_cast<Index>(rank);
+  out.Q = to_csc(*q, where);
+  out.R = to_csc(*r, where);
   return out;
 }
 

@@ -44,6 +44,13 @@ IncompleteLU factor(const M& a, const SpiluOptions& o) {
     if (impl->ilut.info() != Eigen::Success) {
       throw LinAlgError("spilu: A has a row with no non-zero entry; it is singular");
     }
+    // ILUT replaces a zero pivot by sqrt(drop_tol) times the row's norm: zero
+    // when drop_tol is 0. The factors do not leave Eigen's object, so a trial
+    // solve shows whether they hold an Inf / NaN.
+    if (!impl->ilut.solve(Vector::Ones(a.rows())).allFinite()) {
+      throw LinAlgError(cat("spilu: a zero pivot with drop_tol = ", o.drop_tol,
+                            " made the factors infinite; use a positive drop_tol"));
+    }
   }
   return {std::move(impl), a.rows()};
 }

@@ -30,6 +30,19 @@ SvdsResult svds(const LinearOperator& A, int k, const SvdsOptions& options) {
   if (!A.has_rmatvec()) throw ValueError(cat(where, ": A needs rmatvec (A^T x)"));
   if (p > INT_MAX) throw ValueError(cat(where, ": min(A.shape) = ", p, " exceeds ARPACK's 2^31 - 1"));
   detail::check_tol(where, options.tol);
+  // eigsh checks these too, but would speak of its own n (here min(m, n)).
+  if (options.which != SvdsWhich::LM && options.which != SvdsWhich::SM) {
+    throw ValueError(cat(where, ": unknown `which` (", static_cast<int>(options.which), ")"));
+  }
+  if (options.v0.size() != 0 && options.v0.size() != p) {
+    throw ValueError(cat(where, ": v0 has ", options.v0.size(), " entries but must have min(A.shape) = ", p));
+  }
+  if (options.ncv != 0 && (options.ncv <= k || options.ncv > p)) {
+    throw ValueError(cat(where, ": ncv = ", options.ncv, " must satisfy k = ", k, " < ncv <= min(A.shape) = ", p));
+  }
+  if (options.maxiter < 0) {
+    throw ValueError(cat(where, ": maxiter must be positive (0: the default), got ", options.maxiter));
+  }
 
   // X is the taller of A and A^T, so that X^T X is the smaller Gram matrix.
   const bool transpose = m < n;

@@ -103,6 +103,12 @@ BOOST_AUTO_TEST_CASE(update_and_downdate_match_dense_factorizations) {
   BOOST_TEST((updated * chol.solve(b) - b).norm() / b.norm() <= 1e-12);
   const Matrix lu = Matrix(chol.L());  // the factor after an update is still L L^T of P (A + C C^T) P^T
   BOOST_TEST(lu.isLowerTriangular());
+  const std::vector<Index> p = chol.P();
+  Matrix permuted(225, 225);
+  for (Index i = 0; i < 225; ++i) {
+    for (Index j = 0; j < 225; ++j) permuted(i, j) = updated(p[static_cast<std::size_t>(i)], p[static_cast<std::size_t>(j)]);
+  }
+  BOOST_TEST((lu * lu.transpose() - permuted).norm() <= 1e-12 * permuted.norm());
   chol.downdate(c);
   BOOST_TEST(std::abs(chol.logdet() - original) <= 1e-11 * std::abs(original));
   BOOST_TEST((a * chol.solve(b) - b).norm() / b.norm() <= 1e-12);
@@ -140,6 +146,9 @@ BOOST_AUTO_TEST_CASE(bad_input_and_edge_cases) {
   c_nan.insert(3, 0) = nan;
   BOOST_CHECK_THROW(movable.update(c_nan), ValueError);
   const Cholesky moved(std::move(movable));
+  BOOST_CHECK_THROW((void)movable.logdet(), ValueError);  // NOLINT(bugprone-use-after-move): the moved-from state is tested
+  CscMatrix lower_only = CscMatrix(CsrMatrix(a).triangularView<Eigen::Lower>());
+  BOOST_CHECK_THROW(Cholesky{lower_only}, ValueError);  // scikit-sparse's convention, refused
   BOOST_TEST((a * moved.solve(Vector::Ones(25)) - Vector::Ones(25)).norm() <= 1e-12 * 5);
   const Cholesky empty{CscMatrix(0, 0)};
   BOOST_TEST(empty.logdet() == 0.0);

@@ -108,6 +108,11 @@ BOOST_AUTO_TEST_CASE(matches_scipy_and_the_defining_equations) {
         BOOST_TEST(r.success());
         BOOST_TEST(r.eigenvalues.size() == k);
         for (Index i = 0; i < r.eigenvalues.size(); ++i) got.push_back(r.eigenvalues(i));
+        const EigsResult values_only = eigs(a, k, {.sigma = sigma, .which = w, .return_eigenvectors = false});
+        BOOST_TEST(values_only.eigenvectors.size() == 0);
+        std::vector<std::complex<double>> only;
+        for (Index i = 0; i < values_only.eigenvalues.size(); ++i) only.push_back(values_only.eigenvalues(i));
+        BOOST_TEST(same_values(only, want, 1e-9 * scale));
         const Eigen::MatrixXcd ac = Matrix(a).cast<std::complex<double>>();
         for (Index i = 0; i < r.eigenvectors.cols(); ++i) {
           const Eigen::VectorXcd z = r.eigenvectors.col(i);
@@ -120,6 +125,10 @@ BOOST_AUTO_TEST_CASE(matches_scipy_and_the_defining_equations) {
         BOOST_TEST(r.s.size() == k);
         for (Index i = 1; i < r.s.size(); ++i) BOOST_TEST(r.s(i - 1) <= r.s(i));
         for (Index i = 0; i < r.s.size(); ++i) got.emplace_back(r.s(i), 0.0);
+        const SvdsResult values_only =
+            svds(a, k, {.which = which == "LM" ? SvdsWhich::LM : SvdsWhich::SM, .return_singular_vectors = false});
+        BOOST_TEST(values_only.u.size() == 0);
+        BOOST_TEST((values_only.s - r.s).cwiseAbs().maxCoeff() <= 1e-9 * scale);
         BOOST_TEST(r.u.rows() == a.rows());
         BOOST_TEST(r.vh.cols() == a.cols());
         BOOST_TEST((r.u.transpose() * r.u - Matrix::Identity(k, k)).norm() <= 1e-10);
@@ -152,7 +161,10 @@ BOOST_AUTO_TEST_CASE(starting_vector_is_reproducible) {
   const EigshResult r2 = eigsh(a, 3, {.seed = 7});
   BOOST_TEST(r1.nops == r2.nops);
   BOOST_TEST((r1.eigenvectors - r2.eigenvectors).norm() == 0.0);
-  const EigshResult given = eigsh(a, 3, {.v0 = Vector::Ones(a.rows())});
+  // Not Vector::Ones: on this grid it is orthogonal to every mode with an even index.
+  Vector v0(a.rows());
+  for (Index i = 0; i < v0.size(); ++i) v0(i) = 1.0 + static_cast<double>(i % 7);
+  const EigshResult given = eigsh(a, 3, {.v0 = v0});
   BOOST_TEST((given.eigenvalues - r1.eigenvalues).cwiseAbs().maxCoeff() <= 1e-12);
 }
 
@@ -168,6 +180,10 @@ BOOST_AUTO_TEST_CASE(iteration_limit_returns_the_converged_pairs_with_a_flag) {
   const EigsResult g = eigs(testing::convection_diffusion(12), 4, {.which = EigsWhich::SR, .ncv = 10, .maxiter = 1});
   BOOST_TEST(g.info == 1);
   BOOST_TEST(g.eigenvalues.size() <= g.nconv + 1);
+  const Eigen::MatrixXcd ac = Matrix(testing::convection_diffusion(12)).cast<std::complex<double>>();
+  for (Index i = 0; i < g.eigenvectors.cols(); ++i) {  // the converged pairs are good pairs
+    BOOST_TEST((ac * g.eigenvectors.col(i) - g.eigenvalues(i) * g.eigenvectors.col(i)).norm() <= 1e-8 * 8);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(bad_input_throws_value_error) {
@@ -206,6 +222,14 @@ BOOST_AUTO_TEST_CASE(bad_input_throws_value_error) {
   const LinearOperator no_transpose(12, 8, [&](const VectorView& x, VectorRef y) { y = r * x; });
   BOOST_TEST(msg([&] { (void)svds(no_transpose, 2); }).find("rmatvec") != std::string::npos);
   BOOST_CHECK_THROW((void)svds(r, 2, {.v0 = Vector::Ones(12)}), ValueError);  // v0 has min(m, n) entries
+  BOOST_CHECK_THROW((void)svds(r, 2, {.which = static_cast<SvdsWhich>(7)}), ValueError);
+  BOOST_CHECK_THROW((void)svds(r, 2, {.ncv = 2}), ValueError);
+  // ARPACK cannot be re-entered: an operator that runs eigsh itself is refused.
+  const LinearOperator nested(25, 25, [&](const VectorView& x, VectorRef y) {
+    (void)eigsh(a, 2);
+    y = a * x;
+  });
+  BOOST_TEST(msg([&] { (void)eigsh(nested, 2); }).find("re-entered") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(numerical_trouble_is_reported) {

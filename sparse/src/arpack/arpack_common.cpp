@@ -8,6 +8,24 @@
 
 namespace scilearn::sparse::detail {
 
+namespace {
+
+std::mutex arpack_mutex;
+thread_local bool inside_arpack = false;
+
+}  // namespace
+
+ArpackSession::ArpackSession(const char* where) {
+  if (inside_arpack) {
+    throw ValueError(cat(where, ": called from inside the operator of another eigsh / eigs / svds run; ARPACK keeps "
+                                "its state in static variables and cannot be re-entered"));
+  }
+  lock_ = std::unique_lock<std::mutex>(arpack_mutex);
+  inside_arpack = true;
+}
+
+ArpackSession::~ArpackSession() { inside_arpack = false; }
+
 std::string arpack_error_text(const char* routine, int info) {
   const std::string_view r(routine);
   const bool extract = r.size() == 6 && r.substr(2) == "eupd";

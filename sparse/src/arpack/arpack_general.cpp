@@ -9,6 +9,7 @@
 namespace scilearn::sparse::detail {
 
 GeneralArpackOutput run_general_arpack(const ArpackProblem& p, const ArpackOperator& op) {
+  const ArpackSession session(p.where);
   const auto ncv = static_cast<std::size_t>(p.ncv);
   ArpackState s(p, 14, 3 * ncv * ncv + 6 * ncv);
   const auto lworkl = static_cast<int>(s.workl.size());

@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <cmath>
+#include <mutex>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
 #include <string>
@@ -18,6 +19,22 @@ namespace scilearn::sparse::detail {
 
 /// Throws BackendError naming the public function, ARPACK's routine and code.
 [[noreturn]] void throw_arpack_error(const char* where, const char* routine, int info);
+
+/// One ARPACK run at a time in the process: ARPACK keeps its state between
+/// reverse-communication calls in Fortran SAVE variables, so concurrent runs
+/// would corrupt each other (SciPy serializes them the same way). A run
+/// started from inside another run's operator, on the same thread, would
+/// corrupt it too, and throws ValueError instead of deadlocking.
+class ArpackSession {
+ public:
+  explicit ArpackSession(const char* where);
+  ~ArpackSession();
+  ArpackSession(const ArpackSession&) = delete;
+  ArpackSession& operator=(const ArpackSession&) = delete;
+
+ private:
+  std::unique_lock<std::mutex> lock_;
+};
 
 /// ARPACK's workspace and communication state for one run.
 struct ArpackState {

@@ -8,6 +8,7 @@
 namespace scilearn::sparse::detail {
 
 SymmetricArpackOutput run_symmetric_arpack(const ArpackProblem& p, const ArpackOperator& op) {
+  const ArpackSession session(p.where);
   const auto ncv = static_cast<std::size_t>(p.ncv);
   ArpackState s(p, 11, ncv * (ncv + 8));
   const auto lworkl = static_cast<int>(s.workl.size());

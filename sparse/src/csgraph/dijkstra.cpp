@@ -206,19 +206,6 @@ ShortestPathResult dijkstra_core(const Csr& g, const Csr* gt, const std::vector<
   return result;
 }
 
-void check_weights(std::string_view where, const Csr& g, bool negative_allowed) {
-  for (int i = 0; i < g.rows; ++i) {
-    for (int e = g.begin(i); e < g.end(i); ++e) {
-      const double w = g.data[e];
-      if (std::isnan(w)) throw ValueError(cat(where, ": the weight of edge (", i, ", ", g.indices[e], ") is NaN"));
-      if (!negative_allowed && w < 0) {
-        throw ValueError(cat(where, ": the weight of edge (", i, ", ", g.indices[e], ") is negative (", w,
-                             "); use johnson or bellman_ford"));
-      }
-    }
-  }
-}
-
 }  // namespace detail
 
 ShortestPathResult dijkstra(const CsrMatrix& csgraph, const DijkstraOptions& options) {

@@ -93,11 +93,14 @@ void check_square(std::string_view where, const Eigen::Ref<const Matrix>& g) {
   }
 }
 
-void check_no_nan(std::string_view where, const Csr& g) {
+void check_weights(std::string_view where, const Csr& g, bool negative_allowed) {
   for (int i = 0; i < g.rows; ++i) {
     for (int e = g.begin(i); e < g.end(i); ++e) {
-      if (std::isnan(g.data[e])) {
-        throw ValueError(cat(where, ": the weight of edge (", i, ", ", g.indices[e], ") is NaN"));
+      const double w = g.data[e];
+      if (std::isnan(w)) throw ValueError(cat(where, ": the weight of edge (", i, ", ", g.indices[e], ") is NaN"));
+      if (!negative_allowed && w < 0) {
+        throw ValueError(cat(where, ": the weight of edge (", i, ", ", g.indices[e], ") is negative (", w,
+                             "); use johnson or bellman_ford"));
       }
     }
   }

@@ -51,8 +51,8 @@ CsrMatrix make_csr(int rows, int cols, const std::vector<int>& indptr, const std
 // "where: the graph must be square (N, N), got shape (m, n)".
 void check_square(std::string_view where, const CsrMatrix& g);
 void check_square(std::string_view where, const Eigen::Ref<const Matrix>& g);
-// ValueError when a stored weight is NaN.
-void check_no_nan(std::string_view where, const Csr& g);
+// ValueError when a stored weight is NaN; also when one is negative and negative_allowed is false.
+void check_weights(std::string_view where, const Csr& g, bool negative_allowed);
 // The node `i` as an int, or ValueError naming `what` and N.
 int check_node(std::string_view where, std::string_view what, Index i, int n);
 // The source list (all nodes when absent), each checked.

@@ -28,7 +28,7 @@ Vector scale(Vector w, bool normed, std::vector<char>& isolated) {
 
 LaplacianResult laplacian(const CsrMatrix& csgraph, const LaplacianOptions& options) {
   detail::check_square("laplacian", csgraph);
-  detail::check_no_nan("laplacian", detail::Csr(csgraph));
+  detail::check_weights("laplacian", detail::Csr(csgraph), true);
   CsrMatrix m = csgraph;
   if (options.symmetrized) m = CsrMatrix(csgraph + CsrMatrix(csgraph.transpose()));
   const Index n = m.rows();

@@ -47,7 +47,7 @@ class DisjointSets {
 CsrMatrix minimum_spanning_tree(const CsrMatrix& csgraph) {
   detail::check_square("minimum_spanning_tree", csgraph);
   const detail::Csr g(csgraph);
-  detail::check_no_nan("minimum_spanning_tree", g);
+  detail::check_weights("minimum_spanning_tree", g, true);
   const int n = g.rows;
   const int base = g.indptr[0];
   const int nnz = static_cast<int>(g.nnz());

@@ -16,7 +16,5 @@ namespace scilearn::sparse::csgraph::detail {
 ShortestPathResult dijkstra_core(const Csr& g, const Csr* gt, const std::vector<int>& sources,
                                  bool return_predecessors, bool unweighted, double limit, bool min_only);
 
-// ValueError when a weight is NaN; also when one is negative and negative_allowed is false.
-void check_weights(std::string_view where, const Csr& g, bool negative_allowed);
 
 }  // namespace scilearn::sparse::csgraph::detail

@@ -109,7 +109,7 @@ CsrMatrix reconstruct_path(const CsrMatrix& csgraph, const Eigen::Ref<const Eige
   constexpr double kInf = std::numeric_limits<double>::infinity();
   detail::check_square("reconstruct_path", csgraph);
   const detail::Csr g(csgraph);
-  detail::check_no_nan("reconstruct_path", g);
+  detail::check_weights("reconstruct_path", g, true);
   const int n = g.rows;
   if (predecessors.size() != n) {
     throw ValueError(

@@ -65,6 +65,7 @@ CholmodLLT::~CholmodLLT() {
   cholmod_finish(&common_);
 }
 
+// For the constructor only: it releases everything before throwing.
 void CholmodLLT::fail(const char* routine) {
   const int status = common_.status;
   if (factor_ != nullptr) cholmod_free_factor(&factor_, &common_);
@@ -122,7 +123,10 @@ std::vector<Index> CholmodLLT::perm() const {
 
 CscMatrix CholmodLLT::lower_factor() {
   cholmod_factor* copy = cholmod_copy_factor(factor_, &common_);
-  if (copy == nullptr) fail("copy_factor");
+  if (copy == nullptr) {
+    throw BackendError("CHOLMOD copy_factor", common_.status,
+                       cat(where_, ": copying the factor failed with CHOLMOD status ", common_.status));
+  }
   cholmod_sparse* l = nullptr;
   if (cholmod_change_factor(CHOLMOD_REAL, /*to_ll=*/1, /*to_super=*/0, /*to_packed=*/1, /*to_monotonic=*/1, copy,
                             &common_)) {
@@ -164,12 +168,17 @@ void CholmodLLT::updown(bool update, const CscMatrix& c) {
   cholmod_factor* saved = nullptr;
   if (!update) {
     saved = cholmod_copy_factor(factor_, &common_);
-    if (saved == nullptr) fail("copy_factor");
+    if (saved == nullptr) {
+      throw BackendError("CHOLMOD copy_factor", common_.status,
+                         cat(where_, ": copying the factor failed with CHOLMOD status ", common_.status));
+    }
   }
   const int ok = cholmod_updown(update ? 1 : 0, &view, factor_, &common_);
   // The factor is now a simplicial LDL'; a downdate past definiteness shows
-  // as a non-positive (or NaN) D_jj.
-  const bool not_posdef = common_.status == CHOLMOD_NOT_POSDEF || (ok && !std::isfinite(logdet()));
+  // as a non-positive (or NaN) D_jj. (An update of a positive definite
+  // matrix stays positive definite.)
+  const bool not_posdef =
+      !update && (common_.status == CHOLMOD_NOT_POSDEF || (ok && !std::isfinite(logdet())));
   if (!ok || not_posdef || common_.status < CHOLMOD_OK) {
     const int status = common_.status;
     if (saved != nullptr) {

@@ -37,16 +37,18 @@ struct CholeskyOptions {
 
 /// A sparse Cholesky factorization P (A + beta I) P^T = L L^T of a symmetric
 /// positive definite A (CSC or CSR; only its upper triangle is read, as
-/// spsolve with AssumeA::pos). Move-only: it owns CHOLMOD's factor.
+/// spsolve with AssumeA::pos; scikit-sparse reads the lower one, so an A that
+/// stores only its lower triangle is refused). Move-only: it owns CHOLMOD's
+/// factor; a moved-from object throws ValueError when used.
 ///
-/// Thread safety: const member functions may not run concurrently with each
-/// other either (CHOLMOD's solve uses the object's workspace); use one object
-/// per thread or a lock.
+/// Thread safety: member functions may be called from several threads; they
+/// take turns (CHOLMOD's solve uses the object's workspace).
 class Cholesky {
  public:
   /// Factorizes A + beta I.
   /// Throws: ValueError for a non-square A, one too large for 32-bit indices,
-  /// NaN / Inf (with check_finite), non-finite beta; LinAlgError when A + beta I
+  /// NaN / Inf (with check_finite), non-finite beta, an A with entries below
+  /// its diagonal but none above; LinAlgError when A + beta I
   /// is not positive definite (naming the failing leading minor); BackendError
   /// for other CHOLMOD failures (e.g. out of memory).
   /// Complexity: the symbolic analysis and numeric factorization (fill-dependent;
@@ -85,7 +87,9 @@ class Cholesky {
   /// Makes this the factorization of A + beta I + C C^T (a rank-k update; C is
   /// n x k, rows in A's order). Complexity: proportional to the entries of L
   /// that change, often far less than refactorizing.
-  /// Throws: ValueError when C does not have n rows or (with check_finite) has NaN / Inf.
+  /// Throws: ValueError when C does not have n rows or (with check_finite) has
+  /// NaN / Inf; BackendError when CHOLMOD fails (out of memory), after which
+  /// the factorization is unspecified.
   void update(const CscMatrix& C);
   /// Makes this the factorization of A + beta I - C C^T.
   /// Throws: as update, and LinAlgError when the result would not be positive
@@ -93,8 +97,9 @@ class Cholesky {
   void downdate(const CscMatrix& C);
 
  private:
-  [[nodiscard]] Matrix solve_matrix(const Eigen::Ref<const Matrix>& B) const;
   struct Impl;
+  [[nodiscard]] Matrix solve_matrix(const Eigen::Ref<const Matrix>& B) const;
+  [[nodiscard]] Impl& impl() const;
   std::unique_ptr<Impl> impl_;
   Index n_ = 0;
   bool check_finite_ = true;

@@ -314,7 +314,9 @@ enum class PermType {
 /// stored entries of an m x n `graph` (scipy.sparse.csgraph.maximum_bipartite_matching),
 /// by Hopcroft-Karp (1973). Unmatched vertices get -1. Its size equals SciPy's;
 /// when several maximum matchings exist, the one returned may differ.
-/// Values are not read. Complexity: O(nnz sqrt(m + n)).
+/// Values are not read. Complexity: O(nnz (m + n)) in the worst case (each
+/// phase is a breadth-first and a depth-first search over the edges; few
+/// phases are needed in practice).
 [[nodiscard]] Eigen::VectorXi maximum_bipartite_matching(const CsrMatrix& graph, PermType perm_type = PermType::row);
 
 /// The algorithm of `maximum_flow`.

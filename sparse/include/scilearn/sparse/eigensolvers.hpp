@@ -11,10 +11,14 @@
 ///     auto s = sparse::svds(x, 3);      // the 3 largest singular triplets
 ///
 /// A is a LinearOperator, or a CsrMatrix, CscMatrix or Matrix (borrowed for the
-/// call). Shift-invert (`sigma`) with a matrix factorizes A - sigma I once:
-/// CHOLMOD when that matrix is positive definite (tried first by eigsh), else
-/// UMFPACK's LU; with a matrix-free A, pass OPinv, an operator applying
-/// (A - sigma I)^-1, as in SciPy.
+/// call). Shift-invert (`sigma`) with a CsrMatrix or CscMatrix factorizes
+/// A - sigma I once: CHOLMOD when that matrix is positive definite (tried first
+/// by eigsh), else UMFPACK's LU. Any other A (matrix-free, dense, 64-bit
+/// indices) needs OPinv, an operator applying (A - sigma I)^-1, as in SciPy.
+///
+/// One ARPACK run at a time: ARPACK keeps its state in static variables, so
+/// concurrent calls take turns, and an operator that itself calls eigsh, eigs
+/// or svds gets a ValueError.
 ///
 /// Differences from SciPy:
 ///   - the starting vector is reproducible: when v0 is empty it is drawn
@@ -23,7 +27,10 @@
 ///   - no convergence is not an exception (SciPy raises ArpackNoConvergence):
 ///     the result has `info` 1, the converged pairs only, and a message;
 ///   - the generalized problems (SciPy's M, Minv and the buckling / Cayley
-///     modes) are not offered.
+///     modes) are not offered;
+///   - k >= n (eigsh) or k >= n - 1 (eigs) throws (SciPy falls back to a dense
+///     eigensolver);
+///   - eigsh's eigenvalues come sorted ascending also without eigenvectors.
 ///
 /// Throws (all three): ValueError for a non-square A (eigsh / eigs), k out of
 /// range, ncv out of range, a bad `which`, v0 of the wrong size or not finite,

@@ -57,7 +57,8 @@ class IncompleteLU {
 /// much weaker (540 GMRES iterations against SciPy's 2 on 2-D Poisson - 2.1 I).
 /// Requires: A square, finite; drop_tol >= 0, fill_factor >= 1.
 /// Throws: ValueError for bad A or options; LinAlgError when A has an empty row
-///         (no incomplete factorization exists).
+///         (no incomplete factorization exists) or, with drop_tol = 0, a zero
+///         pivot (ILUT replaces one by sqrt(drop_tol) times its row's norm).
 /// Complexity: about O(n fill^2) for fill = fill_factor nnz(A) / n entries per row.
 [[nodiscard]] IncompleteLU spilu(const CscMatrix& A, const SpiluOptions& options = {});
 /// The same for CSR storage.

@@ -92,7 +92,10 @@ class SuperLU {
 /// Throws: ValueError for a non-square A, NaN / Inf (with check_finite), a
 ///         diag_pivot_thresh outside [0, 1]; LinAlgError when A is exactly
 ///         singular (a zero pivot; SciPy raises RuntimeError); BackendError
-///         when SuperLU runs out of memory.
+///         when SuperLU's factorization runs out of memory. Memory exhausted
+///         inside SuperLU's column ordering or its solve's workspace ends the
+///         process (Debian's SuperLU aborts there; SciPy's patched copy
+///         raises): mmd_ata forms A^T A's pattern, which one dense row makes n^2.
 /// Complexity: fill-dependent; about n^1.5 for 2-D grid problems.
 [[nodiscard]] SuperLU splu(const CscMatrix& A, const SpluOptions& options = {});
 /// The same for CSR storage (converted to CSC, as SciPy does).
