@@ -39,6 +39,10 @@ find_library(SCILEARN_SPQR_LIBRARY spqr REQUIRED)
 find_library(SCILEARN_SUITESPARSECONFIG_LIBRARY suitesparseconfig REQUIRED)
 set(SCILEARN_SUITESPARSE_LIBRARIES ${SCILEARN_UMFPACK_LIBRARY} ${SCILEARN_CHOLMOD_LIBRARY}
     ${SCILEARN_SPQR_LIBRARY} ${SCILEARN_SUITESPARSECONFIG_LIBRARY})
+# sparse's .npz files: zlib's DEFLATE (SciPy's save_npz compresses by default).
+# Linked by path (ZLIB_LIBRARIES), as SuiteSparse, so the exported targets need
+# no ZLIB::ZLIB in consumers; private to sparse.
+find_package(ZLIB REQUIRED)
 # sparse's eigensolvers: ARPACK-NG (Lehoucq, Sorensen & Yang 1998), through its
 # ISO C binding (arpack/arpack.h), what scipy.sparse.linalg.eigsh / eigs use.
 # BSD-licensed; private to sparse.

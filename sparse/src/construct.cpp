@@ -7,6 +7,7 @@
 #include <set>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 namespace scilearn::sparse {
 
@@ -151,6 +152,64 @@ CsrMatrix vstack(const std::vector<CsrMatrix>& blocks) {
     row += blocks[i].rows();
   }
   return from_triplets(row, blocks[0].cols(), t);
+}
+
+CsrMatrix bmat(const std::vector<std::vector<std::optional<CsrMatrix>>>& blocks) {
+  if (blocks.empty()) throw ValueError("bmat: blocks must be 2-D (got no block rows)");
+  const std::size_t M = blocks.size(), N = blocks[0].size();
+  for (std::size_t i = 1; i < M; ++i) {
+    if (blocks[i].size() != N) {
+      throw ValueError(cat("bmat: blocks must be 2-D, but block row ", i, " has ", blocks[i].size(),
+                           " blocks and block row 0 has ", N));
+    }
+  }
+  // Each block row's height and block column's width, from its first block.
+  std::vector<std::optional<Index>> heights(M), widths(N);
+  Index nnz = 0;
+  for (std::size_t i = 0; i < M; ++i) {
+    for (std::size_t j = 0; j < N; ++j) {
+      if (!blocks[i][j]) continue;
+      const CsrMatrix& b = *blocks[i][j];
+      if (!heights[i]) {
+        heights[i] = b.rows();
+      } else if (*heights[i] != b.rows()) {
+        throw ValueError(cat("bmat: blocks[", i, ",:] has incompatible row dimensions. Got blocks[", i, ",", j,
+                             "].shape[0] == ", b.rows(), ", expected ", *heights[i], "."));
+      }
+      if (!widths[j]) {
+        widths[j] = b.cols();
+      } else if (*widths[j] != b.cols()) {
+        throw ValueError(cat("bmat: blocks[:,", j, "] has incompatible column dimensions. Got blocks[", i, ",", j,
+                             "].shape[1] == ", b.cols(), ", expected ", *widths[j], "."));
+      }
+      nnz += b.nonZeros();
+    }
+  }
+  std::vector<Index> col_offset(N + 1, 0);
+  for (std::size_t j = 0; j < N; ++j) col_offset[j + 1] = col_offset[j] + widths[j].value_or(0);
+  Index rows = 0;
+  for (std::size_t i = 0; i < M; ++i) rows += heights[i].value_or(0);
+  check_result_shape("bmat", rows, col_offset[N], nnz);
+
+  // Row by row, blocks left to right: each row comes out with sorted columns.
+  CsrMatrix a(rows, col_offset[N]);
+  a.resizeNonZeros(nnz);
+  int* outer = a.outerIndexPtr();
+  Index w = 0, row = 0;
+  for (std::size_t i = 0; i < M; ++i) {
+    for (Index r = 0; r < heights[i].value_or(0); ++r, ++row) {
+      for (std::size_t j = 0; j < N; ++j) {
+        if (!blocks[i][j]) continue;
+        for (CsrMatrix::InnerIterator it(*blocks[i][j], r); it; ++it) {
+          a.innerIndexPtr()[w] = static_cast<int>(col_offset[j] + it.col());
+          a.valuePtr()[w] = it.value();
+          ++w;
+        }
+      }
+      outer[row + 1] = static_cast<int>(w);
+    }
+  }
+  return a;
 }
 
 CsrMatrix block_diag(const std::vector<CsrMatrix>& blocks) {

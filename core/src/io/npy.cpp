@@ -15,9 +15,10 @@
 #include <optional>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
-#include <scilearn/core/io/npy.hpp>
+#include <scilearn/core/io/npy_buffer.hpp>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "io/files.hpp"
 
@@ -83,6 +84,19 @@ class HeaderParser {
       : text_(text), function_(function), path_(path) {}
 
   NpyHeader parse() {
+    RawHeader raw = parse_raw();
+    return {parse_dtype(raw.descr), std::move(raw.shape), raw.fortran_order};
+  }
+
+  // The dict's three values, the descr unparsed (parse_dtype reads the numeric
+  // ones; load_npy_string_buffer the byte and unicode strings).
+  struct RawHeader {
+    std::string descr;
+    std::vector<Index> shape;
+    bool fortran_order;
+  };
+
+  RawHeader parse_raw() {
     std::optional<std::string> descr;
     std::optional<bool> fortran;
     std::optional<std::vector<Index>> shape;
@@ -112,7 +126,7 @@ class HeaderParser {
     skip_space();
     if (pos_ != text_.size()) bad("unexpected text after the closing '}'");
     if (!descr || !fortran || !shape) bad("the dict needs the keys 'descr', 'fortran_order' and 'shape'");
-    return {parse_dtype(*descr), std::move(*shape), *fortran};
+    return {std::move(*descr), std::move(*shape), *fortran};
   }
 
   // True when the descr's byte order differs from this machine's.
@@ -195,8 +209,9 @@ class HeaderParser {
     if (dims.size() == 1 && !trailing_comma) bad("a 1-D shape must be written (n,)");
     return dims;
   }
-  DType parse_dtype(std::string_view descr) {
-    std::string_view code = descr;
+  // The byte-order character of a descr ('<', '>', '|', '=' or none) removed;
+  // sets swap_ from it.
+  std::string_view strip_byte_order(std::string_view code) {
     bool little = std::endian::native == std::endian::little;
     if (!code.empty() && (code.front() == '<' || code.front() == '>' || code.front() == '|' || code.front() == '=')) {
       if (code.front() == '<') little = true;
@@ -204,6 +219,12 @@ class HeaderParser {
       code.remove_prefix(1);
     }
     swap_ = little != (std::endian::native == std::endian::little);
+    return code;
+  }
+
+ public:
+  DType parse_dtype(std::string_view descr) {
+    const std::string_view code = strip_byte_order(descr);
     if (code == "f4") return DType::float32;
     if (code == "f8") return DType::float64;
     if (code == "i4") return DType::int32;
@@ -212,6 +233,23 @@ class HeaderParser {
          cat("unsupported dtype ", detail::quoted_excerpt(descr),
              " (supported: float32, float64, int32, int64 as 'f4', 'f8', 'i4', 'i8', either byte order)"));
   }
+
+  // For a byte-string ('S<n>') or unicode ('U<n>') descr: the characters per
+  // element and whether they are 4-byte code points. Throws FormatError otherwise.
+  std::pair<std::size_t, bool> parse_text_dtype(std::string_view descr) {
+    const std::string_view code = strip_byte_order(descr);
+    const bool unicode = !code.empty() && code.front() == 'U';
+    if (code.size() < 2 || code.size() > 6 || (code.front() != 'S' && !unicode) ||
+        code.find_first_not_of("0123456789", 1) != std::string_view::npos) {
+      fail(function_, path_,
+           cat("unsupported dtype ", detail::quoted_excerpt(descr), " (expected a string: 'S<n>' or 'U<n>')"));
+    }
+    std::size_t length = 0;
+    for (const char c : code.substr(1)) length = length * 10 + static_cast<std::size_t>(c - '0');
+    return {length, unicode};
+  }
+
+ private:
 
   std::string_view text_;
   std::string_view function_;
@@ -233,9 +271,31 @@ std::uint32_t little_endian_u32(const unsigned char* p, int bytes) {
   return value;
 }
 
-// Reads and validates the preamble and header; leaves `in` at the data.
-ParsedHeader read_header(std::string_view function, const std::filesystem::path& path, std::ifstream& in) {
-  const std::uintmax_t size = detail::file_size_checked(function, path);
+// The two members of std::istream that the readers use, over bytes in memory
+// (an .npz member), so that one reader serves files and buffers.
+class MemoryStream {
+ public:
+  explicit MemoryStream(std::string_view bytes) : bytes_(bytes) {}
+  MemoryStream& read(char* out, std::streamsize count) {
+    const std::size_t n = std::min(static_cast<std::size_t>(count), bytes_.size() - position_);
+    if (n > 0) std::memcpy(out, bytes_.data() + position_, n);
+    position_ += n;
+    last_ = static_cast<std::streamsize>(n);
+    return *this;
+  }
+  [[nodiscard]] std::streamsize gcount() const { return last_; }
+
+ private:
+  std::string_view bytes_;
+  std::size_t position_ = 0;
+  std::streamsize last_ = 0;
+};
+
+// Reads and validates the preamble; returns the header text and the offset of
+// the data, leaving `in` there. `size` is the whole file's (or buffer's) size.
+template <class Stream>
+std::pair<std::string, std::uintmax_t> read_header_text(std::string_view function, const std::filesystem::path& path,
+                                                        Stream& in, std::uintmax_t size) {
   if (size == 0) fail(function, path, "the file is empty");
   unsigned char preamble[12] = {};
   const std::size_t first = static_cast<std::size_t>(std::min<std::uintmax_t>(size, 10));
@@ -266,24 +326,23 @@ ParsedHeader read_header(std::string_view function, const std::filesystem::path&
   std::string text(header_length, '\0');
   in.read(text.data(), static_cast<std::streamsize>(header_length));
   if (static_cast<std::uint32_t>(in.gcount()) != header_length) fail(function, path, "cannot read the header");
+  return {std::move(text), prefix + header_length};
+}
 
-  HeaderParser parser(text, function, path);
-  ParsedHeader parsed{parser.parse(), false, prefix + header_length, 1};
-  parsed.swap = parser.swap_bytes();
-
-  // The product of the dimensions and its size in bytes, each checked for
-  // overflow; then the bytes must be exactly what is left of the file.
-  const std::uintmax_t available = size - parsed.data_offset;
-  const auto itemsize = static_cast<Index>(item_size(parsed.header.dtype));
+// The number of elements of `shape`, checked: the product of the dimensions and
+// its size in bytes must not overflow, and the bytes must be exactly the
+// `available` rest of the file.
+Index checked_count(std::string_view function, const std::filesystem::path& path, const std::vector<Index>& shape,
+                    Index itemsize, std::string_view type_name, std::uintmax_t available) {
   bool zero = false;
   Index count = 1;
-  for (const Index d : parsed.header.shape) zero = zero || d == 0;
+  for (const Index d : shape) zero = zero || d == 0;
   if (zero) {
     count = 0;
   } else {
-    for (const Index d : parsed.header.shape) {
+    for (const Index d : shape) {
       if (count > std::numeric_limits<Index>::max() / itemsize / d) {
-        fail(function, path, cat("shape ", shape_text(parsed.header.shape), " overflows the addressable size"));
+        fail(function, path, cat("shape ", shape_text(shape), " overflows the addressable size"));
       }
       count *= d;
     }
@@ -291,16 +350,32 @@ ParsedHeader read_header(std::string_view function, const std::filesystem::path&
   const auto bytes = static_cast<std::uintmax_t>(count) * static_cast<std::uintmax_t>(itemsize);
   if (bytes > available) {
     fail(function, path,
-         cat("truncated: shape ", shape_text(parsed.header.shape), " of ", dtype_name(parsed.header.dtype), " needs ",
-             bytes, " data bytes but the file holds ", available));
+         cat("truncated: shape ", shape_text(shape), " of ", type_name, " needs ", bytes,
+             " data bytes but the file holds ", available));
   }
   if (bytes < available) {
     fail(function, path,
          cat(available - bytes, " unexpected trailing bytes after the ", bytes, " data bytes of shape ",
-             shape_text(parsed.header.shape)));
+             shape_text(shape)));
   }
-  parsed.count = count;
+  return count;
+}
+
+// Reads and validates the preamble and header; leaves `in` at the data.
+template <class Stream>
+ParsedHeader read_header(std::string_view function, const std::filesystem::path& path, Stream& in,
+                         std::uintmax_t size) {
+  const auto [text, data_offset] = read_header_text(function, path, in, size);
+  HeaderParser parser(text, function, path);
+  ParsedHeader parsed{parser.parse(), false, data_offset, 1};
+  parsed.swap = parser.swap_bytes();
+  parsed.count = checked_count(function, path, parsed.header.shape, static_cast<Index>(item_size(parsed.header.dtype)),
+                               dtype_name(parsed.header.dtype), size - data_offset);
   return parsed;
+}
+
+ParsedHeader read_header(std::string_view function, const std::filesystem::path& path, std::ifstream& in) {
+  return read_header(function, path, in, detail::file_size_checked(function, path));
 }
 
 template <class T>
@@ -321,8 +396,8 @@ void byteswap_all(T* data, Index count) {
   }
 }
 
-template <class T>
-void read_elements(std::string_view function, const std::filesystem::path& path, std::ifstream& in, T* data,
+template <class T, class Stream>
+void read_elements(std::string_view function, const std::filesystem::path& path, Stream& in, T* data,
                    Index count, bool swap) {
   const auto bytes = static_cast<std::streamsize>(count) * static_cast<std::streamsize>(sizeof(T));
   in.read(reinterpret_cast<char*>(data), bytes);
@@ -333,8 +408,8 @@ void read_elements(std::string_view function, const std::filesystem::path& path,
 // Reads rows x cols elements stored as FileT into a column-major MatrixT<Scalar>.
 // Data in C order with more than one row and column goes through a row-major
 // buffer; otherwise the stored order already is column-major order.
-template <class FileT, class Scalar>
-MatrixT<Scalar> read_matrix(std::string_view function, const std::filesystem::path& path, std::ifstream& in,
+template <class FileT, class Scalar, class Stream>
+MatrixT<Scalar> read_matrix(std::string_view function, const std::filesystem::path& path, Stream& in,
                             const ParsedHeader& parsed, Index rows, Index cols) {
   if (parsed.count == 0) return MatrixT<Scalar>(rows, cols);
   if (!parsed.header.fortran_order && rows > 1 && cols > 1) {
@@ -351,8 +426,8 @@ MatrixT<Scalar> read_matrix(std::string_view function, const std::filesystem::pa
   }
 }
 
-template <class Scalar>
-MatrixT<Scalar> read_as(std::string_view function, const std::filesystem::path& path, std::ifstream& in,
+template <class Scalar, class Stream>
+MatrixT<Scalar> read_as(std::string_view function, const std::filesystem::path& path, Stream& in,
                         const ParsedHeader& parsed, Index rows, Index cols) {
   if (!accepts<Scalar>(parsed.header.dtype)) {
     fail(function, path,
@@ -375,11 +450,12 @@ NpyHeader npy_info(const std::filesystem::path& path) {
   return read_header("npy_info", path, in).header;
 }
 
-template <class Scalar>
-MatrixT<Scalar> load_npy(const std::filesystem::path& path) {
-  constexpr std::string_view function = "load_npy";
-  std::ifstream in = detail::open_for_reading(function, path);
-  const ParsedHeader parsed = read_header(function, path, in);
+namespace {
+
+// load_npy and load_npy_buffer after the header: at most 2-D, as a matrix.
+template <class Scalar, class Stream>
+MatrixT<Scalar> read_matrix_body(std::string_view function, const std::filesystem::path& path, Stream& in,
+                                 const ParsedHeader& parsed) {
   const auto& shape = parsed.header.shape;
   if (shape.size() > 2) {
     fail(function, path,
@@ -391,11 +467,10 @@ MatrixT<Scalar> load_npy(const std::filesystem::path& path) {
   return read_as<Scalar>(function, path, in, parsed, rows, cols);
 }
 
-template <class Scalar>
-VectorT<Scalar> load_npy_vector(const std::filesystem::path& path) {
-  constexpr std::string_view function = "load_npy_vector";
-  std::ifstream in = detail::open_for_reading(function, path);
-  const ParsedHeader parsed = read_header(function, path, in);
+// load_npy_vector and load_npy_vector_buffer after the header.
+template <class Scalar, class Stream>
+VectorT<Scalar> read_vector_body(std::string_view function, const std::filesystem::path& path, Stream& in,
+                                 const ParsedHeader& parsed) {
   const auto& shape = parsed.header.shape;
   const bool vector_shape = shape.size() == 1 || (shape.size() == 2 && (shape[0] == 1 || shape[1] == 1));
   if (!vector_shape) {
@@ -406,7 +481,91 @@ VectorT<Scalar> load_npy_vector(const std::filesystem::path& path) {
   return VectorT<Scalar>(std::move(column));
 }
 
+}  // namespace
+
+template <class Scalar>
+MatrixT<Scalar> load_npy(const std::filesystem::path& path) {
+  constexpr std::string_view function = "load_npy";
+  std::ifstream in = detail::open_for_reading(function, path);
+  return read_matrix_body<Scalar>(function, path, in, read_header(function, path, in));
+}
+
+template <class Scalar>
+VectorT<Scalar> load_npy_vector(const std::filesystem::path& path) {
+  constexpr std::string_view function = "load_npy_vector";
+  std::ifstream in = detail::open_for_reading(function, path);
+  return read_vector_body<Scalar>(function, path, in, read_header(function, path, in));
+}
+
+template <class Scalar>
+MatrixT<Scalar> load_npy_buffer(std::string_view bytes, const std::string& source) {
+  constexpr std::string_view function = "load_npy_buffer";
+  const std::filesystem::path path(source);
+  MemoryStream in(bytes);
+  return read_matrix_body<Scalar>(function, path, in, read_header(function, path, in, bytes.size()));
+}
+
+template <class Scalar>
+VectorT<Scalar> load_npy_vector_buffer(std::string_view bytes, const std::string& source) {
+  constexpr std::string_view function = "load_npy_vector_buffer";
+  const std::filesystem::path path(source);
+  MemoryStream in(bytes);
+  return read_vector_body<Scalar>(function, path, in, read_header(function, path, in, bytes.size()));
+}
+
+std::string load_npy_string_buffer(std::string_view bytes, const std::string& source) {
+  constexpr std::string_view function = "load_npy_string_buffer";
+  const std::filesystem::path path(source);
+  MemoryStream in(bytes);
+  const auto [text, data_offset] = read_header_text(function, path, in, bytes.size());
+  HeaderParser parser(text, function, path);
+  const auto raw = parser.parse_raw();
+  const auto [length, unicode] = parser.parse_text_dtype(raw.descr);
+  if (!raw.shape.empty()) {
+    fail(function, path, cat("expected a 0-d string array, got shape ", shape_text(raw.shape)));
+  }
+  const std::uintmax_t itemsize = length * (unicode ? 4U : 1U);
+  if (bytes.size() - data_offset != itemsize) {
+    fail(function, path,
+         cat("a 0-d array of ", raw.descr, " needs ", itemsize, " data bytes but the file holds ",
+             bytes.size() - data_offset));
+  }
+  std::string_view data = bytes.substr(static_cast<std::size_t>(data_offset));
+  std::string value;
+  if (unicode) {
+    // UTF-32 code units in the descr's byte order; only ASCII is accepted.
+    for (std::size_t i = 0; i + 4 <= data.size(); i += 4) {
+      std::uint32_t unit = 0;
+      for (int b = 0; b < 4; ++b) {
+        const auto byte = static_cast<std::uint32_t>(static_cast<unsigned char>(data[i + static_cast<std::size_t>(b)]));
+        const bool little = (std::endian::native == std::endian::little) != parser.swap_bytes();
+        unit |= byte << (8 * (little ? b : 3 - b));
+      }
+      if (unit >= 0x80) fail(function, path, cat("the string holds a non-ASCII character (code point ", unit, ")"));
+      value += static_cast<char>(unit);
+    }
+  } else {
+    value.assign(data);
+  }
+  // NumPy pads shorter strings with NULs and drops them when reading.
+  while (!value.empty() && value.back() == '\0') value.pop_back();
+  return value;
+}
+
 namespace detail {
+
+std::string npy_header(std::string_view descr, const std::vector<Index>& shape, std::string_view function,
+                       const std::filesystem::path& path) {
+  std::string header = cat("{'descr': '", descr, "', 'fortran_order': False, 'shape': ", shape_text(shape), ", }");
+  // NumPy pads the header with spaces and a final '\n' so that the data starts
+  // at a multiple of 64 bytes (numpy.lib.format.ARRAY_ALIGN).
+  const std::size_t unpadded = magic.size() + 4 + header.size() + 1;
+  header.append((64 - unpadded % 64) % 64, ' ');
+  header += '\n';
+  if (header.size() > 65535) fail(function, path, "the header is too long for format 1.0");
+  const char preamble[4] = {1, 0, static_cast<char>(header.size() & 0xff), static_cast<char>(header.size() >> 8)};
+  return std::string(magic) + std::string(preamble, sizeof preamble) + header;
+}
 
 template <class Scalar>
 void write_npy(const std::filesystem::path& path, const Scalar* row_major, const std::vector<Index>& shape) {
@@ -415,21 +574,10 @@ void write_npy(const std::filesystem::path& path, const Scalar* row_major, const
                                      : std::is_same_v<Scalar, float>        ? "<f4"
                                      : std::is_same_v<Scalar, std::int32_t> ? "<i4"
                                                                             : "<i8";
-  std::string header = cat("{'descr': '", descr, "', 'fortran_order': False, 'shape': ", shape_text(shape), ", }");
-  // NumPy pads the header with spaces and a final '\n' so that the data starts
-  // at a multiple of 64 bytes (numpy.lib.format.ARRAY_ALIGN).
-  const std::size_t unpadded = magic.size() + 4 + header.size() + 1;
-  header.append((64 - unpadded % 64) % 64, ' ');
-  header += '\n';
-  if (header.size() > 65535) fail(function, path, "the header is too long for format 1.0");
-  const unsigned char preamble[4] = {1, 0, static_cast<unsigned char>(header.size() & 0xff),
-                                     static_cast<unsigned char>(header.size() >> 8)};
-
+  const std::string header = npy_header(descr, shape, function, path);
   Index count = 1;
   for (const Index d : shape) count *= d;
   OutputFile out(function, path);
-  out.write(magic.data(), magic.size());
-  out.write(preamble, sizeof preamble);
   out.write(header.data(), header.size());
   if constexpr (std::endian::native == std::endian::little) {
     if (count > 0) out.write(row_major, static_cast<std::size_t>(count) * sizeof(Scalar));
@@ -456,5 +604,13 @@ template VectorT<double> load_npy_vector<double>(const std::filesystem::path&);
 template VectorT<float> load_npy_vector<float>(const std::filesystem::path&);
 template VectorT<std::int32_t> load_npy_vector<std::int32_t>(const std::filesystem::path&);
 template VectorT<std::int64_t> load_npy_vector<std::int64_t>(const std::filesystem::path&);
+template MatrixT<double> load_npy_buffer<double>(std::string_view, const std::string&);
+template MatrixT<float> load_npy_buffer<float>(std::string_view, const std::string&);
+template MatrixT<std::int32_t> load_npy_buffer<std::int32_t>(std::string_view, const std::string&);
+template MatrixT<std::int64_t> load_npy_buffer<std::int64_t>(std::string_view, const std::string&);
+template VectorT<double> load_npy_vector_buffer<double>(std::string_view, const std::string&);
+template VectorT<float> load_npy_vector_buffer<float>(std::string_view, const std::string&);
+template VectorT<std::int32_t> load_npy_vector_buffer<std::int32_t>(std::string_view, const std::string&);
+template VectorT<std::int64_t> load_npy_vector_buffer<std::int64_t>(std::string_view, const std::string&);
 
 }  // namespace scilearn::io

@@ -3,6 +3,11 @@
 /// Umbrella header of scilearn::sparse: scipy.sparse and scipy.sparse.linalg for C++.
 #include <scilearn/sparse/types.hpp>
 #include <scilearn/sparse/construct.hpp>
+#include <scilearn/sparse/coo.hpp>
+#include <scilearn/sparse/random.hpp>
+#include <scilearn/sparse/ops.hpp>
+#include <scilearn/sparse/indexing.hpp>
+#include <scilearn/sparse/npz.hpp>
 #include <scilearn/sparse/linear_operator.hpp>
 #include <scilearn/sparse/preconditioners.hpp>
 #include <scilearn/sparse/krylov.hpp>

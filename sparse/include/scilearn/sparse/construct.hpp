@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Building sparse matrices, as scipy.sparse's construction functions: eye,
-/// diags, kron, hstack, vstack, block_diag, tril, triu. All return CSR (SciPy
+/// diags, kron, hstack, vstack, bmat, block_diag, tril, triu. All return CSR (SciPy
 /// returns various formats; convert with `CscMatrix c = result;`). Inputs in
 /// CSC convert implicitly. Explicitly stored zeros of input matrices are kept
 /// (as SciPy's); diags stores only the non-zero values it is given.
@@ -45,6 +45,23 @@ namespace scilearn::sparse {
 /// [A_1; A_2; ...] stacked (scipy.sparse.vstack).
 /// Throws: ValueError when the blocks' column counts differ or there are none.
 [[nodiscard]] CsrMatrix vstack(const std::vector<CsrMatrix>& blocks);
+
+/// The matrix assembled from a grid of blocks (scipy.sparse.bmat): blocks[i][j]
+/// is placed at block row i, block column j; std::nullopt is an all-zero
+/// block. Every block of block row i must have that row's height, every block
+/// of block column j that column's width; an all-nullopt block row (column)
+/// has height (width) 0, as in SciPy.
+///
+///     // [[A, B], [None, C]]
+///     sparse::CsrMatrix k = sparse::bmat({{A, B}, {std::nullopt, C}});
+///
+/// Throws: ValueError for no block rows, block rows of different lengths, or
+/// incompatible sizes, with SciPy's message ("blocks[1,:] has incompatible row
+/// dimensions. Got blocks[1,2].shape[0] == 3, expected 2."), or a result past
+/// 32-bit indices. Unlike SciPy, a block with 0 rows (columns) is checked
+/// like any other rather than taking the size of the next one.
+/// Complexity: O(total nnz + rows of the result x block columns).
+[[nodiscard]] CsrMatrix bmat(const std::vector<std::vector<std::optional<CsrMatrix>>>& blocks);
 
 /// The block-diagonal matrix diag(A_1, A_2, ...) (scipy.sparse.block_diag);
 /// no blocks give a 0 x 0 matrix.
