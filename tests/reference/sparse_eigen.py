@@ -21,22 +21,9 @@ import scipy
 import scipy.sparse as sp
 from scipy.sparse.linalg import eigs, eigsh, svds
 
+from sparse_krylov import five_point
+
 OUT = Path(__file__).resolve().parents[1] / "data" / "sparse" / "eigen"
-
-
-def five_point(nx, centre, west, east, south, north):
-    rows, cols, vals = [], [], []
-    for i in range(nx):
-        for j in range(nx):
-            k = i * nx + j
-            for kk, v, present in ((k, centre, True), (k - 1, west, j > 0), (k + 1, east, j + 1 < nx),
-                                   (k - nx, south, i > 0), (k + nx, north, i + 1 < nx)):
-                if present:
-                    rows.append(k)
-                    cols.append(kk)
-                    vals.append(v)
-    n = nx * nx
-    return sp.csr_matrix((vals, (rows, cols)), shape=(n, n))
 
 
 def grid_laplacian(nx):
@@ -137,9 +124,9 @@ def main():
     for name, function, prob, size, k, which, sigma in CASES:
         a = problem(prob, size)
         if function == "eigsh":
-            w = eigsh(a, k=k, which=which, sigma=sigma, return_eigenvectors=False)
+            w = eigsh(a, k=k, which=which, sigma=sigma, return_eigenvectors=False, rng=0)
         elif function == "eigs":
-            w = eigs(a, k=k, which=which, sigma=sigma, return_eigenvectors=False)
+            w = eigs(a, k=k, which=which, sigma=sigma, return_eigenvectors=False, rng=0)
         else:
             w = svds(a, k=k, which=which, return_singular_vectors=False, rng=0)
         w = sort_complex(w)

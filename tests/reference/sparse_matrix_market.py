@@ -107,7 +107,7 @@ def main():
 
         if symmetry == "symmetric":
             _, info = cg(a, b, rtol=1e-10, M=jacobi, callback=tick)
-            values = np.sort(eigsh(a, k=4, sigma=0, return_eigenvectors=False))
+            values = np.sort(eigsh(a, k=4, sigma=0, return_eigenvectors=False, rng=0))
         else:
             _, info = gmres(a, b, rtol=1e-10, M=jacobi, callback=tick, callback_type="pr_norm")
             values = np.array([])
