@@ -20,3 +20,4 @@
 #include <scilearn/sparse/qr.hpp>
 #include <scilearn/sparse/csgraph.hpp>
 #include <scilearn/sparse/eigensolvers.hpp>
+#include <scilearn/sparse/onenormest.hpp>
