@@ -21,3 +21,4 @@
 #include <scilearn/sparse/csgraph.hpp>
 #include <scilearn/sparse/eigensolvers.hpp>
 #include <scilearn/sparse/onenormest.hpp>
+#include <scilearn/sparse/expm_multiply.hpp>
