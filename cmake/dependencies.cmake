@@ -30,15 +30,17 @@ pkg_check_modules(SCILEARN_CBC REQUIRED IMPORTED_TARGET cbc)
 # stats: Boost.Math's special functions and distributions (header-only),
 # private to the module.
 find_package(Boost 1.74 REQUIRED)
-# sparse: SuiteSparse's UMFPACK (LU), CHOLMOD (Cholesky) and SuiteSparseQR. Debian's
+# sparse: SuiteSparse's UMFPACK (LU), CHOLMOD (Cholesky), SuiteSparseQR, AMD and COLAMD. Debian's
 # SuiteSparse 5 ships no CMake package; private to sparse.
 find_path(SCILEARN_SUITESPARSE_INCLUDE_DIR suitesparse/umfpack.h REQUIRED)
 find_library(SCILEARN_UMFPACK_LIBRARY umfpack REQUIRED)
 find_library(SCILEARN_CHOLMOD_LIBRARY cholmod REQUIRED)
 find_library(SCILEARN_SPQR_LIBRARY spqr REQUIRED)
+find_library(SCILEARN_AMD_LIBRARY amd REQUIRED)
+find_library(SCILEARN_COLAMD_LIBRARY colamd REQUIRED)
 find_library(SCILEARN_SUITESPARSECONFIG_LIBRARY suitesparseconfig REQUIRED)
 set(SCILEARN_SUITESPARSE_LIBRARIES ${SCILEARN_UMFPACK_LIBRARY} ${SCILEARN_CHOLMOD_LIBRARY}
-    ${SCILEARN_SPQR_LIBRARY} ${SCILEARN_SUITESPARSECONFIG_LIBRARY})
+    ${SCILEARN_SPQR_LIBRARY} ${SCILEARN_AMD_LIBRARY} ${SCILEARN_COLAMD_LIBRARY} ${SCILEARN_SUITESPARSECONFIG_LIBRARY})
 # sparse's .npz files: zlib's DEFLATE (SciPy's save_npz compresses by default).
 # Linked by path (ZLIB_LIBRARIES), as SuiteSparse, so the exported targets need
 # no ZLIB::ZLIB in consumers; private to sparse.

@@ -18,6 +18,7 @@
 #include <scilearn/sparse/spsolve_triangular.hpp>
 #include <scilearn/sparse/superlu.hpp>
 #include <scilearn/sparse/qr.hpp>
+#include <scilearn/sparse/orderings.hpp>
 #include <scilearn/sparse/csgraph.hpp>
 #include <scilearn/sparse/eigensolvers.hpp>
 #include <scilearn/sparse/onenormest.hpp>
