@@ -2,6 +2,7 @@
 #include <cmath>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <scilearn/sparse/csgraph.hpp>
 #include <scilearn/sparse/superlu.hpp>
 
 #include "direct_checks.hpp"
@@ -34,6 +35,14 @@ std::shared_ptr<const SuperLU::Impl> factorize(const char* where, const CscMatri
   detail::check_direct_matrix(where, a_in, check_finite);
   if (!(r.diag_pivot_thresh >= 0 && r.diag_pivot_thresh <= 1)) {
     throw ValueError(cat(where, ": diag_pivot_thresh must lie in [0, 1], got ", r.diag_pivot_thresh));
+  }
+  // SuperLU's pivot search writes out of bounds on a column with no candidate
+  // row left (found under AddressSanitizer): refuse structurally singular A,
+  // whose stored pattern admits no perfect matching of rows to columns.
+  const Eigen::VectorXi matched = csgraph::maximum_bipartite_matching(CsrMatrix(a_in));
+  const Index rank = (matched.array() >= 0).count();
+  if (rank < a_in.rows()) {
+    throw LinAlgError(cat(where, ": A is structurally singular: its pattern has rank ", rank, " < n = ", a_in.rows()));
   }
   CscMatrix a = a_in;
   a.makeCompressed();

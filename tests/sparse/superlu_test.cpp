@@ -167,6 +167,12 @@ BOOST_AUTO_TEST_CASE(splu_and_spilu_bad_input) {
   singular.insert(0, 0) = 1.0;
   singular.insert(2, 2) = 1.0;
   BOOST_CHECK_THROW((void)splu(singular), LinAlgError);
+  CscMatrix rank_one(2, 2);  // structurally full, numerically singular: a zero pivot
+  rank_one.insert(0, 0) = 1.0;
+  rank_one.insert(1, 0) = 1.0;
+  rank_one.insert(0, 1) = 1.0;
+  rank_one.insert(1, 1) = 1.0;
+  BOOST_CHECK_THROW((void)splu(rank_one), LinAlgError);
   CscMatrix empty_row(3, 3);  // row 1 is empty
   empty_row.insert(0, 0) = 1.0;
   empty_row.insert(0, 1) = 1.0;

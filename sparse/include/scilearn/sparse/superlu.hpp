@@ -91,7 +91,8 @@ class SuperLU {
 /// The LU factorization of square A with SuperLU (scipy.sparse.linalg.splu).
 /// Throws: ValueError for a non-square A, NaN / Inf (with check_finite), a
 ///         diag_pivot_thresh outside [0, 1]; LinAlgError when A is exactly
-///         singular (a zero pivot; SciPy raises RuntimeError); BackendError
+///         singular (structurally, found by a bipartite matching before
+///         SuperLU runs, or a zero pivot; SciPy raises RuntimeError); BackendError
 ///         when SuperLU's factorization runs out of memory. Memory exhausted
 ///         inside SuperLU's column ordering or its solve's workspace ends the
 ///         process (Debian's SuperLU aborts there; SciPy's patched copy
