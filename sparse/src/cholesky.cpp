@@ -53,8 +53,8 @@ std::unique_ptr<detail::CholmodLLT> factor(const M& a, const CholeskyOptions& o)
   if (!std::isfinite(o.beta)) throw ValueError(cat(where, ": beta must be finite, got ", o.beta));
   check_upper_triangle(a);
   if (a.rows() == 0) return nullptr;  // nothing to factor; every member handles n = 0
-  std::optional<M> compressed;
-  return std::make_unique<detail::CholmodLLT>(detail::compressed_view(a, compressed), where,
+  std::optional<CscMatrix> by_columns;
+  return std::make_unique<detail::CholmodLLT>(detail::upper_by_columns(a, by_columns), where,
                                               cholmod_ordering(o.ordering), o.beta);
 }
 

@@ -1,5 +1,6 @@
-// factorized: spsolve's factorization kept, with its own copy of A (the
-// SuiteSparse factor objects point into the matrix's arrays).
+// factorized: spsolve's factorization kept; the LU with its own copy of A
+// (UMFPACK's solve reads the matrix's arrays again).
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <scilearn/sparse/factorized.hpp>
@@ -48,19 +49,20 @@ struct LuImpl final : Factorized::Impl {
   detail::UmfpackLU lu;
 };
 
-template <class M>
+// CHOLMOD keeps no reference to A once factorized (unlike UMFPACK's solve).
 struct CholeskyImpl final : Factorized::Impl {
-  CholeskyImpl(const M& a_, bool finite) : Impl(a_.rows(), finite), a(compressed_copy(a_)), llt(view(), where) {}
-  detail::CompressedView view() const {
-    std::optional<M> unused;
-    return detail::compressed_view(a, unused);
+  template <class M>
+  CholeskyImpl(const M& a, bool finite) : Impl(a.rows(), finite), llt(factor(a)) {}
+  template <class M>
+  static std::unique_ptr<detail::CholmodLLT> factor(const M& a) {
+    std::optional<CscMatrix> by_columns;
+    return std::make_unique<detail::CholmodLLT>(detail::upper_by_columns(a, by_columns), where);
   }
   Matrix solve(const Eigen::Ref<const Matrix>& b) const override {
     const std::lock_guard<std::mutex> lock(mutex);
-    return llt.solve(b);
+    return llt->solve(b);
   }
-  M a;
-  mutable detail::CholmodLLT llt;  // its solve uses CHOLMOD's shared workspace
+  std::unique_ptr<detail::CholmodLLT> llt;  // its solve uses CHOLMOD's shared workspace
   mutable std::mutex mutex;
 };
 
@@ -75,7 +77,7 @@ Factorized make(const M& a, const SpsolveOptions& options) {
   detail::check_direct_matrix(where, a, options.check_finite);
   if (a.rows() == 0) return Factorized(std::make_shared<const EmptyImpl>(options.check_finite));
   if (options.assume_a == AssumeA::pos) {
-    return Factorized(std::make_shared<const CholeskyImpl<M>>(a, options.check_finite));
+    return Factorized(std::make_shared<const CholeskyImpl>(a, options.check_finite));
   }
   return Factorized(std::make_shared<const LuImpl<M>>(a, options.check_finite));
 }

@@ -18,10 +18,12 @@ Matrix solve(const M& a, const Eigen::Ref<const Matrix>& b, const SpsolveOptions
   detail::check_direct_matrix(where, a, options.check_finite);
   detail::check_direct_rhs(where, a.rows(), b, options.check_finite);
   if (a.rows() == 0) return Matrix(0, b.cols());
+  if (options.assume_a == AssumeA::pos) {
+    std::optional<CscMatrix> by_columns;
+    return detail::CholmodLLT(detail::upper_by_columns(a, by_columns), where).solve(b);
+  }
   std::optional<M> compressed;
-  const detail::CompressedView view = detail::compressed_view(a, compressed);
-  if (options.assume_a == AssumeA::pos) return detail::CholmodLLT(view, where).solve(b);
-  return detail::UmfpackLU(view, where).solve(b);
+  return detail::UmfpackLU(detail::compressed_view(a, compressed), where).solve(b);
 }
 
 }  // namespace

@@ -14,8 +14,9 @@
 
 namespace scilearn::sparse {
 
-/// A factorized square matrix: solves A x = b for any number of b. Holds its
-/// own copy of A (the factors refer to it). Copies share the factorization.
+/// A factorized square matrix: solves A x = b for any number of b. The LU
+/// holds its own copy of A (UMFPACK's solve reads it); neither refers to the
+/// caller's matrix. Copies share the factorization.
 /// Thread safety: solves may run concurrently (CHOLMOD's are serialized
 /// internally, as its workspace is shared).
 class Factorized {
@@ -41,7 +42,8 @@ class Factorized {
 /// `assume_a = pos`, reading the upper triangle).
 /// Throws: as spsolve (ValueError for bad A, LinAlgError for singular / not
 /// positive definite A, BackendError for other SuiteSparse failures).
-/// Complexity: one sparse factorization, plus a copy of A.
+/// Complexity: one sparse factorization, plus a copy of A (for the LU; for
+/// the Cholesky of a CSR A, its CSC conversion).
 [[nodiscard]] Factorized factorized(const CscMatrix& A, const SpsolveOptions& options = {});
 /// The same for CSR storage.
 [[nodiscard]] Factorized factorized(const CsrMatrix& A, const SpsolveOptions& options = {});
