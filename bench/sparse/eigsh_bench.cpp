@@ -41,28 +41,9 @@ namespace fs = std::filesystem;
 
 std::string workload(Index side) { return "sparse_laplacian_" + std::to_string(side); }
 
-// The grid-graph Laplacian in CSR, row by row (columns sorted).
+// The grid-graph Laplacian: each node's degree on the diagonal.
 CsrMatrix grid_laplacian(Index side) {
-  const Index n = side * side;
-  std::vector<std::int32_t> indptr{0}, indices;
-  std::vector<double> data;
-  const auto add = [&](Index column, double value) {
-    indices.push_back(static_cast<std::int32_t>(column));
-    data.push_back(value);
-  };
-  for (Index i = 0; i < side; ++i) {
-    for (Index j = 0; j < side; ++j) {
-      const Index k = i * side + j;
-      const double degree = (i > 0) + (j > 0) + (j + 1 < side) + (i + 1 < side);
-      if (i > 0) add(k - side, -1.0);
-      if (j > 0) add(k - 1, -1.0);
-      add(k, degree);
-      if (j + 1 < side) add(k + 1, -1.0);
-      if (i + 1 < side) add(k + side, -1.0);
-      indptr.push_back(static_cast<std::int32_t>(indices.size()));
-    }
-  }
-  return Eigen::Map<const CsrMatrix>(n, n, static_cast<Index>(data.size()), indptr.data(), indices.data(), data.data());
+  return bench::sparse::five_point(side, [](int neighbours) { return static_cast<double>(neighbours); });
 }
 
 /// The 6 smallest eigenvalues of the grid-graph Laplacian, from its closed form.

@@ -20,6 +20,7 @@
 #include <scilearn/core/types.hpp>
 #include <scilearn/sparse/types.hpp>
 #include <string>
+#include <vector>
 
 #include "../linalg/linalg_bench.hpp"
 #include "../support/bench_support.hpp"
@@ -49,6 +50,37 @@ inline CsrMatrix load_csr(const std::filesystem::path& dir) {
   if (n < 0 || indices.size() != data.size() || indptr(n) != data.size())
     throw FormatError(dir.string() + ": indptr, indices and data disagree; rewrite the data");
   return Eigen::Map<const CsrMatrix>(n, n, data.size(), indptr.data(), indices.data(), data.data());
+}
+
+/// The n = side^2 CSR matrix of a 5-point stencil on a side x side grid
+/// (node (i, j) numbered i side + j), built row by row so the columns come
+/// out sorted: -1 for each of the (up to) four neighbours, and on the
+/// diagonal `diagonal(number of neighbours)` (4 for the Dirichlet Laplacian of
+/// spsolve and cg; the degree for the grid-graph Laplacian of eigsh).
+template <class Diagonal>
+CsrMatrix five_point(Index side, Diagonal diagonal) {
+  const Index n = side * side;
+  std::vector<std::int32_t> indptr{0}, indices;
+  std::vector<double> data;
+  indices.reserve(static_cast<std::size_t>(5 * n));
+  data.reserve(static_cast<std::size_t>(5 * n));
+  const auto add = [&](Index column, double value) {
+    indices.push_back(static_cast<std::int32_t>(column));
+    data.push_back(value);
+  };
+  for (Index i = 0; i < side; ++i) {
+    for (Index j = 0; j < side; ++j) {
+      const Index k = i * side + j;
+      const int neighbours = (i > 0) + (j > 0) + (j + 1 < side) + (i + 1 < side);
+      if (i > 0) add(k - side, -1.0);
+      if (j > 0) add(k - 1, -1.0);
+      add(k, diagonal(neighbours));
+      if (j + 1 < side) add(k + 1, -1.0);
+      if (i + 1 < side) add(k + side, -1.0);
+      indptr.push_back(static_cast<std::int32_t>(indices.size()));
+    }
+  }
+  return Eigen::Map<const CsrMatrix>(n, n, static_cast<Index>(data.size()), indptr.data(), indices.data(), data.data());
 }
 
 /// The directory of the 2-D Poisson workload on a side x side grid

@@ -39,33 +39,8 @@ namespace io = scilearn::io;
 namespace sp = scilearn::sparse;
 namespace fs = std::filesystem;
 
-// The 5-point Laplacian in CSR, row by row, so the columns come out sorted.
-CsrMatrix poisson_2d(Index side) {
-  const Index n = side * side;
-  std::vector<std::int32_t> indptr{0}, indices;
-  std::vector<double> data;
-  indices.reserve(static_cast<std::size_t>(5 * n));
-  data.reserve(static_cast<std::size_t>(5 * n));
-  const auto add = [&](Index column, double value) {
-    indices.push_back(static_cast<std::int32_t>(column));
-    data.push_back(value);
-  };
-  for (Index i = 0; i < side; ++i) {
-    for (Index j = 0; j < side; ++j) {
-      const Index k = i * side + j;
-      if (i > 0) add(k - side, -1.0);
-      if (j > 0) add(k - 1, -1.0);
-      add(k, 4.0);
-      if (j + 1 < side) add(k + 1, -1.0);
-      if (i + 1 < side) add(k + side, -1.0);
-      indptr.push_back(static_cast<std::int32_t>(indices.size()));
-    }
-  }
-  return Eigen::Map<const CsrMatrix>(n, n, static_cast<Index>(data.size()), indptr.data(), indices.data(), data.data());
-}
-
 void write_poisson(const fs::path& dir, Index side) {
-  bench::sparse::save_csr(dir, poisson_2d(side));
+  bench::sparse::save_csr(dir, bench::sparse::five_point(side, [](int) { return 4.0; }));
   scilearn::Generator rng(static_cast<std::uint64_t>(side));
   io::save_npy(dir / "b.npy", rng.standard_normal(side * side));
 }
