@@ -10,6 +10,7 @@
 #include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <scilearn/sparse/eigensolvers.hpp>
 #include <scilearn/sparse/ops.hpp>
 #include <string>
 #include <vector>
@@ -224,9 +225,18 @@ double norm_impl(const SparseT& A, double ord) {
     axis = 0;
   } else if (ord == inf || ord == -inf) {
     axis = 1;
-  } else if (ord == 2 || ord == -2) {
-    throw ValueError(cat("norm: the matrix ", ord, "-norm is not implemented here (SciPy computes the 2-norm with "
-                         "svds: use sparse::svds(A, 1).s(0))"));
+  } else if (ord == 2) {
+    // The largest singular value, by svds with k = 1 as SciPy; svds needs
+    // k < min(m, n), and a single row or column has the 2-norm of a vector.
+    if (A.rows() == 0 || A.cols() == 0) {
+      throw ValueError(cat("norm: the 2-norm of a ", A.rows(), "x", A.cols(), " matrix is a max over no singular values"));
+    }
+    if (std::min(A.rows(), A.cols()) == 1) return std::sqrt(A.cwiseAbs2().sum());
+    const SvdsResult r = svds(LinearOperator(A), 1);
+    if (!r.success()) throw LinAlgError(cat("norm: the 2-norm's svds did not converge: ", r.message));
+    return r.s(0);
+  } else if (ord == -2) {
+    throw ValueError("norm: the matrix -2-norm (the smallest singular value) is not implemented, as in SciPy");
   } else {
     throw ValueError(cat("norm: invalid norm order ", ord, " for matrices (expected 1, -1, inf, -inf or \"fro\")"));
   }

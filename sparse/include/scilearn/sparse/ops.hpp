@@ -91,11 +91,13 @@ struct FindResult {
 [[nodiscard]] double norm(const CscMatrix& A, std::string_view ord);
 
 /// A matrix norm by order (norm(A, ord)): 1 the largest column sum of |a_ij|,
-/// -1 the smallest, INFINITY the largest row sum, -INFINITY the smallest.
-/// Throws: ValueError for ord 2 or -2 (SciPy computes 2 with svds: call
-/// sparse::svds(A, 1).s(0) directly; -2 is not implemented in SciPy either),
-/// any other order, or a norm over an empty set of rows or columns (as NumPy's
-/// max of an empty array). Complexity: O(nnz + m + n).
+/// -1 the smallest, INFINITY the largest row sum, -INFINITY the smallest, 2 the
+/// largest singular value (by svds with k = 1, as SciPy).
+/// Throws: ValueError for ord -2 (not implemented in SciPy either), any other
+/// order, or a norm over an empty set of rows or columns (as NumPy's max of an
+/// empty array); LinAlgError if svds does not converge for ord 2.
+/// Complexity: O(nnz + m + n); for ord 2, an ARPACK run of a few dozen
+/// products with A and A^T.
 [[nodiscard]] double norm(const CsrMatrix& A, double ord);
 /// \copydoc norm(const CsrMatrix&, double)
 [[nodiscard]] double norm(const CscMatrix& A, double ord);
