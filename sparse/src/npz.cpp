@@ -68,6 +68,7 @@ void put_le(std::string& out, std::uint64_t value, int width) {
 
 // ---------------------------------------------------------------- reading
 
+// One archive member's central-directory record, read or written.
 struct Member {
   std::string name;
   std::uint16_t flags = 0;
@@ -520,7 +521,7 @@ class ZipWriter {
   }
 
   void begin(std::string_view name, bool deflate) {
-    Entry e;
+    Member e;
     e.name = std::string(name);
     e.method = deflate ? 8 : 0;
     e.offset = written_;
@@ -556,7 +557,7 @@ class ZipWriter {
 
   void write(const void* bytes, std::size_t count) {
     const auto* p = static_cast<const unsigned char*>(bytes);
-    Entry& e = entries_.back();
+    Member& e = entries_.back();
     for (std::size_t at = 0; at < count; at += kZlibChunk) {
       const std::size_t n = std::min(kZlibChunk, count - at);
       crc_ = crc32(crc_, p + at, static_cast<uInt>(n));
@@ -593,7 +594,7 @@ class ZipWriter {
   }
 
   void end() {
-    Entry& e = entries_.back();
+    Member& e = entries_.back();
     if (deflating_) {
       zs_.next_in = nullptr;
       zs_.avail_in = 0;
@@ -617,7 +618,7 @@ class ZipWriter {
 
   void close() {
     const std::uint64_t directory_offset = written_;
-    for (const Entry& e : entries_) {
+    for (const Member& e : entries_) {
       std::string extra;
       if (e.size >= kMax32) put_le(extra, e.size, 8);
       if (e.compressed_size >= kMax32) put_le(extra, e.compressed_size, 8);
@@ -687,15 +688,6 @@ class ZipWriter {
   ZipWriter& operator=(const ZipWriter&) = delete;
 
  private:
-  struct Entry {
-    std::string name;
-    std::uint16_t method = 0;
-    std::uint32_t crc = 0;
-    std::uint64_t size = 0;
-    std::uint64_t compressed_size = 0;
-    std::uint64_t offset = 0;
-  };
-
   void emit(const void* bytes, std::size_t count) {
     out_.write(static_cast<const char*>(bytes), static_cast<std::streamsize>(count));
     if (!out_) fail("save_npz", path_, "writing the file failed");
@@ -717,7 +709,7 @@ class ZipWriter {
   const std::filesystem::path& path_;
   std::ofstream out_;
   std::uint64_t written_ = 0;
-  std::vector<Entry> entries_;
+  std::vector<Member> entries_;
   uLong crc_ = 0;
   z_stream zs_{};
   bool deflating_ = false;
