@@ -54,3 +54,7 @@ find_library(SCILEARN_ARPACK_LIBRARY arpack REQUIRED)
 # the factors are SciPy's. BSD-licensed; private to sparse.
 find_path(SCILEARN_SUPERLU_INCLUDE_DIR superlu/slu_ddefs.h REQUIRED)
 find_library(SCILEARN_SUPERLU_LIBRARY superlu REQUIRED)
+# integrate's quadrature: GSL's QUADPACK routines (Piessens et al. 1983), the
+# engine scipy.integrate.quad wraps in its Fortran form. GPL, as SuiteSparse;
+# private to integrate.
+find_package(GSL 2.7 REQUIRED)

@@ -1,0 +1,6 @@
+#pragma once
+/// \file
+/// scilearn::integrate, scipy.integrate for C++: adaptive quadrature, the
+/// integration of sampled data, and ODE initial value problems.
+
+#include <scilearn/integrate/solve_ivp.hpp>

@@ -1,0 +1,38 @@
+// The method table: each OdeMethod's stepper and SciPy name.
+#include "ode/rk.hpp"
+#include "ode/stepper.hpp"
+
+#include <scilearn/core/errors.hpp>
+#include <scilearn/core/format.hpp>
+
+namespace scilearn::integrate {
+
+std::string_view to_string(OdeMethod method) noexcept {
+  switch (method) {
+    case OdeMethod::rk45: return "RK45";
+    case OdeMethod::rk23: return "RK23";
+    case OdeMethod::dop853: return "DOP853";
+    case OdeMethod::radau: return "Radau";
+    case OdeMethod::bdf: return "BDF";
+    case OdeMethod::lsoda: return "LSODA";
+  }
+  return "unknown";
+}
+
+namespace detail {
+
+std::unique_ptr<Stepper> make_stepper(OdeMethod method, OdeRhs& fun, double t0, const Vector& y0, double t_bound,
+                                      const StepperSettings& settings) {
+  switch (method) {
+    case OdeMethod::rk45:
+    case OdeMethod::rk23:
+    case OdeMethod::dop853: return make_explicit_rk(method, fun, t0, y0, t_bound, settings);
+    case OdeMethod::radau:
+    case OdeMethod::bdf:
+    case OdeMethod::lsoda: break;
+  }
+  throw ValueError(cat("solve_ivp: method ", to_string(method), " is not built yet"));
+}
+
+}  // namespace detail
+}  // namespace scilearn::integrate
