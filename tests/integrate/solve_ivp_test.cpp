@@ -36,6 +36,27 @@ Vector ball(double, const Vector& y) { return Vector{{y(1), -9.81}}; }
 
 Vector oscillator(double, const Vector& y) { return Vector{{y(1), -y(0)}}; }
 
+Vector lorenz(double, const Vector& y) {
+  return Vector{{10 * (y(1) - y(0)), y(0) * (28 - y(2)) - y(1), y(0) * y(1) - 8.0 / 3 * y(2)}};
+}
+
+// Arenstorf's orbit (Hairer, Norsett & Wanner 1993, Sec. II.0): periodic
+// with period arenstorf_period.
+constexpr double arenstorf_period = 17.0652165601579625588917206249;
+const Vector arenstorf_y0{{0.994, 0.0, 0.0, -2.00158510637908252240537862224}};
+
+Vector arenstorf(double, const Vector& y) {
+  constexpr double mu = 0.012277471;
+  constexpr double nu = 1 - mu;
+  const double d1 = std::pow((y(0) + mu) * (y(0) + mu) + y(1) * y(1), 1.5);
+  const double d2 = std::pow((y(0) - nu) * (y(0) - nu) + y(1) * y(1), 1.5);
+  return Vector{{y(2), y(3), y(0) + 2 * y(3) - nu * (y(0) + mu) / d1 - mu * (y(0) - nu) / d2,
+                 y(1) - 2 * y(2) - nu * y(1) / d1 - mu * y(1) / d2}};
+}
+
+// The order each explicit method is built to.
+int order_of(OdeMethod m) { return m == OdeMethod::rk23 ? 3 : m == OdeMethod::rk45 ? 5 : 8; }
+
 Matrix load(const std::string& name) {
   return io::load_npy<double>(testing::fixture_path("integrate/solve_ivp/" + name + ".npy"));
 }
@@ -111,6 +132,66 @@ BOOST_AUTO_TEST_CASE(explicit_methods_take_scipys_steps_with_scipys_counts) {
         BOOST_TEST(((*r.sol)(r.t(i)) - r.y.col(i)).cwiseAbs().maxCoeff() <= 1e-12 * r.y.cwiseAbs().maxCoeff());
       }
       BOOST_TEST(r.sol->ts() == r.t);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(each_explicit_method_converges_at_its_order) {
+  // Fixed steps (tolerances so loose that every step is accepted, and
+  // first_step = max_step = h) on Lotka-Volterra to t = 1: halving h divides
+  // the error by about 2^p. The step sizes keep the error well above the
+  // reference's 1e-12; the observed order may exceed p before the asymptotic
+  // regime (RK45: 5.9), hence the window [p - 0.3, p + 1].
+  const Vector ref = load_vector("lv_ref_1");
+  for (const OdeMethod m : explicit_methods) {
+    BOOST_TEST_CONTEXT(to_string(m)) {
+      const double h = m == OdeMethod::rk23 ? 1.0 / 64 : m == OdeMethod::rk45 ? 1.0 / 32 : 1.0 / 16;
+      double error[2];
+      for (int k = 0; k < 2; ++k) {
+        const double step = h / (1 << k);
+        const auto r = solve_ivp(lotka_volterra, {0, 1}, Vector{{10.0, 5.0}},
+                                 {.method = m, .rtol = 1e3, .atol = 1e3, .max_step = step, .first_step = step});
+        BOOST_TEST_REQUIRE(r.success);
+        BOOST_TEST(r.t.size() == (1 << k) * static_cast<Index>(std::lround(1 / h)) + 1);
+        error[k] = (r.y.col(r.y.cols() - 1) - ref).cwiseAbs().maxCoeff();
+      }
+      const double observed = std::log2(error[0] / error[1]);
+      BOOST_TEST(observed >= order_of(m) - 0.3);
+      BOOST_TEST(observed <= order_of(m) + 1.0);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lorenz_short_horizon_meets_the_tolerance) {
+  // To t = 2 the Lorenz system is not yet chaotic enough to amplify the
+  // local errors much: the global error stays within 20 rtol (SciPy's own
+  // runs: at most 13 rtol, RK23) of the tight reference.
+  const Vector ref = load_vector("lorenz_ref");
+  for (const OdeMethod m : explicit_methods) {
+    for (const double rtol : {1e-6, 1e-8, 1e-10}) {
+      BOOST_TEST_CONTEXT(to_string(m) << " rtol " << rtol) {
+        const auto r = solve_ivp(lorenz, {0, 2}, Vector::Ones(3), {.method = m, .rtol = rtol, .atol = rtol * 1e-3});
+        BOOST_TEST_REQUIRE(r.success);
+        const double error = (r.y.col(r.y.cols() - 1) - ref).cwiseAbs().maxCoeff() / ref.cwiseAbs().maxCoeff();
+        BOOST_TEST(error <= 20 * rtol);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(arenstorf_orbit_closes_after_one_period) {
+  // At rtol 1e-12 SciPy's RK45 and DOP853 return to the start within 9e-9
+  // and 4e-9; the orbit passes close to the moon, where rounding differences
+  // grow, so ours must close within 1e-7 and take SciPy's number of steps.
+  const auto cases = scipy_cases();
+  for (const OdeMethod m : {OdeMethod::rk45, OdeMethod::dop853}) {
+    const std::string name = std::string("arenstorf_") + std::string(to_string(m));
+    BOOST_TEST_CONTEXT(name) {
+      const auto r = solve_ivp(arenstorf, {0, arenstorf_period}, arenstorf_y0,
+                               {.method = m, .rtol = 1e-12, .atol = 1e-14});
+      BOOST_TEST_REQUIRE(r.success);
+      BOOST_TEST((r.y.col(r.y.cols() - 1) - arenstorf_y0).cwiseAbs().maxCoeff() <= 1e-7);
+      BOOST_TEST(std::abs(r.nfev - cases.at(name).first) <= 0.01 * cases.at(name).first);
     }
   }
 }

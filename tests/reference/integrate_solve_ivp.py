@@ -54,6 +54,25 @@ def crossing(t, y):
 
 crossing.terminal = 2
 
+# Arenstorf's periodic orbit of the restricted three-body problem (Hairer,
+# Norsett & Wanner 1993, Sec. II.0): period and start.
+ARENSTORF_MU = 0.012277471
+ARENSTORF_T = 17.0652165601579625588917206249
+ARENSTORF_Y0 = [0.994, 0.0, 0.0, -2.00158510637908252240537862224]
+
+
+def arenstorf(t, y):
+    mu, nu = ARENSTORF_MU, 1 - ARENSTORF_MU
+    d1 = ((y[0] + mu) ** 2 + y[1] ** 2) ** 1.5
+    d2 = ((y[0] - nu) ** 2 + y[1] ** 2) ** 1.5
+    return [y[2], y[3], y[0] + 2 * y[3] - nu * (y[0] + mu) / d1 - mu * (y[0] - nu) / d2,
+            y[1] - 2 * y[2] - nu * y[1] / d1 - mu * y[1] / d2]
+
+
+def lorenz(t, y):
+    return [10 * (y[1] - y[0]), y[0] * (28 - y[2]) - y[1], y[0] * y[1] - 8 / 3 * y[2]]
+
+
 DENSE_POINTS = np.array([0.0, 0.37, 1.0, 2.5, 7.77, 12.0, 15.0])
 
 
@@ -105,6 +124,19 @@ def main():
     save("osc_crossing_t", r.t_events[0])
     save("osc_crossing_y", r.y_events[0].T)
     rows.append(["osc", r.nfev, r.status])
+    # Arenstorf over one period at rtol 1e-12: the steps' count.
+    for method in ["RK45", "DOP853"]:
+        r = solve_ivp(arenstorf, (0, ARENSTORF_T), ARENSTORF_Y0, method=method, rtol=1e-12, atol=1e-14)
+        save(f"arenstorf_{method}_y", r.y[:, -1])
+        rows.append([f"arenstorf_{method}", r.nfev, r.status])
+    # Tight references (DOP853 at SciPy's smallest rtol): Lorenz at t = 2 and
+    # Lotka-Volterra at t = 1. Two runs a decade of rtol apart differ by
+    # 5e-13 (Lorenz) and less (Lotka-Volterra): the references are good to
+    # about 1e-12 relative.
+    r = solve_ivp(lorenz, (0, 2), [1.0, 1.0, 1.0], method="DOP853", rtol=2.3e-14, atol=1e-16)
+    save("lorenz_ref", r.y[:, -1])
+    r = solve_ivp(lotka_volterra, (0, 1), [10.0, 5.0], method="DOP853", rtol=2.3e-14, atol=1e-14)
+    save("lv_ref_1", r.y[:, -1])
     with open(OUT / "cases.csv", "w", newline="") as f:
         f.write(f"# scipy {scipy.__version__}: case,nfev,status\n")
         csv.writer(f, lineterminator="\n").writerows(rows)
