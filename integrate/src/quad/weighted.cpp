@@ -1,11 +1,16 @@
 // quad with a weight: QUADPACK's QAWO and QAWF (cos / sin), QAWS (the
 // algebraic-logarithmic weights) and QAWC (Cauchy principal value) through GSL.
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <limits>
 #include <memory>
 #include <new>
+#include <numbers>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <vector>
 
 #include "quad/gsl_quadpack.hpp"
 #include "quad/quadpack_routines.hpp"
@@ -13,9 +18,6 @@
 namespace scilearn::integrate::detail {
 namespace {
 
-struct QawoTableDeleter {
-  void operator()(gsl_integration_qawo_table* t) const noexcept { gsl_integration_qawo_table_free(t); }
-};
 struct QawsTableDeleter {
   void operator()(gsl_integration_qaws_table* t) const noexcept { gsl_integration_qaws_table_free(t); }
 };
@@ -26,7 +28,45 @@ std::unique_ptr<T, D> owned(T* p) {
   return std::unique_ptr<T, D>(p);
 }
 
-using QawoTable = std::unique_ptr<gsl_integration_qawo_table, QawoTableDeleter>;
+// GSL's table of Chebyshev moments for QAWO on subintervals of length
+// `length` / 2^level, level < `levels` (QUADPACK's maxp1), built here rather
+// than by gsl_integration_qawo_table_alloc, which computes the moments of all
+// `levels` levels (the bulk of a quad call's time). GSL's rule (qc25f) reads a
+// level's moments only where |omega| * half the subinterval's length >= 2 and
+// takes the 15-point Kronrod rule otherwise, so only the first few levels need
+// them: those GSL computes (gsl_integration_qawo_table_set, level by level from
+// omega * length / 2^(level + 1), the same numbers as a full table); the other
+// levels hold NaN, never read. `reach` bounds |x| over the points the
+// subintervals' ends are computed from: a computed end is off by a few units
+// in the last place of `reach` at most, a margin allowed for with a factor 2
+// on top. A table whose length GSL's qawf then sets to the same length is not
+// recomputed (gsl_integration_qawo_table_set_length returns at once).
+class MomentTable {
+ public:
+  MomentTable(double omega, double length, gsl_integration_qawo_enum kind, int levels, double reach)
+      : moments_(25 * static_cast<std::size_t>(levels), std::numeric_limits<double>::quiet_NaN()) {
+    const double slack = 8 * std::numeric_limits<double>::epsilon() * reach;
+    std::size_t used = 0;
+    double width = length;
+    // `!(... < 1)`: a NaN bound (omega = 0 on an infinite length) reads as needed.
+    while (used < static_cast<std::size_t>(levels) && !(0.5 * std::abs(omega) * (width + slack) < 1)) {
+      ++used;
+      width *= 0.5;
+    }
+    table_.n = used;
+    table_.chebmo = moments_.data();
+    gsl_integration_qawo_table_set(&table_, omega, length, kind);
+    table_.n = static_cast<std::size_t>(levels);
+  }
+  MomentTable(const MomentTable&) = delete;
+  MomentTable& operator=(const MomentTable&) = delete;
+
+  [[nodiscard]] gsl_integration_qawo_table* get() noexcept { return &table_; }
+
+ private:
+  std::vector<double> moments_;
+  gsl_integration_qawo_table table_{};
+};
 
 // cos(omega x) or sin(omega x) on [a, b] (QAWO) or [a, inf) (QAWF); (-inf, b]
 // is [-b, inf) for f(-x) (cos) or -f(-x) (sin), as SciPy maps it.
@@ -36,11 +76,11 @@ QuadResult oscillatory(const Integrand& func, double a, double b, const QuadOpti
   if (!std::isfinite(omega)) throw ValueError(cat("quad: the weight's omega (wvar[0]) must be finite, got ", omega));
   if (options.maxp1 < 1) throw ValueError(cat("quad: maxp1 must be >= 1, got ", options.maxp1));
   const auto kind = sine ? GSL_INTEG_SINE : GSL_INTEG_COSINE;
-  const auto levels = static_cast<std::size_t>(options.maxp1);
   const double epsabs = options.epsabs;
   if (std::isfinite(a) && std::isfinite(b)) {
-    auto table = owned<gsl_integration_qawo_table, QawoTableDeleter>(
-        gsl_integration_qawo_table_alloc(omega, b - a, kind, levels));
+    // qawo integrates over [a, a + length].
+    const double length = b - a;
+    MomentTable table(omega, length, kind, options.maxp1, std::max(std::abs(a), std::abs(a + length)));
     const int limit = qags_family_limit(options.limit);
     return run_gsl_routine(func, limit, "qawo", [&](gsl_function* f, auto* w, double* value, double* abserr) {
       return gsl_integration_qawo(f, a, epsabs, options.epsrel, static_cast<std::size_t>(limit), w, table.get(), value,
@@ -55,11 +95,12 @@ QuadResult oscillatory(const Integrand& func, double a, double b, const QuadOpti
   const bool lower_infinite = std::isinf(a);
   const Integrand mirrored = [&func, sine](double x) { return sine ? -func(-x) : func(-x); };
   const double start = lower_infinite ? -b : a;
-  // qawf sets the table's length to its cycle; 1 is a placeholder.
-  auto table =
-      owned<gsl_integration_qawo_table, QawoTableDeleter>(gsl_integration_qawo_table_alloc(omega, 1.0, kind, levels));
-  Workspace cycles = make_workspace(options.limlst);
+  // qawf integrates over the cycles [start + k cycle, start + (k + 1) cycle],
+  // k < limlst, of the length it sets the table to, computed as it does.
+  const double cycle = (2 * std::floor(std::abs(omega)) + 1) * std::numbers::pi / std::abs(omega);
   const auto limlst = static_cast<std::size_t>(options.limlst);
+  MomentTable table(omega, cycle, kind, options.maxp1, std::abs(start) + static_cast<double>(limlst + 1) * cycle);
+  Workspace cycles = make_workspace(options.limlst);
   QuadResult r = run_gsl_routine(lower_infinite ? mirrored : func, options.limlst, "qawf",
                                  [&](gsl_function* f, auto* w, double* value, double* abserr) {
                                    return gsl_integration_qawf(f, start, epsabs, limlst, cycles.get(), w, table.get(),
