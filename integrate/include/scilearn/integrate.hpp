@@ -5,4 +5,5 @@
 
 #include <scilearn/integrate/quad.hpp>
 #include <scilearn/integrate/sample.hpp>
+#include <scilearn/integrate/solve_bvp.hpp>
 #include <scilearn/integrate/solve_ivp.hpp>

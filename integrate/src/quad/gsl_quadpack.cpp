@@ -2,6 +2,7 @@
 
 #include <gsl/gsl_errno.h>
 
+#include <algorithm>
 #include <limits>
 #include <new>
 #include <scilearn/core/errors.hpp>
@@ -34,6 +35,10 @@ double CountedIntegrand::call(double x, void* self) noexcept {
 Workspace make_workspace(int limit) {
   Workspace w(gsl_integration_workspace_alloc(static_cast<std::size_t>(limit)));
   if (!w) throw std::bad_alloc();
+  // GSL leaves `order` unset beyond what its routines sort (QUADPACK's iord
+  // is defined only on its first entries, and QAWF with omega = 0 never
+  // sorts): zeros instead of whatever the allocator left there.
+  std::fill(w->order, w->order + w->limit, std::size_t{0});
   return w;
 }
 

@@ -26,7 +26,7 @@ class IteratedIntegral {
   double integrate(Index level) {
     const Index n = x_.size();
     const Vector outer = x_.tail(n - 1 - level);
-    const auto [low, high] = std::visit(
+    const std::array<double, 2> range = std::visit(
         [&](const auto& r) -> std::array<double, 2> {
           if constexpr (std::is_same_v<std::decay_t<decltype(r)>, RangeFunction>)
             return r(outer);
@@ -34,6 +34,9 @@ class IteratedIntegral {
             return r;
         },
         ranges_[static_cast<std::size_t>(level)]);
+    // Named copies, not a structured binding: clang 14 cannot capture those.
+    const double low = range[0];
+    const double high = range[1];
     QuadOptions opt = level_options(level, outer);
     // SciPy keeps the break points inside [low, high].
     std::erase_if(opt.points, [&](double p) { return !(low <= p && p <= high); });
