@@ -1,4 +1,7 @@
 // The method table: each OdeMethod's stepper and SciPy name.
+#include "ode/bdf.hpp"
+#include "ode/lsoda.hpp"
+#include "ode/radau.hpp"
 #include "ode/rk.hpp"
 #include "ode/stepper.hpp"
 
@@ -27,11 +30,11 @@ std::unique_ptr<Stepper> make_stepper(OdeMethod method, OdeRhs& fun, double t0, 
     case OdeMethod::rk45:
     case OdeMethod::rk23:
     case OdeMethod::dop853: return make_explicit_rk(method, fun, t0, y0, t_bound, settings);
-    case OdeMethod::radau:
-    case OdeMethod::bdf:
-    case OdeMethod::lsoda: break;
+    case OdeMethod::radau: return make_radau(fun, t0, y0, t_bound, settings);
+    case OdeMethod::bdf: return make_bdf(fun, t0, y0, t_bound, settings);
+    case OdeMethod::lsoda: return make_lsoda(fun, t0, y0, t_bound, settings);
   }
-  throw ValueError(cat("solve_ivp: method ", to_string(method), " is not built yet"));
+  throw ValueError(cat("solve_ivp: unknown method ", static_cast<int>(method)));
 }
 
 }  // namespace detail

@@ -25,6 +25,9 @@ constexpr double max_factor = 10;
 // (the last is f(t + h, y_new)), and the dense output's P.
 struct Tableau {
   int error_estimator_order;
+  // For the stiffness test: the index s of an internal stage with c = 1 (the
+  // step's last node, as the solution stage), or -1.
+  int last_node_stage = -1;
   Matrix A;
   Vector B;
   Vector C;
@@ -54,6 +57,7 @@ Tableau rk23_tableau() {
 Tableau rk45_tableau() {
   Tableau t;
   t.error_estimator_order = 4;
+  t.last_node_stage = 5;
   t.A = Matrix::Zero(6, 6);
   t.A.row(1).head(1) << 1.0 / 5;
   t.A.row(2).head(2) << 3.0 / 40, 9.0 / 40;
@@ -148,6 +152,19 @@ class ExplicitRk : public Stepper {
                                                        tab_.error_estimator_order, rtol_, atol_);
   }
 
+ public:
+  // Hairer's stiffness test of DOPRI5 (Hairer & Wanner 1996, Sec. IV.2): two
+  // evaluations of fun at t + h, at the internal stage and at y_new, give
+  // rho ~ ||f(y_new) - f(y_stage)|| / ||y_new - y_stage||.
+  [[nodiscard]] double stiffness_estimate() const override {
+    const int s = tab_.last_node_stage;
+    if (s < 0) return Stepper::stiffness_estimate();
+    const double h = h_previous_;
+    const Vector y_stage = y_old_ + h * (K_.leftCols(s) * tab_.A.row(s).head(s).transpose());
+    const double dy = (y_ - y_stage).norm();
+    return dy == 0 ? 0.0 : std::abs(h) * (K_.col(s + 1) - K_.col(s)).norm() / dy;
+  }
+
  protected:
   // The RMS norm of the scaled error estimate of the step in K_.
   [[nodiscard]] virtual double error_norm(double h, const Vector& scale) const {
@@ -157,8 +174,7 @@ class ExplicitRk : public Stepper {
 
   std::optional<std::string> step_impl() override {
     const double t = t_;
-    // Ten ulps of t: below that, t + h cannot be told from t.
-    const double min_step = 10 * std::abs(std::nextafter(t, direction_ * std::numeric_limits<double>::infinity()) - t);
+    const double min_step = min_step_near(t, direction_);
     double h_abs = h_abs_;
     if (h_abs > max_step_) {
       h_abs = max_step_;
@@ -171,7 +187,7 @@ class ExplicitRk : public Stepper {
     Vector y_new;
     for (;;) {
       if (h_abs < min_step) {
-        return "Required step size is less than spacing between numbers.";
+        return std::string(kTooSmallStep);
       }
       t_new = t + h_abs * direction_;
       if (direction_ * (t_new - t_bound_) > 0) t_new = t_bound_;

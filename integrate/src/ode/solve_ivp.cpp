@@ -20,43 +20,6 @@ namespace {
 
 constexpr double eps = std::numeric_limits<double>::epsilon();
 
-detail::StepperSettings validated_settings(const SolveIvpOptions& options, double t0, double tf, Index n) {
-  detail::StepperSettings s;
-  if (std::isnan(options.rtol)) throw ValueError("solve_ivp: rtol is NaN");
-  s.rtol = options.rtol;
-  if (s.rtol < 100 * eps) {
-    warn(WarningCategory::user, cat("solve_ivp: rtol = ", options.rtol, " is too small; it is raised to 100 eps = ",
-                                    100 * eps, ", as SciPy does"));
-    s.rtol = 100 * eps;
-  }
-  if (options.atol_per_component.size() > 0) {
-    if (options.atol_per_component.size() != n) {
-      throw ValueError(cat("solve_ivp: atol_per_component has ", options.atol_per_component.size(),
-                           " entries, but y0 has ", n));
-    }
-    s.atol = options.atol_per_component;
-  } else {
-    s.atol = Vector::Constant(n, options.atol);
-  }
-  if (!(s.atol.array() >= 0).all() || !s.atol.allFinite()) {
-    throw ValueError("solve_ivp: atol must be finite and >= 0");
-  }
-  if (!(options.max_step > 0)) throw ValueError(cat("solve_ivp: max_step must be positive, got ", options.max_step));
-  s.max_step = options.max_step;
-  if (options.first_step) {
-    const double h = *options.first_step;
-    if (!(h > 0)) throw ValueError(cat("solve_ivp: first_step must be positive, got ", h));
-    if (h > std::abs(tf - t0)) {
-      throw ValueError(cat("solve_ivp: first_step = ", h, " exceeds the length of t_span, ", std::abs(tf - t0)));
-    }
-    s.first_step = h;
-  }
-  if (!(options.min_step >= 0)) throw ValueError(cat("solve_ivp: min_step must be >= 0, got ", options.min_step));
-  s.min_step = options.min_step;
-  s.jac = options.jac;
-  return s;
-}
-
 // t_eval in the direction of integration, inside t_span (SciPy's checks).
 void check_t_eval(const std::vector<double>& t_eval, double t0, double tf) {
   const double lo = std::min(t0, tf);
@@ -144,7 +107,7 @@ OdeResult solve_ivp(const OdeFunction& fun, std::pair<double, double> t_span, co
   }
   check_t_eval(options.t_eval, t0, tf);
   const Index n = y0.size();
-  const detail::StepperSettings settings = validated_settings(options, t0, tf, n);
+  const detail::StepperSettings settings = detail::make_settings(options, t0, tf, n);
 
   detail::OdeRhs rhs(fun, n);
   const Vector y_start = y0;

@@ -5,6 +5,7 @@
 #include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <scilearn/core/warnings.hpp>
 #include <utility>
 
 namespace scilearn::integrate::detail {
@@ -56,6 +57,48 @@ std::unique_ptr<StepInterpolant> Stepper::dense_output() const {
   return dense_output_impl();
 }
 
+StepperSettings make_settings(const SolveIvpOptions& options, double t0, double tf, Index n) {
+  constexpr double eps = std::numeric_limits<double>::epsilon();
+  StepperSettings s;
+  if (std::isnan(options.rtol)) throw ValueError("solve_ivp: rtol is NaN");
+  s.rtol = options.rtol;
+  if (s.rtol < 100 * eps) {
+    warn(WarningCategory::user, cat("solve_ivp: rtol = ", options.rtol, " is too small; it is raised to 100 eps = ",
+                                    100 * eps, ", as SciPy does"));
+    s.rtol = 100 * eps;
+  }
+  if (options.atol_per_component.size() > 0) {
+    if (options.atol_per_component.size() != n) {
+      throw ValueError(cat("solve_ivp: atol_per_component has ", options.atol_per_component.size(),
+                           " entries, but y0 has ", n));
+    }
+    s.atol = options.atol_per_component;
+  } else {
+    s.atol = Vector::Constant(n, options.atol);
+  }
+  if (!(s.atol.array() >= 0).all() || !s.atol.allFinite()) {
+    throw ValueError("solve_ivp: atol must be finite and >= 0");
+  }
+  if (!(options.max_step > 0)) throw ValueError(cat("solve_ivp: max_step must be positive, got ", options.max_step));
+  s.max_step = options.max_step;
+  if (options.first_step) {
+    const double h = *options.first_step;
+    if (!(h > 0)) throw ValueError(cat("solve_ivp: first_step must be positive, got ", h));
+    if (h > std::abs(tf - t0)) {
+      throw ValueError(cat("solve_ivp: first_step = ", h, " exceeds the length of t_span, ", std::abs(tf - t0)));
+    }
+    s.first_step = h;
+  }
+  if (!(options.min_step >= 0)) throw ValueError(cat("solve_ivp: min_step must be >= 0, got ", options.min_step));
+  s.min_step = options.min_step;
+  s.jac = options.jac;
+  return s;
+}
+
+double min_step_near(double t, int direction) {
+  return 10 * std::abs(std::nextafter(t, direction * std::numeric_limits<double>::infinity()) - t);
+}
+
 double rms_norm(const Vector& x) {
   return x.size() == 0 ? 0.0 : x.norm() / std::sqrt(static_cast<double>(x.size()));
 }
@@ -76,6 +119,23 @@ double select_initial_step(OdeRhs& fun, double t0, const Vector& y0, double t_bo
   const double h1 = (d1 <= 1e-15 && d2 <= 1e-15) ? std::max(1e-6, h0 * 1e-3)
                                                  : std::pow(0.01 / std::max(d1, d2), 1.0 / (order + 1));
   return std::min({100 * h0, h1, interval_length, max_step});
+}
+
+double spectral_radius_estimate(const Matrix& J) {
+  if (J.size() == 0) return 0.0;
+  // A start with no symmetry that could hide the dominant eigenvector.
+  Vector v = Vector::LinSpaced(J.rows(), 1.0, 2.0).normalized();
+  double log_growth = 0;
+  constexpr int steps = 20;
+  constexpr int averaged = 10;
+  for (int k = 0; k < steps; ++k) {
+    Vector w = J * v;
+    const double growth = w.norm();
+    if (!(growth > 0)) return growth == 0 ? 0.0 : std::numeric_limits<double>::quiet_NaN();
+    if (k >= steps - averaged) log_growth += std::log(growth);
+    v = w / growth;
+  }
+  return std::exp(log_growth / averaged);
 }
 
 }  // namespace scilearn::integrate::detail

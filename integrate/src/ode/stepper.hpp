@@ -3,11 +3,13 @@
 // DenseOutput classes: solve_ivp drives a Stepper one step at a time and asks
 // it for the interpolant of the step just taken.
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <scilearn/core/types.hpp>
 #include <scilearn/integrate/solve_ivp.hpp>
 #include <string>
+#include <string_view>
 
 namespace scilearn::integrate::detail {
 
@@ -82,6 +84,10 @@ class Stepper {
   // alt_segment, true for BDF and LSODA, whose interpolants look back).
   [[nodiscard]] virtual bool alt_segment() const { return false; }
 
+  // |h| times an estimate of the spectral radius of d fun / d y over the last
+  // step: LSODA's stiffness test. NaN where the method makes none.
+  [[nodiscard]] virtual double stiffness_estimate() const { return std::numeric_limits<double>::quiet_NaN(); }
+
   [[nodiscard]] Status status() const { return status_; }
   [[nodiscard]] double t() const { return t_; }
   [[nodiscard]] double t_old() const { return t_old_; }
@@ -112,9 +118,24 @@ class Stepper {
   Status status_ = Status::running;
 };
 
+// solve_ivp's tolerances and limits, checked (SciPy's validate_tol,
+// validate_max_step, validate_first_step) for a system of n unknowns
+// integrated from t0 to tf; an rtol below 100 eps is raised to it with a
+// warning. Throws ValueError.
+[[nodiscard]] StepperSettings make_settings(const SolveIvpOptions& options, double t0, double tf, Index n);
+
 // The method's stepper, started at (t0, y0).
 std::unique_ptr<Stepper> make_stepper(OdeMethod method, OdeRhs& fun, double t0, const Vector& y0, double t_bound,
                                       const StepperSettings& settings);
+
+// SciPy's OdeSolver.TOO_SMALL_STEP: every method's failure when the step it
+// needs is below min_step_near.
+inline constexpr std::string_view kTooSmallStep = "Required step size is less than spacing between numbers.";
+
+// The smallest step SciPy's methods try from t: ten times the spacing of the
+// doubles next to t in the direction of integration (below it, t + h cannot
+// be told from t).
+[[nodiscard]] double min_step_near(double t, int direction);
 
 // The root-mean-square norm SciPy's methods measure errors in.
 [[nodiscard]] double rms_norm(const Vector& x);
@@ -125,5 +146,11 @@ std::unique_ptr<Stepper> make_stepper(OdeMethod method, OdeRhs& fun, double t0, 
 [[nodiscard]] double select_initial_step(OdeRhs& fun, double t0, const Vector& y0, double t_bound, double max_step,
                                          const Vector& f0, int direction, double order, double rtol,
                                          const Vector& atol);
+
+// The spectral radius of J (its largest |eigenvalue|), estimated by 20 steps
+// of the power iteration: the geometric mean of the last 10 growth factors of
+// ||J^k v|| (Gelfand's formula), which also converges when the dominant
+// eigenvalues are a complex pair. O(n^2) per step.
+[[nodiscard]] double spectral_radius_estimate(const Matrix& J);
 
 }  // namespace scilearn::integrate::detail
