@@ -22,6 +22,7 @@
 #include <scilearn/integrate/solve_ivp.hpp>
 
 #include "bench_support.hpp"
+#include "integrate/nonstiff_problems.hpp"
 
 namespace {
 
@@ -29,20 +30,9 @@ using scilearn::Vector;
 namespace si = scilearn::integrate;
 namespace bench = scilearn::bench;
 
-Vector lorenz(double, const Vector& y) {
-  return Vector{{10 * (y(1) - y(0)), y(0) * (28 - y(2)) - y(1), y(0) * y(1) - 8.0 / 3 * y(2)}};
-}
-
-constexpr double arenstorf_period = 17.0652165601579625588917206249;
-
-Vector arenstorf(double, const Vector& y) {
-  constexpr double mu = 0.012277471;
-  constexpr double nu = 1 - mu;
-  const double d1 = std::pow((y(0) + mu) * (y(0) + mu) + y(1) * y(1), 1.5);
-  const double d2 = std::pow((y(0) - nu) * (y(0) - nu) + y(1) * y(1), 1.5);
-  return Vector{{y(2), y(3), y(0) + 2 * y(3) - nu * (y(0) + mu) / d1 - mu * (y(0) - nu) / d2,
-                 y(1) - 2 * y(2) - nu * y(1) / d1 - mu * y(1) / d2}};
-}
+using scilearn::testing::arenstorf;
+using scilearn::testing::arenstorf_period;
+using scilearn::testing::lorenz;
 
 Vector robertson(double, const Vector& y) {
   return Vector{{-0.04 * y(0) + 1e4 * y(1) * y(2), 0.04 * y(0) - 1e4 * y(1) * y(2) - 3e7 * y(1) * y(1),
@@ -78,7 +68,7 @@ void BM_lorenz_rk45(benchmark::State& state) {
 }
 
 void BM_arenstorf_dop853(benchmark::State& state) {
-  const Vector y0{{0.994, 0.0, 0.0, -2.00158510637908252240537862224}};
+  const Vector y0 = scilearn::testing::arenstorf_y0();
   time_solve(
       state,
       [&] {

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "nonstiff_problems.hpp"
 #include "support/expect.hpp"
 #include "support/fixtures.hpp"
 
@@ -36,23 +37,10 @@ Vector ball(double, const Vector& y) { return Vector{{y(1), -9.81}}; }
 
 Vector oscillator(double, const Vector& y) { return Vector{{y(1), -y(0)}}; }
 
-Vector lorenz(double, const Vector& y) {
-  return Vector{{10 * (y(1) - y(0)), y(0) * (28 - y(2)) - y(1), y(0) * y(1) - 8.0 / 3 * y(2)}};
-}
-
-// Arenstorf's orbit (Hairer, Norsett & Wanner 1993, Sec. II.0): periodic
-// with period arenstorf_period.
-constexpr double arenstorf_period = 17.0652165601579625588917206249;
-const Vector arenstorf_y0{{0.994, 0.0, 0.0, -2.00158510637908252240537862224}};
-
-Vector arenstorf(double, const Vector& y) {
-  constexpr double mu = 0.012277471;
-  constexpr double nu = 1 - mu;
-  const double d1 = std::pow((y(0) + mu) * (y(0) + mu) + y(1) * y(1), 1.5);
-  const double d2 = std::pow((y(0) - nu) * (y(0) - nu) + y(1) * y(1), 1.5);
-  return Vector{{y(2), y(3), y(0) + 2 * y(3) - nu * (y(0) + mu) / d1 - mu * (y(0) - nu) / d2,
-                 y(1) - 2 * y(2) - nu * y(1) / d1 - mu * y(1) / d2}};
-}
+using testing::arenstorf;
+using testing::arenstorf_period;
+using testing::lorenz;
+const Vector arenstorf_y0 = testing::arenstorf_y0();
 
 // The order each explicit method is built to.
 int order_of(OdeMethod m) { return m == OdeMethod::rk23 ? 3 : m == OdeMethod::rk45 ? 5 : 8; }
