@@ -96,6 +96,7 @@ BOOST_AUTO_TEST_CASE(bad_input_and_exceptions) {
   const auto msg = [&](auto&& call) { return testing::message_of<ValueError>(call); };
   BOOST_TEST(msg([&] { (void)odeint(decay, y0, Vector{{0.0, 1.0, 0.5}}); }).find("monotone") != std::string::npos);
   BOOST_TEST(msg([&] { (void)odeint(decay, y0, Vector(0)); }).find("empty") != std::string::npos);
+  BOOST_TEST(msg([&] { (void)odeint(decay, y0, Vector{{0.0, 1.0, 0.0}}); }).find("monotone") != std::string::npos);
   BOOST_TEST(msg([&] { (void)odeint(decay, Vector::Constant(1, NAN), Vector{{0.0, 1.0}}); }).find("y0") !=
              std::string::npos);
   BOOST_TEST(msg([&] { (void)odeint(decay, y0, Vector{{0.0, 1.0}}, {.hmax = -1}); }).find("hmax") != std::string::npos);

@@ -478,4 +478,18 @@ BOOST_AUTO_TEST_CASE(tanhsinh_bad_input_exceptions_and_nonfinite_values) {
   BOOST_TEST(!r.success);
 }
 
+BOOST_AUTO_TEST_CASE(a_small_maxp1_changes_no_result) {
+  // 1 / sqrt(x) cos(20 x) on [0, 1] bisects towards 0 past level 1: GSL's
+  // own table of maxp1 levels would stop there ("table limit exceeded");
+  // QUADPACK computes the deeper levels, and so do we. SciPy's value with
+  // maxp1 = 1 and 50: 0.3253075090181749, 335 evaluations.
+  const Integrand f = [](double x) { return x > 0 ? 1 / std::sqrt(x) : 0.0; };
+  for (const int maxp1 : {1, 2, 50}) {
+    const QuadResult r = integrate::quad(f, 0, 1, {.weight = QuadWeight::cos, .wvar = {20.0, 0.0}, .maxp1 = maxp1});
+    BOOST_TEST(r.ier == 0);
+    BOOST_TEST(std::abs(r.value - 0.3253075090181749) <= 1e-14);
+    BOOST_TEST(r.neval == 335);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

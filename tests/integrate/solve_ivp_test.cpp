@@ -327,4 +327,35 @@ BOOST_AUTO_TEST_CASE(a_span_of_length_zero_and_an_empty_system_finish_at_once) {
   BOOST_TEST(e.t(e.t.size() - 1) == 1.0);
 }
 
+BOOST_AUTO_TEST_CASE(lsoda_min_step_is_a_floor_on_the_step) {
+  // ODEPACK's hmin: steps are raised to it (a zero right-hand side is
+  // integrated in steps of at least min_step, not from a 1e-6 first step),
+  // and a step at it that fails the error test ends the run: Van der Pol's
+  // fast jumps need steps far below 0.5.
+  const auto zero = [](double, const Vector& y) -> Vector { return Vector::Zero(y.size()); };
+  const auto r = solve_ivp(zero, {0, 1}, Vector::Ones(1), {.method = OdeMethod::lsoda, .min_step = 1e-3});
+  BOOST_TEST_REQUIRE(r.success);
+  for (Index i = 1; i + 1 < r.t.size(); ++i) BOOST_TEST(r.t(i) - r.t(i - 1) >= 1e-3);
+  const auto vdp = [](double, const Vector& y) -> Vector {
+    return Vector{{y(1), 1000 * (1 - y(0) * y(0)) * y(1) - y(0)}};
+  };
+  const auto f = solve_ivp(vdp, {0, 3000}, Vector{{2.0, 0.0}}, {.method = OdeMethod::lsoda, .min_step = 0.5});
+  BOOST_TEST(f.status == -1);
+  BOOST_TEST(f.message.find("The error test failed with the step size at min_step.") == 0u, f.message);
+  // Other methods ignore it with a warning, as SciPy.
+  int warnings = 0;
+  const ScopedWarningHandler handler([&](const Warning&) { ++warnings; });
+  const auto e = solve_ivp(decay, {0, 1}, Vector::Ones(1), {.method = OdeMethod::rk45, .min_step = 0.5});
+  BOOST_TEST(e.success);
+  BOOST_TEST(warnings == 1);
+  BOOST_TEST(e.t(1) < 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(t_eval_on_a_span_of_length_zero) {
+  const auto r = solve_ivp(decay, {1, 1}, Vector::Ones(1), {.t_eval = {1.0, 1.0}});
+  BOOST_TEST(r.success);
+  BOOST_TEST(r.t.size() == 2);
+  BOOST_TEST(r.y(0, 1) == 1.0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -99,6 +99,7 @@ class BdfStepper final : public Stepper {
         rtol_(settings.rtol),
         atol_(settings.atol),
         max_step_(settings.max_step),
+        min_step_(settings.min_step),
         newton_tol_(newton_tolerance(settings.rtol)),
         jacobian_(fun, settings, n_),
         identity_(Matrix::Identity(n_, n_)),
@@ -145,6 +146,7 @@ class BdfStepper final : public Stepper {
   double rtol_;
   Vector atol_;
   double max_step_;
+  double min_step_;  // the user's floor on the step (LSODA's min_step), 0: none
   double newton_tol_;
   OdeJacobianSource jacobian_;
   Matrix identity_;
@@ -188,7 +190,7 @@ NewtonOutcome BdfStepper::solve_bdf_system(double t_new, const Vector& y_predict
 
 std::optional<std::string> BdfStepper::step_impl() {
   const double t = t_;
-  const double min_step = min_step_near(t, direction_);
+  const double min_step = std::max(min_step_near(t, direction_), min_step_);
   double h_abs = h_abs_;
   if (h_abs_ > max_step_) {
     h_abs = max_step_;
@@ -208,7 +210,7 @@ std::optional<std::string> BdfStepper::step_impl() {
   Vector scale;
   NewtonOutcome newton;
   for (;;) {
-    if (h_abs < min_step) return std::string(kTooSmallStep);
+    if (h_abs < min_step) return std::string(min_step == min_step_ ? kBelowMinStep : kTooSmallStep);
     t_new = t + h_abs * direction_;
     if (direction_ * (t_new - t_bound_) > 0) {
       t_new = t_bound_;

@@ -50,15 +50,11 @@ class Lsoda final : public Stepper {
  private:
   std::optional<std::string> step_impl() override {
     if (switch_pending_) switch_method();
-    const double t_start = t_;
     if (auto failure = inner_->step()) return failure;
     t_ = inner_->t();
     y_ = inner_->y();
     njev_ = retired_njev_ + inner_->njev();
     nlu_ = retired_nlu_ + inner_->nlu();
-    if (settings_.min_step > 0 && std::abs(t_ - t_start) < settings_.min_step && t_ != t_bound_) {
-      return "Required step size is less than min_step.";
-    }
     count_toward_switch(inner_->stiffness_estimate());
     return std::nullopt;
   }

@@ -7,6 +7,7 @@
 
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <scilearn/core/warnings.hpp>
 
 namespace scilearn::integrate {
 
@@ -26,6 +27,13 @@ namespace detail {
 
 std::unique_ptr<Stepper> make_stepper(OdeMethod method, OdeRhs& fun, double t0, const Vector& y0, double t_bound,
                                       const StepperSettings& settings) {
+  if (method != OdeMethod::lsoda && settings.min_step > 0) {
+    warn(WarningCategory::user, cat("solve_ivp: min_step has no effect for method ", to_string(method),
+                                    " (LSODA only), as SciPy warns"));
+    StepperSettings without = settings;
+    without.min_step = 0;
+    return make_stepper(method, fun, t0, y0, t_bound, without);
+  }
   switch (method) {
     case OdeMethod::rk45:
     case OdeMethod::rk23:

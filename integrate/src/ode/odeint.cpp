@@ -18,9 +18,12 @@ namespace {
 void check_times(const Vector& t) {
   if (t.size() == 0) throw ValueError("odeint: t is empty");
   if (!t.allFinite()) throw ValueError("odeint: t must be finite");
-  const double direction = t(t.size() - 1) - t(0);
+  // The direction is that of the first change; repeated values are allowed.
+  double direction = 0;
   for (Index i = 1; i < t.size(); ++i) {
-    if ((t(i) - t(i - 1)) * direction < 0) {
+    const double step = t(i) - t(i - 1);
+    if (direction == 0) direction = step;
+    if (step * direction < 0) {
       throw ValueError(cat("odeint: t must be monotone; t[", i - 1, "] = ", t(i - 1), ", t[", i, "] = ", t(i)));
     }
   }

@@ -144,6 +144,7 @@ class ExplicitRk : public Stepper {
         rtol_(settings.rtol),
         atol_(settings.atol),
         max_step_(settings.max_step),
+        min_step_(settings.min_step),
         f_(fun(t0, y0)),
         K_(y0.size(), n_stage_columns),
         error_exponent_(-1.0 / (tab_.error_estimator_order + 1)) {
@@ -174,7 +175,7 @@ class ExplicitRk : public Stepper {
 
   std::optional<std::string> step_impl() override {
     const double t = t_;
-    const double min_step = min_step_near(t, direction_);
+    const double min_step = std::max(min_step_near(t, direction_), min_step_);
     double h_abs = h_abs_;
     if (h_abs > max_step_) {
       h_abs = max_step_;
@@ -187,7 +188,7 @@ class ExplicitRk : public Stepper {
     Vector y_new;
     for (;;) {
       if (h_abs < min_step) {
-        return std::string(kTooSmallStep);
+        return std::string(min_step == min_step_ ? kBelowMinStep : kTooSmallStep);
       }
       t_new = t + h_abs * direction_;
       if (direction_ * (t_new - t_bound_) > 0) t_new = t_bound_;
@@ -240,6 +241,7 @@ class ExplicitRk : public Stepper {
   double rtol_;
   Vector atol_;
   double max_step_;
+  double min_step_;  // the user's floor on the step (LSODA's min_step), 0: none
   Vector f_;
   Matrix K_;  // n x stages: one column per stage
   Vector y_old_;

@@ -28,7 +28,8 @@ void check_t_eval(const std::vector<double>& t_eval, double t0, double tf) {
     if (!(t_eval[i] >= lo && t_eval[i] <= hi)) {
       throw ValueError(cat("solve_ivp: t_eval[", i, "] = ", t_eval[i], " is not within t_span [", lo, ", ", hi, "]"));
     }
-    if (i > 0 && (tf > t0 ? t_eval[i] <= t_eval[i - 1] : t_eval[i] >= t_eval[i - 1])) {
+    // SciPy checks the order only on a span of non-zero length.
+    if (i > 0 && tf != t0 && (tf > t0 ? t_eval[i] <= t_eval[i - 1] : t_eval[i] >= t_eval[i - 1])) {
       throw ValueError(cat("solve_ivp: t_eval is not sorted in the direction of integration at index ", i));
     }
   }

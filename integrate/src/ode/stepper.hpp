@@ -61,6 +61,8 @@ struct StepperSettings {
   double max_step = std::numeric_limits<double>::infinity();
   std::optional<double> first_step;
   OdeJacobian jac;
+  // A floor on the step size (LSODA's min_step, ODEPACK's hmin): steps are
+  // raised to it, and a rejected step at it fails. 0 for the other methods.
   double min_step = 0;
 };
 
@@ -131,6 +133,9 @@ std::unique_ptr<Stepper> make_stepper(OdeMethod method, OdeRhs& fun, double t0, 
 // SciPy's OdeSolver.TOO_SMALL_STEP: every method's failure when the step it
 // needs is below min_step_near.
 inline constexpr std::string_view kTooSmallStep = "Required step size is less than spacing between numbers.";
+
+// The failure when a step at the user's min_step (LSODA's hmin) is rejected.
+inline constexpr std::string_view kBelowMinStep = "The error test failed with the step size at min_step.";
 
 // The smallest step SciPy's methods try from t: ten times the spacing of the
 // doubles next to t in the direction of integration (below it, t + h cannot

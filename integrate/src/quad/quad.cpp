@@ -60,7 +60,10 @@ std::string ier_message(int ier, const QuadOptions& options, bool cycles) {
 QuadResult quad(const Integrand& func, double a, double b, const QuadOptions& options) {
   if (std::isnan(a) || std::isnan(b))
     throw ValueError(cat("quad: the limits must not be NaN, got a = ", a, ", b = ", b));
-  if (options.limit < 1) throw ValueError(cat("quad: limit must be >= 1, got ", options.limit));
+  // The upper bound keeps limit + 1 (the GSL routines' limit) an int.
+  if (options.limit < 1 || options.limit == std::numeric_limits<int>::max()) {
+    throw ValueError(cat("quad: limit must be in [1, ", std::numeric_limits<int>::max() - 1, "], got ", options.limit));
+  }
   if (std::isnan(options.epsabs) || std::isnan(options.epsrel) || options.epsrel < 0)
     throw ValueError(cat("quad: bad tolerances epsabs = ", options.epsabs, ", epsrel = ", options.epsrel));
   const double min_epsrel = std::max(50 * std::numeric_limits<double>::epsilon(), 5e-29);

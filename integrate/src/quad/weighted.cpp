@@ -68,6 +68,16 @@ class MomentTable {
   gsl_integration_qawo_table table_{};
 };
 
+// The levels of GSL's moment table: enough for every bisection `limit`
+// subintervals allow, whatever maxp1 says. GSL stops with "table limit
+// exceeded" when a bisection goes deeper than its table, where QUADPACK
+// computes the moments of deeper levels as they come (maxp1 only bounds what
+// it stores); a MomentTable computes only the levels its rule reads, so the
+// larger table costs nothing.
+int moment_levels(int maxp1, int limit) {
+  return static_cast<int>(std::min<long>(std::max<long>(maxp1, limit + 1L), std::numeric_limits<int>::max()));
+}
+
 // cos(omega x) or sin(omega x) on [a, b] (QAWO) or [a, inf) (QAWF); (-inf, b]
 // is [-b, inf) for f(-x) (cos) or -f(-x) (sin), as SciPy maps it.
 QuadResult oscillatory(const Integrand& func, double a, double b, const QuadOptions& options) {
@@ -80,8 +90,9 @@ QuadResult oscillatory(const Integrand& func, double a, double b, const QuadOpti
   if (std::isfinite(a) && std::isfinite(b)) {
     // qawo integrates over [a, a + length].
     const double length = b - a;
-    MomentTable table(omega, length, kind, options.maxp1, std::max(std::abs(a), std::abs(a + length)));
     const int limit = qags_family_limit(options.limit);
+    MomentTable table(omega, length, kind, moment_levels(options.maxp1, limit),
+                      std::max(std::abs(a), std::abs(a + length)));
     return run_gsl_routine(func, limit, "qawo", [&](gsl_function* f, auto* w, double* value, double* abserr) {
       return gsl_integration_qawo(f, a, epsabs, options.epsrel, static_cast<std::size_t>(limit), w, table.get(), value,
                                   abserr);
@@ -99,7 +110,8 @@ QuadResult oscillatory(const Integrand& func, double a, double b, const QuadOpti
   // k < limlst, of the length it sets the table to, computed as it does.
   const double cycle = (2 * std::floor(std::abs(omega)) + 1) * std::numbers::pi / std::abs(omega);
   const auto limlst = static_cast<std::size_t>(options.limlst);
-  MomentTable table(omega, cycle, kind, options.maxp1, std::abs(start) + static_cast<double>(limlst + 1) * cycle);
+  MomentTable table(omega, cycle, kind, moment_levels(options.maxp1, options.limlst),
+                    std::abs(start) + static_cast<double>(limlst + 1) * cycle);
   Workspace cycles = make_workspace(options.limlst);
   QuadResult r = run_gsl_routine(lower_infinite ? mirrored : func, options.limlst, "qawf",
                                  [&](gsl_function* f, auto* w, double* value, double* abserr) {

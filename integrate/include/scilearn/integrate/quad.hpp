@@ -76,8 +76,12 @@ struct QuadOptions {
   /// The weight's parameters: omega for cos / sin, c for cauchy (wvar[0]);
   /// (alpha, beta) for the alg weights, both > -1.
   std::array<double, 2> wvar{};
-  /// cos / sin: the number of levels of Chebyshev moments kept (>= 1); GSL's
-  /// qawo table size, QUADPACK's maxp1.
+  /// cos / sin: QUADPACK's bound on the levels of Chebyshev moments it
+  /// stores (>= 1). Kept for SciPy's signature; it changes no result here,
+  /// since every level a bisection reaches gets its moments (as QUADPACK
+  /// computes levels past maxp1 as they come). SciPy's values for some small
+  /// maxp1 (2, on an integrand that bisects deep) differ from its own
+  /// maxp1 = 50 values and from ours.
   int maxp1 = 50;
   /// cos / sin on a semi-infinite range: the most cycles (>= 3). GSL's QAWF
   /// takes one limit for the cycles and for the subintervals of each cycle,

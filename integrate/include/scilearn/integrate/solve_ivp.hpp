@@ -11,10 +11,11 @@
 ///     // r.success, r.t (the accepted steps), r.y (1 x r.t.size()), (*r.sol)(3.7)
 ///
 /// How a run ends, as in SciPy:
-/// - bad input (t_span or y0 not finite, an empty y0 with events, rtol or atol
-///   negative, atol of the wrong length, max_step <= 0, first_step out of
-///   range, t_eval outside t_span or not monotone in the direction of
-///   integration, fun returning a vector of the wrong length at t0): ValueError;
+/// - bad input (t_span or y0 not finite, rtol NaN, atol negative or of the
+///   wrong length, max_step <= 0, first_step out of range, t_eval outside
+///   t_span or not monotone in the direction of integration, fun returning a
+///   vector of the wrong length): ValueError; an rtol below 100 eps is raised
+///   to it with a warning;
 /// - the step size falls below the spacing of the floating-point numbers near
 ///   t (this is also where a right-hand side that returns NaN or Inf ends up,
 ///   after its steps have been rejected), or an implicit method cannot make
@@ -22,7 +23,11 @@
 ///   message that says at which t; the solution up to there is returned;
 /// - a terminal event: status = 1, the solution ends at the event;
 /// - fun, jac or an event function throws: the exception reaches the caller
-///   unchanged.
+///   unchanged;
+/// - an event whose sign change the step's end values show but the step's
+///   interpolant does not (an event function exactly 0 at an end, met by the
+///   interpolant with a rounding error): ValueError from the root finder, as
+///   SciPy's brentq raises.
 /// SciPy's `args` is a capture of the lambda here.
 
 #include <functional>
@@ -88,7 +93,9 @@ struct SolveIvpOptions {
   /// Radau, BDF and LSODA: the Jacobian; unset: forward differences with
   /// SciPy's adaptive step (Salane 1986's num_jac).
   OdeJacobian jac{};
-  /// LSODA only: the smallest step allowed (SciPy's min_step).
+  /// LSODA only (other methods warn and ignore it, as SciPy): a floor on the
+  /// step size, ODEPACK's hmin. Steps are raised to it, and a step at it that
+  /// fails the error test ends the run (status -1).
   double min_step = 0;
 };
 
