@@ -36,12 +36,21 @@ int normalized_axis(std::string_view where, int axis);
   return axis == 0 ? y.rows() : y.cols();
 }
 
+/// Slice k of y along axis (0: column k, 1: row k). Slices of an empty y are
+/// empty vectors: a block of an empty matrix would offset a null pointer
+/// (undefined behaviour, even for zero elements).
+[[nodiscard]] inline Samples slice_along(const Eigen::Ref<const Matrix>& y, int axis, Index k, const Vector& none) {
+  if (y.size() == 0) return Samples(none);
+  return axis == 0 ? Samples(y.col(k)) : Samples(y.row(k).transpose());
+}
+
 /// rule(slice) for every slice of y along axis (0: columns, 1: rows).
 template <class Rule>
 [[nodiscard]] Vector reduce_along(const Eigen::Ref<const Matrix>& y, int axis, const Rule& rule) {
   const Index n = axis == 0 ? y.cols() : y.rows();
+  const Vector none;
   Vector out(n);
-  for (Index k = 0; k < n; ++k) out[k] = axis == 0 ? rule(Samples(y.col(k))) : rule(Samples(y.row(k).transpose()));
+  for (Index k = 0; k < n; ++k) out[k] = rule(slice_along(y, axis, k, none));
   return out;
 }
 
@@ -50,10 +59,15 @@ template <class Rule>
 template <class Rule>
 [[nodiscard]] Matrix accumulate_along(const Eigen::Ref<const Matrix>& y, int axis, Index length, const Rule& rule) {
   Matrix out = axis == 0 ? Matrix(length, y.cols()) : Matrix(y.rows(), length);
-  if (axis == 0) {
-    for (Index k = 0; k < y.cols(); ++k) out.col(k) = rule(Samples(y.col(k)));
-  } else {
-    for (Index k = 0; k < y.rows(); ++k) out.row(k) = rule(Samples(y.row(k).transpose())).transpose();
+  if (out.size() == 0) return out;  // no storage to take blocks of, as above
+  const Vector none;
+  for (Index k = 0; k < (axis == 0 ? out.cols() : out.rows()); ++k) {
+    const Vector values = rule(slice_along(y, axis, k, none));
+    if (axis == 0) {
+      out.col(k) = values;
+    } else {
+      out.row(k) = values.transpose();
+    }
   }
   return out;
 }
