@@ -310,9 +310,9 @@ BOOST_AUTO_TEST_CASE(bad_input_throws_value_error) {
                c.y = Matrix::Zero(2, 1);
              }).find("at least 2 nodes") != std::string::npos);
   BOOST_TEST(message([](Case& c) { c.y = Matrix::Zero(2, 4); }).find("5 columns") != std::string::npos);
-  BOOST_TEST(message([](Case& c) { c.y(0, 1) = std::nan(""); }).find("`y` must be finite") != std::string::npos);
-  BOOST_TEST(message([](Case& c) { c.x(1) = INFINITY; }).find("`x` must be finite") != std::string::npos);
-  BOOST_TEST(message([](Case& c) { c.p(0) = std::nan(""); }).find("`p` must be finite") != std::string::npos);
+  BOOST_TEST(message([](Case& c) { c.y(0, 1) = std::nan(""); }).find("`y` must contain only finite values") != std::string::npos);
+  BOOST_TEST(message([](Case& c) { c.x(1) = INFINITY; }).find("`x` must contain only finite values") != std::string::npos);
+  BOOST_TEST(message([](Case& c) { c.p(0) = std::nan(""); }).find("`p` must contain only finite values") != std::string::npos);
   BOOST_TEST(message([](Case& c) { c.options.S = Matrix::Zero(3, 3); }).find("`S` is expected") != std::string::npos);
   BOOST_TEST(message([](Case& c) { c.options.tol = std::nan(""); }).find("`tol` must be finite") != std::string::npos);
   BOOST_TEST(message([](Case& c) { c.bc = bratu_bc; }).find("`bc` return is expected to have shape (3, 1)") !=

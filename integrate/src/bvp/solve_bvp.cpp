@@ -8,6 +8,7 @@
 #include <optional>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/integrate/solve_bvp.hpp>
 #include <string>
@@ -30,10 +31,6 @@ const char* termination_message(int status) {
     case 2: return "A singular Jacobian encountered when solving the collocation system.";
     default: return "The solver was unable to satisfy boundary conditions tolerance on iteration 10.";
   }
-}
-
-void check_finite(const char* name, const Eigen::Ref<const Matrix>& value) {
-  if (!value.allFinite()) throw ValueError(cat("solve_bvp: `", name, "` must be finite (no NaN or Inf)"));
 }
 
 // NumPy's pinv: singular values at or below 1e-15 times the largest are
@@ -93,7 +90,7 @@ BvpResult solve_bvp(const BvpFunction& fun, const BvpBoundary& bc, const Eigen::
                     const Eigen::Ref<const Matrix>& y0, const Eigen::Ref<const Vector>& p0,
                     const SolveBvpOptions& options) {
   if (x0.size() < 2) throw ValueError(cat("solve_bvp: `x` must have at least 2 nodes, got ", x0.size()));
-  check_finite("x", x0);
+  check_finite("solve_bvp", "`x`", x0);
   for (Index i = 0; i + 1 < x0.size(); ++i) {
     if (!(x0[i + 1] > x0[i])) {
       throw ValueError(cat("solve_bvp: `x` must be strictly increasing, but x[", i, "] = ", x0[i], " and x[", i + 1,
@@ -104,8 +101,8 @@ BvpResult solve_bvp(const BvpFunction& fun, const BvpBoundary& bc, const Eigen::
     throw ValueError(cat("solve_bvp: `y` is expected to have ", x0.size(), " columns and at least 1 row, but is ",
                          y0.rows(), " x ", y0.cols()));
   }
-  check_finite("y", y0);
-  check_finite("p", p0);
+  check_finite("solve_bvp", "`y`", y0);
+  check_finite("solve_bvp", "`p`", p0);
   double tol = options.tol;
   if (!std::isfinite(tol)) throw ValueError(cat("solve_bvp: `tol` must be finite, got ", tol));
   if (tol < 100 * kEps) {
@@ -133,7 +130,7 @@ BvpResult solve_bvp(const BvpFunction& fun, const BvpBoundary& bc, const Eigen::
       throw ValueError(cat("solve_bvp: `S` is expected to be ", problem.n, " x ", problem.n, ", but is ", S.rows(),
                            " x ", S.cols()));
     }
-    check_finite("S", S);
+    check_finite("solve_bvp", "`S`", S);
     const Matrix identity = Matrix::Identity(problem.n, problem.n);
     // B projects onto S y(a) = 0; D = (I - S)^+ gives y'(a).
     B = identity - pinv(S) * S;

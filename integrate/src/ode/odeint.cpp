@@ -8,6 +8,7 @@
 #include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
 
 #include "ode/stepper.hpp"
@@ -17,7 +18,7 @@ namespace {
 
 void check_times(const Vector& t) {
   if (t.size() == 0) throw ValueError("odeint: t is empty");
-  if (!t.allFinite()) throw ValueError("odeint: t must be finite");
+  check_finite("odeint", "t", t);
   // The direction is that of the first change; repeated values are allowed.
   double direction = 0;
   for (Index i = 1; i < t.size(); ++i) {
@@ -34,7 +35,7 @@ void check_times(const Vector& t) {
 OdeintResult odeint(const OdeintFunction& func, const Eigen::Ref<const Vector>& y0, const Vector& t,
                     const OdeintOptions& options) {
   if (!func) throw ValueError("odeint: func is empty");
-  if (!y0.allFinite()) throw ValueError("odeint: y0 must be finite");
+  check_finite("odeint", "y0", y0);
   check_times(t);
   if (options.mxstep < 0) throw ValueError(cat("odeint: mxstep must be >= 0, got ", options.mxstep));
   if (!(options.h0 >= 0 && options.hmax >= 0 && options.hmin >= 0)) {
@@ -58,7 +59,7 @@ OdeintResult odeint(const OdeintFunction& func, const Eigen::Ref<const Vector>& 
                       .min_step = options.hmin};
   if (options.h0 > 0 && tf != t0) ivp.first_step = std::min(options.h0, std::abs(tf - t0));
   if (options.Dfun) ivp.jac = [&](double s, const Vector& y) { return options.Dfun(y, s); };
-  const detail::StepperSettings settings = detail::make_settings(ivp, t0, tf, n);
+  const detail::StepperSettings settings = detail::make_settings("odeint", ivp, t0, tf, n);
   const OdeFunction fun = [&](double s, const Vector& y) { return func(y, s); };
   detail::OdeRhs rhs(fun, n);
   const Vector start = y0;

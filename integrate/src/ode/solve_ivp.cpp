@@ -7,6 +7,7 @@
 #include <limits>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
+#include <scilearn/core/validation.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/integrate/solve_ivp.hpp>
 #include <scilearn/optimize/root_scalar.hpp>
@@ -98,7 +99,7 @@ OdeResult solve_ivp(const OdeFunction& fun, std::pair<double, double> t_span, co
   if (!std::isfinite(t0) || !std::isfinite(tf)) {
     throw ValueError(cat("solve_ivp: t_span must be finite, got (", t0, ", ", tf, ")"));
   }
-  if (!y0.allFinite()) throw ValueError("solve_ivp: all components of the initial state y0 must be finite");
+  check_finite("solve_ivp", "y0", y0);
   if (!fun) throw ValueError("solve_ivp: fun is empty");
   for (std::size_t i = 0; i < options.events.size(); ++i) {
     if (!options.events[i].fun) throw ValueError(cat("solve_ivp: events[", i, "] has no function"));
@@ -108,7 +109,7 @@ OdeResult solve_ivp(const OdeFunction& fun, std::pair<double, double> t_span, co
   }
   check_t_eval(options.t_eval, t0, tf);
   const Index n = y0.size();
-  const detail::StepperSettings settings = detail::make_settings(options, t0, tf, n);
+  const detail::StepperSettings settings = detail::make_settings("solve_ivp", options, t0, tf, n);
 
   detail::OdeRhs rhs(fun, n);
   const Vector y_start = y0;

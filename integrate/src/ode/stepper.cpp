@@ -57,19 +57,20 @@ std::unique_ptr<StepInterpolant> Stepper::dense_output() const {
   return dense_output_impl();
 }
 
-StepperSettings make_settings(const SolveIvpOptions& options, double t0, double tf, Index n) {
+StepperSettings make_settings(std::string_view where, const SolveIvpOptions& options, double t0, double tf,
+                              Index n) {
   constexpr double eps = std::numeric_limits<double>::epsilon();
   StepperSettings s;
-  if (std::isnan(options.rtol)) throw ValueError("solve_ivp: rtol is NaN");
+  if (std::isnan(options.rtol)) throw ValueError(cat(where, ": rtol is NaN"));
   s.rtol = options.rtol;
   if (s.rtol < 100 * eps) {
-    warn(WarningCategory::user, cat("solve_ivp: rtol = ", options.rtol, " is too small; it is raised to 100 eps = ",
+    warn(WarningCategory::user, cat(where, ": rtol = ", options.rtol, " is too small; it is raised to 100 eps = ",
                                     100 * eps, ", as SciPy does"));
     s.rtol = 100 * eps;
   }
   if (options.atol_per_component.size() > 0) {
     if (options.atol_per_component.size() != n) {
-      throw ValueError(cat("solve_ivp: atol_per_component has ", options.atol_per_component.size(),
+      throw ValueError(cat(where, ": atol_per_component has ", options.atol_per_component.size(),
                            " entries, but y0 has ", n));
     }
     s.atol = options.atol_per_component;
@@ -77,19 +78,19 @@ StepperSettings make_settings(const SolveIvpOptions& options, double t0, double 
     s.atol = Vector::Constant(n, options.atol);
   }
   if (!(s.atol.array() >= 0).all() || !s.atol.allFinite()) {
-    throw ValueError("solve_ivp: atol must be finite and >= 0");
+    throw ValueError(cat(where, ": atol must be finite and >= 0"));
   }
-  if (!(options.max_step > 0)) throw ValueError(cat("solve_ivp: max_step must be positive, got ", options.max_step));
+  if (!(options.max_step > 0)) throw ValueError(cat(where, ": max_step must be positive, got ", options.max_step));
   s.max_step = options.max_step;
   if (options.first_step) {
     const double h = *options.first_step;
-    if (!(h > 0)) throw ValueError(cat("solve_ivp: first_step must be positive, got ", h));
+    if (!(h > 0)) throw ValueError(cat(where, ": first_step must be positive, got ", h));
     if (h > std::abs(tf - t0)) {
-      throw ValueError(cat("solve_ivp: first_step = ", h, " exceeds the length of t_span, ", std::abs(tf - t0)));
+      throw ValueError(cat(where, ": first_step = ", h, " exceeds the length of t_span, ", std::abs(tf - t0)));
     }
     s.first_step = h;
   }
-  if (!(options.min_step >= 0)) throw ValueError(cat("solve_ivp: min_step must be >= 0, got ", options.min_step));
+  if (!(options.min_step >= 0)) throw ValueError(cat(where, ": min_step must be >= 0, got ", options.min_step));
   s.min_step = options.min_step;
   s.jac = options.jac;
   return s;

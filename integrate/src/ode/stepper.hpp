@@ -120,11 +120,12 @@ class Stepper {
   Status status_ = Status::running;
 };
 
-// solve_ivp's tolerances and limits, checked (SciPy's validate_tol,
-// validate_max_step, validate_first_step) for a system of n unknowns
+// solve_ivp's tolerances and limits, checked as SciPy's validate_tol,
+// validate_max_step and validate_first_step do, for a system of n unknowns
 // integrated from t0 to tf; an rtol below 100 eps is raised to it with a
-// warning. Throws ValueError.
-[[nodiscard]] StepperSettings make_settings(const SolveIvpOptions& options, double t0, double tf, Index n);
+// warning. Messages name `where` (solve_ivp or odeint). Throws ValueError.
+[[nodiscard]] StepperSettings make_settings(std::string_view where, const SolveIvpOptions& options, double t0,
+                                            double tf, Index n);
 
 // The method's stepper, started at (t0, y0).
 std::unique_ptr<Stepper> make_stepper(OdeMethod method, OdeRhs& fun, double t0, const Vector& y0, double t_bound,

@@ -105,6 +105,7 @@ struct SolveIvpOptions {
 class OdeSolution {
  public:
   struct Impl;
+  /// Made by solve_ivp (Impl is internal); copies share the pieces.
   explicit OdeSolution(std::shared_ptr<const Impl> impl);
 
   /// y(t), of length n.
@@ -113,6 +114,7 @@ class OdeSolution {
   [[nodiscard]] Matrix operator()(const Vector& t) const;
   /// The step boundaries, in the direction of integration.
   [[nodiscard]] const Vector& ts() const;
+  /// The smallest and the largest step boundary: the span the pieces cover.
   [[nodiscard]] double t_min() const;
   [[nodiscard]] double t_max() const;
 
