@@ -2,6 +2,7 @@
 #include <scilearn/core/validation.hpp>
 #include <scilearn/linalg/svd.hpp>
 
+#include "jacobi_small.hpp"
 #include "lapack_svd.hpp"
 
 namespace scilearn::linalg::detail {
@@ -38,6 +39,12 @@ void svd_any(const char* where, MatrixT<S>& a, SvdResult<S>& out, const SvdOptio
       out.vh = options.full_matrices ? MatrixT<S>::Identity(n, n) : MatrixT<S>(0, n);
     }
     return;
+  }
+  // gesdd (SciPy's default) on a small real square matrix: the one-sided Jacobi
+  // method gives the same factors (up to rounding and signs) in a fraction of
+  // the time (jacobi_small.hpp). gesvd, asked for by name, is always LAPACK's.
+  if constexpr (!is_complex_v<S>) {
+    if (options.lapack_driver == SvdDriver::gesdd && jacobi_svd<S>(a, options.compute_uv, out.s, out.u, out.vh)) return;
   }
   const lapack_index lm = to_lapack_index(where, m);
   const lapack_index ln = to_lapack_index(where, n);
