@@ -25,7 +25,10 @@ struct SvdOptions {
   /// a NaN is still a ValueError with gesdd (LAPACK rejects it, as in SciPy);
   /// with gesvd the result is unspecified (NaN) or a LinAlgError.
   bool check_finite = true;
-  /// The LAPACK driver.
+  /// The LAPACK driver. Under gesdd (the default) a real square matrix of
+  /// order <= 4 is decomposed by the one-sided Jacobi method instead (same
+  /// factors up to rounding and signs, several times faster there); gesvd is
+  /// always LAPACK's.
   SvdDriver lapack_driver = SvdDriver::gesdd;
 };
 
