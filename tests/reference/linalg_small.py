@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reference eigenvalues and singular values from scipy.linalg for matrices of
-order 1 to 4, where eigh() and svd() run the Jacobi methods instead of LAPACK
+order 1 to 8, where eigh() and svd() run the Jacobi methods instead of LAPACK
 (tests/linalg/small_order_test.cpp).
 
 Writes tests/data/linalg/small/. cases.csv lists one case per row: name, kind
@@ -11,9 +11,9 @@ was given (eigh: the triangle that must be ignored holds IGNORED), and SciPy's
 <name>_w (eigh) or <name>_s (svd). For eigh also <name>_heff, the symmetric
 matrix that the read triangle defines.
 
-The matrices: random ones of each order, repeated and zero eigenvalues /
-singular values, rank-deficient, diagonal out of order, graded (entries over
-12 decades), and scaled near the ends of the floating-point range, where the
+The matrices: random ones of each order, repeated, clustered and zero
+eigenvalues / singular values, rank-deficient, diagonal out of order, graded
+(entries over 12 to 28 decades), and scaled near the ends of the floating-point range, where the
 Jacobi methods' scaling must keep every rotation finite.
 
 Run with the pinned peers (SciPy 1.17.1): .venv/bin/python3 tests/reference/linalg_small.py
@@ -62,11 +62,16 @@ def main():
         save(f"{name}_s", s)
 
     for code, big, small in (("f", 1e30, 1e-30), ("d", 1e300, 1e-300)):
-        for n in range(1, 5):
+        for n in range(1, 9):
             g = rng.standard_normal((n, n))
             add_eigh(f"eigh_{code}_random{n}_lower", code, g + g.T, lower=True)
             add_eigh(f"eigh_{code}_random{n}_upper", code, g + g.T, lower=False)
             add_svd(f"svd_{code}_random{n}", code, rng.standard_normal((n, n)))
+        q = orthogonal(rng, 8)
+        add_eigh(f"eigh_{code}_clustered8", code, q @ np.diag([1.0, 1.0 + 1e-10, 1.0 + 2e-10, 2.0, 2.0, 3.0, -1.0, 0.0]) @ q.T)
+        g = rng.standard_normal((8, 8))
+        add_eigh(f"eigh_{code}_graded8", code, np.diag(np.logspace(0, -14, 8)) @ (g + g.T) @ np.diag(np.logspace(0, -14, 8)))
+        add_svd(f"svd_{code}_rank3_order8", code, rng.standard_normal((8, 3)) @ rng.standard_normal((3, 8)))
         q = orthogonal(rng, 4)
         add_eigh(f"eigh_{code}_repeated", code, q @ np.diag([1.0, 1.0, 2.0, 2.0]) @ q.T)
         add_eigh(f"eigh_{code}_zero", code, np.zeros((4, 4)))

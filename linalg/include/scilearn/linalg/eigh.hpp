@@ -44,7 +44,7 @@ struct EighOptions {
   std::optional<std::array<double, 2>> subset_by_value = std::nullopt;
   /// The LAPACK driver; unset (SciPy's None): evr for a standard problem,
   /// gvd for a generalized one, gvx for a generalized subset. Unset, a real
-  /// standard problem of order <= 4 with no subset is solved by the cyclic
+  /// standard problem of order <= 8 with no subset is solved by the cyclic
   /// Jacobi method instead (same eigenpairs up to rounding and signs, several
   /// times faster there); a driver named here is always LAPACK's.
   std::optional<EighDriver> driver = std::nullopt;

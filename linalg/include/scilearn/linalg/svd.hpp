@@ -26,7 +26,7 @@ struct SvdOptions {
   /// with gesvd the result is unspecified (NaN) or a LinAlgError.
   bool check_finite = true;
   /// The LAPACK driver. Under gesdd (the default) a real square matrix of
-  /// order <= 4 is decomposed by the one-sided Jacobi method instead (same
+  /// order <= 8 is decomposed by the one-sided Jacobi method instead (same
   /// factors up to rounding and signs, several times faster there); gesvd is
   /// always LAPACK's.
   SvdDriver lapack_driver = SvdDriver::gesdd;
