@@ -6,8 +6,8 @@
 // call costs regardless of the matrix (workspace queries and allocation, the
 // reduction to tridiagonal / bidiagonal form and back, blocked-code setup):
 // at order 4, dsyevr took 5.5 us and dgesdd 4.7 us a call, against 1.3 us and
-// 1.5 us for the Jacobi sweeps here, which work on a stack copy of the matrix. Jacobi is also
-// at least as accurate: backward stable, with vectors orthonormal to a few
+// 1.5 us for the Jacobi sweeps here, which work on a stack copy of the matrix.
+// Jacobi is also at least as accurate: backward stable, with vectors orthonormal to a few
 // eps, and eigenvalues / singular values of graded matrices to high relative
 // accuracy (Demmel & Veselic, "Jacobi's method is more accurate than QR",
 // SIAM J. Matrix Anal. Appl. 13, 1992).
@@ -190,12 +190,14 @@ bool jacobi_svd(const Eigen::Ref<const MatrixT<R>>& a, bool vectors, VectorT<R>&
   // the computed dot product itself errs by up to about n eps ||g_p|| ||g_q||,
   // so a smaller tol could keep rotating on rounding noise. The squared norms
   // and dot products accumulate in Acc (double for float), whose range keeps
-  // the squares of a float matrix's smallest columns clear of underflow; a
-  // column norm^2 below `tiny` has lost digits to underflow all the same, and
-  // LAPACK takes over then.
+  // the squares of a float matrix's smallest columns clear of underflow. A
+  // column has lost digits all the same when its norm^2 falls below `tiny`:
+  // in double, where the squares themselves underflow; in float, where the
+  // column's own entries become subnormal. LAPACK takes over then.
   using Acc = std::conditional_t<std::is_same_v<R, float>, double, R>;
   const Acc tol = static_cast<Acc>(n) * std::numeric_limits<R>::epsilon();
-  constexpr Acc tiny = std::numeric_limits<Acc>::min() / std::numeric_limits<Acc>::epsilon();
+  constexpr Acc tiny_entry = Acc(std::numeric_limits<R>::min()) / std::numeric_limits<R>::epsilon();
+  constexpr Acc tiny = std::is_same_v<Acc, R> ? tiny_entry : tiny_entry * tiny_entry;
   bool converged = false;
   for (int sweep = 0; sweep < jacobi::kMaxSweeps && !converged; ++sweep) {
     converged = true;
