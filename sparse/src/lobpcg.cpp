@@ -130,7 +130,14 @@ class Solver {
   Index n_;
   Matrix by_;                   // B Y
   Eigen::LLT<Matrix> yby_;      // Cholesky of Y^T B Y
+  Vector lambda_;               // the current Ritz values
   LobpcgResult result_;
+
+  /// block <- block R^-1, R^T R the Cholesky factorization of a Gram
+  /// matrix: a triangular solve in place (no product, no temporary).
+  static void divide(const Eigen::LLT<Matrix>& factor, Eigen::Ref<Matrix> block) {
+    factor.matrixU().solveInPlace<Eigen::OnTheRight>(block);
+  }
 
   [[nodiscard]] Matrix times_b(const Matrix& v) const { return b_ ? apply(*b_, v, "B") : v; }
 
@@ -144,23 +151,9 @@ class Solver {
   }
 
   /// v <- v - Y (Y^T B Y)^-1 (B Y)^T v: the B-orthogonal projection away from Y.
-  void constrain(Matrix& v) const {
+  void constrain(Eigen::Ref<Matrix> v) const {
     if (options_.Y.cols() == 0) return;
     v -= options_.Y * yby_.solve(by_.transpose() * v);
-  }
-
-  /// v <- v R^-1 and bv <- bv R^-1 where R^T R = v^T (B v) (bv holds B v,
-  /// or is empty without B). R^-1, or nothing when the Gram matrix is not
-  /// numerically positive definite (dependent columns).
-  static std::optional<Matrix> b_orthonormalize(Matrix& v, Matrix& bv) {
-    const auto llt = gram_cholesky(v.transpose() * (bv.size() ? bv : v));
-    if (!llt) return std::nullopt;
-    Matrix r_inv = Matrix::Identity(v.cols(), v.cols());
-    llt->matrixU().solveInPlace(r_inv);
-    if (!r_inv.allFinite()) return std::nullopt;
-    v = v * r_inv;
-    if (bv.size()) bv = bv * r_inv;
-    return r_inv;
   }
 
   void record(const Vector& lambda, const Vector& norms) {
@@ -206,161 +199,173 @@ class Solver {
     const Index k = x0.cols();
     const bool largest = options_.largest;
     const double tol = result_.tol;
+    const bool has_b = b_.has_value();
 
-    Matrix x = x0;
-    constrain(x);
-    Matrix bx = b_ ? apply(*b_, x, "B") : Matrix();
-    if (!b_orthonormalize(x, bx)) {
-      throw ValueError(cat(where, ": the initial approximations X are linearly dependent",
-                           options_.Y.cols() ? " after the constraints Y" : ""));
-    }
-    Matrix ax = apply(a_, x, "A");
-    Vector lambda;
-    Matrix coefficients;
-    if (!pencil_eigh(x.transpose() * ax, Matrix::Identity(k, k), lambda, coefficients)) {
-      throw ValueError(cat(where, ": the Rayleigh quotient of X is not finite"));
-    }
-    keep(lambda, coefficients, k, largest);
-    x = x * coefficients;
-    ax = ax * coefficients;
-    if (b_) bx = bx * coefficients;
+    // The basis [X | P | R] and A, B times it live side by side in n x 3k
+    // buffers, so the Gram matrices and the update are one product each;
+    // the update writes [X_new | P_new] into spare buffers that then swap in.
+    Matrix w(n_, 3 * k), aw(n_, 3 * k), bw(has_b ? n_ : 0, has_b ? 3 * k : 0);
+    Matrix w_spare(n_, 3 * k), aw_spare(n_, 3 * k), bw_spare(bw.rows(), bw.cols());
+    const Matrix& bwork = has_b ? bw : w;  // B times the basis (the basis itself without B)
 
-    std::vector<bool> active(static_cast<std::size_t>(k), true);
-    Matrix p, ap, bp;  // previous directions (active columns only), A P, B P
-    Matrix best_x = x;
+    {
+      Matrix x = x0;
+      constrain(x);
+      Matrix bx = times_b(x);
+      const auto factor = gram_cholesky(x.transpose() * bx);
+      if (!factor) {
+        throw ValueError(cat(where, ": the initial approximations X are linearly dependent",
+                             options_.Y.cols() ? " after the constraints Y" : ""));
+      }
+      divide(*factor, x);
+      divide(*factor, bx);
+      const Matrix ax = apply(a_, x, "A");
+      Vector values;
+      Matrix c;
+      if (!pencil_eigh(x.transpose() * ax, Matrix::Identity(k, k), values, c)) {
+        throw ValueError(cat(where, ": the Rayleigh quotient of X is not finite"));
+      }
+      keep(values, c, k, largest);
+      lambda_ = values;
+      w.leftCols(k).noalias() = x * c;
+      aw.leftCols(k).noalias() = ax * c;
+      if (has_b) bw.leftCols(k).noalias() = bx * c;
+    }
+
+    bool has_p = false;
+    Matrix best_x = w.leftCols(k);
+    Matrix residual(n_, k);
     double smallest_mean = std::numeric_limits<double>::infinity();
     bool explicit_gram = false;
     const double jump = std::ldexp(1.0, options_.restart_control);
     std::string stop;  // why the loop ended early, if it did
     int iteration = 0;
     for (; iteration <= options_.maxiter; ++iteration) {
-      const Matrix& b_x = b_ ? bx : x;
-      const Matrix residual = ax - b_x * lambda.asDiagonal();
+      residual.noalias() = aw.leftCols(k) - bwork.leftCols(k) * lambda_.asDiagonal();
       const Vector norms = column_norms(residual);
-      record(lambda, norms);
+      record(lambda_, norms);
       const double mean = norms.sum() / double(k);
-      bool restart = iteration == 0;
+      bool restart = !has_p;
       if (mean < smallest_mean) {
         smallest_mean = mean;
         result_.best_iteration = iteration;
-        best_x = x;
+        best_x = w.leftCols(k);
       } else if (mean > jump * smallest_mean) {
-        // The implicit Gram identities have drifted: recompute A X and B X
-        // and start the directions afresh.
-        ax = apply(a_, x, "A");
-        if (b_) bx = apply(*b_, x, "B");
+        // The recurrences for A X and B X have drifted: recompute them and
+        // start the directions afresh.
+        aw.leftCols(k) = apply(a_, w.leftCols(k), "A");
+        if (has_b) bw.leftCols(k) = apply(*b_, w.leftCols(k), "B");
         restart = true;
       }
-      std::vector<Index> kept;  // the pairs still iterated: once converged, a pair stays out
+      // The pairs iterated: those above tol now. SciPy keeps a pair out for
+      // good once it met tol, but the Rayleigh-Ritz steps still rotate it with
+      // the others (within a cluster freely), so its residual can rise again
+      // and the run stop with residual norms above tol.
+      std::vector<Index> kept;
       for (Index i = 0; i < k; ++i) {
-        const auto u = static_cast<std::size_t>(i);
-        active[u] = active[u] && norms(i) > tol;
-        if (active[u]) kept.push_back(i);
+        if (norms(i) > tol) kept.push_back(i);
       }
       if (kept.empty()) break;
       const Index m = static_cast<Index>(kept.size());
 
-      Matrix r = columns(residual, kept);
-      if (m_) r = apply(*m_, r, "M");
-      constrain(r);
-      const Matrix& bx_now = b_ ? bx : x;
-      r -= x * (bx_now.transpose() * r);
-      Matrix br = b_ ? apply(*b_, r, "B") : Matrix();
-      if (!b_orthonormalize(r, br)) {
-        stop = cat("the preconditioned residuals became linearly dependent at iteration ", iteration);
-        break;
-      }
-      const Matrix ar = apply(a_, r, "A");
-      if (!restart) {
-        p = columns(p, kept);
-        ap = columns(ap, kept);
-        if (b_) bp = columns(bp, kept);
-        if (const auto r_inv = b_orthonormalize(p, bp)) {
-          ap = ap * *r_inv;
+      if (!restart) {  // P's active columns, packed to the front of its block and B-orthonormalized
+        for (Index j = 0; j < m; ++j) {
+          const Index from = k + kept[static_cast<std::size_t>(j)];
+          if (from == k + j) continue;
+          w.col(k + j) = w.col(from);
+          aw.col(k + j) = aw.col(from);
+          if (has_b) bw.col(k + j) = bw.col(from);
+        }
+        if (const auto factor = gram_cholesky(w.middleCols(k, m).transpose() * bwork.middleCols(k, m))) {
+          divide(*factor, w.middleCols(k, m));
+          divide(*factor, aw.middleCols(k, m));
+          if (has_b) divide(*factor, bw.middleCols(k, m));
         } else {
           restart = true;
         }
       }
+      const Index first_r = restart ? k : k + m;  // R follows X, or X and P
+      auto r = w.middleCols(first_r, m);
+      r = columns(residual, kept);
+      if (m_) r = apply(*m_, r, "M");
+      constrain(r);
+      r -= w.leftCols(k) * (bwork.leftCols(k).transpose() * r);
+      if (has_b) bw.middleCols(first_r, m) = apply(*b_, r, "B");
+      const auto factor = gram_cholesky(r.transpose() * bwork.middleCols(first_r, m));
+      if (!factor) {
+        stop = cat("the preconditioned residuals became linearly dependent at iteration ", iteration);
+        break;
+      }
+      divide(*factor, r);
+      if (has_b) divide(*factor, bw.middleCols(first_r, m));
+      aw.middleCols(first_r, m) = apply(a_, r, "A");
 
       // Once the residuals are near rounding level, the identities X^T A X =
-      // diag(lambda), X^T B X = I, R^T B R = I no longer hold to working
-      // accuracy: from then on the Gram blocks are computed.
+      // diag(lambda), X^T B X = I, R^T B R = I, P^T B P = I, X^T B R = 0 no
+      // longer hold to working accuracy: from then on those blocks are
+      // computed, as the others always are.
       if (norms.maxCoeff() <= std::sqrt(std::numeric_limits<double>::epsilon())) explicit_gram = true;
-      const Matrix& b_r = b_ ? br : r;
-      const Matrix xar = x.transpose() * ar;
-      Matrix rar = r.transpose() * ar;
-      Matrix xax, xbx, rbr, xbr;
+      const Index size = first_r + m;
+      Matrix gram_a(size, size), gram_b(size, size);
       if (explicit_gram) {
-        rar = symmetric_part(rar);
-        xax = symmetric_part(x.transpose() * ax);
-        xbx = x.transpose() * bx_now;
-        rbr = r.transpose() * b_r;
-        xbr = x.transpose() * b_r;
-      } else {
-        xax = lambda.asDiagonal();
-        xbx = Matrix::Identity(k, k);
-        rbr = Matrix::Identity(m, m);
-        xbr = Matrix::Zero(k, m);
-      }
-
-      Vector values;
-      Matrix vectors;
-      if (!restart) {
-        const Matrix& b_p = b_ ? bp : p;
-        const Matrix xap = x.transpose() * ap;
-        const Matrix rap = r.transpose() * ap;
-        const Matrix xbp = x.transpose() * b_p;
-        const Matrix rbp = r.transpose() * b_p;
-        const Matrix pap = explicit_gram ? symmetric_part(p.transpose() * ap) : Matrix(p.transpose() * ap);
-        const Matrix pbp = explicit_gram ? Matrix(p.transpose() * b_p) : Matrix(Matrix::Identity(m, m));
-        Matrix gram_a(k + 2 * m, k + 2 * m);
-        Matrix gram_b(k + 2 * m, k + 2 * m);
-        gram_a << xax, xar, xap, xar.transpose(), rar, rap, xap.transpose(), rap.transpose(), pap;
-        gram_b << xbx, xbr, xbp, xbr.transpose(), rbr, rbp, xbp.transpose(), rbp.transpose(), pbp;
-        restart = !pencil_eigh(gram_a, gram_b, values, vectors);
-      }
-      if (restart) {
-        Matrix gram_a(k + m, k + m);
-        Matrix gram_b(k + m, k + m);
-        gram_a << xax, xar, xar.transpose(), rar;
-        gram_b << xbx, xbr, xbr.transpose(), rbr;
-        if (!pencil_eigh(gram_a, gram_b, values, vectors)) {
-          stop = cat("the Rayleigh-Ritz Gram matrix lost positive definiteness at iteration ", iteration);
-          break;
+        gram_a.noalias() = w.leftCols(size).transpose() * aw.leftCols(size);
+        gram_b.noalias() = w.leftCols(size).transpose() * bwork.leftCols(size);
+      } else {  // the upper triangles' blocks that are not identities, as SciPy takes them
+        gram_a.rightCols(size - k).noalias() = w.leftCols(size).transpose() * aw.middleCols(k, size - k);
+        gram_a.topLeftCorner(k, k) = lambda_.asDiagonal();
+        gram_b.setIdentity();
+        if (!restart) {
+          const Matrix with_bp = w.leftCols(size).transpose() * bwork.middleCols(k, m);
+          gram_b.block(0, k, k, m) = with_bp.topRows(k);                     // X^T B P
+          gram_b.block(k, first_r, m, m) = with_bp.bottomRows(m).transpose();  // (R^T B P)^T
         }
       }
-      keep(values, vectors, k, largest);
-      lambda = values;
+      // Upper triangles are read: X^T (A R), X^T (A P) and P^T (A R) use the
+      // freshly computed A R where there is one, as SciPy does.
+      gram_a.triangularView<Eigen::StrictlyLower>() = gram_a.transpose();
+      gram_b.triangularView<Eigen::StrictlyLower>() = gram_b.transpose();
 
-      // Ritz vectors: X <- X C_X + P_new, P_new = R C_R + P C_P.
-      const Matrix c_x = vectors.topRows(k);
-      const Matrix c_r = vectors.middleRows(k, m);
-      Matrix new_p = r * c_r;
-      Matrix new_ap = ar * c_r;
-      Matrix new_bp = b_ ? Matrix(br * c_r) : Matrix();
-      if (!restart) {
-        const Matrix c_p = vectors.bottomRows(m);
-        new_p += p * c_p;
-        new_ap += ap * c_p;
-        if (b_) new_bp += bp * c_p;
+      Vector values;
+      Matrix c;
+      bool solved = pencil_eigh(gram_a, gram_b, values, c);
+      if (!solved && !restart) {  // drop P: the pencil on [X | R] only
+        std::vector<Index> x_and_r(static_cast<std::size_t>(k + m));
+        for (Index i = 0; i < k + m; ++i) x_and_r[static_cast<std::size_t>(i)] = i < k ? i : i + m;
+        Matrix c_xr;
+        solved = pencil_eigh(gram_a(x_and_r, x_and_r), gram_b(x_and_r, x_and_r), values, c_xr);
+        c = Matrix::Zero(size, c_xr.cols());
+        c(x_and_r, Eigen::all) = c_xr;
       }
-      x = x * c_x + new_p;
-      ax = ax * c_x + new_ap;
-      if (b_) bx = bx * c_x + new_bp;
-      p = std::move(new_p);
-      ap = std::move(new_ap);
-      bp = std::move(new_bp);
+      if (!solved) {
+        stop = cat("the Rayleigh-Ritz Gram matrix lost positive definiteness at iteration ", iteration);
+        break;
+      }
+      keep(values, c, k, largest);
+      lambda_ = values;
+
+      // P_new = [P | R] C_PR and X_new = X C_X + P_new.
+      const auto update = [&](const Matrix& from, Matrix& to) {
+        to.middleCols(k, k).noalias() = from.middleCols(k, size - k) * c.bottomRows(size - k);
+        to.leftCols(k).noalias() = from.leftCols(k) * c.topRows(k);
+        to.leftCols(k) += to.middleCols(k, k);
+      };
+      update(w, w_spare);
+      update(aw, aw_spare);
+      if (has_b) update(bw, bw_spare);
+      w.swap(w_spare);
+      aw.swap(aw_spare);
+      bw.swap(bw_spare);
+      has_p = true;
     }
     const int last = std::min(iteration, options_.maxiter);
     result_.iterations = last;
 
     // The block the loop ended with may be the best one.
-    const Matrix& b_x = b_ ? bx : x;
-    const Vector norms = column_norms(ax - b_x * lambda.asDiagonal());
-    record(lambda, norms);
+    const Vector norms = column_norms(aw.leftCols(k) - bwork.leftCols(k) * lambda_.asDiagonal());
+    record(lambda_, norms);
     if (norms.sum() / double(k) < smallest_mean) {
       result_.best_iteration = last + 1;
-      best_x = x;
+      best_x = w.leftCols(k);
     }
     postprocess(std::move(best_x), k);
     if (options_.return_history) {

@@ -116,8 +116,9 @@ BOOST_AUTO_TEST_CASE(matches_scipy_and_the_defining_equations) {
       const LobpcgResult r = lobpcg(a, x0, options);
       BOOST_TEST(r.converged);
       // The same algorithm takes the same number of iterations: equal in 8 of
-      // the 10 cases; 207 vs 184 on Poisson, whose 4th pair converges slowly
-      // (small gap to the 5th) and so depends on rounding.
+      // the 10 cases; 197 vs 184 on Poisson (with and without Jacobi), whose
+      // 4th pair converges slowly (small gap to the 5th) and whose converged
+      // pairs we iterate again when their residuals rise above tol.
       BOOST_TEST(r.best_iteration <= 1.25 * std::stoi(c[9]) + 5);
       BOOST_TEST(r.eigenvalues.size() == k);
       BOOST_TEST(r.eigenvectors.rows() == n);

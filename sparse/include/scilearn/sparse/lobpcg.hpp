@@ -31,6 +31,10 @@
 ///     through the warning handler (SciPy only warns);
 ///   - the dense path with constraints Y throws ValueError (SciPy raises
 ///     NotImplementedError);
+///   - a pair whose residual norm rises above tol again (the Rayleigh-Ritz
+///     steps rotate converged vectors with the others, freely within a
+///     cluster) rejoins the iteration; SciPy keeps it out once it met tol,
+///     and can stop with residual norms above tol;
 ///   - a restart forced by a residual jump (restart_control) drops the
 ///     search directions for one iteration only (SciPy's flag, once set,
 ///     drops them for the rest of the run);
