@@ -53,6 +53,73 @@ BOOST_AUTO_TEST_CASE(matches_scipy) {
   }
 }
 
+// The time grid: each point is exp(t_k A) B to the tolerance of one call,
+// so the same 1e-12 of the largest entry holds (SciPy's Algorithm 5.2 in each
+// of its three branches, checked there against scipy.linalg.expm).
+BOOST_AUTO_TEST_CASE(time_grid_matches_scipy) {
+  const auto rows = testing::read_manifest("sparse/expm_multiply/grid.csv");
+  BOOST_TEST_REQUIRE(rows.size() == 5u);
+  for (const auto& c : rows) {
+    BOOST_TEST_CONTEXT(c[0]) {
+      const CsrMatrix a =
+          std::stod(c[3]) * (c[1] == "poisson" ? testing::poisson2d(std::stoi(c[2]))
+                                               : testing::convection_diffusion(std::stoi(c[2])));
+      const Index k = std::stoi(c[4]);
+      const Matrix b = rhs(a.rows(), k);
+      const ExpmMultiplyGrid grid{.start = std::stod(c[5]), .stop = std::stod(c[6]), .num = std::stoi(c[7]),
+                                  .endpoint = c[8] == "1"};
+      std::istringstream in(c[9]);
+      std::vector<double> values;
+      for (double v; in >> v;) values.push_back(v);
+      BOOST_TEST_REQUIRE(values.size() == static_cast<std::size_t>(grid.num * b.size()));
+      const std::vector<Matrix> got = expm_multiply(a, b, grid);
+      BOOST_TEST_REQUIRE(got.size() == static_cast<std::size_t>(grid.num));
+      for (int t = 0; t < grid.num; ++t) {
+        const Eigen::Map<const Matrix> want(values.data() + t * b.size(), b.rows(), b.cols());
+        BOOST_TEST((got[static_cast<std::size_t>(t)] - want).cwiseAbs().maxCoeff() <=
+                   1e-12 * want.cwiseAbs().maxCoeff());
+      }
+      if (k == 1) {  // a vector B: row t of a num x n matrix
+        const Matrix path = expm_multiply(CscMatrix(a), Vector(b.col(0)), grid);
+        BOOST_TEST_REQUIRE(path.rows() == grid.num);
+        for (int t = 0; t < grid.num; ++t) {
+          const Eigen::Map<const Vector> want(values.data() + t * b.size(), b.rows());
+          BOOST_TEST((path.row(t).transpose() - want).cwiseAbs().maxCoeff() <= 1e-12 * want.cwiseAbs().maxCoeff());
+        }
+      }
+    }
+  }
+}
+
+// Backwards in time (stop < start), where SciPy's Algorithm 5.2 takes a
+// negative interval length into its parameter choice and goes wrong: each
+// point equals a direct call exp(t_k A) b.
+BOOST_AUTO_TEST_CASE(time_grid_runs_backwards) {
+  const CsrMatrix a = -1.0 * testing::poisson2d(6);
+  const Vector b = rhs(a.rows(), 1).col(0);
+  const Matrix path = expm_multiply(a, b, {.start = 1.0, .stop = 0.0, .num = 5});
+  for (int t = 0; t < 5; ++t) {
+    const double time = 1.0 - 0.25 * t;
+    const Vector direct = expm_multiply(CsrMatrix(time * a), b);
+    BOOST_TEST((path.row(t).transpose() - direct).cwiseAbs().maxCoeff() <= 1e-12 * direct.cwiseAbs().maxCoeff());
+  }
+  BOOST_TEST((path.row(4).transpose() - b).cwiseAbs().maxCoeff() <= 1e-12 * b.cwiseAbs().maxCoeff());
+}
+
+BOOST_AUTO_TEST_CASE(time_grid_bad_input) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  const CsrMatrix a = testing::poisson2d(3);
+  const Vector b = Vector::Ones(9);
+  BOOST_CHECK_THROW((void)expm_multiply(a, b, {.num = 1}), ValueError);
+  BOOST_CHECK_THROW((void)expm_multiply(a, b, {.stop = inf}), ValueError);
+  BOOST_CHECK_THROW((void)expm_multiply(a, Vector::Ones(8), {.num = 3}), ValueError);
+  // endpoint false: t_k = k (stop - start) / num
+  const Matrix open = expm_multiply(a, b, {.stop = 1.0, .num = 4, .endpoint = false});
+  const Vector at_075 = expm_multiply(CsrMatrix(0.75 * a), b);
+  BOOST_TEST((open.row(3).transpose() - at_075).cwiseAbs().maxCoeff() <= 1e-12 * at_075.cwiseAbs().maxCoeff());
+  BOOST_TEST(expm_multiply(CsrMatrix(0, 0), Vector(0), {.num = 3}).rows() == 3);
+}
+
 BOOST_AUTO_TEST_CASE(closed_forms_and_bad_input) {
   constexpr double nan = std::numeric_limits<double>::quiet_NaN();
   // exp(c I) b = e^c b, and exp(0) b = b
