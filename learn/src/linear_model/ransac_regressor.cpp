@@ -82,6 +82,14 @@ RANSACRegressor::Fitted RANSACRegressor::learn(const MatrixView& X, const Vector
 
   Generator rng = default_rng(p.random_state);
   const auto residuals = [&](const Vector& y_pred, Vector& out) {
+    if (p.loss_function) {
+      out = p.loss_function(*y, y_pred);
+      if (out.size() != n || out.hasNaN()) {
+        throw ValueError(cat("RANSACRegressor: loss_function must return ", n, " residuals without NaN, got ",
+                             out.size(), out.hasNaN() ? " with NaN" : ""));
+      }
+      return;
+    }
     out = *y - y_pred;
     if (p.loss == RansacLoss::absolute_error)
       out = out.cwiseAbs();
@@ -112,11 +120,19 @@ RANSACRegressor::Fitted RANSACRegressor::learn(const MatrixView& X, const Vector
     }
     X_subset = X(subset, Eigen::all);
     y_subset = (*y)(subset);
+    if (p.is_data_valid && !p.is_data_valid(X_subset, y_subset)) {
+      ++out.n_skips_invalid_data;
+      continue;
+    }
     if (sample_weight) {
       w_subset = (*sample_weight)(subset);
       estimator->fit(X_subset, y_subset, w_subset);
     } else {
       estimator->fit(X_subset, y_subset);
+    }
+    if (p.is_model_valid && !p.is_model_valid(*estimator, X_subset, y_subset)) {
+      ++out.n_skips_invalid_model;
+      continue;
     }
     residuals(estimator->predict(X), residual);
     inliers.clear();

@@ -104,6 +104,71 @@ BOOST_AUTO_TEST_CASE(squared_error_loss_uses_the_squared_threshold) {
   BOOST_TEST((model.inlier_mask() == as_mask(load_vector("r_inliers"))));
 }
 
+// A callable loss equal to squared_error takes the same path, subset for subset.
+BOOST_AUTO_TEST_CASE(a_loss_function_replaces_the_loss) {
+  const Matrix X = load("Xr");
+  const Vector y = load_vector("yr");
+  RANSACRegressor named({.residual_threshold = 0.01, .loss = RansacLoss::squared_error, .random_state = 5});
+  RANSACRegressor callable({.residual_threshold = 0.01,
+                            .loss_function = [](const VectorView& t, const VectorView& p) -> Vector {
+                              return (t - p).cwiseAbs2();
+                            },
+                            .random_state = 5});
+  named.fit(X, y);
+  callable.fit(X, y);
+  BOOST_TEST(callable.n_trials() == named.n_trials());
+  BOOST_TEST((callable.inlier_mask() == named.inlier_mask()));
+  BOOST_TEST((callable.predict(X) == named.predict(X)));
+  RANSACRegressor short_loss({.loss_function = [](const VectorView& t, const VectorView&) -> Vector {
+                                return t.head(3);
+                              }});
+  BOOST_TEST(testing::message_of<ValueError>([&] { short_loss.fit(X, y); }).find("loss_function must return 50") !=
+             std::string::npos);
+}
+
+// is_data_valid sees every drawn subset before a fit, is_model_valid every
+// model fitted; what they reject is counted and never scored. Rejecting the
+// subsets that hold a gross outlier (off the true plane 1.5 x1 - 0.7 x2 + 2
+// by more than 0.1; the inliers' noise is 1e-3) leaves the same answer.
+BOOST_AUTO_TEST_CASE(data_and_model_checks_skip_subsets) {
+  const Matrix X = load("Xr");
+  const Vector y = load_vector("yr");
+  Index data_calls = 0, model_calls = 0;
+  RANSACRegressor checked({.residual_threshold = 0.1,
+                           .is_data_valid =
+                               [&](const MatrixView& xs, const VectorView& ys) {
+                                 ++data_calls;
+                                 const Vector off = ys - (xs * Eigen::Vector2d(1.5, -0.7)).array().matrix() -
+                                                    Vector::Constant(ys.size(), 2.0);
+                                 return off.cwiseAbs().maxCoeff() <= 0.1;
+                               },
+                           .is_model_valid =
+                               [&](const Estimator& model, const MatrixView& xs, const VectorView&) {
+                                 ++model_calls;
+                                 BOOST_TEST(model.name() == "LinearRegression");
+                                 BOOST_TEST(xs.rows() == 3);  // min_samples: n_features + 1
+                                 return true;
+                               },
+                           .random_state = 0});
+  checked.fit(X, y);
+  BOOST_TEST(checked.n_skips_invalid_data() > 0);  // 12 of 50 rows are outliers: most 3-row subsets hold one
+  BOOST_TEST(data_calls == checked.n_trials());
+  BOOST_TEST(model_calls == checked.n_trials() - checked.n_skips_invalid_data());
+  BOOST_TEST(checked.n_skips_invalid_model() == 0);
+  BOOST_TEST((checked.inlier_mask() == as_mask(load_vector("r_inliers"))));
+  BOOST_TEST((coef_and_intercept(checked.estimator()) - load_vector("r_coef")).cwiseAbs().maxCoeff() <= 1e-10);
+
+  // A model check that rejects everything: no consensus set, or max_skips.
+  const RansacModelCheck never = [](const Estimator&, const MatrixView&, const VectorView&) { return false; };
+  BOOST_TEST(testing::message_of<ValueError>([&] {
+               RANSACRegressor({.residual_threshold = 0.1, .is_model_valid = never, .random_state = 0}).fit(X, y);
+             }).find("could not find a valid consensus set") != std::string::npos);
+  BOOST_TEST(testing::message_of<ValueError>([&] {
+               RANSACRegressor({.residual_threshold = 0.1, .max_skips = 3, .is_model_valid = never, .random_state = 0})
+                   .fit(X, y);
+             }).find("max_skips") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(another_base_estimator_needs_min_samples) {
   const Matrix X = load("Xr");
   const Vector y = load_vector("yr");

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <scilearn/learn/base/estimator_base.hpp>
@@ -20,10 +21,22 @@ constexpr auto param_names(RansacLoss) {
                     std::pair{RansacLoss::squared_error, "squared_error"}};
 }
 
+/// A check of a random subset before a model is fitted on it (scikit-learn's
+/// is_data_valid): false skips the subset.
+using RansacDataCheck = std::function<bool(const MatrixView& X_subset, const VectorView& y_subset)>;
+/// A check of the model fitted on a random subset (is_model_valid): false
+/// skips it.
+using RansacModelCheck =
+    std::function<bool(const Estimator& model, const MatrixView& X_subset, const VectorView& y_subset)>;
+/// A per-sample loss, (y_true, y_pred) -> one residual per sample
+/// (scikit-learn's callable `loss`).
+using RansacLossFunction = std::function<Vector(const VectorView& y_true, const VectorView& y_pred)>;
+
 /// RANSACRegressor's hyper-parameters: scikit-learn's names and defaults.
-/// The callables `is_data_valid`, `is_model_valid` and a callable `loss` are
-/// not provided; max_trials, max_skips and stop_n_inliers are doubles so
-/// that they can be infinite, as in scikit-learn.
+/// max_trials, max_skips and stop_n_inliers are doubles so that they can be
+/// infinite, as in scikit-learn. The three callables are not parameters by
+/// name (a std::function has no ParamValue) and are not saved with a model;
+/// they act during fit only, so a fitted model predicts the same without them.
 struct RANSACRegressorParams {
   /// The base regressor, cloned for every fit; null: LinearRegression().
   EstimatorPtr estimator = nullptr;
@@ -47,6 +60,12 @@ struct RANSACRegressorParams {
   /// drawn (in [0, 1]): the trial count adapts to the best inlier ratio.
   double stop_probability = 0.99;
   RansacLoss loss = RansacLoss::absolute_error;
+  /// When set, replaces `loss`: its residuals are compared with residual_threshold.
+  RansacLossFunction loss_function = {};
+  /// When set, subsets it rejects are skipped (counted in n_skips_invalid_data).
+  RansacDataCheck is_data_valid = {};
+  /// When set, subset models it rejects are skipped (counted in n_skips_invalid_model).
+  RansacModelCheck is_model_valid = {};
   /// Seed of the random subsets (and, when given, of a base estimator that
   /// has a random_state); none: fresh entropy.
   std::optional<std::uint64_t> random_state{};
@@ -85,7 +104,9 @@ struct RANSACRegressorFitted {
 /// not a whole number >= 1 nor in (0, 1), or none with a base estimator other
 /// than LinearRegression; residual_threshold < 0; max_trials, max_skips or
 /// stop_n_inliers < 0; stop_probability outside [0, 1]; when no subset gave
-/// a consensus set. Warns (convergence) when it stopped after max_skips.
+/// a consensus set; a loss_function that does not return one residual per
+/// sample, or returns NaN. Warns (convergence) when it stopped after max_skips.
+/// Exceptions thrown by the callables propagate.
 ///
 /// Complexity: per trial a fit on min_samples rows and a predict on all n.
 ///
