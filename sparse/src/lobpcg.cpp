@@ -183,7 +183,11 @@ class Solver {
     keep(values, vectors, kept, options_.largest);
     finish(vectors, values, a * vectors, b * vectors);
     result_.dense = true;
-    result_.message = "solved by the dense eigensolver (n - sizeY < 5 k)";
+    result_.message = result_.converged
+                          ? "solved by the dense eigensolver (n - sizeY < 5 k)"
+                          : cat("not converged: the dense eigensolver's largest residual norm is ",
+                                result_.residual_norms.maxCoeff(), " > tol = ", result_.tol);
+    if (!result_.converged) warn(WarningCategory::user, cat(where, ": ", result_.message));
     return std::move(result_);
   }
 
@@ -206,7 +210,10 @@ class Solver {
     // the update writes [X_new | P_new] into spare buffers that then swap in.
     Matrix w(n_, 3 * k), aw(n_, 3 * k), bw(has_b ? n_ : 0, has_b ? 3 * k : 0);
     Matrix w_spare(n_, 3 * k), aw_spare(n_, 3 * k), bw_spare(bw.rows(), bw.cols());
-    const Matrix& bwork = has_b ? bw : w;  // B times the basis (the basis itself without B)
+    // B times the basis (the basis itself without B). A reference to the
+    // variable, not its storage: Matrix::swap below exchanges the buffers'
+    // contents, so it stays right after every swap.
+    const Matrix& bwork = has_b ? bw : w;
 
     {
       Matrix x = x0;
@@ -215,7 +222,8 @@ class Solver {
       const auto factor = gram_cholesky(x.transpose() * bx);
       if (!factor) {
         throw ValueError(cat(where, ": the initial approximations X are linearly dependent",
-                             options_.Y.cols() ? " after the constraints Y" : ""));
+                             options_.Y.cols() ? " after the constraints Y" : "",
+                             has_b ? " (or B is not positive definite on them)" : ""));
       }
       divide(*factor, x);
       divide(*factor, bx);
@@ -238,7 +246,8 @@ class Solver {
     double smallest_mean = std::numeric_limits<double>::infinity();
     bool explicit_gram = false;
     const double jump = std::ldexp(1.0, options_.restart_control);
-    std::string stop;  // why the loop ended early, if it did
+    std::string stop;      // why the loop ended early, if it did
+    bool met_tol = false;  // the loop ended because every residual norm met tol
     int iteration = 0;
     for (; iteration <= options_.maxiter; ++iteration) {
       residual.noalias() = aw.leftCols(k) - bwork.leftCols(k) * lambda_.asDiagonal();
@@ -265,7 +274,12 @@ class Solver {
       for (Index i = 0; i < k; ++i) {
         if (norms(i) > tol) kept.push_back(i);
       }
-      if (kept.empty()) break;
+      if (kept.empty()) {  // this block meets tol: return it, whatever the mean of an earlier one
+        result_.best_iteration = iteration;
+        best_x = w.leftCols(k);
+        met_tol = true;
+        break;
+      }
       const Index m = static_cast<Index>(kept.size());
 
       if (!restart) {  // P's active columns, packed to the front of its block and B-orthonormalized
@@ -320,8 +334,9 @@ class Solver {
           gram_b.block(k, first_r, m, m) = with_bp.bottomRows(m).transpose();  // (R^T B P)^T
         }
       }
-      // Upper triangles are read: X^T (A R), X^T (A P) and P^T (A R) use the
-      // freshly computed A R where there is one, as SciPy does.
+      // Upper triangles are read: X^T (A R), X^T (A P) and P^T (A R), the
+      // freshly computed A R where there is one (SciPy takes R^T (A P) for
+      // the last; the two differ by rounding).
       gram_a.triangularView<Eigen::StrictlyLower>() = gram_a.transpose();
       gram_b.triangularView<Eigen::StrictlyLower>() = gram_b.transpose();
 
@@ -360,12 +375,13 @@ class Solver {
     const int last = std::min(iteration, options_.maxiter);
     result_.iterations = last;
 
-    // The block the loop ended with may be the best one.
-    const Vector norms = column_norms(aw.leftCols(k) - bwork.leftCols(k) * lambda_.asDiagonal());
-    record(lambda_, norms);
-    if (norms.sum() / double(k) < smallest_mean) {
-      result_.best_iteration = last + 1;
-      best_x = w.leftCols(k);
+    if (!met_tol) {  // the block the loop ended with may be the best one
+      const Vector norms = column_norms(aw.leftCols(k) - bwork.leftCols(k) * lambda_.asDiagonal());
+      record(lambda_, norms);
+      if (norms.sum() / double(k) < smallest_mean) {
+        result_.best_iteration = last + 1;
+        best_x = w.leftCols(k);
+      }
     }
     postprocess(std::move(best_x), k);
     if (options_.return_history) {
@@ -377,10 +393,14 @@ class Solver {
     if (result_.converged) {
       result_.message = cat("converged: every residual norm is at most ", tol, " (iteration ", last, ")");
     } else {
-      result_.message = cat("not converged: the largest residual norm is ", result_.residual_norms.maxCoeff(),
-                            " > tol = ", tol, " after iteration ", last, stop.empty() ? "" : " (", stop,
-                            stop.empty() ? "" : ")", "; the block of iteration ", result_.best_iteration,
-                            " (the smallest mean residual norm) is returned");
+      result_.message =
+          met_tol ? cat("not converged: the iteration met tol = ", tol, " at iteration ", last,
+                        ", but after the final Rayleigh-Ritz step the largest residual norm is ",
+                        result_.residual_norms.maxCoeff())
+                  : cat("not converged: the largest residual norm is ", result_.residual_norms.maxCoeff(),
+                        " > tol = ", tol, " after iteration ", last, stop.empty() ? "" : " (", stop,
+                        stop.empty() ? "" : ")", "; the block of iteration ", result_.best_iteration,
+                        " (the smallest mean residual norm) is returned");
       warn(WarningCategory::user, cat(where, ": ", result_.message));
     }
   }
@@ -407,6 +427,7 @@ class Solver {
 void check_inputs(Index rows, Index cols, const Eigen::Ref<const Matrix>& X, const LobpcgOptions& o) {
   if (rows != cols) throw ValueError(cat(where, ": A must be square, but it is ", rows, "x", cols));
   const Index n = rows;
+  if (n == 0) throw ValueError(cat(where, ": A is empty (0x0)"));
   if (X.rows() != n || X.cols() == 0) {
     throw ValueError(cat(where, ": X must be ", n, " x k with k >= 1 (A is ", n, "x", n, "), but it is ", X.rows(),
                          "x", X.cols()));

@@ -19,11 +19,15 @@
 /// matrix B and constraints Y directly.
 ///
 /// Semantics are SciPy 1.17's: the iteration stops when every residual norm
-/// ||A x_i - lambda_i B x_i||_2 is at most tol, or after maxiter iterations;
-/// the block with the smallest mean residual norm seen is returned (not the
-/// last one), after a final Rayleigh-Ritz step that makes it exactly
-/// B-orthonormal; when n - sizeY < 5 k the problem is solved by a dense
-/// symmetric eigensolver instead (A and B applied to the identity), with a
+/// ||A x_i - lambda_i B x_i||_2 (from the running updates of A X and B X)
+/// is at most tol, or after maxiter + 1 Rayleigh-Ritz steps; the block that
+/// met tol, else the one with the smallest mean residual norm seen, goes
+/// through a final Rayleigh-Ritz step with recomputed products, which makes
+/// it B-orthonormal to working accuracy; `converged` and `residual_norms`
+/// are those of the returned pairs, recomputed, and can exceed tol slightly
+/// even when the iteration met it (the message then says so). When
+/// n - sizeY < 5 k the problem is solved by a dense symmetric eigensolver
+/// instead (A and B applied to the identity; no history), with a
 /// UserWarning, as SciPy does.
 ///
 /// Differences from SciPy:
@@ -38,9 +42,18 @@
 ///   - a restart forced by a residual jump (restart_control) drops the
 ///     search directions for one iteration only (SciPy's flag, once set,
 ///     drops them for the rest of the run);
-///   - the input checks below are SciPy's implicit failures made explicit.
+///   - when the iteration meets tol, that block is returned even if an
+///     earlier one had a smaller mean residual norm;
+///   - columns count as linearly dependent when a Cholesky pivot of their
+///     Gram matrix is at most 16 eps of its diagonal entry (SciPy: only when
+///     Cholesky fails, which lets near-dependent columns through to blow up
+///     rounding errors): X or Y so is a ValueError, R so ends the run,
+///     P so drops P for an iteration;
+///   - a negative tol is a ValueError (SciPy takes the default), the final
+///     Rayleigh-Ritz step's failure a LinAlgError (SciPy: ValueError), and
+///     an empty A a ValueError.
 ///
-/// Throws: ValueError for a non-square A, X without columns or not with n
+/// Throws: ValueError for an empty or non-square A, X without columns or not with n
 /// rows, Y not with n rows or with n or more columns, B or M not n x n, a
 /// negative or non-finite tol, a negative maxiter or restart_control, X, Y
 /// or a matrix A with NaN / Inf, an operator (A, B or M) that returns NaN /
@@ -79,8 +92,8 @@ struct LobpcgResult {
   Vector eigenvalues;         ///< k values: descending when largest, ascending otherwise (SciPy's order)
   Matrix eigenvectors;        ///< n x k, B-orthonormal; column i belongs to eigenvalues(i)
   Vector residual_norms;      ///< ||A x_i - lambda_i B x_i||_2 of the returned pairs
-  int iterations = 0;         ///< iterations run
-  int best_iteration = 0;     ///< the iteration whose block was returned (after the final Rayleigh-Ritz step)
+  int iterations = 0;         ///< SciPy's iteration number at exit: the loop ran iterations + 1 times at most
+  int best_iteration = 0;     ///< the iteration whose block was returned (iterations + 1: the block after the last step)
   bool converged = false;     ///< every returned residual norm is at most tol
   bool dense = false;         ///< n - sizeY < 5 k: solved by the dense eigensolver
   double tol = 0.0;           ///< the tolerance applied
@@ -99,8 +112,9 @@ struct LobpcgResult {
 /// X: n x k initial approximations with independent columns (random ones
 /// work when nothing better is known). The operator is applied column by
 /// column; the matrix overloads below apply it to the whole block at once.
-/// Complexity: per iteration at most k applications of A, B and M each,
-/// O(n k^2) dense work and an O(k^3) eigenproblem of order 3k.
+/// Complexity: per iteration at most k applications of A, B and M each
+/// (2k of A and B on a forced restart), O(n k^2) dense work and an O(k^3)
+/// eigenproblem of order 3k.
 [[nodiscard]] LobpcgResult lobpcg(const LinearOperator& A, const Eigen::Ref<const Matrix>& X,
                                   const LobpcgOptions& options = {});
 /// The same for a CSR matrix (block products).
