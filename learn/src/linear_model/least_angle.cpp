@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn/linear_model/least_angle.hpp>
 #include <scilearn/learn/linear_model/linear_regression.hpp>
@@ -457,12 +458,32 @@ void Lars::check_fitted(const Fitted& s) {
     if (j < 0 || j >= p) throw ValueError("an active index is out of range");
 }
 
+namespace {
+
+/// Y plus scikit-learn's jitter: noise uniform on [0, jitter) from
+/// Generator(seed), one draw per sample, added to every column; Y itself
+/// without jitter. Throws ValueError for a jitter that is not positive and finite.
+Matrix jittered(std::string_view where, const MatrixView& Y, const std::optional<double>& jitter,
+                const std::optional<std::uint64_t>& seed) {
+  if (!jitter) return Y;
+  if (!(*jitter > 0) || !std::isfinite(*jitter)) {
+    throw ValueError(cat(where, ": jitter must be > 0 and finite, got ", *jitter));
+  }
+  Generator rng = default_rng(seed);
+  Vector noise(Y.rows());
+  for (Index i = 0; i < Y.rows(); ++i) noise(i) = rng.uniform(0.0, *jitter);
+  return Y.colwise() + noise;
+}
+
+}  // namespace
+
 Lars::Fitted Lars::learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const {
   bayes_lars_detail::reject_sample_weight(class_name, sample_weight);
   if (!y) throw ValueError("Lars.fit: y is required");
   if (params_.n_nonzero_coefs < 1)
     throw ValueError(cat("Lars: n_nonzero_coefs must be >= 1, got ", params_.n_nonzero_coefs));
-  return fit_lars("Lars", X, *y, params_.fit_intercept, params_.precompute,
+  const Vector target = jittered(class_name, *y, params_.jitter, params_.random_state);
+  return fit_lars("Lars", X, target, params_.fit_intercept, params_.precompute,
                   {.method = LarsMethod::lar, .max_iter = params_.n_nonzero_coefs, .alpha_min = 0, .eps = params_.eps},
                   params_.fit_path);
 }
@@ -471,7 +492,8 @@ void Lars::fit_targets(const MatrixView& X, const MatrixView& Y) {
   if (params_.n_nonzero_coefs < 1)
     throw ValueError(cat("Lars: n_nonzero_coefs must be >= 1, got ", params_.n_nonzero_coefs));
   fitted_ = detail::fit_lars_targets(
-      class_name, X, Y, params_.fit_intercept, params_.precompute,
+      class_name, X, jittered(class_name, Y, params_.jitter, params_.random_state), params_.fit_intercept,
+      params_.precompute,
       {.method = LarsMethod::lar, .max_iter = params_.n_nonzero_coefs, .alpha_min = 0, .eps = params_.eps},
       params_.fit_path);
 }
@@ -486,7 +508,8 @@ LassoLars::Fitted LassoLars::learn(const MatrixView& X, const VectorView* y, con
   bayes_lars_detail::reject_sample_weight(class_name, sample_weight);
   if (!y) throw ValueError("LassoLars.fit: y is required");
   if (!(params_.alpha >= 0)) throw ValueError(cat("LassoLars: alpha must be >= 0, got ", params_.alpha));
-  return fit_lars("LassoLars", X, *y, params_.fit_intercept, params_.precompute,
+  const Vector target = jittered(class_name, *y, params_.jitter, params_.random_state);
+  return fit_lars("LassoLars", X, target, params_.fit_intercept, params_.precompute,
                   {.method = LarsMethod::lasso,
                    .max_iter = params_.max_iter,
                    .alpha_min = params_.alpha,
@@ -497,7 +520,8 @@ LassoLars::Fitted LassoLars::learn(const MatrixView& X, const VectorView* y, con
 
 void LassoLars::fit_targets(const MatrixView& X, const MatrixView& Y) {
   if (!(params_.alpha >= 0)) throw ValueError(cat("LassoLars: alpha must be >= 0, got ", params_.alpha));
-  fitted_ = detail::fit_lars_targets(class_name, X, Y, params_.fit_intercept, params_.precompute,
+  fitted_ = detail::fit_lars_targets(class_name, X, jittered(class_name, Y, params_.jitter, params_.random_state),
+                                     params_.fit_intercept, params_.precompute,
                                      {.method = LarsMethod::lasso,
                                       .max_iter = params_.max_iter,
                                       .alpha_min = params_.alpha,

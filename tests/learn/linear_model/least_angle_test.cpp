@@ -4,6 +4,7 @@
 #include <scilearn/core/random.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn.hpp>
+#include <limits>
 #include <string>
 
 #include "learn/linear_model/bayes_lars_fixtures.hpp"
@@ -236,6 +237,40 @@ void check_targets(const Model& model, const std::string& name) {
 }
 
 }  // namespace
+
+// jitter: y + U[0, jitter) noise from Generator(random_state), one draw per
+// sample and the same for every target column, then the ordinary fit.
+BOOST_AUTO_TEST_CASE(jitter_adds_seeded_uniform_noise_to_y) {
+  const Matrix Xd = matrix("Xd");
+  const Vector yd = vector("yd");
+  Generator rng(11);
+  Vector noisy = yd;
+  for (Index i = 0; i < noisy.size(); ++i) noisy(i) += rng.uniform(0.0, 0.5);
+  Lars jittered({.n_nonzero_coefs = 6, .jitter = 0.5, .random_state = 11});
+  jittered.fit(Xd, yd);
+  Lars plain({.n_nonzero_coefs = 6});
+  plain.fit(Xd, noisy);
+  BOOST_TEST((jittered.coef() == plain.coef()));
+  BOOST_TEST(jittered.intercept() == plain.intercept());
+  LassoLars lasso_jittered({.alpha = 0.05, .jitter = 0.5, .random_state = 11});
+  lasso_jittered.fit(Xd, yd);
+  LassoLars lasso_plain({.alpha = 0.05});
+  lasso_plain.fit(Xd, noisy);
+  BOOST_TEST((lasso_jittered.coef() == lasso_plain.coef()));
+  // Two equal target columns stay equal: the noise is per sample.
+  Matrix twice(yd.size(), 2);
+  twice << yd, yd;
+  LassoLars targets({.alpha = 0.05, .jitter = 0.5, .random_state = 11});
+  targets.fit(Xd, twice);
+  BOOST_TEST((targets.coef_targets().row(0) == targets.coef_targets().row(1)));
+  BOOST_TEST(relative_error(targets.coef_targets().row(0).transpose(), lasso_plain.coef()) <= 1e-14);
+  // A parameter by name; must be positive and finite.
+  BOOST_TEST(jittered.get_params().count("jitter") == 1);
+  BOOST_TEST(jittered.get_params().count("random_state") == 1);
+  BOOST_CHECK_THROW(Lars({.jitter = 0.0}).fit(Xd, yd), ValueError);
+  BOOST_CHECK_THROW(LassoLars({.jitter = -1.0}).fit(Xd, yd), ValueError);
+  BOOST_CHECK_THROW(LassoLars({.jitter = std::numeric_limits<double>::infinity()}).fit(Xd, yd), ValueError);
+}
 
 BOOST_AUTO_TEST_CASE(multi_target_fits_match_scikit_learn) {
   const Matrix Xd = matrix("Xd"), Y = matrix("Y2");

@@ -3,6 +3,7 @@
 /// Least angle regression: lars_path, Lars, LassoLars and LassoLarsIC, as
 /// sklearn.linear_model's functions and classes of those names.
 
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <scilearn/learn/base/estimator_base.hpp>
@@ -103,8 +104,8 @@ LarsFitted fit_lars_targets(std::string_view where, const MatrixView& X, const M
 Matrix predict_lars_targets(const LarsFitted& state, const MatrixView& X);
 }  // namespace detail
 
-/// Lars's hyper-parameters, scikit-learn's names and defaults (`jitter` and
-/// `random_state` are not supported; `verbose` and `copy_X` have no counterpart).
+/// Lars's hyper-parameters, scikit-learn's names and defaults (`verbose` and
+/// `copy_X` have no counterpart).
 struct LarsParams {
   bool fit_intercept = true;
   /// Use the Gram matrix: true, false or "auto" (when n_samples > n_features).
@@ -114,6 +115,13 @@ struct LarsParams {
   double eps = std::numeric_limits<double>::epsilon();
   /// Keep the whole path in coef_path, alphas and active.
   bool fit_path = true;
+  /// When set (> 0): noise uniform on [0, jitter) is added to y before the
+  /// fit, one draw per sample (the same for every target column), to break
+  /// ties between equally correlated features, as scikit-learn's jitter.
+  std::optional<double> jitter{};
+  /// The seed of the jitter noise; none: fresh entropy. Our Generator, not
+  /// NumPy's: the noise differs from scikit-learn's for the same seed.
+  std::optional<std::uint64_t> random_state{};
 };
 
 /// Least angle regression (LARS) model: lars_path with method lar on the
@@ -129,6 +137,8 @@ class Lars final : public EstimatorBase<Lars, Regressor, LarsParams, LarsFitted>
     f("n_nonzero_coefs", p.n_nonzero_coefs);
     f("eps", p.eps);
     f("fit_path", p.fit_path);
+    f("jitter", p.jitter);
+    f("random_state", p.random_state);
   }
   template <class S, class F>
   static void visit_fitted(S& s, F&& f) {
@@ -201,6 +211,10 @@ struct LassoLarsParams {
   double eps = std::numeric_limits<double>::epsilon();
   bool fit_path = true;
   bool positive = false;
+  /// As Lars's: uniform noise on [0, jitter) added to y before the fit.
+  std::optional<double> jitter{};
+  /// The seed of the jitter noise; none: fresh entropy.
+  std::optional<std::uint64_t> random_state{};
 };
 
 /// The lasso min (1 / (2 n)) ||y - X w - b||^2 + alpha ||w||_1 fitted by
@@ -217,6 +231,8 @@ class LassoLars final : public EstimatorBase<LassoLars, Regressor, LassoLarsPara
     f("eps", p.eps);
     f("fit_path", p.fit_path);
     f("positive", p.positive);
+    f("jitter", p.jitter);
+    f("random_state", p.random_state);
   }
   template <class S, class F>
   static void visit_fitted(S& s, F&& f) {
