@@ -170,12 +170,16 @@ sparse_cases = {
     "sparse_mhuber_tol": (SGDClassifier, dict(C, loss="modified_huber", penalty="l1", alpha=1e-3), "y2", False),
     "sparse_reg_l1": (SGDRegressor, dict(C, penalty="l1", alpha=1e-3, tol=None, max_iter=8), "yr", True),
     "sparse_reg_tol": (SGDRegressor, dict(C), "yr", False),
+    "sparse_perceptron": (Perceptron, dict(C, tol=None, max_iter=5), "y3", True),
+    "sparse_pa_classifier": (PassiveAggressiveClassifier, dict(C, tol=None, max_iter=5), "y2", False),
+    "sparse_pa_regressor": (PassiveAggressiveRegressor, dict(C, tol=None, max_iter=5), "yr", False),
 }
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     for name, (cls, params, target, weighted) in sparse_cases.items():
         y = targets[target]
-        est = cls(**params).fit(Xcsr, y, sample_weight=w if weighted else None)
+        # The passive-aggressive fits take no sample_weight.
+        est = cls(**params).fit(Xcsr, y, sample_weight=w) if weighted else cls(**params).fit(Xcsr, y)
         save(f"{name}_coef", np.atleast_2d(est.coef_))
         save(f"{name}_intercept", np.atleast_1d(est.intercept_))
         save(f"{name}_info", [est.n_iter_, est.t_])

@@ -92,4 +92,33 @@ PassiveAggressiveRegressor& PassiveAggressiveRegressor::partial_fit(const Matrix
   return *this;
 }
 
+PassiveAggressiveClassifier& PassiveAggressiveClassifier::fit(const CsrMatrix& X, const VectorView& y) {
+  check_sparse_X_y("PassiveAggressiveClassifier.fit", X, y, Vector());
+  fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{nullptr, &X}, y, nullptr,
+                                       fitted_ ? &*fitted_ : nullptr, false, Vector());
+  return *this;
+}
+
+PassiveAggressiveClassifier& PassiveAggressiveClassifier::partial_fit(const CsrMatrix& X, const VectorView& y,
+                                                                      const VectorView& classes) {
+  check_sparse_X_y("PassiveAggressiveClassifier.partial_fit", X, y, Vector());
+  fitted_ = detail::sgd_fit_classifier(classifier_spec(params_), detail::SgdInput{nullptr, &X}, y, nullptr,
+                                       fitted_ ? &*fitted_ : nullptr, true, classes);
+  return *this;
+}
+
+PassiveAggressiveRegressor& PassiveAggressiveRegressor::fit(const CsrMatrix& X, const VectorView& y) {
+  check_sparse_X_y("PassiveAggressiveRegressor.fit", X, y, Vector());
+  fitted_ = detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{nullptr, &X}, y, nullptr,
+                                      fitted_ ? &*fitted_ : nullptr, false);
+  return *this;
+}
+
+PassiveAggressiveRegressor& PassiveAggressiveRegressor::partial_fit(const CsrMatrix& X, const VectorView& y) {
+  check_sparse_X_y("PassiveAggressiveRegressor.partial_fit", X, y, Vector());
+  fitted_ = detail::sgd_fit_regressor(regressor_spec(params_), detail::SgdInput{nullptr, &X}, y, nullptr,
+                                      fitted_ ? &*fitted_ : nullptr, true);
+  return *this;
+}
+
 }  // namespace scilearn::learn

@@ -51,4 +51,21 @@ Perceptron& Perceptron::partial_fit(const MatrixView& X, const VectorView& y, co
   return *this;
 }
 
+Perceptron& Perceptron::fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight) {
+  check_sparse_X_y("Perceptron.fit", X, y, sample_weight);
+  fitted_ = detail::sgd_fit_classifier(perceptron_spec(params_), detail::SgdInput{nullptr, &X}, y,
+                                       sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
+                                       false, Vector());
+  return *this;
+}
+
+Perceptron& Perceptron::partial_fit(const CsrMatrix& X, const VectorView& y, const VectorView& classes,
+                                    const VectorView& sample_weight) {
+  check_sparse_X_y("Perceptron.partial_fit", X, y, sample_weight);
+  fitted_ = detail::sgd_fit_classifier(perceptron_spec(params_), detail::SgdInput{nullptr, &X}, y,
+                                       sample_weight.size() ? &sample_weight : nullptr, fitted_ ? &*fitted_ : nullptr,
+                                       true, classes);
+  return *this;
+}
+
 }  // namespace scilearn::learn

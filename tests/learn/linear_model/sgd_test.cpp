@@ -355,6 +355,9 @@ BOOST_AUTO_TEST_CASE(sparse_fits_match_scikit_learn) {
   SGDClassifier mhuber({.loss = SGDLoss::modified_huber, .penalty = SGDPenalty::l1, .alpha = 1e-3, .shuffle = false});
   SGDRegressor reg_l1({.penalty = SGDPenalty::l1, .alpha = 1e-3, .max_iter = 8, .tol = none, .shuffle = false});
   SGDRegressor reg_tol({.shuffle = false});
+  Perceptron perceptron({.max_iter = 5, .tol = none, .shuffle = false});
+  PassiveAggressiveClassifier pa({.max_iter = 5, .tol = none, .shuffle = false});
+  PassiveAggressiveRegressor pa_reg({.max_iter = 5, .tol = none, .shuffle = false});
   const auto classifier = [&](SGDClassifier& c, bool weighted) -> std::function<void(const Vector&)> {
     return [&c, &X, &w, weighted](const Vector& y) { c.fit(X, y, weighted ? w : Vector()); };
   };
@@ -374,6 +377,14 @@ BOOST_AUTO_TEST_CASE(sparse_fits_match_scikit_learn) {
       {"sparse_mhuber_tol", classifier(mhuber, false), of(mhuber), [&] { return mhuber.decision_function(X); }, "y2"},
       {"sparse_reg_l1", regressor(reg_l1, true), of_reg(reg_l1), [&] { return Matrix(reg_l1.predict(X)); }, "yr"},
       {"sparse_reg_tol", regressor(reg_tol, false), of_reg(reg_tol), [&] { return Matrix(reg_tol.predict(X)); }, "yr"},
+      {"sparse_perceptron", [&](const Vector& y) { perceptron.fit(X, y, w); }, of(perceptron),
+       [&] { return perceptron.decision_function(X); }, "y3"},
+      {"sparse_pa_classifier", [&](const Vector& y) { pa.fit(X, y); }, of(pa), [&] { return pa.decision_function(X); },
+       "y2"},
+      {"sparse_pa_regressor", [&](const Vector& y) { pa_reg.fit(X, y); },
+       [&] { return Result{pa_reg.coef().transpose(), Vector::Constant(1, pa_reg.intercept()), pa_reg.n_iter(),
+                           pa_reg.t()}; },
+       [&] { return Matrix(pa_reg.predict(X)); }, "yr"},
   };
   for (const SparseCase& c : cases) {
     c.fit(load_vector(c.target));

@@ -88,6 +88,14 @@ class PassiveAggressiveClassifier final
     return method == Method::predict || method == Method::decision_function || method == Method::score;
   }
 
+  using EstimatorBase::fit;
+  /// fit on sparse X (CSR), as SGDClassifier's: the steps touch the stored
+  /// entries only, the intercept moves at 0.01 of the rate (scikit-learn's
+  /// sparse path).
+  PassiveAggressiveClassifier& fit(const CsrMatrix& X, const VectorView& y);
+  /// partial_fit on sparse X (CSR).
+  PassiveAggressiveClassifier& partial_fit(const CsrMatrix& X, const VectorView& y,
+                                           const VectorView& classes = Vector());
   /// One epoch on (X, y), as SGDClassifier::partial_fit (without weights).
   PassiveAggressiveClassifier& partial_fit(const MatrixView& X, const VectorView& y,
                                            const VectorView& classes = Vector());
@@ -146,6 +154,11 @@ class PassiveAggressiveRegressor final
 
   /// One epoch on (X, y), as SGDRegressor::partial_fit (without weights).
   PassiveAggressiveRegressor& partial_fit(const MatrixView& X, const VectorView& y);
+  using EstimatorBase::fit;
+  /// fit on sparse X (CSR), as SGDRegressor's (scikit-learn's sparse path).
+  PassiveAggressiveRegressor& fit(const CsrMatrix& X, const VectorView& y);
+  /// partial_fit on sparse X (CSR).
+  PassiveAggressiveRegressor& partial_fit(const CsrMatrix& X, const VectorView& y);
 
  private:
   friend EstimatorBase;

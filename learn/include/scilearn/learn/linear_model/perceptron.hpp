@@ -75,6 +75,15 @@ class Perceptron final : public SGDClassifierBase<Perceptron, PerceptronParams> 
   Perceptron& partial_fit(const MatrixView& X, const VectorView& y, const VectorView& classes = Vector(),
                           const VectorView& sample_weight = Vector());
 
+  using EstimatorBase::fit;
+  /// fit on sparse X (CSR), as SGDClassifier's: the steps touch the stored
+  /// entries only, the intercept moves at 0.01 of the rate (scikit-learn's
+  /// sparse path).
+  Perceptron& fit(const CsrMatrix& X, const VectorView& y, const VectorView& sample_weight = Vector());
+  /// partial_fit on sparse X (CSR).
+  Perceptron& partial_fit(const CsrMatrix& X, const VectorView& y, const VectorView& classes = Vector(),
+                          const VectorView& sample_weight = Vector());
+
  private:
   friend EstimatorBase;
   [[nodiscard]] Fitted learn(const MatrixView& X, const VectorView* y, const VectorView* sample_weight) const;
