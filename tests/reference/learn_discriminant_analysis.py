@@ -233,13 +233,21 @@ cases = [
     ("qda_eigen", "quad", "qda", "eigen", "", "", "", 1, 0),
     ("qda_eigen_auto", "quad", "qda", "eigen", "auto", "", "", 0, 0),
     ("qda_eigen_fixed", "quad", "qda", "eigen", "0.2", "", "", 0, 0),
+    # A covariance_estimator in place of shrinkage ("est:" + the estimator).
+    ("three_lsqr_oas", "three", "lda", "lsqr", "est:oas", "", "", 0, 0),
+    ("three_eigen_ledoit_wolf", "three", "lda", "eigen", "est:ledoit_wolf", "", "", 0, 0),
+    ("qda_eigen_oas", "quad", "qda", "eigen", "est:oas", "", "", 1, 0),
 ]
 
 
 def shrink_value(text):
-    if text == "":
+    if text == "" or text.startswith("est:"):
         return None
     return "auto" if text == "auto" else float(text)
+
+
+def covariance_estimator(text):
+    return {"est:oas": OAS(), "est:ledoit_wolf": LedoitWolf()}.get(text)
 
 
 with open(ROOT / "discriminant_analysis" / "cases.csv", "w", newline="") as f:
@@ -254,6 +262,7 @@ with open(ROOT / "discriminant_analysis" / "cases.csv", "w", newline="") as f:
             model = LinearDiscriminantAnalysis(
                 solver=solver,
                 shrinkage=shrink_value(shrinkage),
+                covariance_estimator=covariance_estimator(shrinkage),
                 priors=priors,
                 n_components=None if n_components == "" else int(n_components),
                 store_covariance=bool(store),
@@ -262,6 +271,7 @@ with open(ROOT / "discriminant_analysis" / "cases.csv", "w", newline="") as f:
             model = QuadraticDiscriminantAnalysis(
                 solver=solver,
                 shrinkage=shrink_value(shrinkage),
+                covariance_estimator=covariance_estimator(shrinkage),
                 priors=priors,
                 reg_param=reg,
                 store_covariance=bool(store),

@@ -121,11 +121,30 @@ Matrix shrunk_cov(const MatrixView& X, const Shrinkage& shrinkage) {
   return scale.asDiagonal() * s * scale.asDiagonal();
 }
 
+// scikit-learn's _cov with a covariance_estimator: a clone of it fitted on
+// X, its covariance_; without one, shrunk_cov.
+Matrix estimated_cov(const MatrixView& X, const Shrinkage& shrinkage, const EstimatorPtr& estimator) {
+  if (!estimator) return shrunk_cov(X, shrinkage);
+  const std::unique_ptr<Estimator> fitted = estimator->clone();
+  fitted->fit(X);
+  const auto* source = dynamic_cast<const CovarianceSource*>(fitted.get());
+  if (!source) throw ValueError(cat(fitted->name(), " does not have a covariance_ attribute"));
+  return source->covariance();
+}
+
 // sum_k priors_k cov_k: the within-class covariance.
-Matrix class_cov(const MatrixView& X, const Encoded& e, const Vector& priors, const Shrinkage& shrinkage) {
+Matrix class_cov(const MatrixView& X, const Encoded& e, const Vector& priors, const Shrinkage& shrinkage,
+                 const EstimatorPtr& estimator = nullptr) {
   Matrix cov = Matrix::Zero(X.cols(), X.cols());
-  for (Index k = 0; k < e.classes.size(); ++k) cov += priors(k) * shrunk_cov(rows_of_class(X, e, k), shrinkage);
+  for (Index k = 0; k < e.classes.size(); ++k)
+    cov += priors(k) * estimated_cov(rows_of_class(X, e, k), shrinkage, estimator);
   return cov;
+}
+
+// scikit-learn's rule: covariance_estimator and a shrinkage other than 0 exclude each other.
+void check_estimator_and_shrinkage(const EstimatorPtr& estimator, const Shrinkage& shrinkage) {
+  if (estimator && !shrinkage.is_none() && (shrinkage.is_auto() || shrinkage.value() != 0))
+    throw ValueError("covariance_estimator and shrinkage parameters are not None. Only one of the two can be set.");
 }
 
 Vector class_priors(std::string_view where, const std::optional<std::vector<double>>& given, const Encoded& e, Index n,
@@ -279,7 +298,7 @@ void solve_svd(const MatrixView& X, const Encoded& e, const LinearDiscriminantAn
 void solve_lsqr(const MatrixView& X, const Encoded& e, const LinearDiscriminantAnalysisParams& params,
                 LinearDiscriminantAnalysisFitted& s) {
   s.means = class_means(X, e);
-  s.covariance = class_cov(X, e, s.priors, params.shrinkage);
+  s.covariance = class_cov(X, e, s.priors, params.shrinkage, params.covariance_estimator);
   const Matrix rhs = s.means.transpose();
   s.coef = linalg::lstsq(s.covariance, rhs, {.check_finite = false}).x.transpose();
   s.intercept = -0.5 * (s.means * s.coef.transpose()).diagonal() + s.priors.array().log().matrix();
@@ -288,9 +307,9 @@ void solve_lsqr(const MatrixView& X, const Encoded& e, const LinearDiscriminantA
 void solve_eigen(const MatrixView& X, const Encoded& e, const LinearDiscriminantAnalysisParams& params,
                  LinearDiscriminantAnalysisFitted& s) {
   s.means = class_means(X, e);
-  s.covariance = class_cov(X, e, s.priors, params.shrinkage);
+  s.covariance = class_cov(X, e, s.priors, params.shrinkage, params.covariance_estimator);
   const Matrix& Sw = s.covariance;
-  const Matrix St = shrunk_cov(X, params.shrinkage);
+  const Matrix St = estimated_cov(X, params.shrinkage, params.covariance_estimator);
   const Matrix Sb = St - Sw;
   // Named members, not a structured binding: the sort's lambda reads evals
   // (clang 14 cannot capture structured bindings).
@@ -327,6 +346,7 @@ LinearDiscriminantAnalysis::Fitted LinearDiscriminantAnalysis::learn(const Matri
   if (sample_weight) throw ValueError(cat(where, ": sample_weight is not supported"));
   check_tol("LinearDiscriminantAnalysis", params_.tol);
   check_shrinkage_value("LinearDiscriminantAnalysis", params_.shrinkage);
+  check_estimator_and_shrinkage(params_.covariance_estimator, params_.shrinkage);
   if (params_.n_components && *params_.n_components < 1)
     throw ValueError(
         cat("The 'n_components' parameter of LinearDiscriminantAnalysis must be an int in the range "
@@ -353,6 +373,8 @@ LinearDiscriminantAnalysis::Fitted LinearDiscriminantAnalysis::learn(const Matri
     case LdaSolver::svd:
       if (!params_.shrinkage.is_none())
         throw ValueError("LinearDiscriminantAnalysis: shrinkage not supported with 'svd' solver.");
+      if (params_.covariance_estimator)
+        throw ValueError("covariance estimator is not supported with svd solver. Try another solver");
       solve_svd(X, e, params_, s);
       break;
     case LdaSolver::lsqr: solve_lsqr(X, e, params_, s); break;
@@ -464,6 +486,9 @@ QuadraticDiscriminantAnalysis::Fitted QuadraticDiscriminantAnalysis::learn(const
             params_.reg_param, " instead."));
   if (params_.solver == QdaSolver::svd && !params_.shrinkage.is_none())
     throw ValueError("QuadraticDiscriminantAnalysis: shrinkage not supported with 'svd' solver.");
+  if (params_.solver == QdaSolver::svd && params_.covariance_estimator)
+    throw ValueError("covariance_estimator is not supported with solver='svd'. Try solver='eigen' instead.");
+  check_estimator_and_shrinkage(params_.covariance_estimator, params_.shrinkage);
   const Index n = X.rows(), p = X.cols();
   const Encoded e = encode_labels(where, *y);
   const Index K = e.classes.size();
@@ -490,7 +515,7 @@ QuadraticDiscriminantAnalysis::Fitted QuadraticDiscriminantAnalysis::learn(const
       rotation = r.vh.transpose();
       if (params_.store_covariance) cov = rotation * scaling.asDiagonal() * r.vh;
     } else {
-      cov = shrunk_cov(Xk, params_.shrinkage);
+      cov = estimated_cov(Xk, params_.shrinkage, params_.covariance_estimator);
       auto [w, v] = linalg::eigh(cov, {.check_finite = false});
       scaling = w.reverse();
       rotation = v.rowwise().reverse();

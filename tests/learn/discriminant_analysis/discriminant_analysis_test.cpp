@@ -73,10 +73,18 @@ std::vector<double> numbers(const std::string& text) {
   return out;
 }
 
+// The manifest's shrinkage column: empty, "auto", a number, or "est:" and a
+// covariance estimator used instead of shrinkage.
 Shrinkage shrinkage_of(const std::string& text) {
-  if (text.empty()) return {};
+  if (text.empty() || text.starts_with("est:")) return {};
   if (text == "auto") return Shrinkage::automatic();
   return Shrinkage(std::stod(text));
+}
+
+EstimatorPtr covariance_estimator_of(const std::string& text) {
+  if (text == "est:oas") return std::make_shared<OAS>();
+  if (text == "est:ledoit_wolf") return std::make_shared<LedoitWolf>();
+  return nullptr;
 }
 
 template <class Model>
@@ -104,6 +112,7 @@ BOOST_AUTO_TEST_CASE(both_match_scikit_learn_on_every_case) {
       LinearDiscriminantAnalysis model(
           {.solver = enum_from_name<LdaSolver>("test", "solver", row[3]),
            .shrinkage = shrinkage_of(row[4]),
+           .covariance_estimator = covariance_estimator_of(row[4]),
            .priors = priors,
            .n_components = row[6].empty() ? std::nullopt : std::optional<Index>(std::stol(row[6])),
            .store_covariance = store});
@@ -135,6 +144,7 @@ BOOST_AUTO_TEST_CASE(both_match_scikit_learn_on_every_case) {
     } else {
       QuadraticDiscriminantAnalysis model({.solver = enum_from_name<QdaSolver>("test", "solver", row[3]),
                                            .shrinkage = shrinkage_of(row[4]),
+                                           .covariance_estimator = covariance_estimator_of(row[4]),
                                            .priors = priors,
                                            .reg_param = std::stod(row[8]),
                                            .store_covariance = store});
@@ -205,6 +215,26 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
   BOOST_TEST(message.find("The covariance matrix of class 3 is not full rank") != std::string::npos);
   few(0) = -5.0;  // the first class has one sample
   BOOST_CHECK_THROW((void)QuadraticDiscriminantAnalysis().fit(X, few), ValueError);
+  // covariance_estimator: not with the svd solver, not with shrinkage (0 is
+  // allowed), and it must be a covariance estimator.
+  const EstimatorPtr oas = std::make_shared<OAS>();
+  BOOST_CHECK_THROW((void)LinearDiscriminantAnalysis({.covariance_estimator = oas}).fit(X, y), ValueError);
+  BOOST_CHECK_THROW((void)QuadraticDiscriminantAnalysis({.covariance_estimator = oas}).fit(X, y), ValueError);
+  const std::string both = testing::message_of<ValueError>([&] {
+    (void)LinearDiscriminantAnalysis({.solver = LdaSolver::lsqr, .shrinkage = "auto", .covariance_estimator = oas})
+        .fit(X, y);
+  });
+  BOOST_TEST(both.find("Only one of the two can be set") != std::string::npos);
+  LinearDiscriminantAnalysis zero({.solver = LdaSolver::lsqr, .shrinkage = 0.0, .covariance_estimator = oas});
+  zero.fit(X, y);
+  const std::string not_covariance = testing::message_of<ValueError>([&] {
+    (void)LinearDiscriminantAnalysis({.solver = LdaSolver::lsqr,
+                                      .covariance_estimator = std::make_shared<StandardScaler>()})
+        .fit(X, y);
+  });
+  BOOST_TEST(not_covariance.find("StandardScaler does not have a covariance_ attribute") != std::string::npos);
+  // The estimator given is cloned, never fitted itself.
+  BOOST_TEST(!oas->is_fitted());
 }
 
 BOOST_AUTO_TEST_CASE(priors_that_do_not_sum_to_one_are_renormalized) {

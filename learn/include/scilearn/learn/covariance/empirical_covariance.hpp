@@ -94,13 +94,24 @@ namespace detail {
 void check_covariance_fitted(const CovarianceFitted& s);
 }  // namespace detail
 
+/// The fitted covariance of any covariance estimator, for code that takes
+/// one as a parameter (the discriminant analyses' covariance_estimator,
+/// scikit-learn's "an object with a covariance_ attribute"). Every
+/// CovarianceEstimator implements it.
+class CovarianceSource {
+ public:
+  virtual ~CovarianceSource() = default;
+  /// scikit-learn's covariance_ (NotFittedError before fit).
+  [[nodiscard]] virtual const Matrix& covariance() const = 0;
+};
+
 /// The base of the covariance estimators (scikit-learn's EmpiricalCovariance
 /// methods): covariance(), location(), precision(), get_precision(),
 /// mahalanobis(), score() and error_norm(), written once. FittedT is
 /// CovarianceFitted or a struct derived from it (then Derived lists its
 /// fields in its own visit_fitted).
 template <class Derived, class ParamsT, class FittedT = CovarianceFitted>
-class CovarianceEstimator : public EstimatorBase<Derived, Estimator, ParamsT, FittedT> {
+class CovarianceEstimator : public EstimatorBase<Derived, Estimator, ParamsT, FittedT>, public CovarianceSource {
   using Base = EstimatorBase<Derived, Estimator, ParamsT, FittedT>;
 
  public:
@@ -121,7 +132,7 @@ class CovarianceEstimator : public EstimatorBase<Derived, Estimator, ParamsT, Fi
   static void check_fitted(const CovarianceFitted& s) { detail::check_covariance_fitted(s); }
 
   /// scikit-learn's covariance_, location_ (NotFittedError before fit).
-  [[nodiscard]] const Matrix& covariance() const { return this->fitted().covariance; }
+  [[nodiscard]] const Matrix& covariance() const override { return this->fitted().covariance; }
   [[nodiscard]] const Vector& location() const { return this->fitted().location; }
   /// scikit-learn's precision_: empty when store_precision is false.
   [[nodiscard]] const Matrix& precision() const { return this->fitted().precision; }

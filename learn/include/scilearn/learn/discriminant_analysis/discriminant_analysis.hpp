@@ -56,7 +56,7 @@ constexpr auto param_names(LdaSolver) {
 }
 
 /// LinearDiscriminantAnalysis's hyper-parameters: scikit-learn's names and
-/// defaults (covariance_estimator is not offered).
+/// defaults.
 struct LinearDiscriminantAnalysisParams {
   /// svd: no covariance matrix is formed (the default); lsqr: solves
   /// covariance coef = means; eigen: the generalized eigenproblem of the
@@ -64,6 +64,11 @@ struct LinearDiscriminantAnalysisParams {
   LdaSolver solver = LdaSolver::svd;
   /// lsqr and eigen only: None, "auto" (Ledoit-Wolf) or a coefficient in [0, 1].
   Shrinkage shrinkage{};
+  /// lsqr and eigen only: a covariance estimator (EmpiricalCovariance,
+  /// LedoitWolf, OAS, ShrunkCovariance, GraphicalLasso, MinCovDet), cloned
+  /// and fitted on each class's rows (and, eigen, on all of X) in place of
+  /// the empirical covariance; not with shrinkage. Null: shrinkage decides.
+  EstimatorPtr covariance_estimator = nullptr;
   /// The class priors (>= 0; renormalized, with a warning, when they do not
   /// sum to 1 within 1e-5); default: the class proportions.
   std::optional<std::vector<double>> priors{};
@@ -122,8 +127,10 @@ struct LinearDiscriminantAnalysisFitted {
 ///
 /// Throws ValueError (fit): fewer than 2 samples, n_samples == n_classes,
 /// non-integer labels, negative priors or not one per class, n_components
-/// out of range, shrinkage with the svd solver or outside [0, 1], tol < 0;
-/// transform with the lsqr solver; and the common input checks.
+/// out of range, shrinkage with the svd solver or outside [0, 1], tol < 0,
+/// a covariance_estimator with the svd solver, with a non-zero shrinkage or
+/// that is not a covariance estimator; transform with the lsqr solver; and
+/// the common input checks.
 ///
 /// Complexity: fit (svd) O(n p^2 + p^3); lsqr / eigen the same (one
 /// covariance per class); predict O(n p K).
@@ -140,6 +147,7 @@ class LinearDiscriminantAnalysis final
   static constexpr std::string_view class_name = "LinearDiscriminantAnalysis";
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
+    f("covariance_estimator", p.covariance_estimator);
     f("n_components", p.n_components);
     f("priors", p.priors);
     f("shrinkage", p.shrinkage);
@@ -204,14 +212,16 @@ constexpr auto param_names(QdaSolver) {
   return std::array{std::pair{QdaSolver::svd, "svd"}, std::pair{QdaSolver::eigen, "eigen"}};
 }
 
-/// QuadraticDiscriminantAnalysis's hyper-parameters (covariance_estimator
-/// is not offered).
+/// QuadraticDiscriminantAnalysis's hyper-parameters.
 struct QuadraticDiscriminantAnalysisParams {
   /// svd: the SVD of each class's centred data; eigen: eigh of each class's
   /// (possibly shrunk) covariance.
   QdaSolver solver = QdaSolver::svd;
   /// eigen only: None, "auto" (Ledoit-Wolf) or a coefficient in [0, 1].
   Shrinkage shrinkage{};
+  /// eigen only: a covariance estimator, cloned and fitted on each class's
+  /// rows in place of the empirical covariance; not with shrinkage.
+  EstimatorPtr covariance_estimator = nullptr;
   /// The class priors (used as given); default: the class proportions.
   std::optional<std::vector<double>> priors{};
   /// svd: each class's variances become (1 - reg_param) s + reg_param; in [0, 1].
@@ -247,7 +257,8 @@ struct QuadraticDiscriminantAnalysisFitted {
 ///
 /// Throws ValueError (fit): fewer than 2 classes, a class with one sample,
 /// non-integer labels, priors not one per class, reg_param outside [0, 1],
-/// shrinkage with the svd solver or outside [0, 1], tol < 0; LinAlgError
+/// shrinkage with the svd solver or outside [0, 1], tol < 0, a
+/// covariance_estimator as LinearDiscriminantAnalysis; LinAlgError
 /// when a class's covariance is rank deficient (scikit-learn's messages).
 ///
 /// Complexity: fit O(n p^2 + K p^3); predict O(n p^2 K).
@@ -258,6 +269,7 @@ class QuadraticDiscriminantAnalysis final
   static constexpr std::string_view class_name = "QuadraticDiscriminantAnalysis";
   template <class P, class F>
   static void visit_params(P& p, F&& f) {
+    f("covariance_estimator", p.covariance_estimator);
     f("priors", p.priors);
     f("reg_param", p.reg_param);
     f("shrinkage", p.shrinkage);
