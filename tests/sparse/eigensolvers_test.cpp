@@ -26,12 +26,7 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-std::vector<double> numbers(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<double> out;
-  for (double v; in >> v;) out.push_back(v);
-  return out;
-}
+using testing::numbers;
 
 CsrMatrix problem(const std::string& name, int size) {
   if (name == "poisson") return testing::poisson2d(size);

@@ -40,9 +40,7 @@ BOOST_AUTO_TEST_CASE(matches_scipy) {
       const double scale = std::stod(c[3]);
       const CsrMatrix a = scale * (c[1] == "poisson" ? testing::poisson2d(nx) : testing::convection_diffusion(nx));
       const Matrix b = rhs(a.rows(), std::stoi(c[4]));
-      std::istringstream in(c[5]);
-      std::vector<double> values;
-      for (double v; in >> v;) values.push_back(v);
+      const std::vector<double> values = testing::numbers(c[5]);
       BOOST_TEST_REQUIRE(values.size() == static_cast<std::size_t>(b.size()));
       const Eigen::Map<const Matrix> want(values.data(), b.rows(), b.cols());
       const Matrix got = expm_multiply(a, b);
@@ -68,9 +66,7 @@ BOOST_AUTO_TEST_CASE(time_grid_matches_scipy) {
       const Matrix b = rhs(a.rows(), k);
       const ExpmMultiplyGrid grid{.start = std::stod(c[5]), .stop = std::stod(c[6]), .num = std::stoi(c[7]),
                                   .endpoint = c[8] == "1"};
-      std::istringstream in(c[9]);
-      std::vector<double> values;
-      for (double v; in >> v;) values.push_back(v);
+      const std::vector<double> values = testing::numbers(c[9]);
       BOOST_TEST_REQUIRE(values.size() == static_cast<std::size_t>(grid.num * b.size()));
       const std::vector<Matrix> got = expm_multiply(a, b, grid);
       BOOST_TEST_REQUIRE(got.size() == static_cast<std::size_t>(grid.num));

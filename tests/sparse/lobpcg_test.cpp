@@ -7,7 +7,6 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/sparse/lobpcg.hpp>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -25,12 +24,7 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-std::vector<double> numbers(const std::string& text) {
-  std::istringstream in(text);
-  std::vector<double> out;
-  for (double v; in >> v;) out.push_back(v);
-  return out;
-}
+using testing::numbers;
 
 CsrMatrix tridiagonal(int n, double off, double centre) {
   std::vector<Triplet> t;

@@ -5,12 +5,22 @@
 // matrices' random values travel as fixtures).
 
 #include <scilearn/sparse/types.hpp>
+#include <sstream>
+#include <string>
 #include <vector>
 
 namespace scilearn::testing {
 
 using sparse::CsrMatrix;
 using sparse::Triplet;
+
+/// The space-separated numbers of a manifest cell.
+inline std::vector<double> numbers(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<double> out;
+  for (double v; in >> v;) out.push_back(v);
+  return out;
+}
 
 /// The 5-point stencil on an nx x nx grid (unknown k = i nx + j) with the
 /// given centre and west / east / south / north coefficients.
