@@ -126,9 +126,9 @@ Matrix shrunk_cov(const MatrixView& X, const Shrinkage& shrinkage) {
 Matrix estimated_cov(const MatrixView& X, const Shrinkage& shrinkage, const EstimatorPtr& estimator) {
   if (!estimator) return shrunk_cov(X, shrinkage);
   const std::unique_ptr<Estimator> fitted = estimator->clone();
-  fitted->fit(X);
   const auto* source = dynamic_cast<const CovarianceSource*>(fitted.get());
   if (!source) throw ValueError(cat(fitted->name(), " does not have a covariance_ attribute"));
+  fitted->fit(X);
   return source->covariance();
 }
 
@@ -346,7 +346,6 @@ LinearDiscriminantAnalysis::Fitted LinearDiscriminantAnalysis::learn(const Matri
   if (sample_weight) throw ValueError(cat(where, ": sample_weight is not supported"));
   check_tol("LinearDiscriminantAnalysis", params_.tol);
   check_shrinkage_value("LinearDiscriminantAnalysis", params_.shrinkage);
-  check_estimator_and_shrinkage(params_.covariance_estimator, params_.shrinkage);
   if (params_.n_components && *params_.n_components < 1)
     throw ValueError(
         cat("The 'n_components' parameter of LinearDiscriminantAnalysis must be an int in the range "
@@ -369,6 +368,8 @@ LinearDiscriminantAnalysis::Fitted LinearDiscriminantAnalysis::learn(const Matri
     throw ValueError("n_components cannot be larger than min(n_features, n_classes - 1).");
   s.max_components = params_.n_components ? *params_.n_components : bound;
   s.solver = static_cast<Index>(params_.solver);
+  // After the svd solver's own refusals, as scikit-learn orders its errors.
+  if (params_.solver != LdaSolver::svd) check_estimator_and_shrinkage(params_.covariance_estimator, params_.shrinkage);
   switch (params_.solver) {
     case LdaSolver::svd:
       if (!params_.shrinkage.is_none())

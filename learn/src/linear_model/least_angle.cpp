@@ -462,12 +462,14 @@ namespace {
 
 /// Y plus scikit-learn's jitter: noise uniform on [0, jitter) from
 /// Generator(seed), one draw per sample, added to every column; Y itself
-/// without jitter. Throws ValueError for a jitter that is not positive and finite.
+/// without jitter. Throws ValueError for a negative or non-finite jitter
+/// (scikit-learn's range [0, inf); 0 adds nothing).
 Matrix jittered(std::string_view where, const MatrixView& Y, const std::optional<double>& jitter,
                 const std::optional<std::uint64_t>& seed) {
   if (!jitter) return Y;
-  if (!(*jitter > 0) || !std::isfinite(*jitter)) {
-    throw ValueError(cat(where, ": jitter must be > 0 and finite, got ", *jitter));
+  if (!(*jitter >= 0) || !std::isfinite(*jitter)) {
+    throw ValueError(cat("The 'jitter' parameter of ", where, " must be a float in the range [0.0, inf) or None. Got ",
+                         *jitter, " instead."));
   }
   Generator rng = default_rng(seed);
   Vector noise(Y.rows());

@@ -84,9 +84,9 @@ RANSACRegressor::Fitted RANSACRegressor::learn(const MatrixView& X, const Vector
   const auto residuals = [&](const Vector& y_pred, Vector& out) {
     if (p.loss_function) {
       out = p.loss_function(*y, y_pred);
-      if (out.size() != n || out.hasNaN()) {
-        throw ValueError(cat("RANSACRegressor: loss_function must return ", n, " residuals without NaN, got ",
-                             out.size(), out.hasNaN() ? " with NaN" : ""));
+      // A NaN residual fails `<= threshold`: that sample is an outlier, as in scikit-learn.
+      if (out.size() != n) {
+        throw ValueError(cat("RANSACRegressor: loss_function must return ", n, " residuals, got ", out.size()));
       }
       return;
     }

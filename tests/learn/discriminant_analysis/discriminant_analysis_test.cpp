@@ -218,7 +218,6 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
   // covariance_estimator: not with the svd solver, not with shrinkage (0 is
   // allowed), and it must be a covariance estimator.
   const EstimatorPtr oas = std::make_shared<OAS>();
-  BOOST_CHECK_THROW((void)LinearDiscriminantAnalysis({.covariance_estimator = oas}).fit(X, y), ValueError);
   BOOST_CHECK_THROW((void)QuadraticDiscriminantAnalysis({.covariance_estimator = oas}).fit(X, y), ValueError);
   const std::string both = testing::message_of<ValueError>([&] {
     (void)LinearDiscriminantAnalysis({.solver = LdaSolver::lsqr, .shrinkage = "auto", .covariance_estimator = oas})
@@ -233,6 +232,20 @@ BOOST_AUTO_TEST_CASE(bad_input_is_rejected) {
         .fit(X, y);
   });
   BOOST_TEST(not_covariance.find("StandardScaler does not have a covariance_ attribute") != std::string::npos);
+  BOOST_TEST(testing::message_of<ValueError>([&] {
+               (void)QuadraticDiscriminantAnalysis(
+                   {.solver = QdaSolver::eigen, .shrinkage = 0.5, .covariance_estimator = oas})
+                   .fit(X, y);
+             }).find("Only one of the two can be set") != std::string::npos);
+  BOOST_TEST(testing::message_of<ValueError>([&] {
+               (void)QuadraticDiscriminantAnalysis(
+                   {.solver = QdaSolver::eigen, .covariance_estimator = std::make_shared<StandardScaler>()})
+                   .fit(X, y);
+             }).find("does not have a covariance_ attribute") != std::string::npos);
+  // svd with an estimator: scikit-learn's messages.
+  BOOST_TEST(testing::message_of<ValueError>([&] {
+               (void)LinearDiscriminantAnalysis({.covariance_estimator = oas}).fit(X, y);
+             }).find("not supported with svd solver") != std::string::npos);
   // The estimator given is cloned, never fitted itself.
   BOOST_TEST(!oas->is_fitted());
 }

@@ -5,6 +5,7 @@
 // scikit-learn's (another generator), so trial counts are not compared.
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <limits>
 #include <scilearn/core/io.hpp>
 #include <scilearn/core/warnings.hpp>
 #include <scilearn/learn.hpp>
@@ -124,6 +125,18 @@ BOOST_AUTO_TEST_CASE(a_loss_function_replaces_the_loss) {
                               }});
   BOOST_TEST(testing::message_of<ValueError>([&] { short_loss.fit(X, y); }).find("loss_function must return 50") !=
              std::string::npos);
+  // A NaN residual fails the threshold: that sample is an outlier.
+  RANSACRegressor nan_first({.residual_threshold = 0.1,
+                             .loss_function = [](const VectorView& t, const VectorView& p) -> Vector {
+                               Vector r = (t - p).cwiseAbs();
+                               r(0) = std::numeric_limits<double>::quiet_NaN();
+                               return r;
+                             },
+                             .random_state = 0});
+  nan_first.fit(X, y);
+  std::vector<bool> expected = as_mask(load_vector("r_inliers"));
+  expected[0] = false;
+  BOOST_TEST((nan_first.inlier_mask() == expected));
 }
 
 // is_data_valid sees every drawn subset before a fit, is_model_valid every

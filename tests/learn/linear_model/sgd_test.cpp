@@ -399,6 +399,22 @@ BOOST_AUTO_TEST_CASE(sparse_fits_match_scikit_learn) {
       check_close(c.name + " decision", c.decision(), load(c.name + "_decision"));
     }
   }
+  // Sparse partial_fit: one epoch equals fit with max_iter 1 (scikit-learn's
+  // own check), one versus all for the three classes of y3.
+  const Vector y3 = load_vector("y3"), yr = load_vector("yr");
+  Perceptron one_epoch({.max_iter = 1, .tol = none, .shuffle = false}), stepped({.shuffle = false});
+  one_epoch.fit(X, y3);
+  stepped.partial_fit(X, y3, Vector{{-1.0, 3.0, 7.0}});
+  BOOST_TEST((stepped.coef() == one_epoch.coef()));
+  PassiveAggressiveClassifier pa_epoch({.max_iter = 1, .tol = none, .shuffle = false}), pa_stepped({.shuffle = false});
+  pa_epoch.fit(X, y3);
+  pa_stepped.partial_fit(X, y3, Vector{{-1.0, 3.0, 7.0}});
+  BOOST_TEST((pa_stepped.coef() == pa_epoch.coef()));
+  BOOST_TEST(pa_stepped.coef().rows() == 3);
+  PassiveAggressiveRegressor reg_epoch({.max_iter = 1, .tol = none, .shuffle = false}), reg_stepped({.shuffle = false});
+  reg_epoch.fit(X, yr);
+  reg_stepped.partial_fit(X, yr);
+  BOOST_TEST((reg_stepped.coef() == reg_epoch.coef()));
 }
 
 // Without an intercept and with an L2 (or no) penalty the sparse path takes

@@ -115,9 +115,10 @@ struct LarsParams {
   double eps = std::numeric_limits<double>::epsilon();
   /// Keep the whole path in coef_path, alphas and active.
   bool fit_path = true;
-  /// When set (> 0): noise uniform on [0, jitter) is added to y before the
-  /// fit, one draw per sample (the same for every target column), to break
-  /// ties between equally correlated features, as scikit-learn's jitter.
+  /// When set (>= 0): noise uniform on [0, jitter) is added to y before the
+  /// fit, one draw per sample, to break ties between equally correlated
+  /// features, as scikit-learn's jitter. With several target columns every
+  /// column gets the same noise (scikit-learn's broadcasting fails there).
   std::optional<double> jitter{};
   /// The seed of the jitter noise; none: fresh entropy. Our Generator, not
   /// NumPy's: the noise differs from scikit-learn's for the same seed.

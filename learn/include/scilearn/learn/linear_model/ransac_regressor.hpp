@@ -35,8 +35,10 @@ using RansacLossFunction = std::function<Vector(const VectorView& y_true, const 
 /// RANSACRegressor's hyper-parameters: scikit-learn's names and defaults.
 /// max_trials, max_skips and stop_n_inliers are doubles so that they can be
 /// infinite, as in scikit-learn. The three callables are not parameters by
-/// name (a std::function has no ParamValue) and are not saved with a model;
-/// they act during fit only, so a fitted model predicts the same without them.
+/// name (a std::function has no ParamValue): get_params and a saved model
+/// leave them out (a loaded model predicts the same, but a refit runs without
+/// them); clone() copies them, so callables that capture state by reference
+/// share it between clones.
 struct RANSACRegressorParams {
   /// The base regressor, cloned for every fit; null: LinearRegression().
   EstimatorPtr estimator = nullptr;
@@ -105,7 +107,7 @@ struct RANSACRegressorFitted {
 /// than LinearRegression; residual_threshold < 0; max_trials, max_skips or
 /// stop_n_inliers < 0; stop_probability outside [0, 1]; when no subset gave
 /// a consensus set; a loss_function that does not return one residual per
-/// sample, or returns NaN. Warns (convergence) when it stopped after max_skips.
+/// sample (a NaN residual marks an outlier, as in scikit-learn). Warns (convergence) when it stopped after max_skips.
 /// Exceptions thrown by the callables propagate.
 ///
 /// Complexity: per trial a fit on min_samples rows and a predict on all n.
