@@ -83,6 +83,7 @@ requires(std::is_same_v<SparseA, CscMatrix> || std::is_same_v<SparseA, CsrMatrix
   std::vector<Matrix> points = detail::expm_multiply(A, B, grid, options);
   if constexpr (Derived::ColsAtCompileTime == 1) {
     Matrix rows(static_cast<Index>(points.size()), A.rows());
+    if (A.rows() == 0) return rows;  // no storage: row(k) of it would offset a null pointer
     for (std::size_t k = 0; k < points.size(); ++k) rows.row(static_cast<Index>(k)) = points[k].col(0).transpose();
     return rows;
   } else {
