@@ -27,8 +27,13 @@ function(scilearn_add_module name)
   install(DIRECTORY include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 endfunction()
 
-# Our own warning set; the dev preset turns it into errors.
+# Our own warning set; the dev preset turns it into errors. C++ sources only:
+# nvcc would hand -Wpedantic to the host compiler for its own generated code
+# (the CUDA build of gpu/), which the same sources pass as C++ everywhere else.
 function(scilearn_set_warnings target)
-  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic
-    $<$<BOOL:${SCILEARN_WARNINGS_AS_ERRORS}>:-Werror>)
+  set(flags -Wall -Wextra -Wpedantic)
+  if(SCILEARN_WARNINGS_AS_ERRORS)
+    list(APPEND flags -Werror)
+  endif()
+  target_compile_options(${target} PRIVATE "$<$<COMPILE_LANGUAGE:CXX>:${flags}>")
 endfunction()
