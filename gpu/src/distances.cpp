@@ -3,7 +3,8 @@
 // Euclidean and cosine go through one GEMM (the norm trick, as scikit-learn's
 // euclidean_distances and cosine_similarity); manhattan is a direct loop per
 // pair. kneighbors takes the queries in tiles sized to a memory budget, ranks
-// squared distances (same order, no square roots) and takes roots of the k kept.
+// squared distances (same order, no square roots), selects the k nearest of
+// each query (select_k.hpp) and takes roots of the k kept.
 #include <thrust/for_each.h>
 #include <thrust/iterator/counting_iterator.h>
 #include <thrust/sequence.h>
@@ -15,6 +16,7 @@
 #include <scilearn/gpu/distances.hpp>
 #include <scilearn/gpu/primitives.hpp>
 
+#include "select_k.hpp"
 #include "thrust_support.hpp"
 
 namespace scilearn::gpu {
@@ -91,25 +93,6 @@ struct Manhattan {
 };
 
 template <class T>
-struct SquareRoot {
-  SCILEARN_HD T operator()(T x) const { return std::sqrt(x); }
-};
-
-// Copies a tile's rows x k block into rows [first, first + tile rows) of out.
-template <class T>
-struct PlaceTile {
-  const T* tile;
-  Index tile_rows;
-  T* out;
-  Index out_rows;
-  Index first;
-  SCILEARN_HD void operator()(Index t) const {
-    const Index i = t % tile_rows, j = t / tile_rows;
-    out[first + i + j * out_rows] = tile[t];
-  }
-};
-
-template <class T>
 DeviceVector<T> row_squared_norms(const DeviceMatrix<T>& M) {
   DeviceVector<T> out(M.rows());
   thrust::transform(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(M.rows()),
@@ -180,10 +163,10 @@ KNeighbors<T> kneighbors(const DeviceMatrix<T>& X, const DeviceMatrix<T>& querie
       xx = row_squared_norms(X);
       qq = row_squared_norms(queries);
     }
-    // Per query row of a tile: its distances and top_k's sort order (one
-    // 64-bit entry number per distance).
-    const std::size_t per_row = static_cast<std::size_t>(n_x) * (sizeof(T) + 2 * sizeof(std::int64_t));
-    const Index tile = std::clamp<Index>(static_cast<Index>(options.tile_bytes / std::max<std::size_t>(per_row, 1)),
+    // A tile is the n_x x rows matrix of distances from every sample to its
+    // queries: each query's distances lie contiguous, for the selection.
+    const std::size_t per_query = static_cast<std::size_t>(n_x) * sizeof(T);
+    const Index tile = std::clamp<Index>(static_cast<Index>(options.tile_bytes / std::max<std::size_t>(per_query, 1)),
                                          1, std::max<Index>(n_q, 1));
     for (Index first = 0; first < n_q; first += tile) {
       const Index rows = std::min(tile, n_q - first);
@@ -192,16 +175,10 @@ KNeighbors<T> kneighbors(const DeviceMatrix<T>& X, const DeviceMatrix<T>& querie
       const DeviceMatrix<T> Q = gather_rows(queries, which);
       DeviceVector<T> qq_tile;
       if (ranked != Metric::manhattan) qq_tile = gather(qq, which);
-      const DeviceMatrix<T> D = distances(Q, X, qq_tile, xx, ranked, false);
-      TopK<T> best = top_k(D, k);
-      if (euclidean)
-        thrust::transform(detail::device, best.values.data(), best.values.data() + best.values.size(),
-                          best.values.data(), SquareRoot<T>{});
-      const auto cells = thrust::counting_iterator<Index>(0);
-      thrust::for_each(detail::device, cells, cells + rows * k,
-                       PlaceTile<T>{best.values.data(), rows, out.distances.data(), n_q, first});
-      thrust::for_each(detail::device, cells, cells + rows * k,
-                       PlaceTile<std::int64_t>{best.indices.data(), rows, out.indices.data(), n_q, first});
+      const DeviceMatrix<T> D = distances(X, Q, xx, qq_tile, ranked, false);
+      thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(rows),
+                       detail::SelectK<T>{D.data(), n_x, 1, n_x, k, false, euclidean, out.distances.data(),
+                                          out.indices.data(), n_q, first});
     }
     return out;
   });

@@ -2,8 +2,8 @@
 //
 // sort and argsort move NaN to the end first (a stable partition) and sort
 // the numbers with Thrust's default order, which the CUDA system runs as a
-// radix sort; segmented sort and top-k sort keys (segment, value, position)
-// with one comparison sort.
+// radix sort; segmented sort sorts keys (segment, value, position) with one
+// comparison sort; top-k selects per row (select_k.hpp).
 #include <thrust/binary_search.h>
 #include <thrust/count.h>
 #include <thrust/for_each.h>
@@ -17,6 +17,7 @@
 
 #include <scilearn/gpu/primitives.hpp>
 
+#include "select_k.hpp"
 #include "thrust_support.hpp"
 
 namespace scilearn::gpu {
@@ -46,47 +47,6 @@ struct SegmentedLess {
     if (detail::NanLastLess<T>{}(va, vb)) return true;
     if (detail::NanLastLess<T>{}(vb, va)) return false;
     return a < b;
-  }
-};
-
-// Orders row-major entry numbers e = r * cols + c of a column-major matrix by
-// (row, value NaN last, column); `largest` compares negated values.
-template <class T>
-struct RowLess {
-  const T* data;
-  Index rows;
-  Index cols;
-  bool largest;
-  SCILEARN_HD T at(std::int64_t e) const {
-    const T v = data[e / cols + (e % cols) * rows];
-    return largest ? -v : v;
-  }
-  SCILEARN_HD bool operator()(std::int64_t a, std::int64_t b) const {
-    const std::int64_t ra = a / cols, rb = b / cols;
-    if (ra != rb) return ra < rb;
-    const T va = at(a), vb = at(b);
-    if (detail::NanLastLess<T>{}(va, vb)) return true;
-    if (detail::NanLastLess<T>{}(vb, va)) return false;
-    return a < b;
-  }
-};
-
-// Writes the first k of each row's sorted entries into the rows x k outputs.
-template <class T>
-struct TakeFirst {
-  const std::int64_t* order;  // row-major entry numbers, sorted by RowLess
-  const T* data;
-  Index rows;
-  Index cols;
-  Index k;
-  T* values;
-  std::int64_t* indices;
-  SCILEARN_HD void operator()(Index t) const {  // t = i + j * rows: output (i, j)
-    const Index i = t % rows, j = t / rows;
-    const std::int64_t e = order[i * cols + j];
-    const Index c = e % cols;
-    values[t] = data[i + c * rows];
-    indices[t] = c;
   }
 };
 
@@ -172,14 +132,9 @@ TopK<T> top_k(const DeviceMatrix<T>& M, Index k, bool largest) {
   return detail::guarded("top_k", [&] {
     TopK<T> out{DeviceMatrix<T>(M.rows(), k), DeviceMatrix<std::int64_t>(M.rows(), k)};
     if (out.values.empty()) return out;
-    DeviceVector<std::int64_t> order(M.size());
-    thrust::sequence(detail::device, order.data(), order.data() + order.size());
-    thrust::sort(detail::device, order.data(), order.data() + order.size(),
-                 RowLess<T>{M.data(), M.rows(), M.cols(), largest});
-    thrust::for_each(detail::device, thrust::counting_iterator<Index>(0),
-                     thrust::counting_iterator<Index>(out.values.size()),
-                     TakeFirst<T>{order.data(), M.data(), M.rows(), M.cols(), k, out.values.data(),
-                                  out.indices.data()});
+    thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(M.rows()),
+                     detail::SelectK<T>{M.data(), 1, M.rows(), M.cols(), k, largest, false, out.values.data(),
+                                        out.indices.data(), M.rows(), 0});
     return out;
   });
 }

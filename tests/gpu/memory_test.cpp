@@ -61,6 +61,15 @@ BOOST_AUTO_TEST_CASE(views_share_memory_with_their_array) {
   BOOST_TEST((middle.rows() == 4 && middle.cols() == 2));
 }
 
+BOOST_AUTO_TEST_CASE(reshape_views_a_vector_column_after_column) {
+  const Vector v = Vector::LinSpaced(6, 0.0, 5.0);
+  const auto M = gpu::DeviceMatrix<double>::reshape(gpu::DeviceVector<double>::from_host(v), 2, 3);
+  const Matrix expected = Eigen::Map<const Matrix>(v.data(), 2, 3);
+  BOOST_TEST((M.to_host().array() == expected.array()).all());
+  BOOST_TEST(message_of<ValueError>([] { (void)gpu::DeviceMatrix<double>::reshape(gpu::DeviceVector<double>(6), 4, 2); })
+                 .find("cannot view 6 elements as 4x2") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_view_keeps_its_block_alive) {
   gpu::DeviceVector<double> view;
   {

@@ -9,7 +9,7 @@
 ///
 /// Ownership: an array owns a share of a pooled device block (memory.hpp).
 /// Arrays move but do not copy implicitly; clone() makes a deep device copy.
-/// Views (segment, col, middle_cols, flat) are arrays that share the block of
+/// Views (segment, col, middle_cols, flat, reshape) are arrays that share the block of
 /// the array they come from, as NumPy views do: writing through a view changes
 /// the original, and the block lives as long as any view of it. Views of a const
 /// array are const.
@@ -173,6 +173,15 @@ class DeviceMatrix {
     if (X.size() > 0)
       detail::copy_device_to_host(X.data(), data(), static_cast<std::size_t>(X.size()) * sizeof(T));
     return X;
+  }
+
+  /// The elements of v, column after column, as a rows x cols matrix that
+  /// shares v's memory (NumPy's reshape with order="F"). Throws ValueError
+  /// unless rows * cols == v.size(). O(1).
+  [[nodiscard]] static DeviceMatrix reshape(DeviceVector<T> v, Index rows, Index cols) {
+    if (rows < 0 || cols < 0 || rows * cols != v.size())
+      throw ValueError(cat("DeviceMatrix::reshape: cannot view ", v.size(), " elements as ", rows, "x", cols));
+    return DeviceMatrix(rows, cols, std::move(v));
   }
 
   /// A new matrix with the same elements, copied on the device (no transfer).

@@ -29,9 +29,9 @@ template <DeviceReal T>
 /// Options of kneighbors.
 struct KNeighborsOptions {
   Metric metric = Metric::euclidean;
-  /// Device memory for one tile of query-to-reference distances (and the sort
-  /// that ranks them). Queries go through in tiles of as many rows as fit, at
-  /// least one, so any number of queries works on any device.
+  /// Device memory for one tile of query-to-sample distances. Queries go
+  /// through in tiles of as many as fit (n_x distances each), at least one, so
+  /// any number of queries works on any device.
   std::size_t tile_bytes = std::size_t{256} << 20;
 };
 
@@ -45,7 +45,8 @@ struct KNeighbors {
 
 /// Brute-force k-nearest-neighbour search. Throws ValueError unless
 /// 1 <= k <= X.rows() and the column counts agree (and are positive).
-/// O(n_queries * n_x * (d + log n_x)).
+/// O(n_queries * n_x * d) for the distances, O(n_queries * n_x) for the
+/// selection on random data (O(n_queries * n_x * k) at worst).
 template <DeviceReal T>
 [[nodiscard]] KNeighbors<T> kneighbors(const DeviceMatrix<T>& X, const DeviceMatrix<T>& queries, Index k,
                                        const KNeighborsOptions& options = {});

@@ -89,8 +89,9 @@ template <DeviceScalar T>
 void sort_segments(DeviceVector<T>& values, const DeviceVector<std::int64_t>& offsets);
 
 /// The k smallest (largest = true: largest) entries of each row, in order, and
-/// their column indices; ties go to the smaller column index. Throws ValueError
-/// unless 0 <= k <= cols. O(rows * cols * log(rows * cols)).
+/// their column indices; ties go to the smaller column index, NaN ranks last.
+/// Throws ValueError unless 0 <= k <= cols. One pass over each row with a
+/// sorted insertion: O(rows * cols) on random data, O(rows * cols * k) at worst.
 template <DeviceReal T>
 struct TopK {
   DeviceMatrix<T> values;              ///< rows x k
