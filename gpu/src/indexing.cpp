@@ -36,6 +36,19 @@ struct GatherRow {
   }
 };
 
+// out(j, i) = M(i, j); t walks the cols x rows output.
+template <class T>
+struct Transpose {
+  const T* data;
+  Index rows;  // of M
+  Index cols;
+  T* out;
+  SCILEARN_HD void operator()(Index t) const {
+    const Index j = t % cols, i = t / cols;
+    out[t] = data[i + j * rows];
+  }
+};
+
 }  // namespace
 
 namespace detail {
@@ -90,6 +103,16 @@ DeviceMatrix<T> gather_rows(const DeviceMatrix<T>& M, const DeviceVector<std::in
 }
 
 template <DeviceScalar T>
+DeviceMatrix<T> transpose(const DeviceMatrix<T>& M) {
+  return detail::guarded("transpose", [&] {
+    DeviceMatrix<T> out(M.cols(), M.rows());
+    thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(out.size()),
+                     Transpose<T>{M.data(), M.rows(), M.cols(), out.data()});
+    return out;
+  });
+}
+
+template <DeviceScalar T>
 void scatter(const DeviceVector<T>& x, const DeviceVector<std::int64_t>& indices, DeviceVector<T>& out) {
   if (x.size() != indices.size())
     throw ValueError(cat("gpu::scatter: x has ", x.size(), " elements but indices has ", indices.size()));
@@ -111,6 +134,7 @@ void scatter(const DeviceVector<T>& x, const DeviceVector<std::int64_t>& indices
   template DeviceVector<T> exclusive_scan(const DeviceVector<T>&, T);                                \
   template DeviceVector<T> gather(const DeviceVector<T>&, const DeviceVector<std::int64_t>&);         \
   template DeviceMatrix<T> gather_rows(const DeviceMatrix<T>&, const DeviceVector<std::int64_t>&);    \
+  template DeviceMatrix<T> transpose(const DeviceMatrix<T>&);                                         \
   template void scatter(const DeviceVector<T>&, const DeviceVector<std::int64_t>&, DeviceVector<T>&);
 SCILEARN_GPU_INDEXING(float)
 SCILEARN_GPU_INDEXING(double)

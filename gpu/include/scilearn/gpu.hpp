@@ -7,6 +7,7 @@
 #include <scilearn/gpu/blas.hpp>
 #include <scilearn/gpu/device_array.hpp>
 #include <scilearn/gpu/distances.hpp>
+#include <scilearn/gpu/linalg.hpp>
 #include <scilearn/gpu/memory.hpp>
 #include <scilearn/gpu/primitives.hpp>
 #include <scilearn/gpu/random.hpp>

@@ -116,6 +116,10 @@ template <DeviceScalar T>
 template <DeviceScalar T>
 [[nodiscard]] DeviceMatrix<T> gather_rows(const DeviceMatrix<T>& M, const DeviceVector<std::int64_t>& indices);
 
+/// A new cols x rows matrix, M's transpose (NumPy's M.T.copy()). O(rows * cols).
+template <DeviceScalar T>
+[[nodiscard]] DeviceMatrix<T> transpose(const DeviceMatrix<T>& M);
+
 /// out[indices[i]] = x[i]. Throws ValueError when the sizes differ, when an
 /// index is outside [0, out.size()) or when two indices are equal (the winner
 /// would depend on the device's scheduling). O(m log m).
