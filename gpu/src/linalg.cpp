@@ -35,14 +35,6 @@ struct UpperPart {
 };
 
 template <class T>
-void check_finite(const char* routine, const char* name, const DeviceMatrix<T>& M) {
-  const auto bad = detail::guarded(routine, [&] {
-    return thrust::count_if(detail::device, M.data(), M.data() + M.size(), NotFinite<T>{});
-  });
-  if (bad > 0) throw ValueError(cat("gpu::", routine, ": ", name, " contains ", bad, " NaN or infinite entries"));
-}
-
-template <class T>
 void check_square(const char* routine, const DeviceMatrix<T>& a) {
   if (a.rows() != a.cols())
     throw ValueError(cat("gpu::", routine, ": a must be square, got ", a.rows(), "x", a.cols()));
@@ -61,6 +53,21 @@ SVD<T> tall_svd(const DeviceMatrix<T>& a) {
 }
 
 }  // namespace
+
+namespace detail {
+
+template <class T>
+void check_finite(const char* routine, const char* name, const DeviceMatrix<T>& M) {
+  const auto bad = guarded(routine, [&] { return thrust::count_if(device, M.data(), M.data() + M.size(), NotFinite<T>{}); });
+  if (bad > 0) throw ValueError(cat("gpu::", routine, ": ", name, " contains ", bad, " NaN or infinite entries"));
+}
+
+template void check_finite(const char*, const char*, const DeviceMatrix<float>&);
+template void check_finite(const char*, const char*, const DeviceMatrix<double>&);
+
+}  // namespace detail
+
+using detail::check_finite;
 
 template <DeviceReal T>
 DeviceMatrix<T> solve(const DeviceMatrix<T>& a, const DeviceMatrix<T>& b, AssumeA assume_a) {

@@ -75,6 +75,11 @@ auto ascending() {
 #endif
 }
 
+/// ValueError naming the routine and the array when M holds NaN or Inf
+/// (SciPy's check_finite); float and double.
+template <class T>
+void check_finite(const char* routine, const char* name, const DeviceMatrix<T>& M);
+
 /// Checks 0 <= index < n for every index; ValueError naming the routine otherwise.
 void check_indices(const char* routine, const DeviceVector<std::int64_t>& indices, Index n);
 

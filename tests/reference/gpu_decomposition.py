@@ -16,6 +16,13 @@ and KMeans (Lloyd from given initial centers). Writes tests/data/gpu/:
   the fit from it (scikit-learn relocates the empty cluster to the point
   farthest from its center).
 
+* kpp_seedS_indices.npy for S in 0, 1, 2: the samples of km_X that
+  scikit-learn's own greedy k-means++ (sklearn.cluster._kmeans._kmeans_plusplus,
+  4 clusters) picks when its random draws are scilearn's: a stand-in for
+  NumPy's RandomState that answers choice() and uniform() with the seed's
+  Philox4x32-10 stream (gpu/random.hpp, written out again below), so the test
+  checks our k-means++ against scikit-learn's code, draw for draw.
+
 Run: .venv/bin/python tests/reference/gpu_decomposition.py
 """
 
@@ -23,10 +30,50 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.cluster import KMeans
+from sklearn.cluster._kmeans import _kmeans_plusplus
 from sklearn.datasets import make_blobs
 from sklearn.decomposition import PCA
+from sklearn.utils.extmath import row_norms
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "gpu"
+MASK = 0xFFFFFFFF
+
+
+def philox4x32_10(counter, key):
+    """Philox4x32-10 (Salmon et al. 2011): one block of four 32-bit words."""
+    c0, c1, c2, c3 = counter
+    k0, k1 = key
+    for _ in range(10):
+        p0, p1 = 0xD2511F53 * c0, 0xCD9E8D57 * c2
+        c0, c1, c2, c3 = ((p1 >> 32) ^ c1 ^ k0) & MASK, p1 & MASK, ((p0 >> 32) ^ c3 ^ k1) & MASK, p0 & MASK
+        k0, k1 = (k0 + 0x9E3779B9) & MASK, (k1 + 0xBB67AE85) & MASK
+    return c0, c1, c2, c3
+
+
+def uniform_double(seed, i):
+    """Element i of gpu::uniform<double>(n, seed): two words of block i // 2."""
+    block = i // 2
+    w = philox4x32_10((block & MASK, block >> 32, 0, 0), (seed & MASK, seed >> 32))
+    j = 2 * (i % 2)
+    return (((w[j] >> 5) << 26) | (w[j + 1] >> 6)) * 2.0**-53
+
+
+class PhiloxDraws:
+    """What _kmeans_plusplus asks of its random_state, answered from the stream."""
+
+    def __init__(self, seed):
+        self.seed, self.next = seed, 0
+
+    def _take(self, count):
+        values = [uniform_double(self.seed, self.next + t) for t in range(count)]
+        self.next += count
+        return np.array(values)
+
+    def choice(self, n, p=None):
+        return min(int(self._take(1)[0] * n), n - 1)
+
+    def uniform(self, size):
+        return self._take(size)
 
 
 def main():
@@ -59,6 +106,9 @@ def main():
     np.save(OUT / "km_empty_centers.npy", km.cluster_centers_)
     np.save(OUT / "km_empty_labels.npy", km.labels_.astype(np.int64))
     np.save(OUT / "km_empty_inertia.npy", np.array([km.inertia_]))
+    for seed in range(3):
+        _, indices = _kmeans_plusplus(Xk, 4, row_norms(Xk, squared=True), np.ones(len(Xk)), PhiloxDraws(seed))
+        np.save(OUT / f"kpp_seed{seed}_indices.npy", indices.astype(np.int64))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 
 #include <scilearn/gpu/backend.hpp>
 #include <scilearn/gpu/blas.hpp>
+#include <scilearn/gpu/cluster.hpp>
 #include <scilearn/gpu/decomposition.hpp>
 #include <scilearn/gpu/device_array.hpp>
 #include <scilearn/gpu/distances.hpp>
