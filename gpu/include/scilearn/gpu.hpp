@@ -13,3 +13,4 @@
 #include <scilearn/gpu/memory.hpp>
 #include <scilearn/gpu/primitives.hpp>
 #include <scilearn/gpu/random.hpp>
+#include <scilearn/gpu/sparse.hpp>
