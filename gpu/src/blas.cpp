@@ -2,8 +2,8 @@
 // (blas_backend.hpp); syrk's lower triangle mirrored on the device.
 #include <thrust/for_each.h>
 #include <thrust/iterator/counting_iterator.h>
+#include <thrust/transform.h>
 
-#include <climits>
 #include <scilearn/gpu/blas.hpp>
 
 #include "blas_backend.hpp"
@@ -18,12 +18,6 @@ Index rows_of(const DeviceMatrix<T>& A, Op op) { return op == Op::none ? A.rows(
 template <class T>
 Index cols_of(const DeviceMatrix<T>& A, Op op) { return op == Op::none ? A.cols() : A.rows(); }
 
-// cuBLAS and the Fortran BLAS take int sizes.
-void check_int(const char* routine, Index a, Index b, Index c) {
-  if (a > INT_MAX || b > INT_MAX || c > INT_MAX)
-    throw ValueError(cat("gpu::", routine, ": dimensions up to ", INT_MAX, " are supported, got ", a, ", ", b, ", ", c));
-}
-
 // C(j, i) = C(i, j) for i > j: the upper triangle from the lower.
 template <class T>
 struct MirrorLower {
@@ -35,6 +29,13 @@ struct MirrorLower {
   }
 };
 
+// y = beta y, with beta = 0 giving 0 whatever y holds (as the BLAS).
+template <class T>
+struct ScaleBy {
+  T beta;
+  SCILEARN_HD T operator()(T y) const { return beta == T(0) ? T(0) : beta * y; }
+};
+
 }  // namespace
 
 template <DeviceReal T>
@@ -44,7 +45,7 @@ void gemm(Op op_a, Op op_b, T alpha, const DeviceMatrix<T>& A, const DeviceMatri
     throw ValueError(cat("gpu::gemm: op(A) is ", m, "x", k, " but op(B) is ", rows_of(B, op_b), "x", n));
   if (C.rows() != m || C.cols() != n)
     throw ValueError(cat("gpu::gemm: C must be ", m, "x", n, " for op(A) op(B), got ", C.rows(), "x", C.cols()));
-  check_int("gemm", m, n, k);
+  detail::check_int_sizes("gemm", m, n, k);
   if (m == 0 || n == 0) return;
   detail::guarded("gemm", [&] {
     detail::blas_gemm(op_a == Op::transpose, op_b == Op::transpose, m, n, k, alpha, A.data(), A.rows(), B.data(),
@@ -65,8 +66,14 @@ void gemv(Op op_a, T alpha, const DeviceMatrix<T>& A, const DeviceVector<T>& x, 
   if (x.size() != n || y.size() != m)
     throw ValueError(cat("gpu::gemv: op(A) is ", m, "x", n, " so x needs ", n, " and y ", m, " elements, got ",
                          x.size(), " and ", y.size()));
-  check_int("gemv", A.rows(), A.cols(), 0);
+  detail::check_int_sizes("gemv", A.rows(), A.cols());
   if (m == 0) return;
+  if (n == 0) {  // the BLAS returns before scaling y when op(A) has no columns
+    detail::guarded("gemv", [&] {
+      thrust::transform(detail::device, y.data(), y.data() + m, y.data(), ScaleBy<T>{beta});
+    });
+    return;
+  }
   detail::guarded("gemv", [&] {
     detail::blas_gemv(op_a == Op::transpose, A.rows(), A.cols(), alpha, A.data(), A.rows(), x.data(), beta, y.data());
   });
@@ -77,7 +84,7 @@ void syrk(Op op_a, T alpha, const DeviceMatrix<T>& A, T beta, DeviceMatrix<T>& C
   const Index n = rows_of(A, op_a), k = cols_of(A, op_a);
   if (C.rows() != n || C.cols() != n)
     throw ValueError(cat("gpu::syrk: C must be ", n, "x", n, " for op(A) op(A)^T, got ", C.rows(), "x", C.cols()));
-  check_int("syrk", n, k, A.rows());
+  detail::check_int_sizes("syrk", n, k, A.rows());
   if (n == 0) return;
   detail::guarded("syrk", [&] {
     detail::blas_syrk_lower(op_a == Op::transpose, n, k, alpha, A.data(), A.rows(), beta, C.data(), n);

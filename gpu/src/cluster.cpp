@@ -70,14 +70,20 @@ struct Relocate {
   }
 };
 
-// C(c, j) = S(c, j) / counts(c).
+// C(c, j) = S(c, j) / counts(c); a cluster left without samples (its only
+// sample relocated, or more clusters than distinct samples) takes the largest
+// cluster's center, as scikit-learn's _average_centers.
 template <class T>
 struct Divide {
   const T* S;
   const T* counts;
   Index k;
+  Index largest;
   T* C;
-  SCILEARN_HD void operator()(Index t) const { C[t] = S[t] / counts[t % k]; }
+  SCILEARN_HD void operator()(Index t) const {
+    const Index c = t % k, j = t / k;
+    C[t] = counts[c] > T(0) ? S[t] / counts[c] : S[largest + j * k] / counts[largest];
+  }
 };
 
 template <class T>
@@ -147,21 +153,26 @@ DeviceMatrix<T> update_centers(const DeviceMatrix<T>& X, const Labels& labels, c
                    OneHot<T>{labels.data(), n, H.data()});
   DeviceMatrix<T> S = matmul(H, X, Op::transpose, Op::none);
   DeviceVector<T> counts = sum(H, 0);
-  const Eigen::Matrix<T, Eigen::Dynamic, 1> counts_host = counts.to_host();
+  Eigen::Matrix<T, Eigen::Dynamic, 1> counts_host = counts.to_host();
   std::vector<std::int64_t> empty;
   for (Index c = 0; c < k; ++c)
     if (counts_host[c] == T(0)) empty.push_back(c);
-  if (!empty.empty()) {
+  // Relocation is pointless when every sample sits on its center (more
+  // clusters than distinct samples), as scikit-learn notes.
+  if (!empty.empty() && max(closest) > T(0)) {
     const auto moves = static_cast<Index>(empty.size());
     const TopK<T> far = top_k(DeviceMatrix<T>::reshape(closest.clone(), 1, n), moves, true);
     const Labels targets = indices_to_device(empty);
     thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(1),
                      Relocate<T>{X.data(), n, d, labels.data(), far.indices.data(), targets.data(), moves, S.data(), k,
                                  counts.data()});
+    counts_host = counts.to_host();
   }
+  Index largest = 0;
+  counts_host.maxCoeff(&largest);  // the first largest, as numpy.argmax
   DeviceMatrix<T> C(k, d);
   thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(C.size()),
-                   Divide<T>{S.data(), counts.data(), k, C.data()});
+                   Divide<T>{S.data(), counts.data(), k, largest, C.data()});
   return C;
 }
 

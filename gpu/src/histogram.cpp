@@ -47,7 +47,7 @@ struct SubtractConstant {
 template <DeviceReal T>
 DeviceVector<std::int64_t> histogram(const DeviceVector<T>& x, Index bins, T low, T high) {
   if (bins < 1) throw ValueError(cat("gpu::histogram: bins must be at least 1, got ", bins));
-  if (!std::isfinite(low) || !std::isfinite(high) || !(low < high))
+  if (!std::isfinite(low) || !std::isfinite(high) || !(low < high) || !std::isfinite(high - low))
     throw ValueError(cat("gpu::histogram: the range must be finite with low < high, got [", low, ", ", high, "]"));
   return detail::guarded("histogram", [&] {
     DeviceVector<std::int64_t> which(x.size());

@@ -74,6 +74,7 @@ DeviceMatrix<T> solve(const DeviceMatrix<T>& a, const DeviceMatrix<T>& b, Assume
   check_square("solve", a);
   if (b.rows() != a.rows())
     throw ValueError(cat("gpu::solve: a is ", a.rows(), "x", a.cols(), " but b has ", b.rows(), " rows"));
+  detail::check_int_sizes("solve", a.rows(), b.cols());
   check_finite("solve", "a", a);
   check_finite("solve", "b", b);
   const Index n = a.rows();
@@ -98,6 +99,7 @@ DeviceMatrix<T> solve(const DeviceMatrix<T>& a, const DeviceMatrix<T>& b, Assume
 
 template <DeviceReal T>
 QR<T> qr(const DeviceMatrix<T>& a) {
+  detail::check_int_sizes("qr", a.rows(), a.cols());
   check_finite("qr", "a", a);
   const Index m = a.rows(), n = a.cols(), k = std::min(m, n);
   return detail::guarded("qr", [&] {
@@ -117,6 +119,7 @@ QR<T> qr(const DeviceMatrix<T>& a) {
 template <DeviceReal T>
 Eigh<T> eigh(const DeviceMatrix<T>& a) {
   check_square("eigh", a);
+  detail::check_int_sizes("eigh", a.rows(), a.cols());
   check_finite("eigh", "a", a);
   const Index n = a.rows();
   return detail::guarded("eigh", [&] {
@@ -129,6 +132,7 @@ Eigh<T> eigh(const DeviceMatrix<T>& a) {
 
 template <DeviceReal T>
 SVD<T> svd(const DeviceMatrix<T>& a) {
+  detail::check_int_sizes("svd", a.rows(), a.cols());
   check_finite("svd", "a", a);
   return detail::guarded("svd", [&] {
     if (a.rows() >= a.cols()) return tall_svd(a);

@@ -63,7 +63,11 @@ struct Uniform {
   std::uint64_t seed;
   T low;
   T width;
-  SCILEARN_HD T operator()(std::uint64_t i) const { return low + width * unit<T>(seed, i); }
+  T below_high;  // the largest number below high: rounding may carry low + width u onto high
+  SCILEARN_HD T operator()(std::uint64_t i) const {
+    const T value = low + width * unit<T>(seed, i);
+    return value < below_high ? value : below_high;
+  }
 };
 
 // Box-Muller on the unit pair (2j, 2j + 1): element 2j takes the cosine,
@@ -90,13 +94,13 @@ void check_count(const char* routine, Index n) {
 template <DeviceReal T>
 DeviceVector<T> uniform(Index n, std::uint64_t seed, T low, T high) {
   check_count("uniform", n);
-  if (!std::isfinite(low) || !std::isfinite(high) || !(low < high))
-    throw ValueError(cat("gpu::uniform: need finite low < high, got [", low, ", ", high, ")"));
+  if (!std::isfinite(low) || !std::isfinite(high) || !(low < high) || !std::isfinite(high - low))
+    throw ValueError(cat("gpu::uniform: need finite low < high with a finite high - low, got [", low, ", ", high, ")"));
   return detail::guarded("uniform", [&] {
     DeviceVector<T> out(n);
     thrust::transform(detail::device, thrust::counting_iterator<std::uint64_t>(0),
                       thrust::counting_iterator<std::uint64_t>(static_cast<std::uint64_t>(n)), out.data(),
-                      Uniform<T>{seed, low, high - low});
+                      Uniform<T>{seed, low, high - low, std::nextafter(high, low)});
     return out;
   });
 }

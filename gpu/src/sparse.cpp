@@ -2,6 +2,7 @@
 // multiplies with cuSPARSE (sparse_backend.hpp); the host systems with one
 // Thrust thread per row (per row and column for SpMM).
 #include <thrust/count.h>
+#include <thrust/fill.h>
 #include <thrust/for_each.h>
 #include <thrust/inner_product.h>
 #include <thrust/iterator/counting_iterator.h>
@@ -88,6 +89,12 @@ struct Direction {
 };
 
 template <class T>
+struct Times {
+  T factor;
+  SCILEARN_HD T operator()(T x) const { return factor * x; }
+};
+
+template <class T>
 T dot(const DeviceVector<T>& a, const DeviceVector<T>& b) {
   return thrust::inner_product(detail::device, a.data(), a.data() + a.size(), b.data(), T(0));
 }
@@ -119,6 +126,7 @@ DeviceCsrMatrix<T> DeviceCsrMatrix<T>::from_host(const Host& A) {
 
 template <DeviceReal T>
 typename DeviceCsrMatrix<T>::Host DeviceCsrMatrix<T>::to_host() const {
+  if (indptr_.empty()) return Host(rows_, cols_);  // a default-constructed matrix
   const auto indptr = indptr_.to_host();
   const auto indices = indices_.to_host();
   const auto values = values_.to_host();
@@ -133,6 +141,12 @@ void spmv(T alpha, const DeviceCsrMatrix<T>& A, const DeviceVector<T>& x, T beta
                          " elements, got ", x.size(), " and ", y.size()));
   if (A.rows() == 0) return;
   detail::guarded("spmv", [&] {
+    // beta = 0 ignores y (NaN included) on every back end; no entries: y = beta y.
+    if (beta == T(0)) thrust::fill(detail::device, y.data(), y.data() + y.size(), T(0));
+    if (A.nnz() == 0) {
+      thrust::transform(detail::device, y.data(), y.data() + y.size(), y.data(), Times<T>{beta});
+      return;
+    }
 #if defined(SCILEARN_GPU_BACKEND_CUDA)
     detail::cusparse_spmv(A.rows(), A.cols(), A.nnz(), A.indptr().data(), A.indices().data(), A.values().data(), alpha,
                           x.data(), beta, y.data());
@@ -149,8 +163,14 @@ void spmm(T alpha, const DeviceCsrMatrix<T>& A, const DeviceMatrix<T>& B, T beta
   if (B.rows() != A.cols() || C.rows() != A.rows() || C.cols() != B.cols())
     throw ValueError(cat("gpu::spmm: A is ", A.rows(), "x", A.cols(), " and B ", B.rows(), "x", B.cols(),
                          " so C must be ", A.rows(), "x", B.cols(), ", got ", C.rows(), "x", C.cols()));
+  detail::check_int_sizes("spmm", A.rows(), A.cols(), B.cols());
   if (C.empty()) return;
   detail::guarded("spmm", [&] {
+    if (beta == T(0)) thrust::fill(detail::device, C.data(), C.data() + C.size(), T(0));
+    if (A.nnz() == 0) {
+      thrust::transform(detail::device, C.data(), C.data() + C.size(), C.data(), Times<T>{beta});
+      return;
+    }
 #if defined(SCILEARN_GPU_BACKEND_CUDA)
     detail::cusparse_spmm(A.rows(), A.cols(), A.nnz(), A.indptr().data(), A.indices().data(), A.values().data(),
                           B.cols(), alpha, B.data(), beta, C.data());

@@ -13,6 +13,7 @@
 #include <thrust/functional.h>
 #include <thrust/system_error.h>
 
+#include <climits>
 #include <new>
 #include <scilearn/core/errors.hpp>
 #include <scilearn/core/format.hpp>
@@ -79,6 +80,13 @@ auto ascending() {
 /// (SciPy's check_finite); float and double.
 template <class T>
 void check_finite(const char* routine, const char* name, const DeviceMatrix<T>& M);
+
+/// cuBLAS, cuSOLVER, cuSPARSE and the Fortran BLAS / LAPACK take int sizes:
+/// ValueError naming the routine for a size past INT_MAX.
+inline void check_int_sizes(const char* routine, Index a, Index b, Index c = 0) {
+  if (a > INT_MAX || b > INT_MAX || c > INT_MAX)
+    throw ValueError(cat("gpu::", routine, ": dimensions up to ", INT_MAX, " are supported, got ", a, ", ", b, ", ", c));
+}
 
 /// Checks 0 <= index < n for every index; ValueError naming the routine otherwise.
 void check_indices(const char* routine, const DeviceVector<std::int64_t>& indices, Index n);

@@ -63,6 +63,15 @@ BOOST_AUTO_TEST_CASE(an_empty_inner_dimension_scales_c) {
   BOOST_TEST((dC.to_host().array() == 3.0).all());
 }
 
+BOOST_AUTO_TEST_CASE(gemv_with_no_columns_scales_y) {
+  auto y = gpu::DeviceVector<double>::from_host(Vector::Constant(3, 2.0));
+  gpu::gemv(gpu::Op::none, 1.0, gpu::DeviceMatrix<double>(3, 0), gpu::DeviceVector<double>(0), 0.5, y);
+  BOOST_TEST((y.to_host().array() == 1.0).all());
+  auto z = gpu::DeviceVector<double>::from_host(Vector::Constant(3, std::numeric_limits<double>::quiet_NaN()));
+  gpu::gemv(gpu::Op::none, 1.0, gpu::DeviceMatrix<double>(3, 0), gpu::DeviceVector<double>(0), 0.0, z);
+  BOOST_TEST(z.to_host().isZero(0.0));
+}
+
 BOOST_AUTO_TEST_CASE_TEMPLATE(gemv_equals_the_host_product, T, Reals) {
   const HostMatrix<T> A = HostMatrix<T>::Random(12, 7);
   const auto dA = gpu::DeviceMatrix<T>::from_host(A);

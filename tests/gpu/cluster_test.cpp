@@ -33,11 +33,15 @@ double tolerance() {
   return 1e3 * std::numeric_limits<T>::epsilon();
 }
 
+// "km_empty": a center far from every sample gets none and moves to the
+// farthest sample; "km_lone": that sample was alone in its cluster, which is
+// left empty and placed at the largest cluster's center.
 BOOST_AUTO_TEST_CASE_TEMPLATE(lloyd_from_given_centers_equals_scikit_learn, T, Reals) {
-  const auto X = gpu::DeviceMatrix<T>::from_host(fixture("km_X").cast<T>());
-  for (const std::string prefix : {"km", "km_empty"}) {
+  for (const auto& [prefix, data] : {std::pair<std::string, std::string>{"km", "km_X"}, {"km_empty", "km_X"},
+                                     {"km_lone", "km_lone_X"}}) {
     BOOST_TEST_CONTEXT(prefix) {
-      const auto init = gpu::DeviceMatrix<T>::from_host(fixture(prefix + "_init").cast<T>());
+      const auto X = gpu::DeviceMatrix<T>::from_host(fixture(data).template cast<T>());
+      const auto init = gpu::DeviceMatrix<T>::from_host(fixture(prefix + "_init").template cast<T>());
       const auto fit = gpu::kmeans(X, init);
       BOOST_TEST((fit.labels.to_host().array() == labels_fixture(prefix + "_labels").array()).all());
       BOOST_TEST(relative_error(fit.cluster_centers.to_host().template cast<double>().eval(),
@@ -46,7 +50,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(lloyd_from_given_centers_equals_scikit_learn, T, R
       BOOST_TEST(std::abs(static_cast<double>(fit.inertia) - inertia) <= tolerance<T>() * inertia);
     }
   }
-  const auto fit = gpu::kmeans(X, gpu::DeviceMatrix<T>::from_host(fixture("km_init").cast<T>()));
+  const auto fit = gpu::kmeans(gpu::DeviceMatrix<T>::from_host(fixture("km_X").cast<T>()),
+                               gpu::DeviceMatrix<T>::from_host(fixture("km_init").cast<T>()));
   BOOST_TEST(fit.n_iter == static_cast<Index>(io::load_npy_vector<std::int64_t>(fixture_path("gpu/km_n_iter.npy"))[0]));
 }
 

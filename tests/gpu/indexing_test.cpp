@@ -90,6 +90,7 @@ BOOST_AUTO_TEST_CASE(histogram_refuses_bad_bins_and_ranges) {
   BOOST_CHECK_THROW((void)gpu::histogram(x, 0, 0.0, 1.0), ValueError);
   BOOST_CHECK_THROW((void)gpu::histogram(x, 3, 1.0, 1.0), ValueError);
   BOOST_CHECK_THROW((void)gpu::histogram(x, 3, 0.0, std::numeric_limits<double>::infinity()), ValueError);
+  BOOST_CHECK_THROW((void)gpu::histogram(gpu::DeviceVector<float>(3), 3, -3e38f, 3e38f), ValueError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -68,6 +68,7 @@ BOOST_AUTO_TEST_CASE(bad_parameters_are_value_errors) {
   BOOST_CHECK_THROW((void)gpu::uniform<double>(-1, 1), ValueError);
   BOOST_CHECK_THROW((void)gpu::uniform<double>(3, 1, 1.0, 1.0), ValueError);
   BOOST_CHECK_THROW((void)gpu::uniform<float>(3, 1, 0.0f, std::numeric_limits<float>::infinity()), ValueError);
+  BOOST_CHECK_THROW((void)gpu::uniform<float>(3, 1, -3e38f, 3e38f), ValueError);  // high - low overflows
   BOOST_CHECK_THROW((void)gpu::normal<double>(3, 1, 0.0, -1.0), ValueError);
   BOOST_CHECK_THROW((void)gpu::normal<double>(3, 1, std::numeric_limits<double>::quiet_NaN(), 1.0), ValueError);
   BOOST_TEST(gpu::normal<double>(0, 1).size() == 0);

@@ -78,6 +78,17 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(csr_round_trips_and_products_equal_eigen, T, Reals
   BOOST_TEST(relative_error(dC.to_host(), HostMatrix<T>(A * B)) <= tol);
 }
 
+BOOST_AUTO_TEST_CASE(empty_matrices_scale_or_zero_the_output) {
+  BOOST_TEST(gpu::DeviceCsrMatrix<double>().to_host().size() == 0);
+  const auto zero = gpu::DeviceCsrMatrix<double>::from_host(Csr<double>(3, 2));  // no entries
+  auto y = gpu::DeviceVector<double>::from_host(Vector::Constant(3, 4.0));
+  gpu::spmv(1.0, zero, gpu::DeviceVector<double>(2), 0.5, y);
+  BOOST_TEST((y.to_host().array() == 2.0).all());
+  auto C = gpu::DeviceMatrix<double>::from_host(Matrix::Constant(3, 2, std::numeric_limits<double>::quiet_NaN()));
+  gpu::spmm(1.0, zero, gpu::DeviceMatrix<double>(2, 2), 0.0, C);
+  BOOST_TEST(C.to_host().isZero(0.0));
+}
+
 BOOST_AUTO_TEST_CASE(uncompressed_matrices_are_compressed_on_the_way) {
   Csr<double> A(3, 3);
   A.insert(0, 1) = 2.0;

@@ -16,6 +16,12 @@ and KMeans (Lloyd from given initial centers). Writes tests/data/gpu/:
   the fit from it (scikit-learn relocates the empty cluster to the point
   farthest from its center).
 
+* km_lone_X.npy, km_lone_init.npy, km_lone_centers.npy, km_lone_labels.npy,
+  km_lone_inertia.npy: 60 points of one blob at the origin and an outlier at
+  (40, 40, 40), 3 clusters started from two equal centers in the blob and one
+  at (20, 20, 20): the second center gets no point and is moved to the
+  outlier, the sample farthest from its center, which leaves the outlier's
+  own cluster empty (scikit-learn then puts it at the largest cluster's center);
 * kpp_seedS_indices.npy for S in 0, 1, 2: the samples of km_X that
   scikit-learn's own greedy k-means++ (sklearn.cluster._kmeans._kmeans_plusplus,
   4 clusters) picks when its random draws are scilearn's: a stand-in for
@@ -106,6 +112,15 @@ def main():
     np.save(OUT / "km_empty_centers.npy", km.cluster_centers_)
     np.save(OUT / "km_empty_labels.npy", km.labels_.astype(np.int64))
     np.save(OUT / "km_empty_inertia.npy", np.array([km.inertia_]))
+    Xl, _ = make_blobs(n_samples=60, n_features=3, centers=[[0.0, 0.0, 0.0]], cluster_std=1.0, random_state=3)
+    Xl = np.vstack([Xl, np.full((1, 3), 40.0)])
+    lone_init = np.vstack([Xl[0], Xl[0], np.full(3, 20.0)])
+    km = KMeans(n_clusters=3, init=lone_init, n_init=1, algorithm="lloyd", tol=1e-4).fit(Xl)
+    np.save(OUT / "km_lone_X.npy", Xl)
+    np.save(OUT / "km_lone_init.npy", lone_init)
+    np.save(OUT / "km_lone_centers.npy", km.cluster_centers_)
+    np.save(OUT / "km_lone_labels.npy", km.labels_.astype(np.int64))
+    np.save(OUT / "km_lone_inertia.npy", np.array([km.inertia_]))
     for seed in range(3):
         _, indices = _kmeans_plusplus(Xk, 4, row_norms(Xk, squared=True), np.ones(len(Xk)), PhiloxDraws(seed))
         np.save(OUT / f"kpp_seed{seed}_indices.npy", indices.astype(np.int64))

@@ -8,7 +8,19 @@
 /// through OpenMP; `CPP` runs it sequentially. With OMP and CPP, "device" memory
 /// is ordinary host memory and every transfer is a memcpy.
 
+#include <array>
+#include <utility>
+
 namespace scilearn::gpu {
+
+/// Where an estimator or a function computes: `.device = Device::gpu` sends the
+/// heavy work through this module (on the GPU in a CUDA build, on the host's
+/// cores otherwise); results equal the CPU path within the tolerance the
+/// estimator documents. As a hyper-parameter its values are "cpu" and "gpu".
+enum class Device { cpu, gpu };
+
+/// The names of Device's values (hyper-parameters travel by name).
+constexpr auto param_names(Device) { return std::array{std::pair{Device::cpu, "cpu"}, std::pair{Device::gpu, "gpu"}}; }
 
 /// A Thrust device system.
 enum class Backend {

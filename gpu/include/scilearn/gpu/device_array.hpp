@@ -11,8 +11,13 @@
 /// Arrays move but do not copy implicitly; clone() makes a deep device copy.
 /// Views (segment, col, middle_cols, flat, reshape) are arrays that share the block of
 /// the array they come from, as NumPy views do: writing through a view changes
-/// the original, and the block lives as long as any view of it. Views of a const
-/// array are const.
+/// the original, and the block lives as long as any view of it. A view of a
+/// const array is returned const, but the const is shallow, as std::span's:
+/// moved into a variable of its own it can be written, and writing through it
+/// changes the const array. Results never alias their inputs, and no function
+/// here accepts an output that overlaps one of its inputs (the results would
+/// depend on the device's scheduling); keep views passed as outputs disjoint
+/// from the inputs.
 ///
 /// Threads: distinct arrays may be used from distinct threads; one array (and
 /// its views) from one thread at a time.
@@ -33,6 +38,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <utility>
 
@@ -122,6 +128,8 @@ class DeviceVector {
 
   static Index checked_size(Index n) {
     if (n < 0) throw ValueError(cat("DeviceVector: size must be non-negative, got ", n));
+    if (static_cast<std::size_t>(n) > std::numeric_limits<std::size_t>::max() / sizeof(T))
+      throw ValueError(cat("DeviceVector: ", n, " elements of ", sizeof(T), " bytes exceed the address space"));
     return n;
   }
   static std::size_t bytes(Index n) { return static_cast<std::size_t>(n) * sizeof(T); }
@@ -150,7 +158,7 @@ class DeviceMatrix {
 
   /// A rows x cols matrix of zeros. Throws ValueError when a dimension is
   /// negative, BackendError when the device is out of memory.
-  DeviceMatrix(Index rows, Index cols) : rows_(checked(rows)), cols_(checked(cols)), storage_(rows * cols) {}
+  DeviceMatrix(Index rows, Index cols) : rows_(checked(rows)), cols_(checked(cols)), storage_(product(rows, cols)) {}
 
   /// A device copy of X: one counted host -> device transfer (a block with an
   /// outer stride is packed on the host first). Complexity: O(rows * cols).
@@ -179,7 +187,7 @@ class DeviceMatrix {
   /// shares v's memory (NumPy's reshape with order="F"). Throws ValueError
   /// unless rows * cols == v.size(). O(1).
   [[nodiscard]] static DeviceMatrix reshape(DeviceVector<T> v, Index rows, Index cols) {
-    if (rows < 0 || cols < 0 || rows * cols != v.size())
+    if (rows < 0 || cols < 0 || product(rows, cols) != v.size())
       throw ValueError(cat("DeviceMatrix::reshape: cannot view ", v.size(), " elements as ", rows, "x", cols));
     return DeviceMatrix(rows, cols, std::move(v));
   }
@@ -221,6 +229,12 @@ class DeviceMatrix {
   static Index checked(Index n) {
     if (n < 0) throw ValueError(cat("DeviceMatrix: dimensions must be non-negative, got ", n));
     return n;
+  }
+  // rows * cols, or ValueError when it does not fit an Index.
+  static Index product(Index rows, Index cols) {
+    if (cols > 0 && rows > std::numeric_limits<Index>::max() / cols)
+      throw ValueError(cat("DeviceMatrix: ", rows, "x", cols, " elements overflow the index type"));
+    return rows * cols;
   }
 
   DeviceMatrix cols_view(Index first, Index n) const {

@@ -130,7 +130,8 @@ void scatter(const DeviceVector<T>& x, const DeviceVector<std::int64_t>& indices
 /// numpy.histogram(x, bins, range=(low, high)): the last bin includes high, values
 /// outside the range and NaN are not counted, and the bin of a value on an edge
 /// is decided against NumPy's edges (low + i * (high - low) / bins). Throws
-/// ValueError unless bins >= 1 and low < high, both finite. O(n log n).
+/// ValueError unless bins >= 1 and low < high with low, high and high - low
+/// finite. O(n log n).
 template <DeviceReal T>
 [[nodiscard]] DeviceVector<std::int64_t> histogram(const DeviceVector<T>& x, Index bins, T low, T high);
 

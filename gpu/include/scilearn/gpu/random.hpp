@@ -14,8 +14,8 @@
 ///
 /// - uniform(): the word's top 24 bits (float), or 27 + 26 bits of the two words
 ///   (double, as NumPy's random_double), scaled to [0, 1); then
-///   low + (high - low) * u, which rounding may carry onto high when high - low
-///   is not a power of two. Bitwise identical everywhere.
+///   low + (high - low) * u, where rounding could reach high, so such values
+///   become the largest number below high. Bitwise identical everywhere.
 /// - normal(): Box-Muller on two uniforms (the pair 2j, 2j + 1 gives elements 2j
 ///   and 2j + 1). It calls log, sqrt, sin and cos, whose last bit may differ
 ///   between the CUDA and host math libraries: within a few units in the last
@@ -29,7 +29,7 @@
 namespace scilearn::gpu {
 
 /// n uniform numbers in [low, high). Throws ValueError when n < 0, or unless
-/// low < high, both finite. O(n).
+/// low < high with low, high and high - low finite. O(n).
 template <DeviceReal T>
 [[nodiscard]] DeviceVector<T> uniform(Index n, std::uint64_t seed, T low = T(0), T high = T(1));
 
