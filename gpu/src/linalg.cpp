@@ -16,11 +16,6 @@ namespace scilearn::gpu {
 
 namespace {
 
-template <class T>
-struct NotFinite {
-  SCILEARN_HD bool operator()(T x) const { return !(x - x == T(0)); }  // NaN and +-Inf give NaN
-};
-
 // R(i, j) = A(i, j) on and above the diagonal, 0 below; R is k x n, A m x n.
 template <class T>
 struct UpperPart {
@@ -58,7 +53,8 @@ namespace detail {
 
 template <class T>
 void check_finite(const char* routine, const char* name, const DeviceMatrix<T>& M) {
-  const auto bad = guarded(routine, [&] { return thrust::count_if(device, M.data(), M.data() + M.size(), NotFinite<T>{}); });
+  const auto bad =
+      guarded(routine, [&] { return thrust::count_if(device, M.data(), M.data() + M.size(), NotFinite<T>{}); });
   if (bad > 0) throw ValueError(cat("gpu::", routine, ": ", name, " contains ", bad, " NaN or infinite entries"));
 }
 

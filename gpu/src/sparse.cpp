@@ -76,11 +76,6 @@ struct IsZero {
   SCILEARN_HD bool operator()(T x) const { return x == T(0); }
 };
 
-template <class T>
-struct NotFinite {
-  SCILEARN_HD bool operator()(T x) const { return !(x - x == T(0)); }
-};
-
 // p = z + beta p.
 template <class T>
 struct Direction {
@@ -192,7 +187,7 @@ CGResult<T> cg(const DeviceCsrMatrix<T>& A, const DeviceVector<T>& b, const CGOp
     throw ValueError(cat("gpu::cg: rtol, atol and maxiter must be non-negative, got ", options.rtol, ", ",
                          options.atol, ", ", options.maxiter));
   return detail::guarded("cg", [&] {
-    if (thrust::count_if(detail::device, b.data(), b.data() + n, NotFinite<T>{}) > 0)
+    if (thrust::count_if(detail::device, b.data(), b.data() + n, detail::NotFinite<T>{}) > 0)
       throw ValueError("gpu::cg: b contains NaN or infinite entries");
     DeviceVector<T> inverse_diagonal;
     if (options.jacobi) {

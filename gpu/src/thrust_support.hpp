@@ -57,6 +57,12 @@ SCILEARN_HD inline bool is_nan(T x) {
   }
 }
 
+/// NaN or +-Inf (x - x is NaN for both).
+template <class T>
+struct NotFinite {
+  SCILEARN_HD bool operator()(T x) const { return !(x - x == T(0)); }
+};
+
 /// a < b with NaN after every number (NumPy's sort order); a strict weak order.
 template <class T>
 struct NanLastLess {

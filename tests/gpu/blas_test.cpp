@@ -13,12 +13,10 @@ BOOST_AUTO_TEST_SUITE(blas)
 using namespace scilearn;
 using gpu_testing::relative_error;
 using scilearn::testing::message_of;
-using Reals = boost::mpl::list<float, double>;
+using gpu_testing::HostMatrix;
+using gpu_testing::HostVector;
+using gpu_testing::Reals;
 
-template <class T>
-using HostVector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
-template <class T>
-using HostMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
 
 // A product of inner dimension k, entries in [-1, 1]: each entry is a sum of k
 // products, so k units of rounding relative to its magnitude bound (Higham 2002,

@@ -15,15 +15,11 @@ BOOST_AUTO_TEST_SUITE(cluster)
 
 using namespace scilearn;
 using gpu_testing::relative_error;
-using scilearn::testing::fixture_path;
 using scilearn::testing::message_of;
-using Reals = boost::mpl::list<float, double>;
+using gpu_testing::Reals;
+using gpu_testing::fixture;
 
-Matrix fixture(const std::string& name) { return io::load_npy<double>(fixture_path("gpu/" + name + ".npy")); }
-double scalar(const std::string& name) { return io::load_npy_vector<double>(fixture_path("gpu/" + name + ".npy"))[0]; }
-Eigen::Matrix<std::int64_t, Eigen::Dynamic, 1> labels_fixture(const std::string& name) {
-  return io::load_npy_vector<std::int64_t>(fixture_path("gpu/" + name + ".npy"));
-}
+double scalar(const std::string& name) { return gpu_testing::fixture_vector(name)[0]; }
 
 // Lloyd's iterations are discrete (labels) and then means: with the same labels
 // as scikit-learn the centers are means of the same points, equal to rounding
@@ -43,7 +39,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(lloyd_from_given_centers_equals_scikit_learn, T, R
       const auto X = gpu::DeviceMatrix<T>::from_host(fixture(data).template cast<T>());
       const auto init = gpu::DeviceMatrix<T>::from_host(fixture(prefix + "_init").template cast<T>());
       const auto fit = gpu::kmeans(X, init);
-      BOOST_TEST((fit.labels.to_host().array() == labels_fixture(prefix + "_labels").array()).all());
+      BOOST_TEST((fit.labels.to_host().array() == gpu_testing::fixture_indices(prefix + "_labels").array()).all());
       BOOST_TEST(relative_error(fit.cluster_centers.to_host().template cast<double>().eval(),
                                 fixture(prefix + "_centers")) <= tolerance<T>());
       const double inertia = scalar(prefix + "_inertia");
@@ -52,7 +48,7 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(lloyd_from_given_centers_equals_scikit_learn, T, R
   }
   const auto fit = gpu::kmeans(gpu::DeviceMatrix<T>::from_host(fixture("km_X").cast<T>()),
                                gpu::DeviceMatrix<T>::from_host(fixture("km_init").cast<T>()));
-  BOOST_TEST(fit.n_iter == static_cast<Index>(io::load_npy_vector<std::int64_t>(fixture_path("gpu/km_n_iter.npy"))[0]));
+  BOOST_TEST(fit.n_iter == static_cast<Index>(gpu_testing::fixture_indices("km_n_iter")[0]));
 }
 
 BOOST_AUTO_TEST_CASE(kmeans_plusplus_picks_what_scikit_learn_picks_from_the_same_draws) {
@@ -60,7 +56,7 @@ BOOST_AUTO_TEST_CASE(kmeans_plusplus_picks_what_scikit_learn_picks_from_the_same
   const auto X = gpu::DeviceMatrix<double>::from_host(host);
   for (std::uint64_t seed : {0u, 1u, 2u}) {
     BOOST_TEST_CONTEXT("seed " << seed) {
-      const auto expected = labels_fixture("kpp_seed" + std::to_string(seed) + "_indices");
+      const auto expected = gpu_testing::fixture_indices("kpp_seed" + std::to_string(seed) + "_indices");
       const Matrix C = gpu::kmeans_plusplus(X, 4, seed).to_host();
       for (Index c = 0; c < 4; ++c) BOOST_TEST((C.row(c).array() == host.row(expected[c]).array()).all());
       BOOST_TEST((gpu::kmeans_plusplus(X, 4, seed).to_host().array() == C.array()).all());  // deterministic

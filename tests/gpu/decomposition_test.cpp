@@ -15,14 +15,11 @@ BOOST_AUTO_TEST_SUITE(decomposition)
 
 using namespace scilearn;
 using gpu_testing::relative_error;
-using scilearn::testing::fixture_path;
 using scilearn::testing::message_of;
-using Reals = boost::mpl::list<float, double>;
+using gpu_testing::Reals;
+using gpu_testing::fixture_vector;
+using gpu_testing::fixture;
 
-Matrix fixture(const std::string& name) { return io::load_npy<double>(fixture_path("gpu/" + name + ".npy")); }
-Vector fixture_vector(const std::string& name) {
-  return io::load_npy_vector<double>(fixture_path("gpu/" + name + ".npy"));
-}
 
 // scikit-learn forms X^T X - n mean mean^T, we center first: the covariance
 // agrees to a few eps times |X|^2, and the eigenvectors to that over the gap

@@ -7,20 +7,18 @@
 #include <scilearn/gpu/distances.hpp>
 #include <string>
 
+#include "gpu/gpu_testing.hpp"
 #include "support/expect.hpp"
 #include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(distances)
 
 using namespace scilearn;
-using scilearn::testing::fixture_path;
 using scilearn::testing::message_of;
-using Reals = boost::mpl::list<float, double>;
+using gpu_testing::Reals;
+using gpu_testing::fixture;
 
-template <class T>
-using HostMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
 
-Matrix fixture(const std::string& name) { return io::load_npy<double>(fixture_path("gpu/" + name + ".npy")); }
 
 // scikit-learn's values on 6 standard normal features: the norm trick's
 // cancellation costs about eps * (|x|^2 + |y|^2) ~ 24 eps absolute in a squared
@@ -74,7 +72,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(kneighbors_equals_scikit_learn_brute_force, T, Rea
         const Matrix distances = result.distances.to_host().template cast<double>();
         BOOST_TEST(distance_error<T>(distances, fixture(std::string(prefix) + "_distances"), metric) <= 1.0);
         const auto indices = result.indices.to_host();
-        const auto expected = io::load_npy<std::int64_t>(fixture_path(std::string("gpu/") + prefix + "_indices.npy"));
+        const auto expected =
+            io::load_npy<std::int64_t>(scilearn::testing::fixture_path(std::string("gpu/") + prefix + "_indices.npy"));
         BOOST_TEST((indices.array() == expected.array()).all());
       }
     }

@@ -7,18 +7,17 @@
 #include <scilearn/gpu/primitives.hpp>
 #include <vector>
 
+#include "gpu/gpu_testing.hpp"
 #include "support/expect.hpp"
 #include "support/fixtures.hpp"
 
 BOOST_AUTO_TEST_SUITE(indexing)
 
 using namespace scilearn;
-using scilearn::testing::fixture_path;
+using gpu_testing::HostVector;
 using scilearn::testing::message_of;
 using Scalars = boost::mpl::list<float, double, std::int32_t, std::int64_t>;
 
-template <class T>
-using HostVector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 using Indices = HostVector<std::int64_t>;
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(scans_equal_partial_sums, T, Scalars) {
@@ -73,8 +72,8 @@ BOOST_AUTO_TEST_CASE(bad_indices_are_value_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(histogram_equals_numpy) {
-  const Vector x = io::load_npy_vector<double>(fixture_path("gpu/hist_x.npy"));
-  const auto expected = io::load_npy_vector<std::int64_t>(fixture_path("gpu/hist_counts.npy"));
+  const Vector x = gpu_testing::fixture_vector("hist_x");
+  const auto expected = gpu_testing::fixture_indices("hist_counts");
   const auto counts = gpu::histogram(gpu::DeviceVector<double>::from_host(x), 10, -2.0, 3.0).to_host();
   BOOST_TEST((counts.array() == expected.array()).all());
   // float: the same counts on data that is off the edges in both precisions.

@@ -7,18 +7,17 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/gpu/linalg.hpp>
 
+#include "gpu/gpu_testing.hpp"
 #include "support/expect.hpp"
 
 BOOST_AUTO_TEST_SUITE(linalg)
 
 using namespace scilearn;
 using scilearn::testing::message_of;
-using Reals = boost::mpl::list<float, double>;
+using gpu_testing::HostMatrix;
+using gpu_testing::HostVector;
+using gpu_testing::Reals;
 
-template <class T>
-using HostMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
-template <class T>
-using HostVector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 
 // LAPACK-style ratios (QUALITY.md): a backward-stable factorization gives a
 // residual of a few n eps relative to the data; 30 is the usual pass mark.

@@ -14,12 +14,10 @@ using namespace scilearn;
 using gpu_testing::relative_error;
 using gpu_testing::sum_tolerance;
 using scilearn::testing::message_of;
-using Reals = boost::mpl::list<float, double>;
+using gpu_testing::HostMatrix;
+using gpu_testing::HostVector;
+using gpu_testing::Reals;
 
-template <class T>
-using HostVector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
-template <class T>
-using HostMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
 
 BOOST_AUTO_TEST_CASE_TEMPLATE(unary_maps_equal_the_host_functions, T, Reals) {
   const HostVector<T> x = (HostVector<T>::Random(50).array() + T(1.5)).matrix();  // positive: log, sqrt

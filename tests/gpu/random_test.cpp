@@ -5,12 +5,14 @@
 #include <scilearn/core/errors.hpp>
 #include <scilearn/gpu/random.hpp>
 
+#include "gpu/gpu_testing.hpp"
+
 namespace scilearn_gpu_random_test {  // "random" would collide with POSIX ::random()
 
 BOOST_AUTO_TEST_SUITE(random)
 
 using namespace scilearn;
-using Reals = boost::mpl::list<float, double>;
+using scilearn::gpu_testing::Reals;
 
 BOOST_AUTO_TEST_CASE(philox_matches_the_published_known_answers) {
   // Random123's kat_vectors for Philox4x32-10 (Salmon et al. 2011).

@@ -10,16 +10,16 @@
 #include <scilearn/gpu/primitives.hpp>
 #include <vector>
 
+#include "gpu/gpu_testing.hpp"
 #include "support/expect.hpp"
 
 BOOST_AUTO_TEST_SUITE(sorting)
 
 using namespace scilearn;
+using gpu_testing::HostVector;
 using scilearn::testing::message_of;
 using Scalars = boost::mpl::list<float, double, std::int32_t, std::int64_t>;
 
-template <class T>
-using HostVector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 
 // Values with many repeats, so stability and ties are exercised.
 template <class T>

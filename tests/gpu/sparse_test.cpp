@@ -17,18 +17,15 @@ BOOST_AUTO_TEST_SUITE(sparse)
 
 using namespace scilearn;
 using gpu_testing::relative_error;
-using scilearn::testing::fixture_path;
 using scilearn::testing::message_of;
-using Reals = boost::mpl::list<float, double>;
+using gpu_testing::HostMatrix;
+using gpu_testing::HostVector;
+using gpu_testing::Reals;
+using gpu_testing::fixture_vector;
 
 template <class T>
 using Csr = Eigen::SparseMatrix<T, Eigen::RowMajor, int>;
-template <class T>
-using HostMatrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic>;
-template <class T>
-using HostVector = Eigen::Matrix<T, Eigen::Dynamic, 1>;
 
-Vector fixture(const std::string& name) { return io::load_npy_vector<double>(fixture_path("gpu/" + name + ".npy")); }
 
 // A random sparse matrix, about 20% filled, with an empty row.
 template <class T>
@@ -100,9 +97,9 @@ BOOST_AUTO_TEST_CASE(uncompressed_matrices_are_compressed_on_the_way) {
 }
 
 BOOST_AUTO_TEST_CASE(cg_takes_scipys_steps) {
-  const Csr<double> A = shifted_poisson(fixture("cg_shift"));
-  const Vector b = fixture("cg_b");
-  const auto iterations = io::load_npy_vector<std::int64_t>(fixture_path("gpu/cg_iterations.npy"));
+  const Csr<double> A = shifted_poisson(fixture_vector("cg_shift"));
+  const Vector b = fixture_vector("cg_b");
+  const auto iterations = gpu_testing::fixture_indices("cg_iterations");
   const auto dA = gpu::DeviceCsrMatrix<double>::from_host(A);
   const auto db = gpu::DeviceVector<double>::from_host(b);
   for (bool jacobi : {false, true}) {
@@ -113,15 +110,15 @@ BOOST_AUTO_TEST_CASE(cg_takes_scipys_steps) {
       const Vector x = result.x.to_host();
       BOOST_TEST((b - A * x).norm() <= 1.01e-8 * b.norm());  // the recurrence's residual tracks the true one closely
       // SciPy stops at the same iteration: the iterates agree to rounding.
-      BOOST_TEST(relative_error(x, fixture(jacobi ? "cg_x_jacobi" : "cg_x")) <= 1e-12);
+      BOOST_TEST(relative_error(x, fixture_vector(jacobi ? "cg_x_jacobi" : "cg_x")) <= 1e-12);
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(cg_reports_maxiter_and_handles_a_zero_rhs) {
-  const Csr<double> A = shifted_poisson(fixture("cg_shift"));
+  const Csr<double> A = shifted_poisson(fixture_vector("cg_shift"));
   const auto dA = gpu::DeviceCsrMatrix<double>::from_host(A);
-  const auto result = gpu::cg(dA, gpu::DeviceVector<double>::from_host(fixture("cg_b")), {.rtol = 1e-12, .maxiter = 5});
+  const auto result = gpu::cg(dA, gpu::DeviceVector<double>::from_host(fixture_vector("cg_b")), {.rtol = 1e-12, .maxiter = 5});
   BOOST_TEST(result.info == 5);
   BOOST_TEST(result.iterations == 5);
   const auto zero = gpu::cg(dA, gpu::DeviceVector<double>(900));
