@@ -8,6 +8,8 @@
 #include <scilearn/core/format.hpp>
 #include <scilearn/core/parallel.hpp>
 #include <scilearn/core/validation.hpp>
+#include <scilearn/gpu/device_array.hpp>
+#include <scilearn/gpu/distances.hpp>
 #include <scilearn/learn/metrics/pairwise.hpp>
 
 #include "base/memory.hpp"
@@ -209,11 +211,29 @@ double default_gamma(std::optional<double> gamma, const MatrixView& X) {
   return gamma ? *gamma : 1.0 / static_cast<double>(X.cols());
 }
 
+// Device::gpu: scilearn::gpu's distances (its euclidean, cosine and
+// manhattan are this file's formulas; its sqeuclidean uses the norm trick).
+Matrix device_distances(std::string_view where, const MatrixView& X, const MatrixView& Y, DistanceMetric metric) {
+  gpu::Metric m = gpu::Metric::euclidean;
+  switch (metric) {
+    case DistanceMetric::euclidean: m = gpu::Metric::euclidean; break;
+    case DistanceMetric::sqeuclidean: m = gpu::Metric::sqeuclidean; break;
+    case DistanceMetric::manhattan: m = gpu::Metric::manhattan; break;
+    case DistanceMetric::cosine: m = gpu::Metric::cosine; break;
+    default:
+      throw ValueError(cat(where, ": device='gpu' supports the metrics euclidean, sqeuclidean, manhattan and cosine"));
+  }
+  const auto dX = gpu::DeviceMatrix<double>::from_host(X);
+  if (same_matrix(X, Y)) return gpu::pairwise_distances(dX, dX, m).to_host();
+  return gpu::pairwise_distances(dX, gpu::DeviceMatrix<double>::from_host(Y), m).to_host();
+}
+
 }  // namespace
 
 Matrix detail::distances(std::string_view where, const MatrixView& X, const MatrixView& Y,
                          const PairwiseDistancesOptions& options) {
   const DistanceMetric metric = parse_distance(where, options.metric);
+  if (options.device == Device::gpu) return device_distances(where, X, Y, metric);
   const int n_threads = threads(options.n_jobs);
   switch (metric) {
     case DistanceMetric::euclidean: return norm_trick(X, Y, n_threads, [](const auto& v) { return v.sqrt(); });

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <scilearn/learn/base/estimator.hpp>
 #include <scilearn/learn/base/persistence.hpp>
 #include <scilearn/learn/detail/state_io.hpp>
@@ -76,11 +77,20 @@ ParamValue read_value(io::BinaryReader& in) {
   }
 }
 
+// `device` says where to compute, not what was learned: at its default
+// ("cpu") it is left out, so files keep the bytes they had before estimators
+// took the parameter, and a missing one reads back as the default.
+bool written(const std::string& name, const ParamValue& value) {
+  return !(name == "device" && params_equal(value, ParamValue(std::string("cpu"))));
+}
+
 }  // namespace
 
 void write_params(const ParamMap& params, io::BinaryWriter& out) {
-  out.put_u64(params.size());
+  out.put_u64(static_cast<std::uint64_t>(
+      std::count_if(params.begin(), params.end(), [](const auto& p) { return written(p.first, p.second); })));
   for (const auto& [name, value] : params) {
+    if (!written(name, value)) continue;
     out.put_string(name);
     write_value(value, out);
   }

@@ -1,6 +1,9 @@
 #include <cmath>
 #include <limits>
+#include <scilearn/gpu/device_array.hpp>
+#include <scilearn/gpu/primitives.hpp>
 #include <scilearn/learn/preprocessing/standard_scaler.hpp>
+#include <vector>
 
 #include "base/memory.hpp"
 #include "preprocessing_detail.hpp"
@@ -56,6 +59,16 @@ ColumnMoments column_moments(const double* x, Index n, const double* w) {
   return m;
 }
 
+// Every column's moments at once on the device (finite, unweighted data).
+std::vector<ColumnMoments> device_moments(const MatrixView& X) {
+  const auto dX = gpu::DeviceMatrix<double>::from_host(X);
+  const Vector mean = gpu::mean(dX, 0).to_host(), var = gpu::var(dX, 0).to_host();
+  const auto n = static_cast<double>(X.rows());
+  std::vector<ColumnMoments> out(static_cast<std::size_t>(X.cols()));
+  for (Index j = 0; j < X.cols(); ++j) out[static_cast<std::size_t>(j)] = {n, mean(j), var(j) * n};
+  return out;
+}
+
 }  // namespace
 
 StandardScaler::Fitted StandardScaler::learn(const MatrixView& X, const VectorView*,
@@ -82,10 +95,13 @@ StandardScaler::Fitted StandardScaler::update(const Fitted* previous, const Matr
   Vector mean = previous && previous->mean.size() ? previous->mean : Vector::Zero(p);
   Vector var = previous && previous->var.size() ? previous->var : Vector::Zero(p);
   const double* w = sample_weight ? sample_weight->data() : nullptr;
+  const std::vector<ColumnMoments> batches = params_.device == Device::gpu && !w && X.allFinite()
+                                                 ? device_moments(X)
+                                                 : std::vector<ColumnMoments>();
   // Each column is independent, so the result does not depend on the thread count.
 #pragma omp parallel for schedule(static) if (n * p > 100000)
   for (Index j = 0; j < p; ++j) {
-    const ColumnMoments batch = column_moments(X.col(j).data(), n, w);
+    const ColumnMoments batch = batches.empty() ? column_moments(X.col(j).data(), n, w) : batches[j];
     const double seen = out.n_samples_seen(j), total = seen + batch.count;
     if (batch.count > 0 && moments) {
       // Pairwise combination of (seen, mean, m2) with the batch's moments.

@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(unknown_parameter_lists_the_valid_ones) {
   const std::string message = testing::message_of<ValueError>([&] { scaler.set_params({{"with_median", true}}); });
   BOOST_TEST(message ==
              "Invalid parameter 'with_median' for estimator StandardScaler. Valid parameters are: ['with_mean', "
-             "'with_std']");
+             "'with_std', 'device']");
 }
 
 BOOST_AUTO_TEST_CASE(to_string_prints_as_python_repr) {
@@ -48,7 +48,7 @@ BOOST_AUTO_TEST_CASE(to_string_prints_as_python_repr) {
   BOOST_TEST(to_string(ParamValue(std::string("lbfgs"))) == "'lbfgs'");
   BOOST_TEST(to_string(ParamValue(std::vector<double>{0.5, 2.0})) == "[0.5, 2.0]");
   const EstimatorPtr scaler = std::make_shared<StandardScaler>(StandardScaler::Params{.with_mean = false});
-  BOOST_TEST(to_string(ParamValue(scaler)) == "StandardScaler(with_mean=False, with_std=True)");
+  BOOST_TEST(to_string(ParamValue(scaler)) == "StandardScaler(device='cpu', with_mean=False, with_std=True)");
 }
 
 BOOST_AUTO_TEST_CASE(seeds_accept_none_seeds_and_non_negative_ints) {

@@ -66,6 +66,36 @@ BOOST_AUTO_TEST_CASE(standard_scaler_matches_scikit_learn) {
   }
 }
 
+// device = gpu: the moments come from scilearn::gpu (two passes in a parallel
+// tree order), so the same 1e-12 holds. Weights and NaN take the CPU path.
+BOOST_AUTO_TEST_CASE(standard_scaler_on_the_device_matches_scikit_learn) {
+  const Matrix X = load("X"), X_test = load("X_test");
+  for (const auto& [name, params] :
+       {std::pair<std::string, StandardScaler::Params>{"scaler", {.device = Device::gpu}},
+        {"scaler_no_mean", {.with_mean = false, .device = Device::gpu}}}) {
+    BOOST_TEST_CONTEXT(name) {
+      StandardScaler scaler(params);
+      scaler.fit(X);
+      BOOST_TEST(relative_error(scaler.mean(), load(name + "_mean"), 1e-300) <= 1e-12);
+      BOOST_TEST(relative_error(scaler.var(), load(name + "_var"), 1e-300) <= 1e-12);
+      BOOST_TEST(relative_error(scaler.scale(), load(name + "_scale"), 1e-300) <= 1e-12);
+      BOOST_TEST(relative_error(scaler.transform(X_test), load(name + "_transform")) <= 1e-10);
+    }
+  }
+  StandardScaler weighted({.device = Device::gpu});
+  weighted.fit(X, Vector::Zero(X.rows()), load_vector("w"));
+  BOOST_TEST(relative_error(weighted.var(), load("scaler_weighted_var"), 1e-300) <= 1e-12);
+  StandardScaler with_nan({.device = Device::gpu});
+  with_nan.fit(load("X_nan"));
+  BOOST_TEST(relative_error(with_nan.var(), load("scaler_nan_var"), 1e-300) <= 1e-12);
+  BOOST_TEST(std::get<std::string>(with_nan.get_params().at("device")) == "gpu");
+  BOOST_CHECK_THROW(with_nan.set_params(ParamMap{{"device", std::string("tpu")}}), ValueError);
+  // Saved files keep a non-default device (the default one is left out).
+  const auto path = testing::scratch_dir("learn_reference") / "scaler_gpu.scl";
+  save(with_nan, path);
+  BOOST_TEST(std::get<std::string>(learn::load(path)->get_params().at("device")) == "gpu");
+}
+
 BOOST_AUTO_TEST_CASE(standard_scaler_ignores_nan_as_scikit_learn) {
   const Matrix X = load("X_nan");
   StandardScaler scaler;

@@ -196,4 +196,22 @@ BOOST_AUTO_TEST_CASE(bad_input_throws_value_error) {
   BOOST_CHECK_THROW((void)pairwise_distances(X, {.metric = "manhattan", .n_jobs = 0}), ValueError);
 }
 
+// device = gpu runs scilearn::gpu's kernels: the same formulas, summed in
+// another order (and sqeuclidean by the norm trick, whose absolute error is
+// about eps (|x|^2 + |y|^2) ~ 1e-14 on these standard normal points).
+BOOST_AUTO_TEST_CASE(device_gpu_equals_the_cpu_path) {
+  Generator rng(11);
+  const Matrix X = random_matrix(rng, 30, 6), Y = random_matrix(rng, 20, 6);
+  for (const std::string metric : {"euclidean", "sqeuclidean", "manhattan", "cosine"}) {
+    BOOST_TEST_CONTEXT(metric) {
+      const Matrix cpu = pairwise_distances(X, Y, {.metric = metric});
+      const Matrix gpu = pairwise_distances(X, Y, {.metric = metric, .device = Device::gpu});
+      BOOST_TEST((gpu - cpu).cwiseAbs().maxCoeff() <= 1e-13 * std::max(1.0, cpu.cwiseAbs().maxCoeff()));
+      const Matrix self = pairwise_distances(X, {.metric = metric, .device = Device::gpu});
+      BOOST_TEST(self.diagonal().isZero(0.0));
+    }
+  }
+  BOOST_CHECK_THROW((void)pairwise_distances(X, Y, {.metric = "chebyshev", .device = Device::gpu}), ValueError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

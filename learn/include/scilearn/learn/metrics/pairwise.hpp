@@ -24,6 +24,7 @@
 
 #include <limits>
 #include <optional>
+#include <scilearn/learn/base/device.hpp>
 #include <scilearn/learn/validation.hpp>
 #include <string>
 
@@ -40,6 +41,11 @@ struct PairwiseDistancesOptions {
   double p = 2.0;  ///< Minkowski's order, > 0 (inf gives chebyshev).
   std::optional<int> n_jobs =
       std::nullopt;  ///< threads of the direct metrics (scikit-learn's convention); none: OpenMP's default
+  /// Device::gpu computes euclidean, sqeuclidean, manhattan and cosine
+  /// distances with scilearn::gpu (ValueError for the other metrics); equal to
+  /// the CPU path to rounding, except sqeuclidean, which there uses the norm
+  /// trick (absolute error about eps (|x|^2 + |y|^2)).
+  Device device = Device::cpu;
 };
 
 /// Distances between the rows of X and those of Y (n_x x n_y).

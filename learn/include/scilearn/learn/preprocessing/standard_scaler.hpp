@@ -3,6 +3,7 @@
 /// StandardScaler: removes each feature's mean and divides by its standard
 /// deviation, as sklearn.preprocessing.StandardScaler.
 
+#include <scilearn/learn/base/device.hpp>
 #include <scilearn/learn/base/estimator_base.hpp>
 
 namespace scilearn::learn {
@@ -14,6 +15,11 @@ struct StandardScalerParams {
   bool with_mean = true;
   /// Divide by the standard deviation (population, ddof = 0).
   bool with_std = true;
+  /// Device::gpu computes fit's means and variances with scilearn::gpu (the
+  /// GPU in a CUDA build); they equal the CPU path's to a few units of
+  /// rounding. Data with NaN, and sample weights, take the CPU path.
+  /// (Not a scikit-learn parameter; cuML's name.)
+  Device device = Device::cpu;
 };
 
 /// StandardScaler's learned state.
@@ -53,6 +59,7 @@ class StandardScaler final
   static void visit_params(P& p, F&& f) {
     f("with_mean", p.with_mean);
     f("with_std", p.with_std);
+    f("device", p.device);
   }
   template <class S, class F>
   static void visit_fitted(S& s, F&& f) {
