@@ -25,15 +25,6 @@ namespace {
 
 using Labels = DeviceVector<std::int64_t>;
 
-// out[i] = D(i, labels[i]): each sample's squared distance to its center.
-template <class T>
-struct DistanceToLabel {
-  const T* D;
-  const std::int64_t* labels;
-  Index n;
-  SCILEARN_HD T operator()(Index i) const { return D[i + labels[i] * n]; }
-};
-
 // H(i, labels[i]) = 1 in the zeroed n x k one-hot matrix.
 template <class T>
 struct OneHot {
@@ -72,7 +63,9 @@ struct Relocate {
 
 // C(c, j) = S(c, j) / counts(c); a cluster left without samples (its only
 // sample relocated, or more clusters than distinct samples) takes the largest
-// cluster's center, as scikit-learn's _average_centers.
+// cluster's center, as scikit-learn's _average_centers. (scikit-learn 1.9
+// divides in place, in cluster order, so an empty cluster numbered below the
+// largest one gets that cluster's undivided sum; we give it the mean.)
 template <class T>
 struct Divide {
   const T* S;
@@ -127,15 +120,11 @@ struct ClipIndex {
   SCILEARN_HD std::int64_t operator()(std::int64_t i) const { return i > last ? last : i; }
 };
 
-// Labels (closest centers, first on ties) and each sample's squared distance.
+// Labels: the closest centers (the first on ties), by the norm trick as
+// scikit-learn's Lloyd step.
 template <class T>
-std::pair<Labels, DeviceVector<T>> assign(const DeviceMatrix<T>& X, const DeviceMatrix<T>& C) {
-  const DeviceMatrix<T> D = pairwise_distances(X, C, Metric::sqeuclidean);
-  Labels labels = argmin(D, 1);
-  DeviceVector<T> closest(X.rows());
-  thrust::transform(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(X.rows()),
-                    closest.data(), DistanceToLabel<T>{D.data(), labels.data(), X.rows()});
-  return {std::move(labels), std::move(closest)};
+Labels assign(const DeviceMatrix<T>& X, const DeviceMatrix<T>& C) {
+  return argmin(pairwise_distances(X, C, Metric::sqeuclidean), 1);
 }
 
 DeviceVector<std::int64_t> indices_to_device(const std::vector<std::int64_t>& v) {
@@ -143,10 +132,12 @@ DeviceVector<std::int64_t> indices_to_device(const std::vector<std::int64_t>& v)
       Eigen::Map<const Eigen::Matrix<std::int64_t, Eigen::Dynamic, 1>>(v.data(), static_cast<Index>(v.size())));
 }
 
-// The M step: centers as the means of their samples, empty clusters relocated.
+// The M step: centers as the means of their samples, empty clusters relocated
+// to the samples farthest from their (old) centers, by exact squared
+// differences as scikit-learn's (the norm trick's rounding could hide a zero).
 template <class T>
-DeviceMatrix<T> update_centers(const DeviceMatrix<T>& X, const Labels& labels, const DeviceVector<T>& closest,
-                               Index k) {
+DeviceMatrix<T> update_centers(const DeviceMatrix<T>& X, const Labels& labels, const DeviceMatrix<T>& centers) {
+  const Index k = centers.rows();
   const Index n = X.rows(), d = X.cols();
   DeviceMatrix<T> H(n, k);
   thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(n),
@@ -159,9 +150,15 @@ DeviceMatrix<T> update_centers(const DeviceMatrix<T>& X, const Labels& labels, c
     if (counts_host[c] == T(0)) empty.push_back(c);
   // Relocation is pointless when every sample sits on its center (more
   // clusters than distinct samples), as scikit-learn notes.
-  if (!empty.empty() && max(closest) > T(0)) {
+  DeviceVector<T> distances;
+  if (!empty.empty()) {
+    distances = DeviceVector<T>(n);
+    thrust::transform(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(n),
+                      distances.data(), ExactToCenter<T>{X.data(), centers.data(), labels.data(), n, k, d});
+  }
+  if (!empty.empty() && max(distances) > T(0)) {
     const auto moves = static_cast<Index>(empty.size());
-    const TopK<T> far = top_k(DeviceMatrix<T>::reshape(closest.clone(), 1, n), moves, true);
+    const TopK<T> far = top_k(DeviceMatrix<T>::reshape(std::move(distances), 1, n), moves, true);
     const Labels targets = indices_to_device(empty);
     thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(1),
                      Relocate<T>{X.data(), n, d, labels.data(), far.indices.data(), targets.data(), moves, S.data(), k,
@@ -244,8 +241,8 @@ KMeansResult<T> kmeans(const DeviceMatrix<T>& X, const DeviceMatrix<T>& init, co
     bool strict = false;
     Index it = 0;
     for (; it < options.max_iter; ++it) {
-      auto [labels, closest] = assign(X, centers);
-      DeviceMatrix<T> moved = update_centers(X, labels, closest, k);
+      Labels labels = assign(X, centers);
+      DeviceMatrix<T> moved = update_centers(X, labels, centers);
       const DeviceVector<T> shift = map(BinaryOp::subtract, moved.flat(), centers.flat());
       const T shift_total = sum(map(UnaryOp::square, shift));
       centers = std::move(moved);
@@ -258,7 +255,7 @@ KMeansResult<T> kmeans(const DeviceMatrix<T>& X, const DeviceMatrix<T>& init, co
       labels_old = out.labels.clone();
     }
     // Labels of the final centers (unless they did not move: strict convergence).
-    if (!strict) out.labels = assign(X, centers).first;
+    if (!strict) out.labels = assign(X, centers);
     DeviceVector<T> terms(n);
     thrust::transform(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(n),
                       terms.data(),

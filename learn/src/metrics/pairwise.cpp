@@ -233,8 +233,8 @@ Matrix device_distances(std::string_view where, const MatrixView& X, const Matri
 Matrix detail::distances(std::string_view where, const MatrixView& X, const MatrixView& Y,
                          const PairwiseDistancesOptions& options) {
   const DistanceMetric metric = parse_distance(where, options.metric);
+  const int n_threads = threads(options.n_jobs);  // validates n_jobs on either device
   if (options.device == Device::gpu) return device_distances(where, X, Y, metric);
-  const int n_threads = threads(options.n_jobs);
   switch (metric) {
     case DistanceMetric::euclidean: return norm_trick(X, Y, n_threads, [](const auto& v) { return v.sqrt(); });
     case DistanceMetric::sqeuclidean: return sqeuclidean(X, Y, n_threads);

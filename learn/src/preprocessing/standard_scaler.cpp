@@ -95,7 +95,7 @@ StandardScaler::Fitted StandardScaler::update(const Fitted* previous, const Matr
   Vector mean = previous && previous->mean.size() ? previous->mean : Vector::Zero(p);
   Vector var = previous && previous->var.size() ? previous->var : Vector::Zero(p);
   const double* w = sample_weight ? sample_weight->data() : nullptr;
-  const std::vector<ColumnMoments> batches = params_.device == Device::gpu && !w && X.allFinite()
+  const std::vector<ColumnMoments> batches = moments && params_.device == Device::gpu && !w && X.allFinite()
                                                  ? device_moments(X)
                                                  : std::vector<ColumnMoments>();
   // Each column is independent, so the result does not depend on the thread count.

@@ -212,6 +212,7 @@ BOOST_AUTO_TEST_CASE(device_gpu_equals_the_cpu_path) {
     }
   }
   BOOST_CHECK_THROW((void)pairwise_distances(X, Y, {.metric = "chebyshev", .device = Device::gpu}), ValueError);
+  BOOST_CHECK_THROW((void)pairwise_distances(X, Y, {.n_jobs = 0, .device = Device::gpu}), ValueError);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
