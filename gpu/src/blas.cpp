@@ -29,13 +29,6 @@ struct MirrorLower {
   }
 };
 
-// y = beta y, with beta = 0 giving 0 whatever y holds (as the BLAS).
-template <class T>
-struct ScaleBy {
-  T beta;
-  SCILEARN_HD T operator()(T y) const { return beta == T(0) ? T(0) : beta * y; }
-};
-
 }  // namespace
 
 template <DeviceReal T>
@@ -70,7 +63,7 @@ void gemv(Op op_a, T alpha, const DeviceMatrix<T>& A, const DeviceVector<T>& x, 
   if (m == 0) return;
   if (n == 0) {  // the BLAS returns before scaling y when op(A) has no columns
     detail::guarded("gemv", [&] {
-      thrust::transform(detail::device, y.data(), y.data() + m, y.data(), ScaleBy<T>{beta});
+      thrust::transform(detail::device, y.data(), y.data() + m, y.data(), detail::Scale<T>{beta});
     });
     return;
   }

@@ -56,12 +56,6 @@ struct Positive {
 };
 
 template <class T>
-struct Scaled {
-  T factor;
-  SCILEARN_HD T operator()(T x) const { return x * factor; }
-};
-
-template <class T>
 struct RootScaled {
   T factor;
   SCILEARN_HD T operator()(T x) const { return std::sqrt(x * factor); }
@@ -104,7 +98,7 @@ PCAResult<T> pca(const DeviceMatrix<T>& X, Index n_components) {
     const T total = sum(all);
     out.explained_variance_ratio = DeviceVector<T>(k);
     thrust::transform(detail::device, out.explained_variance.data(), out.explained_variance.data() + k,
-                      out.explained_variance_ratio.data(), Scaled<T>{total > T(0) ? T(1) / total : T(0)});
+                      out.explained_variance_ratio.data(), detail::Scale<T>{total > T(0) ? T(1) / total : T(0)});
     out.singular_values = DeviceVector<T>(k);
     thrust::transform(detail::device, out.explained_variance.data(), out.explained_variance.data() + k,
                       out.singular_values.data(), RootScaled<T>{static_cast<T>(n - 1)});

@@ -93,12 +93,6 @@ struct SquaredDeviation {
 };
 
 template <class T>
-struct Scale {
-  T factor;
-  SCILEARN_HD T operator()(T x) const { return x * factor; }
-};
-
-template <class T>
 struct Position {
   SCILEARN_HD std::int64_t operator()(const thrust::tuple<T, std::int64_t>& p) const { return thrust::get<1>(p); }
 };
@@ -134,6 +128,15 @@ DeviceVector<T> sums(const Axis& a, const DeviceMatrix<T>& M) {
   if (a.length > 0)
     reduce_runs(a, thrust::make_transform_iterator(thrust::counting_iterator<Index>(0), Load<T>{M.data(), a.layout}),
                 out.data(), thrust::plus<T>());
+  return out;
+}
+
+// Run means; runs are non-empty.
+template <class T>
+DeviceVector<T> means(const Axis& a, const DeviceMatrix<T>& M) {
+  DeviceVector<T> out = sums(a, M);
+  thrust::transform(detail::device, out.data(), out.data() + out.size(), out.data(),
+                    detail::Scale<T>{T(1) / static_cast<T>(a.length)});
   return out;
 }
 
@@ -200,12 +203,7 @@ DeviceVector<T> sum(const DeviceMatrix<T>& M, int axis) {
 template <DeviceReal T>
 DeviceVector<T> mean(const DeviceMatrix<T>& M, int axis) {
   const Axis a = axis_of("mean", M, axis, true);
-  return detail::guarded("mean", [&] {
-    DeviceVector<T> out = sums(a, M);
-    thrust::transform(detail::device, out.data(), out.data() + out.size(), out.data(),
-                      Scale<T>{T(1) / static_cast<T>(a.length)});
-    return out;
-  });
+  return detail::guarded("mean", [&] { return means(a, M); });
 }
 
 template <DeviceReal T>
@@ -215,16 +213,14 @@ DeviceVector<T> var(const DeviceMatrix<T>& M, int axis, Index ddof) {
     throw ValueError(cat("gpu::var: ddof must lie in [0, ", a.length, "), got ", ddof));
   return detail::guarded("var", [&] {
     // Two passes (mean, then squared deviations): no cancellation of E[x^2] - E[x]^2.
-    DeviceVector<T> means = sums(a, M);
-    thrust::transform(detail::device, means.data(), means.data() + means.size(), means.data(),
-                      Scale<T>{T(1) / static_cast<T>(a.length)});
+    const DeviceVector<T> centers = means(a, M);
     DeviceVector<T> out(a.segments);
     if (a.segments == 0) return out;
     reduce_runs(a, thrust::make_transform_iterator(thrust::counting_iterator<Index>(0),
-                                                   SquaredDeviation<T>{M.data(), means.data(), a.layout}),
+                                                   SquaredDeviation<T>{M.data(), centers.data(), a.layout}),
                 out.data(), thrust::plus<T>());
     thrust::transform(detail::device, out.data(), out.data() + out.size(), out.data(),
-                      Scale<T>{T(1) / static_cast<T>(a.length - ddof)});
+                      detail::Scale<T>{T(1) / static_cast<T>(a.length - ddof)});
     return out;
   });
 }

@@ -1,6 +1,6 @@
 // CSR on the device: transfers, products, conjugate gradients. The CUDA build
 // multiplies with cuSPARSE (sparse_backend.hpp); the host systems with one
-// Thrust thread per row (per row and column for SpMM).
+// Thrust thread per entry of the product.
 #include <thrust/count.h>
 #include <thrust/fill.h>
 #include <thrust/for_each.h>
@@ -20,23 +20,6 @@
 namespace scilearn::gpu {
 
 namespace {
-
-// y(r) = alpha (A x)(r) + beta y(r), beta = 0 ignoring y.
-template <class T>
-struct RowTimesVector {
-  const std::int32_t* indptr;
-  const std::int32_t* indices;
-  const T* values;
-  const T* x;
-  T alpha;
-  T beta;
-  T* y;
-  SCILEARN_HD void operator()(Index r) const {
-    T acc = 0;
-    for (std::int32_t p = indptr[r]; p < indptr[r + 1]; ++p) acc += values[p] * x[indices[p]];
-    y[r] = beta == T(0) ? alpha * acc : alpha * acc + beta * y[r];
-  }
-};
 
 // C(r, j) = alpha (A B)(r, j) + beta C(r, j); t = r + j * rows.
 template <class T>
@@ -84,18 +67,37 @@ struct Direction {
 };
 
 template <class T>
-struct Times {
-  T factor;
-  SCILEARN_HD T operator()(T x) const { return factor * x; }
-};
-
-template <class T>
 T dot(const DeviceVector<T>& a, const DeviceVector<T>& b) {
   return thrust::inner_product(detail::device, a.data(), a.data() + a.size(), b.data(), T(0));
 }
 
 DeviceVector<std::int32_t> copy_indices(const int* data, Index n) {
   return DeviceVector<std::int32_t>::from_host(Eigen::Map<const Eigen::Matrix<std::int32_t, Eigen::Dynamic, 1>>(data, n));
+}
+
+// C (rows x k) <- alpha A B + beta C for checked shapes: cuSPARSE's SpMV (k = 1)
+// or SpMM on CUDA, one thread per entry of C on the host systems. beta = 0
+// ignores C (NaN included) on every back end; without entries, C = beta C.
+template <class T>
+void multiply(const DeviceCsrMatrix<T>& A, const T* B, Index k, T alpha, T beta, T* C) {
+  const Index size = A.rows() * k;
+  if (beta == T(0)) thrust::fill(detail::device, C, C + size, T(0));
+  if (A.nnz() == 0) {
+    thrust::transform(detail::device, C, C + size, C, detail::Scale<T>{beta});
+    return;
+  }
+#if defined(SCILEARN_GPU_BACKEND_CUDA)
+  if (k == 1)
+    detail::cusparse_spmv(A.rows(), A.cols(), A.nnz(), A.indptr().data(), A.indices().data(), A.values().data(), alpha,
+                          B, beta, C);
+  else
+    detail::cusparse_spmm(A.rows(), A.cols(), A.nnz(), A.indptr().data(), A.indices().data(), A.values().data(), k,
+                          alpha, B, beta, C);
+#else
+  thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(size),
+                   RowTimesMatrix<T>{A.indptr().data(), A.indices().data(), A.values().data(), B, A.rows(), A.cols(),
+                                     alpha, beta, C});
+#endif
 }
 
 }  // namespace
@@ -135,22 +137,7 @@ void spmv(T alpha, const DeviceCsrMatrix<T>& A, const DeviceVector<T>& x, T beta
     throw ValueError(cat("gpu::spmv: A is ", A.rows(), "x", A.cols(), " so x needs ", A.cols(), " and y ", A.rows(),
                          " elements, got ", x.size(), " and ", y.size()));
   if (A.rows() == 0) return;
-  detail::guarded("spmv", [&] {
-    // beta = 0 ignores y (NaN included) on every back end; no entries: y = beta y.
-    if (beta == T(0)) thrust::fill(detail::device, y.data(), y.data() + y.size(), T(0));
-    if (A.nnz() == 0) {
-      thrust::transform(detail::device, y.data(), y.data() + y.size(), y.data(), Times<T>{beta});
-      return;
-    }
-#if defined(SCILEARN_GPU_BACKEND_CUDA)
-    detail::cusparse_spmv(A.rows(), A.cols(), A.nnz(), A.indptr().data(), A.indices().data(), A.values().data(), alpha,
-                          x.data(), beta, y.data());
-#else
-    thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(A.rows()),
-                     RowTimesVector<T>{A.indptr().data(), A.indices().data(), A.values().data(), x.data(), alpha, beta,
-                                       y.data()});
-#endif
-  });
+  detail::guarded("spmv", [&] { multiply(A, x.data(), 1, alpha, beta, y.data()); });
 }
 
 template <DeviceReal T>
@@ -160,21 +147,7 @@ void spmm(T alpha, const DeviceCsrMatrix<T>& A, const DeviceMatrix<T>& B, T beta
                          " so C must be ", A.rows(), "x", B.cols(), ", got ", C.rows(), "x", C.cols()));
   detail::check_int_sizes("spmm", A.rows(), A.cols(), B.cols());
   if (C.empty()) return;
-  detail::guarded("spmm", [&] {
-    if (beta == T(0)) thrust::fill(detail::device, C.data(), C.data() + C.size(), T(0));
-    if (A.nnz() == 0) {
-      thrust::transform(detail::device, C.data(), C.data() + C.size(), C.data(), Times<T>{beta});
-      return;
-    }
-#if defined(SCILEARN_GPU_BACKEND_CUDA)
-    detail::cusparse_spmm(A.rows(), A.cols(), A.nnz(), A.indptr().data(), A.indices().data(), A.values().data(),
-                          B.cols(), alpha, B.data(), beta, C.data());
-#else
-    thrust::for_each(detail::device, thrust::counting_iterator<Index>(0), thrust::counting_iterator<Index>(C.size()),
-                     RowTimesMatrix<T>{A.indptr().data(), A.indices().data(), A.values().data(), B.data(), A.rows(),
-                                       A.cols(), alpha, beta, C.data()});
-#endif
-  });
+  detail::guarded("spmm", [&] { multiply(A, B.data(), B.cols(), alpha, beta, C.data()); });
 }
 
 template <DeviceReal T>

@@ -57,6 +57,14 @@ SCILEARN_HD inline bool is_nan(T x) {
   }
 }
 
+/// x -> factor x, with factor 0 giving 0 whatever x holds (NaN included), as
+/// the BLAS treats beta = 0.
+template <class T>
+struct Scale {
+  T factor;
+  SCILEARN_HD T operator()(T x) const { return factor == T(0) ? T(0) : factor * x; }
+};
+
 /// NaN or +-Inf (x - x is NaN for both).
 template <class T>
 struct NotFinite {

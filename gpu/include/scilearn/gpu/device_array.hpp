@@ -201,10 +201,12 @@ class DeviceMatrix {
   DeviceMatrix& operator=(const DeviceMatrix&) = delete;
   ~DeviceMatrix() = default;
 
+  /// Number of rows (samples) and of columns (features).
   [[nodiscard]] Index rows() const noexcept { return rows_; }
   [[nodiscard]] Index cols() const noexcept { return cols_; }
   /// rows() * cols().
   [[nodiscard]] Index size() const noexcept { return rows_ * cols_; }
+  /// size() == 0.
   [[nodiscard]] bool empty() const noexcept { return size() == 0; }
   /// Element (0, 0)'s device address; element (i, j) is at data()[i + j * rows()].
   [[nodiscard]] T* data() noexcept { return storage_.data(); }

@@ -28,11 +28,17 @@ class DeviceCsrMatrix {
   /// The matrix on the host: three counted transfers.
   [[nodiscard]] Host to_host() const;
 
+  /// Number of rows and of columns.
   [[nodiscard]] Index rows() const noexcept { return rows_; }
   [[nodiscard]] Index cols() const noexcept { return cols_; }
+  /// Number of stored entries.
   [[nodiscard]] Index nnz() const noexcept { return values_.size(); }
+  /// Row r's entries are [indptr[r], indptr[r + 1]) (rows + 1 offsets; empty
+  /// for a default-constructed matrix).
   [[nodiscard]] const DeviceVector<std::int32_t>& indptr() const noexcept { return indptr_; }
+  /// Column index of each stored entry, ascending within a row.
   [[nodiscard]] const DeviceVector<std::int32_t>& indices() const noexcept { return indices_; }
+  /// Value of each stored entry.
   [[nodiscard]] const DeviceVector<T>& values() const noexcept { return values_; }
 
  private:
