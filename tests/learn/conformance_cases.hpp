@@ -334,6 +334,12 @@ inline std::vector<ConformanceCase> conformance_cases() {
       // MinCovDet's random starts follow the sample order: another order
       // may end at another local optimum of the C-steps.
       {[] { return std::make_shared<MinCovDet>(MinCovDet::Params{.random_state = 0}); }, false, false},
+      // EllipticEnvelope: MinCovDet's fit, compared through predict (+1 / -1).
+      {[] {
+         return std::make_shared<EllipticEnvelope>(
+             EllipticEnvelope::Params{.contamination = 0.2, .random_state = 0});
+       },
+       false, false},
       // Bayesian regression: BayesianRidge takes sample_weight (rows scaled by
       // sqrt(w), as scikit-learn); ARDRegression does not.
       {[] { return std::make_shared<BayesianRidge>(); }},

@@ -1,4 +1,4 @@
-"""Reference values for the covariance estimators and the discriminant
+"""Reference values for the covariance estimators (EllipticEnvelope included) and the discriminant
 analyses (tests/learn/covariance/covariance_test.cpp,
 tests/learn/discriminant_analysis/discriminant_analysis_test.cpp):
 scikit-learn 1.9's sklearn.covariance functions and estimators, and
@@ -24,6 +24,7 @@ import warnings
 import numpy as np
 from sklearn.covariance import (
     OAS,
+    EllipticEnvelope,
     EmpiricalCovariance,
     LedoitWolf,
     ShrunkCovariance,
@@ -134,6 +135,7 @@ save("glasso_model_score", [model.score(X_cov_test)])
 # the same raw and reweighted supports from 10 seeds (the C-steps may end
 # in another local optimum for some seeds otherwise).
 mcd_rng = np.random.default_rng(20261208)  # its own stream: the cases below keep their data
+mcd_data = {}
 for name, (n_in, n_out, p) in {"mcd_small": (100, 10, 3), "mcd_large": (650, 50, 2)}.items():
     for attempt in range(20):
         A = mcd_rng.normal(size=(p, p)) + 2 * np.eye(p)
@@ -148,10 +150,48 @@ for name, (n_in, n_out, p) in {"mcd_small": (100, 10, 3), "mcd_large": (650, 50,
     else:
         raise RuntimeError(f"{name}: no data set with a seed-independent MCD")
     save(f"X_{name}", X)
+    mcd_data[name] = X
     m = fits[0]
     for attribute in ("raw_location_", "raw_covariance_", "raw_support_", "location_", "covariance_",
                       "precision_", "support_", "dist_"):
         save(f"{name}_{attribute[:-1]}", getattr(m, attribute))
+
+# EllipticEnvelope on the same two data sets: offset_ and, on test rows,
+# score_samples, decision_function, predict and score. The test rows are 20
+# rows of the reweighted MCD support, jittered by a tenth of each feature's
+# robust spread (labelled +1), and 5 rows 6 to 10 robust spreads away from
+# the robust location along random directions (labelled -1), so that each
+# case's score also counts inliers the contamination threshold cuts off.
+# Each case checks that 10 seeds give one MCD support, as above.
+ee_rng = np.random.default_rng(20261209)  # its own stream again
+ee_cases = {
+    "ee_small": ("mcd_small", {}),
+    "ee_small_c25_sf80": ("mcd_small", {"contamination": 0.25, "support_fraction": 0.8}),
+    "ee_large_c05": ("mcd_large", {"contamination": 0.05}),
+}
+for case, (data, kwargs) in ee_cases.items():
+    X = mcd_data[data]
+    fits = [EllipticEnvelope(random_state=seed, **kwargs).fit(X) for seed in range(10)]
+    if not all(np.array_equal(f.support_, fits[0].support_) for f in fits[1:]):
+        raise RuntimeError(f"{case}: the MCD support depends on the seed")
+    e = fits[0]
+    p = X.shape[1]
+    spread = np.sqrt(np.diag(e.covariance_))
+    inliers = X[e.support_][:20] + ee_rng.normal(scale=0.1, size=(20, p)) * spread
+    directions = ee_rng.normal(size=(5, p))
+    directions /= np.linalg.norm(directions, axis=1, keepdims=True)
+    outliers = e.location_ + ee_rng.uniform(6, 10, size=(5, 1)) * directions * spread
+    test = np.vstack([inliers, outliers])
+    labels = np.r_[np.ones(20), -np.ones(5)]
+    save(f"X_{case}_test", test)
+    save(f"y_{case}_test", labels)
+    save(f"{case}_offset", [e.offset_])
+    save(f"{case}_covariance", e.covariance_)
+    save(f"{case}_score_samples", e.score_samples(test))
+    save(f"{case}_decision", e.decision_function(test))
+    save(f"{case}_predict", e.predict(test))
+    save(f"{case}_fit_predict", EllipticEnvelope(random_state=0, **kwargs).fit_predict(X))
+    save(f"{case}_score", [e.score(test, labels)])
 
 # ------------------------------------------------------------------ discriminant analysis
 save = saver("discriminant_analysis")

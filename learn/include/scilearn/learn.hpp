@@ -75,6 +75,7 @@
 #include <scilearn/learn/covariance/empirical_covariance.hpp>
 #include <scilearn/learn/covariance/graph_lasso.hpp>
 #include <scilearn/learn/covariance/robust_covariance.hpp>
+#include <scilearn/learn/covariance/elliptic_envelope.hpp>
 #include <scilearn/learn/discriminant_analysis/discriminant_analysis.hpp>
 #include <scilearn/learn/metrics/classification.hpp>
 #include <scilearn/learn/metrics/ranking.hpp>

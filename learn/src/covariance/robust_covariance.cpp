@@ -9,6 +9,8 @@
 #include <scilearn/stats/distributions.hpp>
 #include <vector>
 
+#include "min_cov_det.hpp"
+
 namespace scilearn::learn {
 
 namespace {
@@ -249,32 +251,31 @@ double consistency_factor(Index p, double alpha) {
 
 }  // namespace
 
-MinCovDet::Fitted MinCovDet::learn(const MatrixView& X, const VectorView*, const VectorView*) const {
+MinCovDetFitted detail::min_cov_det(const MatrixView& X, const MinCovDetParams& params, std::string_view estimator) {
   const Index n = X.rows(), p = X.cols();
   if (n < 2)
     throw ValueError(cat("Found array with ", n, " sample(s) (shape=(", n, ", ", p,
-                         ")) while a minimum of 2 is required by MinCovDet."));
-  if (params_.support_fraction && !(*params_.support_fraction > 0 && *params_.support_fraction <= 1))
-    throw ValueError(
-        cat("The 'support_fraction' parameter of MinCovDet must be a float in the range (0.0, 1.0] or "
-            "None. Got ",
-            *params_.support_fraction, " instead."));
-  const Index h = params_.support_fraction
-                      ? static_cast<Index>(*params_.support_fraction * static_cast<double>(n))
+                         ")) while a minimum of 2 is required by ", estimator, "."));
+  if (params.support_fraction && !(*params.support_fraction > 0 && *params.support_fraction <= 1))
+    throw ValueError(cat("The 'support_fraction' parameter of ", estimator,
+                         " must be a float in the range (0.0, 1.0] or None. Got ", *params.support_fraction,
+                         " instead."));
+  const Index h = params.support_fraction
+                      ? static_cast<Index>(*params.support_fraction * static_cast<double>(n))
                       : std::min<Index>(static_cast<Index>(std::ceil(0.5 * static_cast<double>(n + p + 1))), n);
-  if (h < 1) throw ValueError(cat("MinCovDet.fit: support_fraction gives an empty support (", h, " samples)"));
-  Generator rng = default_rng(params_.random_state);
+  if (h < 1) throw ValueError(cat(estimator, ".fit: support_fraction gives an empty support (", h, " samples)"));
+  Generator rng = default_rng(params.random_state);
   Raw raw = fast_mcd(X, h, rng);
   std::vector<Index> raw_index;
   for (Index i = 0; i < n; ++i)
     if (raw.support[static_cast<std::size_t>(i)]) raw_index.push_back(i);
-  if (params_.assume_centered) {
+  if (params.assume_centered) {
     raw.location = Vector::Zero(p);
     const Matrix S = rows(X, raw_index);
     raw.covariance = S.transpose() * S / static_cast<double>(S.rows());
     raw.dist = distances(X, raw.location, detail::pinvh(raw.covariance));
   }
-  Fitted s;
+  MinCovDetFitted s;
   s.n_features_in = p;
   s.raw_location = raw.location;
   s.raw_covariance = raw.covariance;
@@ -292,19 +293,23 @@ MinCovDet::Fitted MinCovDet::learn(const MatrixView& X, const VectorView*, const
   for (Index i = 0; i < n; ++i)
     if (dist(i) < threshold) kept.push_back(i);
   if (kept.empty())
-    throw ValueError("MinCovDet: no sample lies within the reweighting threshold (the distances overflow); rescale X");
+    throw ValueError(cat(estimator, ": no sample lies within the reweighting threshold (the distances overflow); rescale X"));
   const Matrix S = rows(X, kept);
-  Vector location = params_.assume_centered ? Vector::Zero(p) : mean_of(S);
+  Vector location = params.assume_centered ? Vector::Zero(p) : mean_of(S);
   Matrix covariance =
-      params_.assume_centered ? Matrix(S.transpose() * S / static_cast<double>(S.rows())) : covariance_of(S, location);
+      params.assume_centered ? Matrix(S.transpose() * S / static_cast<double>(S.rows())) : covariance_of(S, location);
   covariance *= consistency_factor(p, 1 - 0.025);
-  CovarianceFitted base = detail::covariance_state(location, covariance, params_.store_precision);
+  CovarianceFitted base = detail::covariance_state(location, covariance, params.store_precision);
   static_cast<CovarianceFitted&>(s) = std::move(base);
   s.n_features_in = p;
   s.support = Vector::Zero(n);
   for (const Index i : kept) s.support(i) = 1;
   s.dist = distances(X, s.location, detail::covariance_precision(s));
   return s;
+}
+
+MinCovDet::Fitted MinCovDet::learn(const MatrixView& X, const VectorView*, const VectorView*) const {
+  return detail::min_cov_det(X, params_, class_name);
 }
 
 }  // namespace scilearn::learn

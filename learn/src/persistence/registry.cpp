@@ -65,6 +65,7 @@ RecordReader find_record_reader(std::string_view name) {
       {OAS::class_name, &OAS::read},
       {GraphicalLasso::class_name, &GraphicalLasso::read},
       {MinCovDet::class_name, &MinCovDet::read},
+      {EllipticEnvelope::class_name, &EllipticEnvelope::read},
       {LinearDiscriminantAnalysis::class_name, &LinearDiscriminantAnalysis::read},
       {QuadraticDiscriminantAnalysis::class_name, &QuadraticDiscriminantAnalysis::read},
       {BayesianRidge::class_name, &BayesianRidge::read},

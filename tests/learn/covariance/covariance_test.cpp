@@ -3,6 +3,7 @@
 #include <Eigen/LU>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <scilearn/core/io.hpp>
 #include <scilearn/learn.hpp>
@@ -227,6 +228,124 @@ BOOST_AUTO_TEST_CASE(min_cov_det_finds_scikit_learns_supports) {
   MinCovDet a({.random_state = 7}), b({.random_state = 7});
   BOOST_TEST((a.fit(X).covariance() == b.fit(X).covariance()));
   BOOST_CHECK_THROW((void)MinCovDet({.support_fraction = 1.5}).fit(X), ValueError);
+}
+
+// EllipticEnvelope: MinCovDet (whose supports on these data are
+// scikit-learn's, above) and the contamination percentile of its training
+// distances. The offset and each score are MCD distance arithmetic, checked
+// element by element to 1e-10 relative (as dist above, plus 1e-10 absolute
+// for scores near 0). The labels must be equal exactly: (n - 1) contamination
+// is not a whole number in any case (109 x 0.1, 109 x 0.25, 699 x 0.05), so
+// no training sample lies on the threshold, and the test rows lie at least
+// 0.012 from it.
+BOOST_AUTO_TEST_CASE(elliptic_envelope_matches_scikit_learn) {
+  struct Case {
+    std::string name, data;
+    EllipticEnvelope::Params params;
+  };
+  const Case cases[] = {
+      {"ee_small", "mcd_small", {}},
+      {"ee_small_c25_sf80", "mcd_small", {.support_fraction = 0.8, .contamination = 0.25}},
+      {"ee_large_c05", "mcd_large", {.contamination = 0.05}},
+  };
+  const auto check_each = [](const std::string& what, const Vector& a, const Vector& b) {
+    BOOST_TEST_INFO(what);
+    BOOST_REQUIRE(a.size() == b.size());
+    for (Index i = 0; i < a.size(); ++i) BOOST_TEST(std::abs(a(i) - b(i)) <= kTol * (std::abs(b(i)) + 1));
+  };
+  for (const Case& c : cases) {
+    const Matrix X = load("X_" + c.data);
+    const Matrix X_test = load("X_" + c.name + "_test");
+    const Vector y_test = load_vector("y_" + c.name + "_test");
+    const Vector decision = load_vector(c.name + "_decision");
+    BOOST_TEST(decision.cwiseAbs().minCoeff() > 1e-2);
+    for (const std::uint64_t seed : {0u, 1u}) {
+      EllipticEnvelope::Params params = c.params;
+      params.random_state = seed;
+      EllipticEnvelope model(params);
+      model.fit(X);
+      BOOST_TEST_INFO(c.name << " seed " << seed);
+      check_scalar(c.name + " offset", model.offset(), load_scalar(c.name + "_offset"));
+      check_close(c.name + " covariance", model.covariance(), load(c.name + "_covariance"));
+      check_each(c.name + " score_samples", model.score_samples(X_test), load_vector(c.name + "_score_samples"));
+      const Matrix d = model.decision_function(X_test);
+      BOOST_TEST(d.cols() == 1);
+      check_each(c.name + " decision_function", d.col(0), decision);
+      BOOST_TEST((d.col(0) == (model.score_samples(X_test).array() - model.offset()).matrix()));
+      BOOST_TEST((model.predict(X_test) == load_vector(c.name + "_predict")));
+      check_scalar(c.name + " score", model.score(X_test, y_test), load_scalar(c.name + "_score"));
+      BOOST_TEST((EllipticEnvelope(params).fit_predict(X) == load_vector(c.name + "_fit_predict")));
+    }
+  }
+}
+
+// A sample exactly on the threshold is an inlier (decision 0 >= 0). With 101
+// samples and contamination 0.5 (the largest allowed), (n - 1) 0.5 = 50 is a
+// whole number, so the offset is one training sample's -dist exactly and that
+// sample's decision is exactly 0 (the training distances and mahalanobis()
+// are the same arithmetic): 50 outliers, not 51. A self-consistency check:
+// scikit-learn's mahalanobis differs from its dist_ by rounding, so it may
+// put that sample either side.
+BOOST_AUTO_TEST_CASE(elliptic_envelope_threshold_sample_is_an_inlier) {
+  const Matrix X = load("X_mcd_small").topRows(101);
+  EllipticEnvelope model({.contamination = 0.5, .random_state = 0});
+  const Vector labels = model.fit_predict(X);
+  BOOST_TEST((labels.array() == -1).count() == 50);
+  BOOST_TEST((model.decision_function(X).array() == 0).count() == 1);
+}
+
+BOOST_AUTO_TEST_CASE(elliptic_envelope_interface_and_errors) {
+  const Matrix X = load("X_mcd_small");
+  EllipticEnvelope model({.random_state = 0});
+  BOOST_CHECK_THROW((void)model.predict(X), NotFittedError);
+  model.fit(X);
+  BOOST_TEST(model.has(Method::predict));
+  BOOST_TEST(model.has(Method::decision_function));
+  BOOST_TEST(model.has(Method::score));
+  BOOST_TEST(!model.has(Method::transform));
+  BOOST_TEST(!model.has(Method::predict_proba));
+  // The training fraction outside the envelope is contamination (up to the
+  // one sample the percentile falls within): 11 of 110 at 0.1.
+  const Vector labels = model.predict(X);
+  BOOST_TEST((labels.array() == -1).count() == 11);
+  // score weights the accuracy: all weight on the samples it gets right is 1.
+  const Vector truth = labels;
+  BOOST_TEST(model.score(X, truth) == 1.0);
+  Vector flipped = truth;
+  flipped(0) = -flipped(0);
+  Vector weight = Vector::Ones(X.rows());
+  weight(0) = 0;
+  BOOST_TEST(model.score(X, flipped, weight) == 1.0);
+  BOOST_TEST(model.score(X, flipped) == 1.0 - 1.0 / static_cast<double>(X.rows()));
+  // A saved model answers as the one it was saved from.
+  const auto path = testing::scratch_dir("covariance") / "elliptic_envelope.scl";
+  save(model, path);
+  const auto restored = learn::load_as<EllipticEnvelope>(path);
+  BOOST_TEST(restored.offset() == model.offset());
+  BOOST_TEST((restored.decision_function(X) == model.decision_function(X)));
+  // MinCovDet's attributes are there too.
+  MinCovDet mcd({.random_state = 0});
+  mcd.fit(X);
+  BOOST_TEST((model.support() == mcd.support()));
+  BOOST_TEST((model.dist() == mcd.dist()));
+  BOOST_TEST((model.raw_covariance() == mcd.raw_covariance()));
+
+  for (const double contamination : {0.0, -0.1, 0.6, std::numeric_limits<double>::quiet_NaN()}) {
+    const std::string message =
+        testing::message_of<ValueError>([&] { EllipticEnvelope({.contamination = contamination}).fit(X); });
+    BOOST_TEST(message.find("'contamination' parameter of EllipticEnvelope") != std::string::npos);
+  }
+  BOOST_TEST(testing::message_of<ValueError>([&] { EllipticEnvelope({.support_fraction = 1.5}).fit(X); })
+                 .find("'support_fraction' parameter of EllipticEnvelope") != std::string::npos);
+  BOOST_CHECK_THROW((void)model.predict(Matrix::Zero(3, 2)), ValueError);
+  Matrix bad = X.topRows(3);
+  bad(1, 1) = std::numeric_limits<double>::infinity();
+  BOOST_CHECK_THROW((void)model.decision_function(bad), ValueError);
+  BOOST_CHECK_THROW((void)EllipticEnvelope().fit(X.topRows(1)), ValueError);
+  // A failed fit keeps the previous state.
+  BOOST_CHECK_THROW((void)model.set_params(EllipticEnvelope::Params{.contamination = 0.9}).fit(X), ValueError);
+  BOOST_TEST(model.is_fitted());
+  BOOST_TEST((model.predict(X) == labels));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
