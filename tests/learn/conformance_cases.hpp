@@ -336,8 +336,7 @@ inline std::vector<ConformanceCase> conformance_cases() {
       {[] { return std::make_shared<MinCovDet>(MinCovDet::Params{.random_state = 0}); }, false, false},
       // EllipticEnvelope: MinCovDet's fit, compared through predict (+1 / -1).
       {[] {
-         return std::make_shared<EllipticEnvelope>(
-             EllipticEnvelope::Params{.contamination = 0.2, .random_state = 0});
+         return std::make_shared<EllipticEnvelope>(EllipticEnvelope::Params{.contamination = 0.2, .random_state = 0});
        },
        false, false},
       // Bayesian regression: BayesianRidge takes sample_weight (rows scaled by

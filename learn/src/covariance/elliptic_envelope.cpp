@@ -10,9 +10,9 @@ namespace scilearn::learn {
 EllipticEnvelope::Fitted EllipticEnvelope::learn(const MatrixView& X, const VectorView*, const VectorView*) const {
   // scikit-learn's constraint: Interval(Real, 0, 0.5, closed="right").
   if (!(params_.contamination > 0 && params_.contamination <= 0.5))
-    throw ValueError(cat("The 'contamination' parameter of EllipticEnvelope must be a float in the range (0.0, 0.5]. "
-                         "Got ",
-                         params_.contamination, " instead."));
+    throw ValueError(
+        cat("The 'contamination' parameter of EllipticEnvelope must be a float in the range (0.0, 0.5]. Got ",
+            params_.contamination, " instead."));
   Fitted s;
   static_cast<MinCovDetFitted&>(s) = detail::min_cov_det(X,
                                                          {.store_precision = params_.store_precision,

@@ -293,7 +293,8 @@ MinCovDetFitted detail::min_cov_det(const MatrixView& X, const MinCovDetParams& 
   for (Index i = 0; i < n; ++i)
     if (dist(i) < threshold) kept.push_back(i);
   if (kept.empty())
-    throw ValueError(cat(estimator, ": no sample lies within the reweighting threshold (the distances overflow); rescale X"));
+    throw ValueError(
+        cat(estimator, ": no sample lies within the reweighting threshold (the distances overflow); rescale X"));
   const Matrix S = rows(X, kept);
   Vector location = params.assume_centered ? Vector::Zero(p) : mean_of(S);
   Matrix covariance =

@@ -335,8 +335,9 @@ BOOST_AUTO_TEST_CASE(elliptic_envelope_interface_and_errors) {
         testing::message_of<ValueError>([&] { EllipticEnvelope({.contamination = contamination}).fit(X); });
     BOOST_TEST(message.find("'contamination' parameter of EllipticEnvelope") != std::string::npos);
   }
-  BOOST_TEST(testing::message_of<ValueError>([&] { EllipticEnvelope({.support_fraction = 1.5}).fit(X); })
-                 .find("'support_fraction' parameter of EllipticEnvelope") != std::string::npos);
+  BOOST_TEST(testing::message_of<ValueError>([&] {
+               EllipticEnvelope({.support_fraction = 1.5}).fit(X);
+             }).find("'support_fraction' parameter of EllipticEnvelope") != std::string::npos);
   BOOST_CHECK_THROW((void)model.predict(Matrix::Zero(3, 2)), ValueError);
   Matrix bad = X.topRows(3);
   bad(1, 1) = std::numeric_limits<double>::infinity();
